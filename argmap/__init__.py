@@ -1,0 +1,7 @@
+"""argmap: argument maps in YAML with verified citations.
+
+The pipeline runs one way: ``load`` (YAML text to positioned data) → ``model`` (pydantic) →
+``checks`` (diagnostics) → ``evaluate`` (labels) → ``render`` / ``brief`` (DOT, HTML) → ``cli``.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,73 @@
+"""One problem type for every stage: syntax, schema, structure, citations and evaluation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem at a place in a file. ``line`` and ``column`` are 1-based."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity = field(compare=False)
+    code: str = field(compare=False)
+    message: str = field(compare=False)
+    hints: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hints": list(self.hints),
+        }
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+START = Position(1, 1)
+
+
+class ExitCode:
+    """The exit codes fixed by DESIGN.md."""
+
+    CLEAN = 0
+    INPUT_ERRORS = 1
+    CANNOT_RUN = 2
+
+
+def exit_code_for(diagnostics: list[Diagnostic], strict: bool = False) -> int:
+    if any(d.is_error for d in diagnostics):
+        return ExitCode.INPUT_ERRORS
+    if strict and diagnostics:
+        return ExitCode.INPUT_ERRORS
+    return ExitCode.CLEAN
+
+
+class UsageError(Exception):
+    """The command cannot run (missing file, bad option, missing Graphviz): exit 2."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint

@@ -1,0 +1,199 @@
+"""Pydantic models of the two file formats: argument maps and the sources registry.
+
+The models only describe shapes and single-field rules. Rules that relate several fields or
+files (references, sides, citations) live in :mod:`argmap.checks`, so that every problem is
+collected and reported with its position instead of stopping validation early.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+NODE_TYPES = ("thesis", "claim", "objection", "rebuttal")
+SIDES = ("pro", "con")
+RELIABILITIES = ("peer-reviewed", "thesis", "news", "blog", "unknown")
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=200),
+]
+NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
+Side = Literal["pro", "con"]
+Semantics = Literal["grounded", "preferred", "stable"]
+
+
+def _date_to_text(value: object) -> object:
+    """YAML reads 2025-10-28 as a date and 2025 as an int; CSL dates are text here."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+CslDate = Annotated[
+    str,
+    BeforeValidator(_date_to_text),
+    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+# --- argument maps -------------------------------------------------------------------------
+
+
+class Evidence(_Strict):
+    """A passage quoted verbatim from a registered source."""
+
+    source: Identifier = Field(description="Id of a source in seeds/sources.yaml.")
+    quote: NonEmptyText = Field(
+        description="The passage, verbatim, in the source's language. Line breaks, runs of "
+        "white space, line-end hyphenation, Markdown emphasis, typographic quotes and dashes "
+        "and Unicode normalization are ignored when matching; words, digits and negations are not."
+    )
+    translation: NonEmptyText | None = Field(
+        default=None,
+        description="Faithful translation into the map's language; required when the source's "
+        "language differs from the map's.",
+    )
+    prefix: NonEmptyText | None = Field(
+        default=None,
+        description="Text just before the quote in the source, to pick one of several occurrences.",
+    )
+    suffix: NonEmptyText | None = Field(
+        default=None,
+        description="Text just after the quote in the source, to pick one of several occurrences.",
+    )
+    highlight: list[NonEmptyText] = Field(
+        default_factory=list,
+        description="Parts of the quote to read aloud; each must occur in the quote.",
+    )
+    note: str | None = Field(default=None, description="A remark on this piece of evidence.")
+
+
+class Node(_Strict):
+    """A thesis, claim, objection or rebuttal."""
+
+    type: NodeType = Field(
+        description="thesis: a side's main position, pointing at nothing; claim: supports or "
+        "attacks other nodes; objection: attacks; rebuttal: attacks an objection or rebuttal."
+    )
+    side: Side | None = Field(
+        default=None,
+        description="pro or con. Required on a thesis; elsewhere derived from the relations "
+        "(support keeps the side, attack switches it) and checked if given.",
+    )
+    text: NonEmptyText = Field(description="The point, in the mapper's own words.")
+    supports: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node supports.")
+    attacks: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node attacks.")
+    evidence: list[Evidence] = Field(default_factory=list, description="Quotes that back the node.")
+    analytic: bool = Field(
+        default=False,
+        description="True for a reasoned point without a source; a node with neither evidence "
+        "nor analytic: true is reported.",
+    )
+    note: str | None = Field(default=None, description="A remark for readers, e.g. on a weak or dated source.")
+
+    @property
+    def targets(self) -> list[str]:
+        return [*self.supports, *self.attacks]
+
+
+class Sides(_Strict):
+    pro: NonEmptyText = Field(description="The position of the pro side.")
+    con: NonEmptyText = Field(description="The position of the con side.")
+
+
+class Expect(_Strict):
+    """The evaluation this map must produce; `argmap check` compares it with the computed one."""
+
+    semantics: Semantics = Field(default="grounded", description="The semantics the labels refer to.")
+    stands: list[Identifier] = Field(default_factory=list, description="Nodes labelled IN (stands).")
+    falls: list[Identifier] = Field(default_factory=list, description="Nodes labelled OUT (falls).")
+    undecided: list[Identifier] = Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")
+
+
+class ArgMap(_Strict):
+    """An argument map: one debate, two sides, typed nodes linked by supports and attacks."""
+
+    argmap: Literal[1] = Field(description="Format version; always 1.")
+    id: Identifier = Field(description="Unique across maps; equals the file name without .yaml.")
+    title: NonEmptyText = Field(description="Title of the debate.")
+    question: NonEmptyText = Field(description="The question the debate answers.")
+    lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
+        default="en", description="Language of the map's own text (BCP 47, e.g. en)."
+    )
+    sides: Sides = Field(description="The two positions of the debate.")
+    description: str | None = Field(default=None, description="Optional introduction shown in the brief.")
+    nodes: dict[Identifier, Node] = Field(description="Node id → node.")
+    expect: Expect | None = Field(default=None, description="Optional expected evaluation.")
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+class Author(_Strict):
+    """A CSL name: family and given, or a literal name for organisations."""
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = Field(default=None, description="A name not split into parts (an organisation).")
+
+
+class Source(_Strict):
+    """One source document, with CSL-JSON keys."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, coerce_numbers_to_str=True)
+
+    file: NonEmptyText = Field(description="Path relative to the seeds folder; must stay inside it.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None, description="SHA-256 of the file's bytes; a changed file is an error."
+    )
+    type: NonEmptyText = Field(
+        default="document",
+        description="CSL type: article-journal, article-newspaper, post-weblog, thesis, webpage, ...",
+    )
+    title: NonEmptyText = Field(description="Original title.")
+    title_en: str | None = Field(default=None, alias="title-en", description="English title.")
+    author: list[Author] = Field(default_factory=list, description="CSL names.")
+    issued: CslDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    accessed: CslDate | None = Field(default=None, description="Date the page was captured.")
+    container_title: str | None = Field(default=None, alias="container-title", description="Journal, site or newspaper.")
+    publisher: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
+    URL: str | None = Field(default=None, description="Where the document was published.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
+        default="en", description="Language of the document (BCP 47)."
+    )
+    reliability: Literal["peer-reviewed", "thesis", "news", "blog", "unknown"] = Field(
+        default="unknown", description="argmap extension: peer-reviewed | thesis | news | blog | unknown."
+    )
+    note: str | None = Field(default=None, description="What a careful reader should know about the source.")
+
+
+class SourceRegistry(_Strict):
+    sources: dict[Identifier, Source] = Field(description="Source id → source.")
+
+
+def is_weak(source: Source) -> bool:
+    return source.reliability in ("blog", "unknown")
+
+
+_SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def slug(text: str) -> str:
+    """A safe identifier made from text (used for new maps and anchors)."""
+    return _SLUG.sub("-", text).strip("-").lower() or "map"
