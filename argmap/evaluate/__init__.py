@@ -1,0 +1,30 @@
+"""Argumentation semantics for maps and ICCMA frameworks: which arguments stand, fall, or stay
+undecided, and why.
+
+* :mod:`.framework` — abstract frameworks with integer-indexed adjacency;
+* :mod:`.search` — linear-time grounded labelling and the exact complete-labelling search;
+* :mod:`.semantics` — grounded, preferred and stable semantics, with a reason per argument;
+* :mod:`.bipolar` — the rule turning a map's supports into attacks (supported attacks);
+* :mod:`.mapeval` — maps as frameworks; :mod:`.iccma` — the ICCMA file formats.
+"""
+
+from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
+from .framework import Framework
+from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
+from .mapeval import MapEvaluation, evaluate_map
+from .semantics import SEMANTICS, evaluate
+
+__all__ = [
+    "DEFAULT_SUPPORT_RULE",
+    "SEMANTICS",
+    "Evaluation",
+    "Framework",
+    "Label",
+    "MapEvaluation",
+    "Reason",
+    "ReasonKind",
+    "SupportRule",
+    "Verdict",
+    "evaluate",
+    "evaluate_map",
+]

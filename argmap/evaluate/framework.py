@@ -1,0 +1,88 @@
+"""Abstract argumentation frameworks (Dung 1995): arguments and an attack relation.
+
+Arguments are named by strings, but the semantics work on integer indices: ``attackers[i]`` and
+``targets[i]`` list the indices attacking and attacked by argument ``i``. Building these lists
+once keeps every algorithm in :mod:`argmap.evaluate.semantics` a plain loop over small ints,
+which is what makes grounded labelling of 100,000 arguments fast in CPython.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+class UnknownArgument(ValueError):
+    """An attack names an argument that the framework does not declare."""
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    """An argumentation framework ⟨A, R⟩ with integer-indexed adjacency.
+
+    Build it with :meth:`build` (names) or :meth:`from_index_pairs` (indices, the fast path for
+    large ICCMA files). Arguments keep their declaration order; a repeated attack is kept once.
+    """
+
+    arguments: tuple[str, ...]
+    pairs: tuple[tuple[int, int], ...] = field(repr=False)
+    index: dict[str, int] = field(repr=False)
+    attackers: list[list[int]] = field(repr=False)
+    targets: list[list[int]] = field(repr=False)
+
+    @classmethod
+    def build(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
+        names = tuple(dict.fromkeys(arguments))
+        index = {name: i for i, name in enumerate(names)}
+        pairs = []
+        for attacker, target in attacks:
+            try:
+                pairs.append((index[attacker], index[target]))
+            except KeyError as missing:
+                raise UnknownArgument(
+                    f"attack ({attacker}, {target}) names an undeclared argument {missing.args[0]!r}"
+                ) from None
+        return cls.from_index_pairs(names, pairs, index)
+
+    @classmethod
+    def from_index_pairs(
+        cls,
+        names: Sequence[str],
+        pairs: Iterable[tuple[int, int]],
+        index: dict[str, int] | None = None,
+    ) -> Framework:
+        """``pairs`` holds (attacker, target) indices into ``names``, which must be distinct."""
+        names = tuple(names)
+        unique_pairs = tuple(dict.fromkeys(pairs))  # dedupe, keep order, at C speed
+        attackers: list[list[int]] = [[] for _ in names]
+        targets: list[list[int]] = [[] for _ in names]
+        for attacker, target in unique_pairs:
+            attackers[target].append(attacker)
+            targets[attacker].append(target)
+        if index is None:
+            index = {name: i for i, name in enumerate(names)}
+        return cls(names, unique_pairs, index, attackers, targets)
+
+    def __len__(self) -> int:
+        return len(self.arguments)
+
+    @property
+    def attacks(self) -> list[tuple[str, str]]:
+        names = self.arguments
+        return [(names[a], names[t]) for a, t in self.pairs]
+
+    def is_conflict_free(self, extension: Iterable[str]) -> bool:
+        members = {self.index[a] for a in extension}
+        return all(t not in members for m in members for t in self.targets[m])
+
+    def defends(self, extension: Iterable[str], argument: str) -> bool:
+        """Every attacker of ``argument`` is attacked by some member of ``extension``."""
+        members = {self.index[a] for a in extension}
+        return all(
+            any(d in members for d in self.attackers[attacker])
+            for attacker in self.attackers[self.index[argument]]
+        )
+
+    def is_admissible(self, extension: Iterable[str]) -> bool:
+        members = list(extension)
+        return self.is_conflict_free(members) and all(self.defends(members, a) for a in members)

@@ -1,0 +1,181 @@
+"""Readers for the ICCMA competition formats, so the engine can be checked on its instances.
+
+* ``.apx`` (ASPARTIX): ``arg(a).`` and ``att(a,b).`` statements; ``%`` starts a comment.
+* ``.tgf`` (Trivial Graph Format): one argument per line, a line ``#``, then one
+  ``attacker target`` pair per line.
+* ``.af`` (ICCMA 2023): a header ``p af N`` declaring arguments ``1..N``, then one
+  ``attacker target`` pair of numbers per line; lines starting with ``#`` are comments.
+
+Problems are collected as :class:`~argmap.diagnostics.Diagnostic` objects with the file, line
+and column, rather than raised one at a time:
+
+* ``AM701`` a line that does not follow the format (including a missing or repeated header);
+* ``AM702`` an attack naming an argument the file does not declare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic, Severity
+
+from .framework import Framework
+
+MALFORMED = "AM701"
+UNDECLARED = "AM702"
+
+
+@dataclass
+class ParseResult:
+    """A framework, or None when the file has errors (then ``diagnostics`` says where)."""
+
+    framework: Framework | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Problems:
+    """Collects diagnostics for one file."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.found: list[Diagnostic] = []
+
+    def add(self, code: str, line: int, column: int, message: str, *hints: str) -> None:
+        self.found.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message, hints))
+
+    def result(self, build: Callable[[], Framework]) -> ParseResult:
+        return ParseResult(None if self.found else build(), self.found)
+
+
+def _column_of_first_text(line: str) -> int:
+    return len(line) - len(line.lstrip()) + 1
+
+
+# --- .apx ----------------------------------------------------------------------------------
+
+_APX_STATEMENT = re.compile(
+    r"\s*(?P<kind>arg|att)\s*\(\s*(?P<first>[^\s(),]+)\s*(?:,\s*(?P<second>[^\s(),]+)\s*)?\)\s*\.\s*"
+)
+_APX_HINT = "expected arg(NAME). or att(ATTACKER,TARGET)."
+
+
+def parse_apx(text: str, path: str) -> ParseResult:
+    problems = _Problems(path)
+    arguments: list[str] = []
+    attacks: list[tuple[str, str, int, int]] = []  # with the line and column, for AM702
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("%", 1)[0]
+        position = 0
+        while line[position:].strip():
+            match = _APX_STATEMENT.match(line, position)
+            column = position + _column_of_first_text(line[position:])
+            if match is None:
+                problems.add(MALFORMED, number, column, f"cannot read {line[position:].strip()!r}", _APX_HINT)
+                break
+            kind, first, second = match["kind"], match["first"], match["second"]
+            if kind == "arg" and second is None:
+                arguments.append(first)
+            elif kind == "att" and second is not None:
+                attacks.append((first, second, number, column))
+            else:
+                arity = "one name" if kind == "arg" else "two names"
+                problems.add(MALFORMED, number, column, f"{kind}(...) takes {arity}", _APX_HINT)
+            position = match.end()
+    _check_declared(problems, set(arguments), attacks)
+    return problems.result(lambda: Framework.build(arguments, ((a, t) for a, t, _, _ in attacks)))
+
+
+def _check_declared(problems: _Problems, declared: set[str], attacks: list[tuple[str, str, int, int]]) -> None:
+    for attacker, target, line, column in attacks:
+        for name in dict.fromkeys((attacker, target)):
+            if name not in declared:
+                problems.add(UNDECLARED, line, column, f"attack ({attacker}, {target}) names undeclared argument {name!r}")
+
+
+# --- .tgf ----------------------------------------------------------------------------------
+
+
+def parse_tgf(text: str, path: str) -> ParseResult:
+    problems = _Problems(path)
+    arguments: list[str] = []
+    attacks: list[tuple[str, str, int, int]] = []
+    in_attacks = False
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        tokens = line.split()
+        if not tokens:
+            continue
+        column = _column_of_first_text(line)
+        if not in_attacks:
+            if tokens == ["#"]:
+                in_attacks = True
+            elif len(tokens) == 1:
+                arguments.append(tokens[0])
+            else:
+                problems.add(
+                    MALFORMED, number, column, f"expected one argument name, found {len(tokens)} words",
+                    "arguments come first, one per line; a line '#' separates them from the attacks",
+                )
+        elif len(tokens) == 2:
+            attacks.append((tokens[0], tokens[1], number, column))
+        else:
+            problems.add(MALFORMED, number, column, f"expected an attack 'ATTACKER TARGET', found {line.strip()!r}")
+    if not in_attacks and lines:
+        problems.add(MALFORMED, len(lines), 1, "no '#' line separating the arguments from the attacks")
+    _check_declared(problems, set(arguments), attacks)
+    return problems.result(lambda: Framework.build(arguments, ((a, t) for a, t, _, _ in attacks)))
+
+
+# --- .af (ICCMA 2023) ------------------------------------------------------------------------
+
+_AF_HEADER_HINT = "the first line that is not a comment must be 'p af N', N the number of arguments"
+
+
+def parse_af(text: str, path: str) -> ParseResult:
+    problems = _Problems(path)
+    size: int | None = None
+    pairs: list[tuple[int, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        tokens = line.split()
+        if not tokens or tokens[0].startswith("#"):
+            continue
+        column = _column_of_first_text(line)
+        if tokens[0] == "p":
+            if size is not None:
+                problems.add(MALFORMED, number, column, "a second 'p af' header")
+            elif len(tokens) == 3 and tokens[1] == "af" and tokens[2].isdigit():
+                size = int(tokens[2])
+            else:
+                problems.add(MALFORMED, number, column, f"malformed header {line.strip()!r}", _AF_HEADER_HINT)
+                size = 0  # keep reading so every later problem is reported too
+            continue
+        if size is None:
+            problems.add(MALFORMED, number, column, "attack before the 'p af N' header", _AF_HEADER_HINT)
+            size = 0
+        if len(tokens) != 2 or not (tokens[0].isdigit() and tokens[1].isdigit()):
+            problems.add(MALFORMED, number, column, f"expected an attack 'I J' of two numbers, found {line.strip()!r}")
+            continue
+        attacker, target = int(tokens[0]), int(tokens[1])
+        if size and not (1 <= attacker <= size and 1 <= target <= size):
+            problems.add(UNDECLARED, number, column, f"attack {attacker} {target} is outside the arguments 1..{size}")
+            continue
+        pairs.append((attacker - 1, target - 1))
+    if size is None:
+        problems.add(MALFORMED, 1, 1, "missing 'p af N' header", _AF_HEADER_HINT)
+    return problems.result(lambda: Framework.from_index_pairs([str(i) for i in range(1, (size or 0) + 1)], pairs))
+
+
+PARSERS: dict[str, Callable[[str, str], ParseResult]] = {".apx": parse_apx, ".tgf": parse_tgf, ".af": parse_af}
+
+
+def is_framework_file(path: Path) -> bool:
+    return path.suffix.lower() in PARSERS
+
+
+def parse_framework_file(path: Path) -> ParseResult:
+    """Read an ICCMA file, chosen by its suffix. OSError and UnicodeDecodeError propagate: the
+    caller turns them into a usage error (the file cannot be read at all)."""
+    return PARSERS[path.suffix.lower()](path.read_text(encoding="utf-8"), str(path))

@@ -1,0 +1,81 @@
+"""What an evaluation says about each argument: a label, the reason for it, and the extensions.
+
+Labels follow Caminada's labelling approach (Caminada & Gabbay 2009, "A logical account of
+formal argumentation"): IN, OUT and UNDEC, shown to users as "stands", "falls" and "undecided".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Label(str, Enum):
+    IN = "IN"
+    OUT = "OUT"
+    UNDEC = "UNDEC"
+
+    @property
+    def status(self) -> str:
+        """The word users see."""
+        return _STATUS[self]
+
+
+_STATUS = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "undecided"}
+
+
+class ReasonKind(str, Enum):
+    UNATTACKED = "unattacked"
+    ATTACKERS_FALL = "attackers-fall"  # IN: every attacker is OUT
+    DEFEATED_BY = "defeated-by"  # OUT: these attackers are IN
+    DEFEATED_EITHER_WAY = "defeated-either-way"  # OUT in every extension, by different attackers
+    CONTESTED_BY = "contested-by"  # UNDEC: never IN; these attackers are not always OUT
+    STANDS_IN_SOME = "stands-in-some"  # UNDEC: IN in some extensions, not in all
+    NO_EXTENSION = "no-extension"  # UNDEC: the semantics has no extension (stable only)
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: ReasonKind
+    attackers: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        names = ", ".join(self.attackers)
+        return {
+            ReasonKind.UNATTACKED: "unattacked",
+            ReasonKind.ATTACKERS_FALL: "all attackers fall",
+            ReasonKind.DEFEATED_BY: f"defeated by {names}",
+            ReasonKind.DEFEATED_EITHER_WAY: f"falls in every extension, defeated by one of {names}",
+            ReasonKind.CONTESTED_BY: f"contested by {names}, which do not fall",
+            ReasonKind.STANDS_IN_SOME: "stands in some extensions but not in all",
+            ReasonKind.NO_EXTENSION: "no extension exists under this semantics",
+        }[self.kind]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: Label
+    reason: Reason
+
+    @property
+    def status(self) -> str:
+        return self.label.status
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The result of evaluating a framework under one semantics.
+
+    ``extensions`` lists each extension's arguments in declaration order; ``verdicts`` has one
+    entry per argument, in declaration order.
+    """
+
+    semantics: str
+    extensions: tuple[tuple[str, ...], ...]
+    verdicts: dict[str, Verdict]
+
+    def label(self, argument: str) -> Label:
+        return self.verdicts[argument].label
+
+    def with_label(self, label: Label) -> list[str]:
+        return [a for a, v in self.verdicts.items() if v.label is label]

@@ -1,0 +1,129 @@
+"""Dung's grounded, preferred and stable semantics, with a label and a reason per argument.
+
+* **grounded** — the least complete labelling, computed in linear time
+  (:func:`argmap.evaluate.search.grounded_codes`). One extension; its labels are the answer.
+* **preferred** — the complete labellings whose IN set is maximal (Dung 1995; Caminada 2006).
+  Exact: complete labellings are enumerated by :class:`~argmap.evaluate.search.CompleteSearch`,
+  a branch is cut once every argument it could still accept lies inside an extension already
+  found (no preferred extension can hide there), and the non-maximal survivors are dropped.
+* **stable** — the complete labellings without UNDEC; there may be none.
+
+Per-argument labels under preferred and stable (several extensions) follow the *sceptical*
+rule: an argument is **IN** if every extension's labelling makes it IN (sceptically accepted),
+**OUT** if every labelling makes it OUT (it is attacked by a member of every extension), and
+**UNDEC** otherwise — including credulously accepted arguments that are IN in some extensions
+only (reason "stands in some extensions but not in all"). When stable semantics has no
+extension, every argument is UNDEC with reason "no extension". This is the sceptical labelling
+of Wu & Caminada ("A labelling-based justification status of arguments", 2010); with one
+extension (always so for grounded) it is that extension's labelling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .framework import Framework
+from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
+from .search import IN, OUT, UNDEC, CompleteSearch, grounded_codes
+
+Labelling = list[int]
+
+
+def grounded_labellings(framework: Framework) -> list[Labelling]:
+    return [grounded_codes(framework)]
+
+
+def stable_labellings(framework: Framework) -> list[Labelling]:
+    return list(CompleteSearch(framework, allow_undec=False).labellings())
+
+
+def preferred_labellings(framework: Framework) -> list[Labelling]:
+    search = CompleteSearch(framework)
+    core = search.core
+    found: list[int] = []  # IN sets over the core, as bit sets (bit k = core[k])
+
+    def could_accept(domains: list[int]) -> int:
+        return sum(1 << k for k, i in enumerate(core) if domains[i] & IN)
+
+    def inside_a_found_extension(domains: list[int]) -> bool:
+        # Every labelling below has IN ⊆ could_accept ⊆ E for a complete E already found; a
+        # preferred extension there would equal E, so the branch holds nothing new.
+        possible = could_accept(domains)
+        return any(possible & ~extension == 0 for extension in found)
+
+    candidates: dict[int, Labelling] = {}
+    for labelling in search.labellings(prune=inside_a_found_extension):
+        accepted = could_accept(labelling)
+        found.append(accepted)
+        candidates[accepted] = labelling
+
+    maximal: list[int] = []
+    for accepted in sorted(candidates, key=int.bit_count, reverse=True):
+        if all(accepted & ~larger for larger in maximal):
+            maximal.append(accepted)
+    return [candidates[accepted] for accepted in maximal]
+
+
+SEMANTICS: dict[str, Callable[[Framework], list[Labelling]]] = {
+    "grounded": grounded_labellings,
+    "preferred": preferred_labellings,
+    "stable": stable_labellings,
+}
+
+
+class UnknownSemantics(ValueError):
+    pass
+
+
+def evaluate(framework: Framework, semantics: str = "grounded") -> Evaluation:
+    try:
+        compute = SEMANTICS[semantics]
+    except KeyError:
+        raise UnknownSemantics(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}") from None
+    labellings = compute(framework)
+    names = framework.arguments
+    extensions = sorted(tuple(i for i, code in enumerate(lab) if code == IN) for lab in labellings)
+    return Evaluation(
+        semantics=semantics,
+        extensions=tuple(tuple(names[i] for i in ext) for ext in extensions),
+        verdicts=_sceptical_verdicts(framework, labellings),
+    )
+
+
+_UNATTACKED = Reason(ReasonKind.UNATTACKED)
+_ATTACKERS_FALL = Reason(ReasonKind.ATTACKERS_FALL)
+_STANDS_IN_SOME = Reason(ReasonKind.STANDS_IN_SOME)
+
+
+def _sceptical_verdicts(framework: Framework, labellings: list[Labelling]) -> dict[str, Verdict]:
+    names, attackers = framework.arguments, framework.attackers
+    if not labellings:
+        nothing = Verdict(Label.UNDEC, Reason(ReasonKind.NO_EXTENSION))
+        return {name: nothing for name in names}
+
+    # Per argument, the set of codes it takes across labellings (a bit set of IN/OUT/UNDEC).
+    seen = labellings[0].copy()
+    for labelling in labellings[1:]:
+        seen = [a | b for a, b in zip(seen, labelling)]
+
+    verdicts: dict[str, Verdict] = {}
+    for i, name in enumerate(names):
+        codes = seen[i]
+        if codes == IN:
+            verdicts[name] = Verdict(Label.IN, _ATTACKERS_FALL if attackers[i] else _UNATTACKED)
+        elif codes == OUT:
+            always_in = tuple(names[a] for a in attackers[i] if seen[a] == IN)
+            if always_in:
+                reason = Reason(ReasonKind.DEFEATED_BY, always_in)
+            else:  # floating defeat: each extension has its own defeater
+                reason = Reason(ReasonKind.DEFEATED_EITHER_WAY, tuple(names[a] for a in attackers[i] if seen[a] & IN))
+            verdicts[name] = Verdict(Label.OUT, reason)
+        elif codes & IN:
+            verdicts[name] = Verdict(Label.UNDEC, _STANDS_IN_SOME)
+        else:
+            contesting = tuple(names[a] for a in attackers[i] if seen[a] != OUT)
+            verdicts[name] = Verdict(Label.UNDEC, Reason(ReasonKind.CONTESTED_BY, contesting))
+    return verdicts
+
+
+__all__ = ["SEMANTICS", "UnknownSemantics", "evaluate"]
