@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -18,10 +18,10 @@ class Diagnostic:
     path: str
     line: int
     column: int
-    severity: Severity = field(compare=False)
-    code: str = field(compare=False)
-    message: str = field(compare=False)
-    hints: tuple[str, ...] = field(default=(), compare=False)
+    severity: Severity
+    code: str
+    message: str
+    hints: tuple[str, ...] = ()
 
     @property
     def is_error(self) -> bool:

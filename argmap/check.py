@@ -1,0 +1,40 @@
+"""`argmap check` as a function: load the project, run every rule, collect every diagnostic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.checks import CheckStats, run_checks
+from argmap.diagnostics import Diagnostic, exit_code_for
+from argmap.project import DEFAULT_SEEDS, Project, load_project
+
+
+@dataclass
+class CheckResult:
+    project: Project
+    diagnostics: list[Diagnostic]
+    stats: CheckStats
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+    def exit_code(self, strict: bool = False) -> int:
+        return exit_code_for(self.diagnostics, strict)
+
+
+def check(paths: Sequence[Path] | None = None, seeds_dir: Path = DEFAULT_SEEDS) -> CheckResult:
+    """Check maps (files or folders; default ``maps/``) against the seeds folder.
+
+    Raises :class:`argmap.diagnostics.UsageError` when the command cannot run (a missing path).
+    """
+    project, problems = load_project(paths, seeds_dir)
+    found, stats = run_checks(project)
+    diagnostics = sorted(set(problems + found), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
+    return CheckResult(project, diagnostics, stats)

@@ -1,0 +1,153 @@
+"""Every quote must occur in its source (see :mod:`argmap.citations` for what is forgiven)."""
+
+import difflib
+
+from argmap.checks.registry import MapContext, rule
+from argmap.citations import canonical
+from argmap.diagnostics import Severity
+
+MIN_QUOTE_WORDS = 5
+
+
+@rule("AM405", "unknown-source", Severity.ERROR, "Evidence cites a source id that seeds/sources.yaml does not register.")
+def unknown_sources(ctx: MapContext):
+    """Failing:
+
+        evidence:
+          - {source: ade2024, quote: ...}     # the registry has ade2025
+    """
+    known = list(ctx.project.sources)
+    for node_id, node in ctx.model.nodes.items():
+        for i, evidence in enumerate(node.evidence):
+            if evidence.source not in ctx.project.sources:
+                close = difflib.get_close_matches(evidence.source, known, n=1, cutoff=0.6)
+                yield ctx.report(("nodes", node_id, "evidence", i, "source"), f"unknown source '{evidence.source}'",
+                                 (f"did you mean '{close[0]}'?",) if close else (f"registered sources: {', '.join(known) or 'none'}",))
+
+
+@rule("AM501", "quote-not-found", Severity.ERROR, "A quote does not occur in its source; the nearest passage is shown.")
+def quotes_found(ctx: MapContext):
+    """The quote must be the source's own words. Line breaks, white space, line-end hyphenation,
+    Markdown emphasis, typographic quotes and dashes and Unicode forms are forgiven; a changed
+    word, digit or negation is not.
+
+    Passing (the source says "aliansi 31 negara tersebut"):
+
+        quote: aliansi 31 negara tersebut
+
+    Failing:
+
+        quote: aliansi 30 negara tersebut
+    """
+    for node_id, node in ctx.model.nodes.items():
+        for i, evidence in enumerate(node.evidence):
+            source = ctx.project.sources.get(evidence.source)
+            if source is None or source.text is None:
+                continue
+            ctx.stats.quotes += 1
+            result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
+            if result.found:
+                ctx.stats.quotes_verified += 1
+                continue
+            if result.occurrences:
+                continue  # found, but prefix/suffix fit none of the occurrences: AM504
+            hints: tuple[str, ...] = ()
+            if result.nearest:
+                near = result.nearest
+                hints = (f"nearest passage ({near.similarity:.0f}% similar), {source.path.name} line {near.line}: \"{near.passage}\"",
+                         *near.differences)
+            yield ctx.report(("nodes", node_id, "evidence", i, "quote"),
+                             f"quote not found in source '{evidence.source}' ({source.source.file})", hints)
+
+
+@rule("AM502", "quote-ambiguous", Severity.WARNING, "A quote occurs more than once in its source and no `prefix`/`suffix` tells which.")
+def quotes_unique(ctx: MapContext):
+    """Failing (the words occur twice in the source):
+
+        quote: NATO memberikan bantuan militer
+
+    Passing:
+
+        quote: NATO memberikan bantuan militer
+        prefix: Sejak awal invasi,
+    """
+    for node_id, node, i, evidence, source in _evidence_with_text(ctx):
+        result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
+        if len(result.matches) > 1:
+            lines = ", ".join(str(m.line) for m in result.matches[:5])
+            yield ctx.report(("nodes", node_id, "evidence", i, "quote"),
+                             f"quote occurs {len(result.matches)} times in source '{evidence.source}' (lines {lines})",
+                             ("add `prefix:` (text just before the quote) or `suffix:` (just after) to pick one",))
+
+
+@rule("AM504", "quote-context", Severity.ERROR, "A quote's `prefix`/`suffix` does not match the text around any occurrence.")
+def quote_context(ctx: MapContext):
+    """Failing (the source has "invasi, NATO memberikan"):
+
+        quote: NATO memberikan
+        prefix: perang,
+    """
+    for node_id, node, i, evidence, source in _evidence_with_text(ctx):
+        result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
+        if result.occurrences and not result.found:
+            key = "prefix" if evidence.prefix else "suffix"
+            yield ctx.report(("nodes", node_id, "evidence", i, key),
+                             f"the quote occurs {result.occurrences} time(s) in '{evidence.source}', but never with this {key}",
+                             ("prefix is the text just before the quote, suffix the text just after",))
+
+
+@rule("AM503", "translation-missing", Severity.ERROR, "Evidence from a source in another language than the map's has no `translation`.")
+def translations_present(ctx: MapContext):
+    """Passing (an Indonesian source in an English map):
+
+        quote: NATO tetap berkomitmen untuk mendukung Ukraina
+        translation: NATO remains committed to supporting Ukraine
+    """
+    for node_id, node in ctx.model.nodes.items():
+        for i, evidence in enumerate(node.evidence):
+            source = ctx.project.sources.get(evidence.source)
+            if source and evidence.translation is None and _language(source.source.language) != _language(ctx.model.lang):
+                yield ctx.report(("nodes", node_id, "evidence", i),
+                                 f"quote from '{evidence.source}' ({source.source.language}) needs a translation into {ctx.model.lang}",
+                                 ("add `translation:` with a faithful translation",))
+
+
+@rule("AM505", "highlight-not-in-quote", Severity.ERROR, "A `highlight` entry is not part of its quote.")
+def highlights_in_quote(ctx: MapContext):
+    """Passing:
+
+        quote: NATO tetap berkomitmen untuk mendukung Ukraina
+        highlight: [tetap berkomitmen]
+    """
+    for node_id, node in ctx.model.nodes.items():
+        for i, evidence in enumerate(node.evidence):
+            quote = canonical(evidence.quote)
+            for j, part in enumerate(evidence.highlight):
+                if canonical(part) not in quote:
+                    yield ctx.report(("nodes", node_id, "evidence", i, "highlight", j),
+                                     f"highlight '{part}' is not part of the quote")
+
+
+@rule("AM506", "short-quote", Severity.WARNING, f"A quote is shorter than {MIN_QUOTE_WORDS} words: too short to carry its context.")
+def quotes_long_enough(ctx: MapContext):
+    """Failing:
+
+        quote: NATO
+    """
+    for node_id, node in ctx.model.nodes.items():
+        for i, evidence in enumerate(node.evidence):
+            if len(canonical(evidence.quote).split()) < MIN_QUOTE_WORDS:
+                yield ctx.report(("nodes", node_id, "evidence", i, "quote"),
+                                 f"quote has fewer than {MIN_QUOTE_WORDS} words", ("quote at least a clause",))
+
+
+def _language(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+def _evidence_with_text(ctx: MapContext):
+    for node_id, node in ctx.model.nodes.items():
+        for i, evidence in enumerate(node.evidence):
+            source = ctx.project.sources.get(evidence.source)
+            if source is not None and source.text is not None:
+                yield node_id, node, i, evidence, source

@@ -1,0 +1,40 @@
+from argmap.checks.registry import MapContext, rule
+from argmap.diagnostics import Severity
+
+
+@rule("AM307", "support-cycle", Severity.ERROR, "Support relations form a cycle (a node supports itself, directly or not).")
+def support_cycles(ctx: MapContext):
+    """Support is a reason for a conclusion; a chain of reasons cannot come back to its start.
+
+    Failing:
+
+        a: {type: claim, text: A, supports: [b], analytic: true}
+        b: {type: claim, text: B, supports: [a], analytic: true}
+    """
+    nodes = ctx.model.nodes
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in nodes:
+        if start in state:
+            continue
+        # iterative depth-first search: maps can be deep, Python's stack is not
+        path: list[str] = [start]
+        iterators = [iter(nodes[start].supports)]
+        state[start] = 1
+        while iterators:
+            target = next(iterators[-1], None)
+            if target is None:
+                state[path.pop()] = 2
+                iterators.pop()
+                continue
+            if target not in nodes:
+                continue
+            if state.get(target) == 1:
+                cycle = path[path.index(target):] + [target]
+                source = path[-1]
+                index = nodes[source].supports.index(target)
+                yield ctx.report(("nodes", source, "supports", index),
+                                 f"support cycle: {' → '.join(cycle)}", ("break the cycle: support points towards a thesis",))
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                iterators.append(iter(nodes[target].supports))

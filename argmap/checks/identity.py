@@ -1,0 +1,31 @@
+from collections import defaultdict
+
+from argmap.checks.registry import MapContext, ProjectContext, rule
+from argmap.diagnostics import Severity
+
+
+@rule("AM309", "map-id-filename", Severity.ERROR, "A map's `id` equals its file name without `.yaml`.")
+def id_matches_file_name(ctx: MapContext):
+    """Passing (in maps/nato-expansion.yaml):
+
+        id: nato-expansion
+
+    Failing (in maps/nato-expansion.yaml):
+
+        id: nato
+    """
+    stem = ctx.document.path.stem
+    if ctx.model.id != stem:
+        yield ctx.report(("id",), f"map id '{ctx.model.id}' differs from the file name '{ctx.document.path.name}'",
+                         (f"set `id: {stem}` or rename the file to {ctx.model.id}.yaml",))
+
+
+@rule("AM314", "duplicate-map-id", Severity.ERROR, "Two maps have the same `id`.", scope="project")
+def duplicate_map_ids(ctx: ProjectContext):
+    """Map ids are unique across maps: briefs and pages are named after them."""
+    by_id = defaultdict(list)
+    for document in ctx.project.valid_maps:
+        by_id[document.model.id].append(document)
+    for map_id, documents in by_id.items():
+        for later in documents[1:]:
+            yield later.doc.diagnostic(("id",), "AM314", f"map id '{map_id}' is also used by {documents[0].display}")

@@ -1,0 +1,102 @@
+"""What each node type may point at (DESIGN.md, "Types and relations")."""
+
+from argmap.checks.registry import MapContext, rule
+from argmap.diagnostics import Severity
+
+
+@rule("AM302", "thesis-side", Severity.ERROR, "A thesis must declare its `side` (pro or con).")
+def thesis_has_side(ctx: MapContext):
+    """A thesis is one side's main position, so it says which side.
+
+    Passing:
+
+        t: {type: thesis, side: pro, text: NATO expansion drives the dilemma.}
+
+    Failing:
+
+        t: {type: thesis, text: NATO expansion drives the dilemma.}
+    """
+    for node_id, node in ctx.model.nodes.items():
+        if node.type == "thesis" and node.side is None:
+            yield ctx.report(("nodes", node_id), f"thesis '{node_id}' has no side",
+                             ("add `side: pro` or `side: con`",), at_key=True)
+
+
+@rule("AM303", "thesis-relation", Severity.ERROR, "A thesis points at nothing: no `supports`, no `attacks`.")
+def thesis_points_at_nothing(ctx: MapContext):
+    """Theses are the roots of the map; other nodes point at them.
+
+    Failing:
+
+        t1: {type: thesis, side: pro, text: A}
+        t2: {type: thesis, side: con, text: B, attacks: [t1]}
+    """
+    for node_id, node in ctx.model.nodes.items():
+        if node.type == "thesis" and node.targets:
+            relation = "supports" if node.supports else "attacks"
+            yield ctx.report(("nodes", node_id, relation), f"thesis '{node_id}' {relation} other nodes; a thesis points at nothing",
+                             ("make it a claim, or remove the relation",), at_key=True)
+
+
+@rule("AM304", "objection-attacks", Severity.ERROR, "An objection attacks at least one node and supports none.")
+def objection_attacks(ctx: MapContext):
+    """Passing:
+
+        o: {type: objection, text: O, attacks: [c], analytic: true}
+
+    Failing:
+
+        o: {type: objection, text: O, supports: [c], analytic: true}
+    """
+    for node_id, node in ctx.model.nodes.items():
+        if node.type != "objection":
+            continue
+        if node.supports:
+            yield ctx.report(("nodes", node_id, "supports"), f"objection '{node_id}' supports other nodes; an objection only attacks",
+                             ("make it a claim, or turn `supports` into `attacks`",), at_key=True)
+        elif not node.attacks:
+            yield ctx.report(("nodes", node_id), f"objection '{node_id}' attacks nothing",
+                             ("add `attacks: [<node id>]`",), at_key=True)
+
+
+@rule("AM305", "rebuttal-target", Severity.ERROR, "A rebuttal attacks, and only objections or rebuttals.")
+def rebuttal_targets(ctx: MapContext):
+    """Passing:
+
+        r: {type: rebuttal, text: R, attacks: [o], analytic: true}     # o is an objection
+
+    Failing:
+
+        r: {type: rebuttal, text: R, attacks: [c], analytic: true}     # c is a claim
+    """
+    nodes = ctx.model.nodes
+    for node_id, node in nodes.items():
+        if node.type != "rebuttal":
+            continue
+        if node.supports:
+            yield ctx.report(("nodes", node_id, "supports"), f"rebuttal '{node_id}' supports other nodes; a rebuttal only attacks", at_key=True)
+        if not node.attacks:
+            yield ctx.report(("nodes", node_id), f"rebuttal '{node_id}' attacks nothing",
+                             ("add `attacks: [<objection or rebuttal id>]`",), at_key=True)
+        for i, target in enumerate(node.attacks):
+            if target in nodes and nodes[target].type not in ("objection", "rebuttal"):
+                yield ctx.report(("nodes", node_id, "attacks", i),
+                                 f"rebuttal '{node_id}' attacks {nodes[target].type} '{target}'; "
+                                 "a rebuttal attacks an objection or a rebuttal",
+                                 ("to attack a claim or thesis, make this node an objection or a claim",))
+
+
+@rule("AM306", "claim-relation", Severity.ERROR, "A claim supports or attacks at least one node.")
+def claim_points_somewhere(ctx: MapContext):
+    """Passing:
+
+        c: {type: claim, text: C, supports: [t], analytic: true}
+
+    Failing:
+
+        c: {type: claim, text: C, analytic: true}
+    """
+    for node_id, node in ctx.model.nodes.items():
+        if node.type == "claim" and not node.targets:
+            yield ctx.report(("nodes", node_id), f"claim '{node_id}' neither supports nor attacks a node",
+                             ("add `supports: [<id>]` or `attacks: [<id>]`",), at_key=True)

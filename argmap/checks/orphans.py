@@ -1,0 +1,36 @@
+from argmap.checks.registry import MapContext, ProjectContext, rule
+from argmap.diagnostics import Severity
+
+
+@rule("AM312", "orphan-node", Severity.WARNING, "A node whose relations lead to no thesis, or a thesis nothing points at.")
+def orphan_nodes(ctx: MapContext):
+    """Every node should take part in the debate.
+
+    Failing:
+
+        t: {type: thesis, side: pro, text: T}
+        a: {type: claim, text: A, supports: [b], analytic: true}
+        b: {type: claim, text: B, attacks: [a], analytic: true}    # neither leads to t
+    """
+    graph = ctx.graph
+    lonely_thesis_ok = len(ctx.model.nodes) == 1
+    for node_id, node in ctx.model.nodes.items():
+        if node.type == "thesis":
+            if not graph.incoming.get(node_id) and not lonely_thesis_ok:
+                yield ctx.report(("nodes", node_id), f"nothing supports or attacks thesis '{node_id}'", at_key=True)
+        elif node_id not in graph.reaches_thesis:
+            yield ctx.report(("nodes", node_id), f"node '{node_id}' is not connected to any thesis", at_key=True)
+
+
+@rule("AM313", "unused-source", Severity.WARNING,
+      "A registered source no checked map cites (reported when a whole folder of maps is checked).", scope="project")
+def unused_sources(ctx: ProjectContext):
+    """Every source in seeds/sources.yaml is cited by some map."""
+    project = ctx.project
+    if not project.covers_folder or project.registry is None or any(m.model is None for m in project.maps):
+        return
+    cited = {e.source for m in project.valid_maps for n in m.model.nodes.values() for e in n.evidence}
+    for source_id in project.sources:
+        if source_id not in cited:
+            yield project.registry.diagnostic(("sources", source_id), "AM313", f"source '{source_id}' is not cited by any map",
+                                              Severity.WARNING, at_key=True)

@@ -1,0 +1,50 @@
+from argmap.checks.registry import MapContext, rule
+from argmap.diagnostics import Severity
+
+
+@rule("AM308", "side-mismatch", Severity.ERROR,
+      "A node's declared side differs from the side its relations give it, or its relations give it both sides.")
+def side_mismatch(ctx: MapContext):
+    """Support keeps the side of the node supported; attack switches it.
+
+    Passing:
+
+        t: {type: thesis, side: pro, text: T}
+        o: {type: objection, side: con, text: O, attacks: [t], analytic: true}
+
+    Failing:
+
+        t: {type: thesis, side: pro, text: T}
+        o: {type: objection, side: pro, text: O, attacks: [t], analytic: true}   # attacking pro makes it con
+    """
+    for node_id, candidates in ctx.graph.side_candidates.items():
+        node = ctx.model.nodes[node_id]
+        if node.type == "thesis":
+            continue
+        if len(candidates) > 1:
+            detail = "; ".join(
+                f"{edge.relation} '{edge.target}' makes it {side}" for side, edges in sorted(candidates.items()) for edge in edges[:1]
+            )
+            yield ctx.report(("nodes", node_id), f"node '{node_id}' is on both sides: {detail}",
+                             ("a node argues for one side; split it into two nodes",), at_key=True)
+        elif node.side and node.side not in candidates:
+            derived = next(iter(candidates))
+            edge = candidates[derived][0]
+            yield ctx.report(("nodes", node_id, "side"),
+                             f"node '{node_id}' says side {node.side}, but it {edge.relation} '{edge.target}', which makes it {derived}",
+                             ("remove `side:` (it is derived), or fix the relation",))
+
+
+@rule("AM315", "side-without-thesis", Severity.WARNING, "One of the two sides has no thesis.")
+def side_without_thesis(ctx: MapContext):
+    """A debate has two sides, each with its main position.
+
+    Failing:
+
+        sides: {pro: P, con: C}
+        nodes:
+          t: {type: thesis, side: pro, text: T}    # no thesis with side: con
+    """
+    for side in ("pro", "con"):
+        if not ctx.graph.thesis_of(side):
+            yield ctx.report(("sides", side), f"side {side} has no thesis", (f"add a node with `type: thesis` and `side: {side}`",))

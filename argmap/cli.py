@@ -1,0 +1,114 @@
+"""The command line: a thin typer layer. Each command parses options, calls the core, prints
+what a reporter made of the result, and exits with the code the core returns."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from argmap import __version__
+from argmap.diagnostics import ExitCode, UsageError
+
+app = typer.Typer(
+    name="argmap",
+    help="Argument maps in YAML: check citations, evaluate which claims stand, render diagrams and debate briefs.\n\n"
+    "Exit codes: 0 clean; 1 the input has errors (or warnings, with --strict); 2 the command could not run.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+SEEDS_OPTION = typer.Option(Path("seeds"), "--seeds", help="Folder holding the source documents and sources.yaml.")
+
+
+def fail(error: UsageError) -> typer.Exit:
+    """Print a could-not-run error to stderr; return the exit to raise."""
+    typer.echo(f"argmap: error: {error.message}", err=True)
+    if error.hint:
+        typer.echo(f"    {error.hint}", err=True)
+    return typer.Exit(ExitCode.CANNOT_RUN)
+
+
+def report_formats() -> type[Enum]:
+    """The --format choices: one per registered reporter."""
+    from argmap.reporters import REPORTERS
+
+    return Enum("ReportFormat", {name: name for name in sorted(REPORTERS)}, type=str)
+
+
+ReportFormat = report_formats()
+
+
+def default_report_format() -> str:
+    """GitHub Actions sets GITHUB_ACTIONS=true; annotations are what it shows best."""
+    from argmap.reporters import REPORTERS
+
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """argmap: argument maps with verified citations."""
+
+
+@app.command("check")
+def check_command(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Map files or folders (default: maps/).", show_default=False),
+    seeds: Path = SEEDS_OPTION,
+    format: Optional[ReportFormat] = typer.Option(
+        None, "--format", "-f", show_default=False,
+        help="Output format (default: text; github when GITHUB_ACTIONS=true).",
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+) -> None:
+    """Validate maps and verify every quote against its source.
+
+    Every problem is collected before exiting, each as `path:line:col: severity code: message`
+    with hints indented below, then a summary line.
+
+    Example: argmap check --strict maps/
+    """
+    from argmap.check import check
+    from argmap.reporters import get_reporter
+
+    try:
+        result = check(paths, seeds)
+    except UsageError as error:
+        raise fail(error) from None
+    typer.echo(get_reporter(format.value if format else default_report_format()).render(result))
+    raise typer.Exit(result.exit_code(strict))
+
+
+# --- commands of later stages register here, one line each ---------------------------------
+
+
+def main() -> None:
+    """Entry point: no Python traceback ever reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("argmap: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - last line of defence, reported plainly
+        typer.echo(f"argmap: internal error: {type(error).__name__}: {error}", err=True)
+        typer.echo("    this is a bug in argmap; please report it with the command and input that caused it", err=True)
+        sys.exit(ExitCode.CANNOT_RUN)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,117 @@
+"""The relations of one map as a graph: who supports or attacks whom, and each node's side.
+
+Checks, evaluation and renderers all read relations through :class:`MapGraph` so that the
+rules for sides and reachability are written once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from argmap.model import ArgMap
+
+Relation = Literal["supports", "attacks"]
+
+
+def other_side(side: str) -> str:
+    return "con" if side == "pro" else "pro"
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    relation: Relation
+    index: int  # position in the source node's list, for diagnostics
+
+
+class MapGraph:
+    def __init__(self, argmap: ArgMap):
+        self.map = argmap
+        self.nodes = argmap.nodes
+        self.edges: list[Edge] = [
+            Edge(node_id, target, relation, i)
+            for node_id, node in argmap.nodes.items()
+            for relation in ("supports", "attacks")
+            for i, target in enumerate(getattr(node, relation))
+        ]
+        self.incoming: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.edges:
+            if edge.target in self.nodes:
+                self.incoming[edge.target].append(edge)
+
+    def attackers(self, node_id: str) -> list[str]:
+        return [e.source for e in self.incoming.get(node_id, ()) if e.relation == "attacks"]
+
+    def supporters(self, node_id: str) -> list[str]:
+        return [e.source for e in self.incoming.get(node_id, ()) if e.relation == "supports"]
+
+    @cached_property
+    def side_candidates(self) -> dict[str, dict[str, list[Edge]]]:
+        """For each node, the sides its relations give it, with the edges that give them.
+
+        A thesis has its declared side. Support keeps the side of the target; attack switches
+        it. Sides spread backwards from the theses along relations (breadth first).
+        """
+        result: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
+        queue: deque[str] = deque()
+        for node_id, node in self.nodes.items():
+            if node.type == "thesis" and node.side:
+                result[node_id][node.side] = []
+                queue.append(node_id)
+        settled: set[str] = set(queue)
+        while queue:
+            target = queue.popleft()
+            for side in list(result[target]):
+                for edge in self.incoming.get(target, ()):
+                    if self.nodes[edge.source].type == "thesis":
+                        continue
+                    derived = side if edge.relation == "supports" else other_side(side)
+                    edges = result[edge.source][derived]
+                    if edge not in edges:
+                        edges.append(edge)
+                    if edge.source not in settled:
+                        settled.add(edge.source)
+                        queue.append(edge.source)
+        return result
+
+    @cached_property
+    def sides(self) -> dict[str, str | None]:
+        """Each node's side: the declared one on a thesis, otherwise the one derived (first
+        relation wins when relations disagree; the checks report the disagreement)."""
+        sides: dict[str, str | None] = {}
+        for node_id, node in self.nodes.items():
+            candidates = self.side_candidates.get(node_id) or {}
+            if node.type == "thesis":
+                sides[node_id] = node.side
+            elif candidates:
+                sides[node_id] = self._first_side(node_id, candidates)
+            else:
+                sides[node_id] = node.side
+        return sides
+
+    def _first_side(self, node_id: str, candidates: dict[str, list[Edge]]) -> str:
+        node = self.nodes[node_id]
+        if node.side in candidates:
+            return node.side
+        order = {target: i for i, target in enumerate(node.targets)}
+        return min(candidates, key=lambda s: min((order.get(e.target, 1 << 30) for e in candidates[s]), default=0))
+
+    @cached_property
+    def reaches_thesis(self) -> set[str]:
+        """Nodes from which some thesis can be reached by following relations."""
+        reached = {n for n, node in self.nodes.items() if node.type == "thesis"}
+        queue = deque(reached)
+        while queue:
+            target = queue.popleft()
+            for edge in self.incoming.get(target, ()):
+                if edge.source not in reached:
+                    reached.add(edge.source)
+                    queue.append(edge.source)
+        return reached
+
+    def thesis_of(self, side: str) -> list[str]:
+        return [n for n, node in self.nodes.items() if node.type == "thesis" and node.side == side]

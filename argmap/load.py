@@ -1,0 +1,359 @@
+"""Load YAML text into plain data, safely, with positions for diagnostics.
+
+Two readers share one contract (:class:`LoadedYaml`):
+
+* the **fast path** hands ordinary files to ``yaml_rs`` (a Rust parser, ~15x faster than
+  PyYAML's C loader) and recovers positions lazily, only when a diagnostic needs one;
+* the **careful path** walks PyYAML's event stream itself. It runs when the text holds
+  anything the fast path would not police to our rules (tags, anchors, several documents)
+  or when the fast path fails, and it reports the problem at its line and column.
+
+Both paths resolve plain scalars the same way (YAML 1.2 core schema, plus ISO dates), refuse
+every explicit tag, report duplicate keys at the second key, bound nesting depth and the
+growth that aliases can cause, and give ``str`` keys only.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.diagnostics import Diagnostic, Position, Severity, START
+
+try:  # libyaml's event parser when available; the pure-Python one otherwise
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+YamlPath = tuple[str | int, ...]
+
+# Anything that makes the fast path unsuitable: a tag (!), anchor (&) or alias (*) at the start
+# of a token, or a document marker. Plain text such as "*NATO*" also matches; that only costs
+# speed, never correctness.
+_NEEDS_CAREFUL_PATH = re.compile(r"(?:^|[\s\[\{,])[!&*]|^(?:---|\.\.\.)", re.MULTILINE)
+
+
+class YamlProblem(Exception):
+    def __init__(self, code: str, message: str, position: Position, hints: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.position = position
+        self.hints = hints
+
+
+@dataclass
+class Locator:
+    """Positions of keys and values by path, e.g. ``("nodes", "a", "evidence", 0, "quote")``."""
+
+    text: str
+    _keys: dict[YamlPath, Position] | None = None
+    _values: dict[YamlPath, Position] | None = None
+
+    def _ensure(self) -> None:
+        if self._values is None:
+            builder = _EventBuilder(self.text)
+            try:
+                builder.build()
+            except YamlProblem:  # positions up to the problem are still useful
+                pass
+            self._keys, self._values = builder.key_marks, builder.value_marks
+
+    def value(self, path: YamlPath) -> Position:
+        """Where the value at ``path`` starts; the nearest known ancestor otherwise."""
+        self._ensure()
+        assert self._values is not None
+        for n in range(len(path), -1, -1):
+            found = self._values.get(tuple(path[:n]))
+            if found:
+                return found
+        return START
+
+    def key(self, path: YamlPath) -> Position:
+        """Where the key of the entry at ``path`` starts (the value's position for list items)."""
+        self._ensure()
+        assert self._keys is not None
+        return self._keys.get(tuple(path)) or self.value(path)
+
+
+@dataclass
+class LoadedYaml:
+    path: Path
+    display: str
+    text: str
+    data: Any
+    locator: Locator = field(repr=False)
+
+    def diagnostic(
+        self,
+        path: YamlPath,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        hints: tuple[str, ...] = (),
+        at_key: bool = False,
+    ) -> Diagnostic:
+        pos = self.locator.key(path) if at_key else self.locator.value(path)
+        return Diagnostic(self.display, pos.line, pos.column, severity, code, message, hints)
+
+
+def display_path(path: Path) -> str:
+    """Paths in diagnostics are relative to the current directory when they can be."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a file as UTF-8 text; problems become diagnostics (missing files are the caller's)."""
+    raw, problems = read_bytes(path, display)
+    if raw is None:
+        return None, problems
+    return decode_text(raw, display)
+
+
+def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100",
+                                     f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads")]
+        return path.read_bytes(), []
+    except IsADirectoryError:
+        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", "expected a file, found a directory")]
+    except OSError as exc:
+        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", f"cannot read file: {exc.strerror}")]
+
+
+def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Diagnostic(display, line, column, Severity.ERROR, "AM101",
+                       f"file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+                       ("save the file as UTF-8",))
+        ]
+
+
+def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None, list[Diagnostic]]:
+    """Read and parse one YAML file. Returns the document, or None with diagnostics."""
+    display = display or display_path(path)
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, path, display)
+
+
+def parse_yaml(text: str, path: Path, display: str) -> tuple[LoadedYaml | None, list[Diagnostic]]:
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM102", "file is empty: expected a YAML mapping")]
+    locator = Locator(text)
+    data: Any = None
+    fast_ok = False
+    if not _NEEDS_CAREFUL_PATH.search(text):
+        try:
+            import yaml_rs
+
+            data = yaml_rs.loads(text)
+            fast_ok = _plain_keys(data)
+        except Exception:  # any refusal: the careful path says exactly what and where
+            fast_ok = False
+    if not fast_ok:
+        builder = _EventBuilder(text)
+        try:
+            data = builder.build()
+        except YamlProblem as problem:
+            pos = problem.position
+            return None, [Diagnostic(display, pos.line, pos.column, Severity.ERROR, problem.code,
+                                     problem.message, problem.hints)]
+        locator._keys, locator._values = builder.key_marks, builder.value_marks
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else type(data).__name__
+        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM103",
+                                 f"expected a YAML mapping at the top of the file, found {found}")]
+    return LoadedYaml(path, display, text, data, locator), []
+
+
+def _plain_keys(data: Any, depth: int = 0) -> bool:
+    """The fast parser accepts non-string keys; our formats only use string keys."""
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(data, dict):
+        return all(isinstance(k, str) and _plain_keys(v, depth + 1) for k, v in data.items())
+    if isinstance(data, list):
+        return all(_plain_keys(v, depth + 1) for v in data)
+    return True
+
+
+# --- the careful path ----------------------------------------------------------------------
+
+_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def resolve_plain_scalar(value: str) -> Any:
+    """YAML 1.2 core schema for plain scalars, plus ISO dates (as the fast parser does)."""
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(value):
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    if value in (".inf", ".Inf", ".INF", "+.inf"):
+        return float("inf")
+    if value in ("-.inf", "-.Inf", "-.INF"):
+        return float("-inf")
+    if value in (".nan", ".NaN", ".NAN"):
+        return float("nan")
+    if _DATE.match(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _pos(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+@dataclass
+class _Frame:
+    container: dict | list
+    path: YamlPath
+    pending_key: str | None = None
+    size: int = 1
+    anchor: str | None = None
+
+
+class _EventBuilder:
+    """Builds Python data from PyYAML events, enforcing the safety rules with positions."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.key_marks: dict[YamlPath, Position] = {}
+        self.value_marks: dict[YamlPath, Position] = {(): START}
+        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._alias_growth = 0
+
+    def build(self) -> Any:
+        stack: list[_Frame] = []
+        result: Any = None
+        documents = 0
+        try:
+            for event in yaml.parse(self.text, Loader=_EventLoader):
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        raise YamlProblem("AM103", "expected one YAML document, found a second one",
+                                          _pos(event.start_mark), ("remove the '---' line and what follows, or split the file",))
+                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    self._refuse_tag(event)
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem("AM107", f"nesting is deeper than {MAX_DEPTH} levels",
+                                          _pos(event.start_mark))
+                    container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+                    path = self._place(stack, container, event)
+                    stack.append(_Frame(container, path, anchor=event.anchor))
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    frame = stack.pop()
+                    if frame.anchor:
+                        self._anchors[frame.anchor] = (frame.container, frame.size)
+                    if stack:
+                        stack[-1].size += frame.size
+                    else:
+                        result = frame.container
+                elif isinstance(event, yaml.ScalarEvent):
+                    self._refuse_tag(event)
+                    value = resolve_plain_scalar(event.value) if not event.style and event.implicit[0] else event.value
+                    if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is None:
+                        self._take_key(stack[-1], value, event)
+                        continue
+                    if event.anchor:
+                        self._anchors[event.anchor] = (value, 1)
+                    if not stack:
+                        result = value
+                        continue
+                    self._place(stack, value, event)
+                    stack[-1].size += 1
+                elif isinstance(event, yaml.AliasEvent):
+                    if event.anchor not in self._anchors:
+                        raise YamlProblem("AM106", f"alias *{event.anchor} refers to no anchor", _pos(event.start_mark))
+                    value, size = self._anchors[event.anchor]
+                    self._alias_growth += size
+                    if self._alias_growth > MAX_ALIAS_EXPANSION:
+                        raise YamlProblem(
+                            "AM106",
+                            f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes (an alias bomb?)",
+                            _pos(event.start_mark), ("write the repeated content out, or use fewer aliases",))
+                    if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is None:
+                        raise YamlProblem("AM103", "an alias cannot be a mapping key", _pos(event.start_mark))
+                    if not stack:
+                        result = value
+                        continue
+                    self._place(stack, value, event)
+                    stack[-1].size += size
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            position = _pos(mark) if mark is not None else START
+            message = exc.problem or str(exc)
+            if exc.context:
+                message = f"{message} ({exc.context})"
+            raise YamlProblem("AM103", f"YAML syntax error: {message}", position) from None
+        except yaml.YAMLError as exc:
+            raise YamlProblem("AM103", f"YAML syntax error: {exc}", START) from None
+        return result
+
+    def _refuse_tag(self, event: Any) -> None:
+        if event.tag not in (None, "!"):
+            raise YamlProblem(
+                "AM105", f"YAML tags are not allowed: found {event.tag.replace('tag:yaml.org,2002:', '!!')}",
+                _pos(event.start_mark), ("argmap reads plain data only; remove the tag",))
+
+    def _take_key(self, frame: _Frame, key: Any, event: Any) -> None:
+        if not isinstance(key, str):
+            key = event.value  # keys are always text in our formats: `1:` means "1"
+        assert isinstance(frame.container, dict)
+        if key in frame.container:
+            first = self.key_marks.get((*frame.path, key))
+            where = f" (first at line {first.line})" if first else ""
+            raise YamlProblem("AM104", f"duplicate key '{key}'{where}", _pos(event.start_mark),
+                              ("each key may appear once in a mapping",))
+        frame.pending_key = key
+        self.key_marks[(*frame.path, key)] = _pos(event.start_mark)
+
+    def _place(self, stack: list[_Frame], value: Any, event: Any) -> YamlPath:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.container, dict):
+            if parent.pending_key is None:
+                raise YamlProblem("AM103", "a mapping key must be plain text", _pos(event.start_mark))
+            key: str | int = parent.pending_key
+            parent.container[parent.pending_key] = value
+            parent.pending_key = None
+        else:
+            key = len(parent.container)
+            parent.container.append(value)
+        path = (*parent.path, key)
+        self.value_marks[path] = _pos(event.start_mark)
+        return path

@@ -1,0 +1,151 @@
+"""Load a project: the maps named on the command line and the seeds folder they cite."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from argmap.citations import SourceText
+from argmap.diagnostics import Diagnostic, Severity, UsageError
+from argmap.graph import MapGraph
+from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
+from argmap.model import ArgMap, Source, SourceRegistry
+from argmap.validate import validate
+
+DEFAULT_MAPS = Path("maps")
+DEFAULT_SEEDS = Path("seeds")
+SOURCES_FILE = "sources.yaml"
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class MapDocument:
+    doc: LoadedYaml | None
+    path: Path
+    display: str
+    model: ArgMap | None = None
+
+    @cached_property
+    def graph(self) -> MapGraph:
+        assert self.model is not None
+        return MapGraph(self.model)
+
+
+@dataclass
+class SourceDocument:
+    id: str
+    source: Source
+    path: Path
+    text: SourceText | None  # None when the file cannot be read safely
+
+
+@dataclass
+class Project:
+    seeds_dir: Path
+    registry: LoadedYaml | None
+    sources: dict[str, SourceDocument] = field(default_factory=dict)
+    maps: list[MapDocument] = field(default_factory=list)
+    covers_folder: bool = False  # a whole folder was checked, so "unused source" makes sense
+
+    @property
+    def valid_maps(self) -> list[MapDocument]:
+        return [m for m in self.maps if m.model is not None]
+
+
+def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
+    """Files and folders → map files. A missing path is a usage error (exit 2)."""
+    if not paths:
+        if not DEFAULT_MAPS.is_dir():
+            raise UsageError(f"no maps given and no '{DEFAULT_MAPS}/' folder here",
+                             "name map files or folders, e.g. `argmap check maps/`")
+        paths = [DEFAULT_MAPS]
+    files: list[Path] = []
+    covers_folder = False
+    for path in paths:
+        if path.is_dir():
+            covers_folder = True
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return unique, covers_folder
+
+
+def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) -> tuple[Project, list[Diagnostic]]:
+    map_files, covers_folder = find_map_files(paths)
+    project, problems = load_seeds(seeds_dir)
+    project.covers_folder = covers_folder
+    for path in map_files:
+        document, map_problems = load_map(path)
+        project.maps.append(document)
+        problems.extend(map_problems)
+    return project, problems
+
+
+def load_map(path: Path) -> tuple[MapDocument, list[Diagnostic]]:
+    display = display_path(path)
+    doc, problems = load_yaml(path, display)
+    document = MapDocument(doc, path, display)
+    if doc is not None:
+        document.model, problems = validate(doc, ArgMap)
+    return document, problems
+
+
+def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
+    if not seeds_dir.is_dir():
+        raise UsageError(f"seeds folder '{seeds_dir}' not found", "point --seeds at the folder holding sources.yaml")
+    registry_path = seeds_dir / SOURCES_FILE
+    if not registry_path.is_file():
+        raise UsageError(f"{registry_path}: no such file", f"every seeds folder needs a {SOURCES_FILE} registry")
+    doc, problems = load_yaml(registry_path)
+    project = Project(seeds_dir, doc)
+    if doc is None:
+        return project, problems
+    registry, problems = validate(doc, SourceRegistry)
+    if registry is None:
+        return project, problems
+    for source_id, source in registry.sources.items():
+        document, source_problems = _load_source(doc, seeds_dir, source_id, source)
+        project.sources[source_id] = document
+        problems.extend(source_problems)
+    return project, problems
+
+
+def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Source) -> tuple[SourceDocument, list[Diagnostic]]:
+    at = ("sources", source_id, "file")
+    relative = Path(source.file)
+    path = seeds_dir / relative
+    unreadable = SourceDocument(source_id, source, path, None)
+    if relative.is_absolute() or ".." in relative.parts:
+        return unreadable, [doc.diagnostic(at, "AM401", f"source file '{source.file}' leaves the seeds folder",
+                                           hints=("give a path relative to the seeds folder, without '..'",))]
+    try:
+        inside = path.resolve().is_relative_to(seeds_dir.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        inside = False
+    if not inside:
+        return unreadable, [doc.diagnostic(at, "AM401", f"source file '{source.file}' is a link leading out of the seeds folder")]
+    if not path.is_file():
+        return unreadable, [doc.diagnostic(at, "AM402", f"source file '{source.file}' not found in {seeds_dir}")]
+    raw, problems = read_bytes(path, display_path(path))
+    if raw is None:
+        return unreadable, problems
+    digest = hashlib.sha256(raw).hexdigest()
+    if source.sha256 is None:
+        problems.append(doc.diagnostic(("sources", source_id), "AM404", f"source '{source_id}' has no sha256 pin",
+                                       Severity.WARNING, (f"add: sha256: {digest}",), at_key=True))
+    elif source.sha256 != digest:
+        problems.append(doc.diagnostic(("sources", source_id, "sha256"), "AM403",
+                                       f"source file '{source.file}' has changed: its sha256 is {digest[:12]}..., "
+                                       f"the pin says {source.sha256[:12]}...",
+                                       hints=("seed documents are kept verbatim; restore the file, or re-pin it "
+                                              f"only if the change is intended: sha256: {digest}",)))
+    text, decode_problems = decode_text(raw, display_path(path))
+    problems.extend(decode_problems)
+    return SourceDocument(source_id, source, path, SourceText(text) if text is not None else None), problems

@@ -1,0 +1,125 @@
+"""Turn positioned YAML data into pydantic models, and pydantic's errors into diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from argmap.diagnostics import Diagnostic
+from argmap.load import LoadedYaml, YamlPath
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED_TYPES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+def validate(doc: LoadedYaml, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = [_diagnostic(doc, model, error) for error in exc.errors(include_url=False)]
+        return None, sorted(set(problems))
+
+
+def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnostic:
+    loc: YamlPath = tuple(error["loc"])
+    kind = error["type"]
+    if loc and loc[-1] == "[key]":  # a dict key that fails its constraint
+        key_path = loc[:-1]
+        return doc.diagnostic(key_path, "AM203", f"invalid id '{key_path[-1]}': {error['msg'].lower()}",
+                              hints=("ids start with a letter or digit and use only letters, digits, '-', '_' and '.'",),
+                              at_key=True)
+    key = str(loc[-1]) if loc else "file"
+    where = _describe(loc)
+    if kind == "extra_forbidden":
+        allowed = sorted(_keys_at(model, loc[:-1]))
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hints = (f"did you mean '{close[0]}'?",) if close else ()
+        hints += (f"expected one of: {', '.join(allowed)}",) if allowed else ()
+        return doc.diagnostic(loc, "AM201", f"unknown key '{key}'{where}", hints=hints, at_key=True)
+    if kind == "missing":
+        return doc.diagnostic(loc[:-1], "AM202", f"missing required key '{key}'{where}", at_key=True)
+    found = _show(error.get("input"))
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        close = difflib.get_close_matches(str(error.get("input")), _literal_words(expected), n=1, cutoff=0.6)
+        hints = (f"did you mean '{close[0]}'?",) if close else ()
+        return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {expected}; found {found}", hints=hints)
+    if kind in _EXPECTED_TYPES:
+        return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {_EXPECTED_TYPES[kind]}; found {found}")
+    return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': {error['msg']}; found {found}")
+
+
+def _describe(loc: YamlPath) -> str:
+    parent = [str(p) for p in loc[:-1]]
+    return f" in {'.'.join(parent)}" if parent else ""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _literal_words(expected: str) -> list[str]:
+    return [w.strip(" '") for w in expected.replace(" or ", ",").split(",") if w.strip(" '")]
+
+
+def _keys_at(model: type[BaseModel], loc: YamlPath) -> set[str]:
+    """The keys a mapping at ``loc`` may have, following the model's annotations."""
+    current: Any = model
+    for step in loc:
+        current = _step(current, step)
+        if current is None:
+            return set()
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return {f.alias or name for name, f in current.model_fields.items()}
+    return set()
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = members[0] if len(members) == 1 else annotation
+            if len(members) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _step(annotation: Any, step: str | int) -> Any:
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, f in annotation.model_fields.items():
+            if step in (name, f.alias):
+                return f.annotation
+        return None
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is dict and len(args) == 2:
+        return args[1]
+    if origin is list and args:
+        return args[0]
+    return None
