@@ -1,0 +1,66 @@
+"""The ICCMA readers on the example files under tests/frameworks/.
+
+``good/NAME`` has a sibling ``NAME.expected.json`` with the grounded, preferred and stable
+extensions; ``bad/NAME`` has one with the first diagnostic's code, line and column.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.evaluate import evaluate
+from argmap.evaluate.iccma import is_framework_file, parse_framework_file
+
+FOLDER = Path(__file__).parent / "frameworks"
+
+
+def examples(kind: str) -> list[Path]:
+    return sorted(p for p in (FOLDER / kind).iterdir() if is_framework_file(p))
+
+
+def expected(path: Path) -> dict:
+    return json.loads(path.with_name(path.name + ".expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", examples("good"), ids=lambda p: p.name)
+def test_good_file_gives_the_expected_extensions(path: Path) -> None:
+    result = parse_framework_file(path)
+    assert result.diagnostics == []
+    assert result.framework is not None
+    for semantics, extensions in expected(path).items():
+        computed = {frozenset(e) for e in evaluate(result.framework, semantics).extensions}
+        assert computed == {frozenset(e) for e in extensions}, semantics
+
+
+@pytest.mark.parametrize("path", examples("bad"), ids=lambda p: p.name)
+def test_bad_file_is_reported_where_it_goes_wrong(path: Path) -> None:
+    result = parse_framework_file(path)
+    assert result.framework is None
+    first = result.diagnostics[0]
+    assert (first.code, first.line, first.column) == tuple(expected(path).values())
+    assert first.path == str(path)
+    assert first.is_error
+
+
+def test_the_three_formats_read_the_same_framework() -> None:
+    frameworks = [parse_framework_file(FOLDER / "good" / f"floating-reinstatement.{suffix}").framework for suffix in ("apx", "tgf")]
+    assert frameworks[0].arguments == frameworks[1].arguments == ("a", "b", "c", "d")
+    assert frameworks[0].attacks == frameworks[1].attacks
+    numbered = parse_framework_file(FOLDER / "good" / "floating-reinstatement.af").framework
+    assert numbered.pairs == frameworks[0].pairs
+
+
+def test_every_problem_in_a_file_is_reported() -> None:
+    from argmap.evaluate.iccma import parse_af
+
+    result = parse_af("p af 2\n1 x\n3 1\n1\n", "many.af")
+    assert [(d.code, d.line) for d in result.diagnostics] == [("AM701", 2), ("AM702", 3), ("AM701", 4)]
+
+
+def test_every_example_has_its_expectation() -> None:
+    for kind in ("good", "bad"):
+        for path in examples(kind):
+            assert path.with_name(path.name + ".expected.json").is_file(), path
