@@ -6,8 +6,10 @@ formal argumentation"): IN, OUT and UNDEC, shown to users as "stands", "falls" a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Label(str, Enum):
@@ -66,13 +68,19 @@ class Verdict:
 class Evaluation:
     """The result of evaluating a framework under one semantics.
 
-    ``extensions`` lists each extension's arguments in declaration order; ``verdicts`` has one
-    entry per argument, in declaration order.
+    ``extensions`` lists each extension's arguments in declaration order. ``verdicts`` (one per
+    argument, in declaration order) is worked out on first use: naming every argument's
+    defeaters costs more than the grounded labelling itself, and ICCMA output needs only the
+    extensions.
     """
 
     semantics: str
     extensions: tuple[tuple[str, ...], ...]
-    verdicts: dict[str, Verdict]
+    explain: Callable[[], dict[str, Verdict]] = field(repr=False, compare=False)
+
+    @cached_property
+    def verdicts(self) -> dict[str, Verdict]:
+        return self.explain()
 
     def label(self, argument: str) -> Label:
         return self.verdicts[argument].label
