@@ -223,6 +223,9 @@ def _fits(haystack: str, start: int, end: int, prefix: str | None, suffix: str |
     return True
 
 
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]"
+
+
 def word_differences(quote: str, passage: str, limit: int = 3) -> tuple[str, ...]:
     """Human-readable word changes from the source's passage to the quote."""
     a, b = passage.split(), quote.split()
@@ -231,6 +234,9 @@ def word_differences(quote: str, passage: str, limit: int = 3) -> tuple[str, ...
         if tag == "equal":
             continue
         src, got = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        at_edge = i1 == 0 or i2 == len(a)
+        if at_edge and src.strip(_EDGE_PUNCTUATION) == got.strip(_EDGE_PUNCTUATION):
+            continue  # the passage was widened to whole words; a stop at its edge is no change
         if tag == "replace":
             changes.append(f"the source has '{src}' where the quote has '{got}'")
         elif tag == "delete":

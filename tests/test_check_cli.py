@@ -1,0 +1,151 @@
+"""`argmap check` end to end: exit codes, defaults, seeds safety, real subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from argmap.check import check
+from conftest import CASES, MAPS, SEEDS
+
+GOOD_MAP = CASES / "good" / "minimal.yaml"
+
+
+def write_registry(seeds: Path, entries: str) -> None:
+    (seeds / "sources.yaml").write_text("sources:\n" + entries, encoding="utf-8")
+
+
+def test_repository_maps_pass_strict(cli, monkeypatch):
+    monkeypatch.chdir(MAPS.parent)
+    result = cli(["check", "--strict"])  # defaults: maps/ and seeds/ of the current directory
+    assert result.exit_code == 0, result.stdout
+    summary = result.stdout.strip().splitlines()[-1]
+    maps, nodes, verified, quotes = map(int, re.findall(r"([\d,]+) (?:maps?|nodes?|of|quotes?)", summary.replace(",", ""))[:4])
+    assert maps == len(list(MAPS.glob("*.yaml"))) and verified == quotes and quotes > 100
+
+
+def test_warnings_pass_unless_strict(project: Path, cli, monkeypatch):
+    text = GOOD_MAP.read_text().replace("    analytic: true\n  limited-support:", "  limited-support:")
+    (project / "maps" / "minimal.yaml").write_text(text)
+    monkeypatch.chdir(project)
+    relaxed = cli(["check", "maps/minimal.yaml"])
+    assert relaxed.exit_code == 0 and "warning AM311" in relaxed.stdout
+    strict = cli(["check", "--strict", "maps/minimal.yaml"])
+    assert strict.exit_code == 1
+
+
+def test_every_error_of_every_map_is_collected(project: Path):
+    for name in ("citations", "node-types"):
+        text = (CASES / "bad" / f"{name}.yaml").read_text()
+        (project / "maps" / f"{name}.yaml").write_text(text)
+    result = check([project / "maps"], project / "seeds")
+    files = {d.path.rsplit("/", 1)[-1] for d in result.diagnostics}
+    assert {"citations.yaml", "node-types.yaml"} <= files
+    assert result.errors >= 8 and result.exit_code() == 1
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "no-such-map.yaml"], "no-such-map.yaml: no such file or folder"),
+        (["check", "--seeds", "no-such-seeds", str(GOOD_MAP)], "seeds folder 'no-such-seeds' not found"),
+        (["check", "--format", "xml", str(GOOD_MAP)], "xml"),
+    ],
+)
+def test_cannot_run_exits_2(args, message, cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli(args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_no_maps_folder_exits_2_with_hint(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli(["check"])
+    assert result.exit_code == 2 and "no 'maps/' folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "file_entry, code",
+    [
+        ("../outside.txt", "AM401"),
+        ("/etc/hostname", "AM401"),
+        ("sub/../../outside.txt", "AM401"),
+        ("link-out.txt", "AM401"),
+        ("missing.txt", "AM402"),
+    ],
+)
+def test_source_paths_must_stay_inside_seeds(tmp_path: Path, file_entry: str, code: str):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (tmp_path / "outside.txt").write_text("secret text outside the seeds folder")
+    (seeds / "link-out.txt").symlink_to(tmp_path / "outside.txt")
+    write_registry(seeds, f"  x:\n    file: {file_entry}\n    title: X\n")
+    result = check([GOOD_MAP], seeds)
+    problems = [d for d in result.diagnostics if d.path.endswith("sources.yaml")]
+    assert [(d.code, d.line) for d in problems] == [(code, 3)]
+
+
+def test_changed_source_and_missing_pin(project: Path):
+    seeds = project / "seeds"
+    target = seeds / "alvina2024-jfid-nato-support-ukraine.txt"
+    original = target.read_bytes()
+    target.write_bytes(original.replace(b"31 negara", b"32 negara"))
+    registry = (seeds / "sources.yaml").read_text()
+    real = hashlib.sha256((SEEDS / "news-ukraine-security-guarantees.txt").read_bytes()).hexdigest()
+    (seeds / "sources.yaml").write_text(registry.replace(f"    sha256: {real}\n", ""))
+    result = check([GOOD_MAP], seeds)
+    codes = {d.code: d for d in result.diagnostics}
+    assert "AM403" in codes and "has changed" in codes["AM403"].message
+    assert "AM404" in codes and real in codes["AM404"].hints[0]
+
+
+def test_unused_sources_are_reported_for_folders_only(project: Path):
+    shutil.copy(GOOD_MAP, project / "maps" / "minimal.yaml")
+    by_folder = check([project / "maps"], project / "seeds")
+    unused = sorted(d.message.split("'")[1] for d in by_folder.diagnostics if d.code == "AM313")
+    assert unused == ["ade2025", "hakima2021", "nato-instruments-thesis"]
+    by_file = check([project / "maps" / "minimal.yaml"], project / "seeds")
+    assert not [d for d in by_file.diagnostics if d.code == "AM313"]
+
+
+def test_real_subprocess_reports_and_exits(run_argmap, project: Path):
+    shutil.copy(CASES / "bad" / "citations.yaml", project / "maps" / "citations.yaml")
+    done = run_argmap(["check", "maps/citations.yaml"], cwd=project)
+    assert done.returncode == 1
+    assert done.stdout.startswith("maps/citations.yaml:")
+    assert "error AM501: quote not found in source 'alvina2024'" in done.stdout
+    assert "Traceback" not in done.stderr
+    clean = run_argmap(["check", "--strict", "--seeds", SEEDS, GOOD_MAP], cwd=project)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    missing = run_argmap(["check", "nothing-here.yaml"], cwd=project)
+    assert missing.returncode == 2 and "no such file" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_hostile_yaml_never_runs_code(project: Path, run_argmap):
+    marker = project / "pwned"
+    (project / "maps" / "evil.yaml").write_text(
+        f'argmap: 1\nid: !!python/object/apply:os.system ["touch {marker}"]\n')
+    done = run_argmap(["check", "maps/evil.yaml"], cwd=project)
+    assert done.returncode == 1 and "AM105" in done.stdout
+    assert not marker.exists()
+
+
+def test_no_traceback_on_internal_error(monkeypatch, capsys):
+    import argmap.cli as cli_module
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("argmap.check.check", explode)
+    monkeypatch.setattr("sys.argv", ["argmap", "check", str(GOOD_MAP)])
+    with pytest.raises(SystemExit) as stop:
+        cli_module.main()
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
