@@ -27,7 +27,7 @@ def test_positions_of_keys_and_values():
     assert (locate.key(("nodes", "x")).line, locate.key(("nodes", "x")).column) == (3, 3)
     assert (locate.value(("nodes", "x", "text")).line, locate.value(("nodes", "x", "text")).column) == (4, 11)
     assert locate.value(("nodes", "x", "supports", 1)).column == 19
-    assert locate.value(("nodes", "x", "missing", 3)).line == 3  # falls back to the nearest ancestor
+    assert locate.value(("nodes", "x", "missing", 3)).line == 4  # the nearest ancestor: the mapping under x
 
 
 @pytest.mark.parametrize(
