@@ -18,7 +18,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _TRANSLATION = str.maketrans(
     {
@@ -33,8 +33,9 @@ _LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def canonical(text: str, keep_line_end_hyphens: bool = False) -> str:
-    """The canonical form of a quote (no offsets kept: fast)."""
+    """The canonical form of a quote (no offsets kept: fast; cached, as maps repeat quotes)."""
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
     text = _LINE_END_HYPHEN.sub("-" if keep_line_end_hyphens else "", text)
     return _WHITESPACE.sub(" ", text).strip()
@@ -149,7 +150,8 @@ class SourceText:
         needle = canonical(quote)
         if not needle:
             return QuoteResult((), 0)
-        for index in (self._joined, self._kept):
+        for kept in (False, True):  # the second index is built only when needed
+            index = self._kept if kept else self._joined
             starts = _all_occurrences(index.text, needle)
             if not starts:
                 continue

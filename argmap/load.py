@@ -8,14 +8,13 @@ Two readers share one contract (:class:`LoadedYaml`):
   anything the fast path would not police to our rules (tags, anchors, several documents)
   or when the fast path fails, and it reports the problem at its line and column.
 
-Both paths resolve plain scalars the same way (YAML 1.2 core schema, plus ISO dates), refuse
+Both paths resolve plain scalars the same way (YAML 1.2 core schema; dates stay text), refuse
 every explicit tag, report duplicate keys at the second key, bound nesting depth and the
 growth that aliases can cause, and give ``str`` keys only.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,10 +35,22 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 YamlPath = tuple[str | int, ...]
 
-# Anything that makes the fast path unsuitable: a tag (!), anchor (&) or alias (*) at the start
-# of a token, or a document marker. Plain text such as "*NATO*" also matches; that only costs
-# speed, never correctness.
-_NEEDS_CAREFUL_PATH = re.compile(r"(?:^|[\s\[\{,])[!&*]|^(?:---|\.\.\.)", re.MULTILINE)
+# The fast path is unsuitable where the text may hold a tag (!), an anchor (&) or an alias (*) at
+# a place where a YAML token can start (line start, after `: `, `- `, `[`, `{` or `,`), or a
+# document marker. A false alarm ("a - *b*" in plain text) only costs speed, never correctness.
+_SPECIAL = re.compile(r"[!&*]")
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
+
+
+def _needs_careful_path(text: str) -> bool:
+    for match in _SPECIAL.finditer(text):
+        at = match.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[line_start:at]
+        stripped = before.rstrip(" \t")
+        if not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-" and len(stripped) < len(before)):
+            return True
+    return _DOCUMENT_MARKER.search(text) is not None
 
 
 class YamlProblem(Exception):
@@ -164,12 +175,13 @@ def parse_yaml(text: str, path: Path, display: str) -> tuple[LoadedYaml | None, 
     locator = Locator(text)
     data: Any = None
     fast_ok = False
-    if not _NEEDS_CAREFUL_PATH.search(text):
+    if not _needs_careful_path(text):
         try:
             import yaml_rs
 
-            data = yaml_rs.loads(text)
-            fast_ok = _plain_keys(data)
+            limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
+            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+            fast_ok = True
         except Exception:  # any refusal: the careful path says exactly what and where
             fast_ok = False
     if not fast_ok:
@@ -188,26 +200,14 @@ def parse_yaml(text: str, path: Path, display: str) -> tuple[LoadedYaml | None, 
     return LoadedYaml(path, display, text, data, locator), []
 
 
-def _plain_keys(data: Any, depth: int = 0) -> bool:
-    """The fast parser accepts non-string keys; our formats only use string keys."""
-    if depth > MAX_DEPTH:
-        return False
-    if isinstance(data, dict):
-        return all(isinstance(k, str) and _plain_keys(v, depth + 1) for k, v in data.items())
-    if isinstance(data, list):
-        return all(_plain_keys(v, depth + 1) for v in data)
-    return True
-
-
 # --- the careful path ----------------------------------------------------------------------
 
 _INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def resolve_plain_scalar(value: str) -> Any:
-    """YAML 1.2 core schema for plain scalars, plus ISO dates (as the fast parser does)."""
+    """YAML 1.2 core schema for plain scalars; dates stay text (CSL dates are text)."""
     if value in ("", "~", "null", "Null", "NULL"):
         return None
     if value in ("true", "True", "TRUE"):
@@ -224,11 +224,6 @@ def resolve_plain_scalar(value: str) -> Any:
         return float("-inf")
     if value in (".nan", ".NaN", ".NAN"):
         return float("nan")
-    if _DATE.match(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            return value
     return value
 
 

@@ -33,7 +33,7 @@ def test_positions_of_keys_and_values():
 @pytest.mark.parametrize(
     "plain, value",
     [("yes", "yes"), ("no", "no"), ("true", True), ("null", None), ("11", 11), ("1.5", 1.5),
-     ("2025-10-28", __import__("datetime").date(2025, 10, 28)), ("2025-13-45", "2025-13-45"), ("0x1f", 31)],
+     ("2025-10-28", "2025-10-28"), ("0x1f", 31)],
 )
 def test_plain_scalars_follow_yaml_1_2(plain, value):
     assert resolve_plain_scalar(plain) == value

@@ -121,6 +121,8 @@ def highlights_in_quote(ctx: MapContext):
     """
     for node_id, node in ctx.model.nodes.items():
         for i, evidence in enumerate(node.evidence):
+            if not evidence.highlight:
+                continue
             quote = canonical(evidence.quote)
             for j, part in enumerate(evidence.highlight):
                 if canonical(part) not in quote:
