@@ -95,6 +95,7 @@ def check_command(
 
 
 # --- commands of later stages register here, one line each ---------------------------------
+import argmap.cli_eval  # noqa: E402,F401  (registers `argmap eval`)
 
 
 def main() -> None:

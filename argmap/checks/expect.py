@@ -1,0 +1,82 @@
+"""A map's `expect:` block against the computed evaluation: maps carry their own regression
+tests, as Carneades maps do."""
+
+from __future__ import annotations
+
+from argmap.checks.registry import MapContext, rule
+from argmap.diagnostics import Severity
+from argmap.evaluate import Label, evaluate_map
+
+EXPECT_LISTS = {"stands": Label.IN, "falls": Label.OUT, "undecided": Label.UNDEC}
+
+
+@rule("AM601", "expectation-differs", Severity.ERROR,
+      "A node listed in `expect:` has a different computed label.")
+def expected_labels(ctx: MapContext):
+    """Each node listed under `expect.stands`, `expect.falls` or `expect.undecided` must get that
+    label under `expect.semantics` (default grounded; supports turned into supported attacks,
+    as `argmap eval` does by default). Nodes not listed are not checked: `expect` may be partial.
+
+    Passing:
+
+        nodes:
+          t: {type: thesis, side: pro, text: T}
+          c: {type: claim, text: C, supports: [t], analytic: true}
+          o: {type: objection, text: O, attacks: [c], analytic: true}
+        expect:
+          stands: [o]
+          falls: [c]
+
+    Failing:
+
+        expect:
+          stands: [c]     # c falls: o attacks it and nothing attacks o
+    """
+    expect = ctx.model.expect
+    if expect is None:
+        return
+    result = evaluate_map(ctx.model, expect.semantics)
+    for list_name, wanted in EXPECT_LISTS.items():
+        for i, node_id in enumerate(getattr(expect, list_name)):
+            verdict = result.verdicts.get(node_id)
+            if verdict is None or verdict.label is wanted:
+                continue  # unknown ids are AM602's
+            yield ctx.report(
+                ("expect", list_name, i),
+                f"'{node_id}' is expected to {_verb(wanted)} under {expect.semantics} semantics, "
+                f"but it {_PRESENT[verdict.label]}",
+                (f"computed: {verdict.label.value} ({verdict.status}), {result.explain(node_id)}",
+                 f"move '{node_id}' to expect.{_list_for(verdict.label)}, or change the map"),
+            )
+
+
+@rule("AM602", "expectation-unknown-node", Severity.ERROR, "`expect:` names a node the map does not have.")
+def unknown_expected_nodes(ctx: MapContext):
+    """Every id in `expect` lists must be a node of the map.
+
+    Failing:
+
+        expect:
+          stands: [no-such-node]
+    """
+    expect = ctx.model.expect
+    if expect is None:
+        return
+    for list_name in EXPECT_LISTS:
+        for i, node_id in enumerate(getattr(expect, list_name)):
+            if node_id not in ctx.model.nodes:
+                yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map")
+
+
+EXPECT_CODES = frozenset({"AM601", "AM602"})
+
+
+_PRESENT = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "is undecided"}
+
+
+def _verb(label: Label) -> str:
+    return {Label.IN: "stand", Label.OUT: "fall", Label.UNDEC: "stay undecided"}[label]
+
+
+def _list_for(label: Label) -> str:
+    return next(name for name, wanted in EXPECT_LISTS.items() if wanted is label)

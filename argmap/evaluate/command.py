@@ -1,0 +1,94 @@
+"""`argmap eval` as a function: read a map or an ICCMA framework, evaluate it, prepare lists.
+
+The CLI layer (:mod:`argmap.cli_eval`) only parses options and prints what a reporter in
+:mod:`argmap.evaluate.report` makes of the :class:`EvalOutcome` returned here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic, ExitCode, UsageError
+
+from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
+from .iccma import PARSERS, is_framework_file, parse_framework_file
+from .labels import Evaluation
+from .mapeval import MapEvaluation, evaluate_map
+from .prep import Preparation, prepare
+from .semantics import evaluate
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class EvalRequest:
+    path: Path
+    semantics: str = "grounded"
+    seeds: Path = Path("seeds")
+    supports: SupportRule = DEFAULT_SUPPORT_RULE
+    prep: bool = False
+
+
+@dataclass(frozen=True)
+class EvalOutcome:
+    """Either ``problems`` (the input has errors: nothing was evaluated) or an evaluation;
+    ``map_evaluation`` and ``preparation`` are set for maps only."""
+
+    path: str
+    problems: tuple[Diagnostic, ...] = ()
+    evaluation: Evaluation | None = None
+    map_evaluation: MapEvaluation | None = None
+    preparation: Preparation | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return ExitCode.CLEAN if self.evaluation is not None else ExitCode.INPUT_ERRORS
+
+
+def run_eval(request: EvalRequest) -> EvalOutcome:
+    """Raises :class:`UsageError` when the command cannot run (missing file, unknown kind)."""
+    path = request.path
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file" if not path.exists() else f"{path}: not a file",
+                         "argmap eval takes one map (.yaml) or ICCMA framework (.apx, .tgf, .af)")
+    if is_framework_file(path):
+        return _eval_framework(request)
+    if path.suffix.lower() in MAP_SUFFIXES:
+        return _eval_map(request)
+    raise UsageError(f"{path}: cannot tell what this file is from its suffix",
+                     f"expected a map ({', '.join(MAP_SUFFIXES)}) or an ICCMA framework ({', '.join(PARSERS)})")
+
+
+def _eval_framework(request: EvalRequest) -> EvalOutcome:
+    if request.prep:
+        raise UsageError("--prep needs an argument map: an abstract framework has no sides or evidence")
+    try:
+        parsed = parse_framework_file(request.path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{request.path}: cannot read: {error}") from None
+    if parsed.framework is None:
+        return EvalOutcome(str(request.path), problems=tuple(parsed.diagnostics))
+    return EvalOutcome(str(request.path), evaluation=evaluate(parsed.framework, request.semantics))
+
+
+def _eval_map(request: EvalRequest) -> EvalOutcome:
+    # Imported here: the check stage pulls in YAML loading and citation matching, which an
+    # ICCMA run does not need.
+    from argmap.check import check
+    from argmap.checks.expect import EXPECT_CODES
+
+    checked = check([request.path], request.seeds)
+    # A map is evaluated only when `argmap check` finds no error in it. Differences from its
+    # own `expect:` block do not count: showing the computed labels is what helps fix them.
+    blocking = [d for d in checked.diagnostics if d.is_error and d.code not in EXPECT_CODES]
+    (document,) = checked.project.maps
+    if blocking or document.model is None:
+        return EvalOutcome(document.display, problems=tuple(checked.diagnostics))
+    map_evaluation = evaluate_map(document.model, request.semantics, request.supports)
+    preparation = None
+    if request.prep:
+        sources = {source_id: doc.source for source_id, doc in checked.project.sources.items()}
+        preparation = prepare(document.model, sources, map_evaluation)
+    return EvalOutcome(document.display, evaluation=map_evaluation.evaluation,
+                       map_evaluation=map_evaluation, preparation=preparation)

@@ -1,0 +1,152 @@
+"""Debate preparation: for each side, what it still has to answer and where it is thin.
+
+For each side of a map (:func:`prepare`):
+
+* **still to answer** — the opponent's attacks on the side's nodes that the side has not
+  answered: no node of the side attacks the attacker. Supported attacks (see
+  :mod:`argmap.evaluate.bipolar`) count too, because they decide the evaluation: a standing
+  backing of a rebutted objection still has to be answered.
+* **thin claims** — nodes resting only on analytic points (neither the node nor anything
+  supporting it, through chains of supports, cites evidence) or on a single weak source (all
+  of that evidence comes from one source whose reliability is blog or unknown).
+* **reused evidence** — the same quote from the same source backing three or more nodes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from argmap.graph import MapGraph
+from argmap.model import SIDES, ArgMap, Source, is_weak
+
+from .mapeval import MapEvaluation, evaluate_map
+
+REUSE_THRESHOLD = 3  # a quote on this many nodes or more is "reused across many claims"
+
+
+@dataclass(frozen=True)
+class UnansweredAttack:
+    attacker: str
+    target: str
+    attacker_status: str  # "stands" | "falls" | "undecided", under the evaluation's semantics
+    via: tuple[str, ...] = ()  # the support chain, for a supported attack
+
+
+class Basis(str, Enum):
+    ANALYTIC_ONLY = "analytic-only"
+    SINGLE_WEAK_SOURCE = "single-weak-source"
+
+
+@dataclass(frozen=True)
+class ThinClaim:
+    node: str
+    basis: Basis
+    source: str | None = None  # the one weak source, for SINGLE_WEAK_SOURCE
+
+
+@dataclass(frozen=True)
+class ReusedEvidence:
+    source: str
+    quote: str
+    nodes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SidePreparation:
+    side: str
+    position: str
+    still_to_answer: tuple[UnansweredAttack, ...]
+    thin_claims: tuple[ThinClaim, ...]
+    reused_evidence: tuple[ReusedEvidence, ...]
+
+
+@dataclass(frozen=True)
+class Preparation:
+    semantics: str
+    sides: tuple[SidePreparation, ...]
+
+    def side(self, name: str) -> SidePreparation:
+        return next(s for s in self.sides if s.side == name)
+
+
+def prepare(
+    argmap: ArgMap, sources: Mapping[str, Source], evaluation: MapEvaluation | None = None
+) -> Preparation:
+    """The preparation lists for both sides. ``sources`` maps source ids to registry entries
+    (unknown ids are ignored: `argmap check` reports them); ``evaluation`` defaults to grounded."""
+    evaluation = evaluation or evaluate_map(argmap)
+    graph = MapGraph(argmap)
+    sides = graph.sides
+    return Preparation(
+        semantics=evaluation.evaluation.semantics,
+        sides=tuple(
+            SidePreparation(
+                side=side,
+                position=getattr(argmap.sides, side),
+                still_to_answer=tuple(_unanswered(side, sides, evaluation)),
+                thin_claims=tuple(_thin_claims(side, sides, argmap, graph, sources)),
+                reused_evidence=tuple(_reused_evidence(side, sides, argmap)),
+            )
+            for side in SIDES
+        ),
+    )
+
+
+def _unanswered(side: str, sides: Mapping[str, str | None], evaluation: MapEvaluation) -> list[UnansweredAttack]:
+    attacked_by_side = {a.target for a in evaluation.relation if sides.get(a.attacker) == side}
+    verdicts = evaluation.verdicts
+    return [
+        UnansweredAttack(a.attacker, a.target, verdicts[a.attacker].status, a.via)
+        for a in evaluation.relation
+        if sides.get(a.target) == side
+        and sides.get(a.attacker) not in (side, None)
+        and a.attacker not in attacked_by_side
+    ]
+
+
+def _thin_claims(
+    side: str, sides: Mapping[str, str | None], argmap: ArgMap, graph: MapGraph, sources: Mapping[str, Source]
+) -> list[ThinClaim]:
+    thin = []
+    for node_id, node in argmap.nodes.items():
+        if node.type == "thesis" or sides.get(node_id) != side:
+            continue
+        cited = {e.source for n in _with_supporters(node_id, graph) for e in argmap.nodes[n].evidence}
+        if not cited:
+            thin.append(ThinClaim(node_id, Basis.ANALYTIC_ONLY))
+        elif len(cited) == 1:
+            (only,) = cited
+            if only in sources and is_weak(sources[only]):
+                thin.append(ThinClaim(node_id, Basis.SINGLE_WEAK_SOURCE, only))
+    return thin
+
+
+def _with_supporters(node_id: str, graph: MapGraph) -> set[str]:
+    """The node and every node supporting it through a chain of supports."""
+    found, frontier = {node_id}, [node_id]
+    while frontier:
+        for supporter in graph.supporters(frontier.pop()):
+            if supporter not in found:
+                found.add(supporter)
+                frontier.append(supporter)
+    return found
+
+
+def _reused_evidence(side: str, sides: Mapping[str, str | None], argmap: ArgMap) -> list[ReusedEvidence]:
+    # Quotes are compared with white space collapsed: a re-wrapped copy is the same quote.
+    users: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node_id, node in argmap.nodes.items():
+        if sides.get(node_id) != side:
+            continue
+        for evidence in node.evidence:
+            key = (evidence.source, " ".join(evidence.quote.split()))
+            if node_id not in users[key]:
+                users[key].append(node_id)
+    return [
+        ReusedEvidence(source, quote, tuple(nodes))
+        for (source, quote), nodes in users.items()
+        if len(nodes) >= REUSE_THRESHOLD
+    ]

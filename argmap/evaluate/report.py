@@ -1,0 +1,172 @@
+"""Reporters for `argmap eval`: text for people, JSON for programs, looked up by name.
+
+JSON: ``{"semantics", "extensions": [[id, ...], ...]}``, and for maps also ``"supports"`` (the
+support rule), ``"labels": {id: {"label": "IN"|"OUT"|"UNDEC", "status":
+"stands"|"falls"|"undecided", "reason": text}}`` and, with ``--prep``, ``"prep"``. When the
+input has errors: ``{"summary": {"errors", "warnings"}, "diagnostics": [...]}`` with each
+diagnostic as `argmap check --format json` writes it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import ClassVar, Protocol
+
+from argmap.diagnostics import Diagnostic
+from argmap.graph import MapGraph
+from argmap.reporters.text import format_diagnostic, plural
+
+from .command import EvalOutcome
+from .labels import Label
+from .prep import Preparation, SidePreparation
+
+
+class EvalReporter(Protocol):
+    name: ClassVar[str]
+
+    def render(self, outcome: EvalOutcome) -> str: ...
+
+
+def _counts(problems: tuple[Diagnostic, ...]) -> tuple[int, int]:
+    errors = sum(d.is_error for d in problems)
+    return errors, len(problems) - errors
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+class TextEvalReporter:
+    name = "text"
+
+    def render(self, outcome: EvalOutcome) -> str:
+        if outcome.evaluation is None:
+            errors, warnings = _counts(outcome.problems)
+            lines = [format_diagnostic(d) for d in outcome.problems]
+            lines.append(f"{outcome.path}: not evaluated: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+            return "\n".join(lines)
+        evaluation = outcome.evaluation
+        lines = [self._title(outcome), ""]
+        lines.extend(self._table(outcome))
+        lines.append("")
+        counts = {label: len(evaluation.with_label(label)) for label in Label}
+        lines.append(f"{counts[Label.IN]:,} stand, {counts[Label.OUT]:,} fall, {counts[Label.UNDEC]:,} undecided")
+        lines.append(self._extensions(outcome))
+        if outcome.preparation is not None:
+            lines.extend(self._preparation(outcome.preparation))
+        return "\n".join(lines)
+
+    @staticmethod
+    def _title(outcome: EvalOutcome) -> str:
+        semantics = outcome.evaluation.semantics
+        if outcome.map_evaluation is None:
+            return f"{outcome.path}: {semantics} semantics"
+        rule = outcome.map_evaluation.support_rule.value
+        return f"{outcome.path}: {semantics} semantics, supports: {rule}"
+
+    @staticmethod
+    def _table(outcome: EvalOutcome) -> list[str]:
+        verdicts = outcome.evaluation.verdicts
+        map_eval = outcome.map_evaluation
+        if map_eval is None:
+            header = ("ARGUMENT", "LABEL", "STATUS", "REASON")
+            rows = [(a, v.label.value, v.status, str(v.reason)) for a, v in verdicts.items()]
+        else:
+            nodes, sides = map_eval.argmap.nodes, MapGraph(map_eval.argmap).sides
+            header = ("NODE", "TYPE", "SIDE", "LABEL", "STATUS", "REASON")
+            rows = [
+                (n, nodes[n].type, sides.get(n) or "-", v.label.value, v.status, map_eval.explain(n))
+                for n, v in verdicts.items()
+            ]
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+
+        def line(row: tuple[str, ...]) -> str:
+            return "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]).rstrip()
+
+        return [line(header), *map(line, rows)]
+
+    @staticmethod
+    def _extensions(outcome: EvalOutcome) -> str:
+        extensions = outcome.evaluation.extensions
+        if not extensions:
+            return f"no {outcome.evaluation.semantics} extension"
+        shown = "  ".join("{" + ", ".join(e) + "}" for e in extensions)
+        return f"{plural(len(extensions), 'extension')}: {shown}"
+
+    def _preparation(self, preparation: Preparation) -> list[str]:
+        lines: list[str] = []
+        for side in preparation.sides:
+            lines.extend(["", f"== {side.side}: {side.position}"])
+            lines.extend(self._side(side))
+        return lines
+
+    @staticmethod
+    def _side(side: SidePreparation) -> list[str]:
+        lines = ["Still to answer:"]
+        for attack in side.still_to_answer:
+            via = f" (backing {' → '.join(attack.via)})" if attack.via else ""
+            lines.append(f"  - {attack.attacker} attacks {attack.target}{via}; the attacker {attack.attacker_status}")
+        if not side.still_to_answer:
+            lines.append("  (nothing: every attack on this side is answered)")
+        lines.append("Thin claims:")
+        for claim in side.thin_claims:
+            basis = "only analytic points" if claim.source is None else f"a single weak source, {claim.source}"
+            lines.append(f"  - {claim.node} rests on {basis}")
+        if not side.thin_claims:
+            lines.append("  (none)")
+        lines.append("Evidence reused across many claims:")
+        for reused in side.reused_evidence:
+            quote = reused.quote if len(reused.quote) <= 60 else reused.quote[:57] + "..."
+            lines.append(f"  - {reused.source} \"{quote}\" on {plural(len(reused.nodes), 'node')}: {', '.join(reused.nodes)}")
+        if not side.reused_evidence:
+            lines.append("  (none)")
+        return lines
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+class JsonEvalReporter:
+    name = "json"
+
+    def render(self, outcome: EvalOutcome) -> str:
+        return json.dumps(self.payload(outcome), ensure_ascii=False, indent=2)
+
+    @staticmethod
+    def payload(outcome: EvalOutcome) -> dict:
+        if outcome.evaluation is None:
+            errors, warnings = _counts(outcome.problems)
+            return {
+                "summary": {"errors": errors, "warnings": warnings},
+                "diagnostics": [d.to_dict() for d in outcome.problems],
+            }
+        evaluation = outcome.evaluation
+        payload: dict = {
+            "semantics": evaluation.semantics,
+            "extensions": [list(e) for e in evaluation.extensions],
+        }
+        map_eval = outcome.map_evaluation
+        if map_eval is not None:
+            payload["supports"] = map_eval.support_rule.value
+            payload["labels"] = {
+                node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node)}
+                for node, v in evaluation.verdicts.items()
+            }
+        if outcome.preparation is not None:
+            payload["prep"] = {
+                side.side: {
+                    "position": side.position,
+                    "still_to_answer": [asdict(a) | {"via": list(a.via)} for a in side.still_to_answer],
+                    "thin_claims": [asdict(c) | {"basis": c.basis.value} for c in side.thin_claims],
+                    "reused_evidence": [asdict(r) | {"nodes": list(r.nodes)} for r in side.reused_evidence],
+                }
+                for side in outcome.preparation.sides
+            }
+        return payload
+
+
+EVAL_REPORTERS: dict[str, type[EvalReporter]] = {cls.name: cls for cls in (TextEvalReporter, JsonEvalReporter)}
+
+
+def get_eval_reporter(name: str) -> EvalReporter:
+    return EVAL_REPORTERS[name]()

@@ -1,0 +1,261 @@
+"""`argmap eval` end to end, `expect:` blocks checked by `argmap check`, and `--prep`."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+from argmap.check import check
+from argmap.evaluate import evaluate_map
+from argmap.evaluate.prep import Basis, prepare
+from argmap.model import ArgMap, Source
+from conftest import MAPS
+
+FRAMEWORKS = Path(__file__).parent / "frameworks"
+
+DEBATE = """\
+argmap: 1
+id: toy
+title: Toy debate
+question: Does it hold?
+sides:
+  pro: It holds
+  con: It does not
+nodes:
+  thesis:
+    type: thesis
+    side: pro
+    text: It holds.
+  claim:
+    type: claim
+    text: A reason it holds.
+    supports: [thesis]
+    analytic: true
+  objection:
+    type: objection
+    text: The reason is wrong.
+    attacks: [claim]
+    analytic: true
+  second-claim:
+    type: claim
+    text: Another reason.
+    supports: [thesis]
+    analytic: true
+"""
+
+
+def write_map(project: Path, text: str, name: str = "toy") -> Path:
+    path = project / "maps" / f"{name}.yaml"
+    path.write_text(text.replace("id: toy", f"id: {name}"), encoding="utf-8")
+    return path
+
+
+def with_expect(block: str) -> str:
+    return DEBATE + textwrap.dedent(block)
+
+
+# --- argmap eval -----------------------------------------------------------------------------
+
+
+def test_eval_map_prints_a_table_with_labels_and_reasons(project: Path, cli, monkeypatch) -> None:
+    write_map(project, DEBATE)
+    monkeypatch.chdir(project)
+    result = cli(["eval", "maps/toy.yaml"])
+    assert result.exit_code == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == "maps/toy.yaml: grounded semantics, supports: derive"
+    row = next(line for line in lines if line.startswith("claim "))
+    assert row.split()[:5] == ["claim", "claim", "pro", "OUT", "falls"]
+    assert row.endswith("defeated by objection")
+    assert "3 stand, 1 fall, 0 undecided" in result.stdout
+
+
+def test_eval_map_json_has_semantics_extensions_and_labels(project: Path, cli, monkeypatch) -> None:
+    write_map(project, DEBATE)
+    monkeypatch.chdir(project)
+    result = cli(["eval", "maps/toy.yaml", "--format", "json", "--semantics", "preferred"])
+    payload = json.loads(result.stdout)
+    assert payload["semantics"] == "preferred"
+    assert payload["extensions"] == [["thesis", "objection", "second-claim"]]
+    assert payload["labels"]["claim"] == {"label": "OUT", "status": "falls", "reason": "defeated by objection"}
+    assert payload["labels"]["objection"] == {"label": "IN", "status": "stands", "reason": "unattacked"}
+    assert "prep" not in payload
+
+
+def test_eval_refuses_a_map_with_check_errors_as_check_reports_them(project: Path, cli, monkeypatch) -> None:
+    write_map(project, DEBATE.replace("attacks: [claim]", "attacks: [claimm]"))
+    monkeypatch.chdir(project)
+    result = cli(["eval", "maps/toy.yaml"])
+    assert result.exit_code == 1
+    assert re.search(r"^maps/toy\.yaml:\d+:\d+: error AM301: ", result.stdout, re.MULTILINE)
+    assert "not evaluated: 1 error" in result.stdout
+
+
+def test_eval_reads_iccma_frameworks(cli) -> None:
+    result = cli(["eval", FRAMEWORKS / "good" / "floating-reinstatement.tgf", "-s", "stable", "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"semantics": "stable", "extensions": [["a", "d"], ["b", "d"]]}
+
+
+def test_eval_reports_a_malformed_framework_and_exits_1(cli) -> None:
+    result = cli(["eval", FRAMEWORKS / "bad" / "out-of-range.af", "--format", "json"])
+    assert result.exit_code == 1
+    (diagnostic,) = json.loads(result.stdout)["diagnostics"]
+    assert (diagnostic["code"], diagnostic["line"], diagnostic["column"]) == ("AM702", 3, 1)
+
+
+def test_eval_cannot_run_without_a_readable_input(cli, tmp_path: Path) -> None:
+    assert cli(["eval", tmp_path / "missing.af"]).exit_code == 2
+    (tmp_path / "notes.txt").write_text("hello")
+    assert cli(["eval", tmp_path / "notes.txt"]).exit_code == 2
+    assert cli(["eval", FRAMEWORKS / "good" / "empty.af", "--prep"]).exit_code == 2
+    assert cli(["eval", FRAMEWORKS / "good" / "empty.af", "--semantics", "ideal"]).exit_code == 2
+
+
+def test_eval_as_a_subprocess_never_prints_a_traceback(run_argmap) -> None:
+    completed = run_argmap(["eval", FRAMEWORKS / "good" / "even-cycle-four.af", "-s", "preferred"])
+    assert completed.returncode == 0, completed.stderr
+    assert "2 extensions: {1, 3}  {2, 4}" in completed.stdout
+    assert "Traceback" not in completed.stderr
+
+
+def test_eval_prep_lists_what_each_side_still_has_to_answer(project: Path, cli, monkeypatch) -> None:
+    write_map(project, DEBATE)
+    monkeypatch.chdir(project)
+    result = cli(["eval", "maps/toy.yaml", "--prep", "--format", "json"])
+    prep = json.loads(result.stdout)["prep"]
+    assert prep["pro"]["still_to_answer"] == [
+        {"attacker": "objection", "target": "claim", "attacker_status": "stands", "via": []}
+    ]
+    assert prep["con"]["still_to_answer"] == []
+    assert {c["node"] for c in prep["pro"]["thin_claims"]} == {"claim", "second-claim"}
+    text = cli(["eval", "maps/toy.yaml", "--prep"]).stdout
+    assert "Still to answer:\n  - objection attacks claim; the attacker stands" in text
+
+
+# --- expect: in argmap check ---------------------------------------------------------------
+
+
+def codes_and_lines(path: Path, seeds: Path) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in check([path], seeds).diagnostics if d.code.startswith("AM6")]
+
+
+def test_matching_expectations_pass(project: Path) -> None:
+    path = write_map(project, with_expect("""\
+        expect:
+          stands: [thesis, objection]
+          falls: [claim]
+        """))
+    assert codes_and_lines(path, project / "seeds") == []
+
+
+def test_a_wrong_expectation_is_reported_at_its_entry(project: Path) -> None:
+    path = write_map(project, with_expect("""\
+        expect:
+          stands:
+            - thesis
+            - claim
+          falls: [objection]
+        """))
+    diagnostics = [d for d in check([path], project / "seeds").diagnostics if d.code == "AM601"]
+    assert [(d.line, d.column) for d in diagnostics] == [(31, 7), (32, 11)]
+    assert "'claim' is expected to stand under grounded semantics, but it falls" in diagnostics[0].message
+    assert diagnostics[0].hints[0] == "computed: OUT (falls), defeated by objection"
+
+
+def test_an_unknown_node_in_expect_is_an_error(project: Path) -> None:
+    path = write_map(project, with_expect("""\
+        expect:
+          undecided: [nobody]
+        """))
+    assert codes_and_lines(path, project / "seeds") == [("AM602", 29)]
+
+
+def test_expectations_under_preferred_semantics(project: Path) -> None:
+    # The objection and a rebuttal attack each other: grounded leaves both undecided; under
+    # preferred semantics each wins in one extension, so both are still undecided sceptically,
+    # while the thesis (attacked by nothing) stands.
+    mutual = DEBATE.replace("    attacks: [claim]\n", "    attacks: [claim, rebuttal]\n") + textwrap.dedent("""\
+          rebuttal:
+            type: rebuttal
+            text: The objection misreads the claim.
+            attacks: [objection]
+            analytic: true
+        expect:
+          semantics: preferred
+          stands: [thesis, second-claim]
+          undecided: [claim, objection, rebuttal]
+        """)
+    path = write_map(project, mutual)
+    assert codes_and_lines(path, project / "seeds") == []
+    wrong = write_map(project, mutual.replace("semantics: preferred", "semantics: stable")
+                      .replace("undecided: [claim, objection, rebuttal]", "falls: [claim]"), name="wrong")
+    assert codes_and_lines(wrong, project / "seeds") == [("AM601", 36)]
+
+
+def test_eval_still_shows_labels_when_expectations_differ(project: Path, cli, monkeypatch) -> None:
+    write_map(project, with_expect("expect:\n  stands: [claim]\n"))
+    monkeypatch.chdir(project)
+    assert cli(["check", "maps/toy.yaml"]).exit_code == 1
+    result = cli(["eval", "maps/toy.yaml"])
+    assert result.exit_code == 0 and "defeated by objection" in result.stdout
+
+
+def test_repository_maps_meet_their_own_expectations() -> None:
+    for path in sorted(MAPS.glob("*.yaml")):
+        found = [d for d in check([path], MAPS.parent / "seeds").diagnostics if d.code in ("AM601", "AM602")]
+        assert found == [], path
+
+
+# --- prep, directly ----------------------------------------------------------------------
+
+
+def source(reliability: str) -> Source:
+    return Source.model_validate({"file": "x.txt", "title": "X", "reliability": reliability})
+
+
+def test_prep_finds_single_weak_sources_and_reused_quotes() -> None:
+    quote = {"source": "blog", "quote": "the same words"}
+    argmap = ArgMap.model_validate({
+        "argmap": 1, "id": "p", "title": "P", "question": "Q?",
+        "sides": {"pro": "Yes", "con": "No"},
+        "nodes": {
+            "t": {"type": "thesis", "side": "pro", "text": "T"},
+            "a": {"type": "claim", "text": "A", "supports": ["t"], "evidence": [quote]},
+            "b": {"type": "claim", "text": "B", "supports": ["t"], "evidence": [quote]},
+            "c": {"type": "claim", "text": "C", "supports": ["t"],
+                  "evidence": [{"source": "blog", "quote": "the  same\nwords"}]},
+            "d": {"type": "claim", "text": "D", "supports": ["t"],
+                  "evidence": [quote, {"source": "journal", "quote": "other words"}]},
+            "e": {"type": "claim", "text": "E", "supports": ["d"], "analytic": True},
+        },
+    })
+    preparation = prepare(argmap, {"blog": source("blog"), "journal": source("peer-reviewed")})
+    pro = preparation.side("pro")
+    assert [(c.node, c.basis, c.source) for c in pro.thin_claims] == [
+        ("a", Basis.SINGLE_WEAK_SOURCE, "blog"),
+        ("b", Basis.SINGLE_WEAK_SOURCE, "blog"),
+        ("c", Basis.SINGLE_WEAK_SOURCE, "blog"),
+        ("e", Basis.ANALYTIC_ONLY, None),
+    ]
+    (reused,) = pro.reused_evidence
+    assert (reused.source, reused.quote, reused.nodes) == ("blog", "the same words", ("a", "b", "c", "d"))
+    assert preparation.side("con").thin_claims == ()
+
+
+def test_prep_counts_supported_attacks_as_still_to_answer() -> None:
+    argmap = ArgMap.model_validate({
+        "argmap": 1, "id": "p", "title": "P", "question": "Q?",
+        "sides": {"pro": "Yes", "con": "No"},
+        "nodes": {
+            "t": {"type": "thesis", "side": "pro", "text": "T", "analytic": True},
+            "c": {"type": "claim", "text": "C", "supports": ["t"], "analytic": True},
+            "o": {"type": "objection", "text": "O", "attacks": ["c"], "analytic": True},
+            "backing": {"type": "claim", "text": "B", "supports": ["o"], "analytic": True},
+            "r": {"type": "rebuttal", "text": "R", "attacks": ["o"], "analytic": True},
+        },
+    })
+    pro = prepare(argmap, {}, evaluate_map(argmap)).side("pro")
+    assert [(a.attacker, a.target, a.via) for a in pro.still_to_answer] == [("backing", "c", ("o",))]
