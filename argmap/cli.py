@@ -95,6 +95,7 @@ def check_command(
 
 
 # --- commands of later stages register here, one line each ---------------------------------
+from argmap.cli_render import render_command; app.command("render")(render_command)  # noqa: E402,E702
 import argmap.cli_eval  # noqa: E402,F401  (registers `argmap eval`)
 
 

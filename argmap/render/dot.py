@@ -1,0 +1,166 @@
+"""DOT text from a :class:`MapView`: formatting only, every value escaped on the way out.
+
+Node names are the map's node ids (always quoted); legend nodes are named ``legend:...``, which
+no map id can be (ids never contain a colon), so the legend can never collide with the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from argmap.render.escape import html_text, quoted_attr, quoted_name
+from argmap.render.labels import node_label, title_label, wrap_lines
+from argmap.render.layout import LayoutPlan, plan_layout
+from argmap.render.theme import (
+    FADED_EDGE_COLOR,
+    FONT,
+    RELATION_STYLES,
+    SIDE_STYLES,
+    STATUS_STYLES,
+    TITLE_WIDTH,
+    TYPE_STYLES,
+)
+from argmap.render.view import EdgeView, MapView, NodeView
+
+RANKDIRS = ("BT", "TB", "LR", "RL")
+LEGEND_FONTSIZE = 9
+DEFAULT_RANKDIR = "BT"  # theses on top; supports and attacks point up at what they target
+
+Attributes = Iterable[tuple[str, str]]
+
+
+def html(markup: str) -> str:
+    return f"<{markup}>"
+
+
+def attribute_list(attributes: Attributes) -> str:
+    """``[k=v, ...]``; values arrive already quoted (``quoted_attr``) or as ``<html>``."""
+    return "[" + ", ".join(f"{key}={value}" for key, value in attributes) + "]"
+
+
+def node_statement(name: str, attributes: Attributes) -> str:
+    return f"  {quoted_name(name)} {attribute_list(attributes)};"
+
+
+def edge_statement(source: str, target: str, attributes: Attributes) -> str:
+    return f"  {quoted_name(source)} -> {quoted_name(target)} {attribute_list(attributes)};"
+
+
+def node_look(node_type: str, side: str | None, status: str | None, is_focus: bool = False,
+              fontsize: int | None = None) -> list[tuple[str, str]]:
+    kind = TYPE_STYLES[node_type]
+    colours = SIDE_STYLES[side]
+    state = STATUS_STYLES[status]
+    penwidth = kind.penwidth + (1.5 if is_focus else 0)
+    return [
+        ("shape", kind.shape),
+        ("style", quoted_attr(",".join(kind.style + state.extra_style))),
+        ("fillcolor", quoted_attr(state.fill or colours.fill)),
+        ("color", quoted_attr(state.border or colours.border)),
+        ("fontcolor", quoted_attr(state.fontcolor)),
+        ("penwidth", f"{penwidth:g}"),
+        ("peripheries", str(kind.peripheries)),
+        ("fontsize", str(fontsize or kind.fontsize)),
+    ]
+
+
+def node_attributes(node: NodeView) -> list[tuple[str, str]]:
+    classes = f"argnode type-{node.type} side-{node.side or 'none'} status-{node.status or 'none'}"
+    return [
+        ("id", quoted_attr(node.dom_id)),
+        ("class", quoted_attr(classes)),
+        ("tooltip", quoted_attr(node.text)),
+        ("label", html(node_label(node))),
+        *node_look(node.type, node.side, node.status, node.is_focus),
+    ]
+
+
+def edge_look(relation: str, faded: bool = False) -> list[tuple[str, str]]:
+    look = RELATION_STYLES[relation]
+    return [
+        ("color", quoted_attr(FADED_EDGE_COLOR if faded else look.color)),
+        ("style", look.style),
+        ("arrowhead", look.arrowhead),
+        ("penwidth", f"{look.penwidth:g}"),
+    ]
+
+
+def edge_attributes(edge: EdgeView) -> list[tuple[str, str]]:
+    return [
+        ("id", quoted_attr(edge.dom_id)),
+        ("class", quoted_attr(f"argedge {edge.relation}")),
+        ("tooltip", quoted_attr(f"{edge.source} {RELATION_STYLES[edge.relation].verb} {edge.target}")),
+        *edge_look(edge.relation, edge.faded),
+    ]
+
+
+def legend_statements(sides: Mapping[str, str], semantics: str | None) -> list[str]:
+    """A cluster that names what colours, shapes, edges and (when shown) statuses mean, drawn
+    with the same styles as the map itself."""
+    caption = "Legend" + (f" · status under {semantics} semantics" if semantics else "")
+    lines = [
+        '  subgraph "cluster_legend" {',
+        f'  graph [id="legend", label={html("<B>" + html_text(caption) + "</B>")}, style="rounded", '
+        'color="#9ca3af", fontsize=10];',
+        '  node [margin="0.06,0.03"];',
+        "  edge [fontsize=8];",
+    ]
+    for side, position in sides.items():
+        text = "<BR/>".join(html_text(line) for line in wrap_lines(position, max_lines=3))
+        lines.append(node_statement(f"legend:{side}", [
+            ("id", quoted_attr(f"legend-{side}")),
+            ("label", html(f"<B>{html_text(side.upper())}</B><BR/>{text}")),
+            *node_look("claim", side, None, fontsize=LEGEND_FONTSIZE),
+        ]))
+    for node_type in TYPE_STYLES:
+        lines.append(node_statement(f"legend:{node_type}", [
+            ("id", quoted_attr(f"legend-{node_type}")),
+            ("label", quoted_attr(node_type)),
+            *node_look(node_type, None, None, fontsize=LEGEND_FONTSIZE),
+        ]))
+    # two sample edges show both relation styles; the rebuttal sample stands alone to keep the
+    # legend three ranks tall
+    for source, relation, target in (("claim", "supports", "thesis"), ("objection", "attacks", "claim")):
+        lines.append(edge_statement(f"legend:{source}", f"legend:{target}", [
+            ("id", quoted_attr(f"legend-{source}-{relation}-{target}")),
+            ("label", quoted_attr(relation)),
+            *edge_look(relation),
+        ]))
+    if semantics:
+        for status in ("IN", "OUT", "UNDEC"):
+            meaning = STATUS_STYLES[status].meaning
+            body = f"<S>{html_text(meaning)}</S>" if STATUS_STYLES[status].strike else html_text(meaning)
+            lines.append(node_statement(f"legend:{status}", [
+                ("id", quoted_attr(f"legend-{status}")),
+                ("label", html(body)),
+                *node_look("claim", None, status, fontsize=LEGEND_FONTSIZE),
+            ]))
+    lines.append("  }")
+    return lines
+
+
+def to_dot(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | None = None) -> str:
+    """The DOT source of ``view``. Deterministic: the same view gives the same bytes."""
+    layout = layout or plan_layout(len(view.nodes))
+    graph_attributes = [
+        ("id", quoted_attr(f"map-{view.id}")),
+        ("charset", '"UTF-8"'),
+        ("rankdir", rankdir),
+        ("label", html(title_label(view.title, view.question, TITLE_WIDTH))),
+        ("labelloc", "t"),
+        ("fontname", quoted_attr(FONT)),
+        ("fontsize", "16"),
+        ("tooltip", quoted_attr(view.title)),
+        *((key, quoted_attr(value)) for key, value in layout.graph_attributes),
+    ]
+    lines = [
+        f"digraph {quoted_name(view.id)} {{",
+        f"  graph {attribute_list(graph_attributes)};",
+        f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
+        f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
+        *legend_statements(view.sides, view.semantics),
+        *(node_statement(node.id, node_attributes(node)) for node in view.nodes),
+        *(edge_statement(edge.source, edge.target, edge_attributes(edge)) for edge in view.edges),
+        "}",
+    ]
+    return "\n".join(lines) + "\n"

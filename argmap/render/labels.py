@@ -1,0 +1,69 @@
+"""The text inside a node: header (type, side, status badge), wrapped body, evidence footer,
+as Graphviz HTML-like label markup with every piece of map text escaped."""
+
+from __future__ import annotations
+
+import textwrap
+
+from argmap.render.escape import html_text
+from argmap.render.theme import LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, TYPE_STYLES
+from argmap.render.view import NodeView
+
+LINE_BREAK = '<BR ALIGN="LEFT"/>'
+ELLIPSIS = "…"
+
+
+def wrap_lines(text: str, width: int = LABEL_WIDTH, max_lines: int = MAX_LABEL_LINES) -> list[str]:
+    """Wrap each of the author's paragraphs to ``width``; long words (URLs, unspaced scripts such
+    as Chinese) are cut so no line exceeds the width. Past ``max_lines`` the text ends in "…"."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, tabsize=4) or [""])
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1].rstrip() + ELLIPSIS
+    return lines
+
+
+def small(text_markup: str, color: str | None = None) -> str:
+    colour = f' COLOR="{color}"' if color else ""
+    return f'<FONT POINT-SIZE="8"{colour}>{text_markup}</FONT>'
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def header_text(node: NodeView) -> str:
+    parts = [TYPE_STYLES[node.type].caption]
+    if node.side:
+        parts.append(node.side.upper())
+    badge = STATUS_STYLES[node.status].badge
+    if badge:
+        parts.append(badge)
+    return " · ".join(parts)
+
+
+def footer_text(node: NodeView) -> str:
+    if node.evidence_count:
+        cite = node.cites[0] + (f" +{len(node.cites) - 1}" if len(node.cites) > 1 else "")
+        return f"{plural(node.evidence_count, 'quote')} · {cite}"
+    return "analytic" if node.analytic else "no evidence"
+
+
+def node_label(node: NodeView) -> str:
+    """HTML-like label markup (without the enclosing < >)."""
+    status = STATUS_STYLES[node.status]
+    body = LINE_BREAK.join(html_text(line) for line in wrap_lines(node.text))
+    if status.strike:
+        body = f"<S>{body}</S>"
+    return (
+        small(html_text(header_text(node)), "#4b5563") + LINE_BREAK
+        + body + LINE_BREAK
+        + small(html_text(footer_text(node)), "#4b5563") + LINE_BREAK
+    )
+
+
+def title_label(title: str, question: str, width: int) -> str:
+    question_lines = "<BR/>".join(html_text(line) for line in wrap_lines(question, width, max_lines=4))
+    return f'<B>{html_text(title)}</B><BR/><FONT POINT-SIZE="11">{question_lines}</FONT>'

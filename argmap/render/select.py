@@ -1,0 +1,60 @@
+"""Which nodes to draw: a neighbourhood of one node (``--focus NODE --depth N``), one side
+(``--side pro|con``), or both at once (the intersection)."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from dataclasses import dataclass
+
+from argmap.diagnostics import UsageError
+from argmap.graph import MapGraph
+
+DEFAULT_DEPTH = 2
+
+
+@dataclass(frozen=True)
+class Selection:
+    focus: str | None = None
+    depth: int | None = None
+    side: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.depth is not None and self.focus is None:
+            raise UsageError("--depth needs --focus NODE", "e.g. --focus some-node --depth 2")
+        if self.depth is not None and self.depth < 0:
+            raise UsageError(f"--depth must be 0 or more, not {self.depth}")
+
+
+def neighbourhood(graph: MapGraph, focus: str, depth: int) -> set[str]:
+    """Nodes within ``depth`` relations of ``focus``, following relations both ways."""
+    neighbours: dict[str, set[str]] = {node_id: set() for node_id in graph.nodes}
+    for edge in graph.edges:
+        if edge.target in neighbours:
+            neighbours[edge.source].add(edge.target)
+            neighbours[edge.target].add(edge.source)
+    distance = {focus: 0}
+    queue = deque([focus])
+    while queue:
+        current = queue.popleft()
+        if distance[current] == depth:
+            continue
+        for other in sorted(neighbours[current]):
+            if other not in distance:
+                distance[other] = distance[current] + 1
+                queue.append(other)
+    return set(distance)
+
+
+def selected_nodes(graph: MapGraph, selection: Selection, map_name: str) -> set[str]:
+    kept = set(graph.nodes)
+    if selection.focus is not None:
+        if selection.focus not in graph.nodes:
+            close = difflib.get_close_matches(selection.focus, list(graph.nodes), n=3)
+            raise UsageError(f"--focus {selection.focus}: no such node in {map_name}",
+                             f"did you mean: {', '.join(close)}" if close else "see the node ids under nodes:")
+        depth = DEFAULT_DEPTH if selection.depth is None else selection.depth
+        kept &= neighbourhood(graph, selection.focus, depth)
+    if selection.side is not None:
+        kept = {node_id for node_id in kept if graph.sides.get(node_id) == selection.side}
+    return kept

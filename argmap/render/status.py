@@ -1,0 +1,16 @@
+"""Evaluation statuses for drawing: each node's IN / OUT / UNDEC label under a semantics,
+from :mod:`argmap.evaluate`."""
+
+from __future__ import annotations
+
+from argmap.evaluate import SEMANTICS, evaluate_map
+from argmap.model import ArgMap
+from argmap.render.view import Status
+
+DEFAULT_SEMANTICS = "grounded"
+SEMANTICS_NAMES = tuple(SEMANTICS)
+
+
+def status_labels(argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS) -> dict[str, Status]:
+    evaluation = evaluate_map(argmap, semantics)
+    return {node_id: verdict.label.value for node_id, verdict in evaluation.verdicts.items()}

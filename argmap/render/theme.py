@@ -1,0 +1,88 @@
+"""How things look: one table per visual dimension, looked up by key (never if-chains).
+
+Sides use blue and orange, a pair that stays distinct for the common colour-vision
+deficiencies; support and attack edges differ in colour *and* line style *and* arrowhead, so
+the difference survives black-and-white printing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FONT = "Helvetica"
+LABEL_WIDTH = 32  # characters per label line: keeps nodes narrow enough to project
+MAX_LABEL_LINES = 12  # longer texts end in "…"; the tooltip always holds the full text
+TITLE_WIDTH = 90
+
+
+@dataclass(frozen=True)
+class SideStyle:
+    fill: str
+    border: str
+    name: str
+
+
+SIDE_STYLES: dict[str | None, SideStyle] = {
+    "pro": SideStyle(fill="#dbeafe", border="#1d4ed8", name="pro"),
+    "con": SideStyle(fill="#ffedd5", border="#c2410c", name="con"),
+    None: SideStyle(fill="#f3f4f6", border="#6b7280", name="no side"),
+}
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    shape: str
+    style: tuple[str, ...]
+    penwidth: float
+    peripheries: int
+    fontsize: int
+    caption: str  # the type as named in the node's header line
+
+
+TYPE_STYLES: dict[str, TypeStyle] = {
+    # the thesis stands out: double bold border, larger type
+    "thesis": TypeStyle("box", ("rounded", "filled", "bold"), 2.5, 2, 14, "THESIS"),
+    "claim": TypeStyle("box", ("rounded", "filled"), 1.2, 1, 11, "CLAIM"),
+    "objection": TypeStyle("hexagon", ("filled",), 1.2, 1, 11, "OBJECTION"),
+    "rebuttal": TypeStyle("octagon", ("filled",), 1.2, 1, 11, "REBUTTAL"),
+}
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    color: str
+    style: str
+    arrowhead: str
+    penwidth: float
+    verb: str
+
+
+RELATION_STYLES: dict[str, EdgeStyle] = {
+    "supports": EdgeStyle(color="#15803d", style="solid", arrowhead="normal", penwidth=1.5, verb="supports"),
+    "attacks": EdgeStyle(color="#b91c1c", style="dashed", arrowhead="tee", penwidth=1.5, verb="attacks"),
+}
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How an evaluation label is drawn. ``None`` fields keep the side's colours."""
+
+    badge: str
+    fill: str | None
+    border: str | None
+    fontcolor: str
+    extra_style: tuple[str, ...]
+    strike: bool
+    meaning: str  # for the legend
+
+
+STATUS_STYLES: dict[str | None, StatusStyle] = {
+    "IN": StatusStyle("✓ stands", None, None, "#111827", (), False, "stands: drawn as usual"),
+    "OUT": StatusStyle("✗ falls", "#f5f5f5", "#a3a3a3", "#6b7280", ("dashed",), True,
+                       "falls: faded, struck through"),
+    "UNDEC": StatusStyle("◐ undecided", None, None, "#111827", ("dotted",), False,
+                         "undecided: ◐ badge, dotted border"),
+    None: StatusStyle("", None, None, "#111827", (), False, ""),
+}
+
+FADED_EDGE_COLOR = "#d4d4d4"  # edges leaving a node that falls carry no force
