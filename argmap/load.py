@@ -20,14 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from argmap.diagnostics import Diagnostic, Position, Severity, START
-
-try:  # libyaml's event parser when available; the pure-Python one otherwise
-    from yaml import CSafeLoader as _EventLoader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document
@@ -251,11 +244,15 @@ class _EventBuilder:
         self._alias_growth = 0
 
     def build(self) -> Any:
+        import yaml  # imported here: the fast path, the common case, never needs it
+
+        # libyaml's event parser when available, the pure-Python one otherwise
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         stack: list[_Frame] = []
         result: Any = None
         documents = 0
         try:
-            for event in yaml.parse(self.text, Loader=_EventLoader):
+            for event in yaml.parse(self.text, Loader=loader):
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
