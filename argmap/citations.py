@@ -186,22 +186,14 @@ class SourceText:
         return NearestPassage(located.line, passage, round(found.score, 1), word_differences(needle, passage))
 
     def search(self, words: str, limit: int = 5, min_similarity: float = 60.0) -> list[tuple[Located, float]]:
-        """Passages like ``words`` (approximate): sentence-sized windows ranked by similarity."""
-        from rapidfuzz import fuzz, process
+        """Passages like ``words`` (approximate), best first, with their similarity (0-100).
 
-        index = self._joined
-        needle = canonical(words)
-        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", index.text) if m.group().strip()]
-        candidates = {index.text[s:e].strip(): (s, e) for s, e in sentences}
-        ranked = process.extract(needle, list(candidates), scorer=fuzz.token_set_ratio, limit=limit * 3)
-        results: list[tuple[Located, float]] = []
-        for text, score, _ in ranked:
-            if score < min_similarity:
-                continue
-            s, e = candidates[text]
-            s += len(index.text[s:e]) - len(index.text[s:e].lstrip())
-            results.append((self._locate(index, s, s + len(text)), round(score, 1)))
-        return results[:limit]
+        Clause- and sentence-sized windows ranked by word overlap that forgives typos; see
+        :func:`argmap.quote.rank_passages`, which `argmap quote` uses.
+        """
+        from argmap.quote import rank_passages
+
+        return [(p.located, p.similarity) for p in rank_passages(self, words, limit) if p.similarity >= min_similarity]
 
 
 def _all_occurrences(haystack: str, needle: str) -> list[int]:

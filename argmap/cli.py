@@ -95,6 +95,9 @@ def check_command(
 
 
 # --- commands of later stages register here, one line each ---------------------------------
+from argmap.cli_editor import schema_command; app.command("schema")(schema_command)  # noqa: E402,E702
+from argmap.cli_editor import quote_command; app.command("quote")(quote_command)  # noqa: E402,E702
+from argmap.cli_editor import new_command; app.command("new")(new_command)  # noqa: E402,E702
 from argmap.cli_render import render_command; app.command("render")(render_command)  # noqa: E402,E702
 import argmap.cli_eval  # noqa: E402,F401  (registers `argmap eval`)
 

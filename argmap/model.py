@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 FORMAT_VERSION = 1
 
@@ -38,10 +38,15 @@ def _date_to_text(value: object) -> object:
     return value
 
 
+_CSL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
 CslDate = Annotated[
     str,
     BeforeValidator(_date_to_text),
-    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    StringConstraints(pattern=_CSL_DATE_PATTERN),
+    # The schema says what the validator accepts: a year may be written as a bare number.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": _CSL_DATE_PATTERN},
+                              {"type": "integer", "minimum": 0, "maximum": 9999}]}),
 ]
 
 
@@ -84,6 +89,12 @@ class Evidence(_Strict):
 class Node(_Strict):
     """A thesis, claim, objection or rebuttal."""
 
+    # Editors can say at once that a thesis needs a side; `argmap check` reports it as AM302.
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"type": {"const": "thesis"}}, "required": ["type"]},
+        "then": {"required": ["side"]},
+    })
+
     type: NodeType = Field(
         description="thesis: a side's main position, pointing at nothing; claim: supports or "
         "attacks other nodes; objection: attacks; rebuttal: attacks an objection or rebuttal."
@@ -110,6 +121,8 @@ class Node(_Strict):
 
 
 class Sides(_Strict):
+    """The two positions of the debate, each in one sentence."""
+
     pro: NonEmptyText = Field(description="The position of the pro side.")
     con: NonEmptyText = Field(description="The position of the con side.")
 
@@ -145,8 +158,8 @@ class ArgMap(_Strict):
 class Author(_Strict):
     """A CSL name: family and given, or a literal name for organisations."""
 
-    family: str | None = None
-    given: str | None = None
+    family: str | None = Field(default=None, description="Family name (surname).")
+    given: str | None = Field(default=None, description="Given names.")
     literal: str | None = Field(default=None, description="A name not split into parts (an organisation).")
 
 
@@ -169,10 +182,10 @@ class Source(_Strict):
     issued: CslDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
     accessed: CslDate | None = Field(default=None, description="Date the page was captured.")
     container_title: str | None = Field(default=None, alias="container-title", description="Journal, site or newspaper.")
-    publisher: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    page: str | None = None
+    publisher: str | None = Field(default=None, description="Publisher or institution.")
+    volume: str | None = Field(default=None, description="Volume of the journal or series.")
+    issue: str | None = Field(default=None, description="Issue of the journal.")
+    page: str | None = Field(default=None, description="Page range, e.g. 221-229.")
     URL: str | None = Field(default=None, description="Where the document was published.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
         default="en", description="Language of the document (BCP 47)."
@@ -184,6 +197,8 @@ class Source(_Strict):
 
 
 class SourceRegistry(_Strict):
+    """seeds/sources.yaml: the source documents that evidence may cite."""
+
     sources: dict[Identifier, Source] = Field(description="Source id → source.")
 
 

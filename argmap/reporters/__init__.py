@@ -7,10 +7,12 @@ by name in :data:`REPORTERS`, so a new output format is a new class, not a new b
 from __future__ import annotations
 
 from argmap.reporters.base import Reporter
+from argmap.reporters.github import GithubReporter
 from argmap.reporters.json import JsonReporter
+from argmap.reporters.sarif import SarifReporter
 from argmap.reporters.text import TextReporter
 
-REPORTERS: dict[str, type[Reporter]] = {cls.name: cls for cls in (TextReporter, JsonReporter)}
+REPORTERS: dict[str, type[Reporter]] = {cls.name: cls for cls in (TextReporter, JsonReporter, GithubReporter, SarifReporter)}
 
 
 def register(cls: type[Reporter]) -> type[Reporter]:

@@ -1,0 +1,364 @@
+"""The quote finder behind `argmap quote`: from approximate words to a verified evidence snippet.
+
+A mapper remembers roughly what a source said; a map needs the source's exact words. This
+module cuts the source into candidate passages (clauses, runs of clauses, sentences and pairs of
+sentences, never across a paragraph break), ranks them against the remembered words, and turns
+the best one into a ready-to-paste ``evidence:`` entry whose quote is verified to occur in the
+source, with a ``prefix`` or ``suffix`` when the passage occurs more than once.
+
+Similarity (0-100) is word overlap, forgiving typos: a word of the query counts as present when a
+word of the passage is at least :data:`WORD_MATCH` % alike (rapidfuzz ratio, case and punctuation
+ignored). Recall (how many of the query's words the passage has) weighs four times as much as
+precision (how much of the passage the query covers), an F2 score: a mapper leaves words out far
+more often than adding ones the source does not have. A small part is character similarity, so
+that of two passages with the same words the one spelled alike ranks first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from argmap.citations import Located, SourceText, canonical
+from argmap.diagnostics import ExitCode, UsageError
+
+CLOSE_ENOUGH = 60.0  # below this similarity no passage is "close": `argmap quote` exits 1
+WORD_MATCH = 80.0  # two words this alike (rapidfuzz ratio) count as the same word, typos forgiven
+DEFAULT_LIMIT = 5
+REFINE = 10  # how many of the best passages are also tried cut down to the query's words
+MAX_CONTEXT_WORDS = 12  # a prefix or suffix longer than this would not help a reader
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]*_]*\s+")
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+_BLOCK_MARKER = re.compile(r"(?:#{1,6}|>|[-\u2022*+]|\d+[.)])\s+")  # heading, quote, list item
+_TRAILING = ",;: \t\r\n"
+_INVISIBLE = str.maketrans(dict.fromkeys("*_\u00ad\u200b\u200c\u200d\u2060\ufeff", None))
+_LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*\r?\n\s*(\w+)")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A candidate passage and how like the query it is (0-100)."""
+
+    located: Located
+    similarity: float
+
+
+# --- ranking -----------------------------------------------------------------------------------
+
+
+def rank_passages(source: SourceText, words: str, limit: int = DEFAULT_LIMIT) -> list[Passage]:
+    """The ``limit`` passages most like ``words``, best first.
+
+    The best candidates are then also tried cut down to every stretch between two words the
+    query has, so that words remembered from the middle of a long sentence give that part, not
+    the whole sentence. Overlapping passages yield only the better one (ties go to the shorter).
+    """
+    query = _words(canonical(words))
+    if not query:
+        return []
+    tokens = _tokens(source.text)
+    starts = [t[0] for t in tokens]
+    alike = _alike_words(query, {t[2] for t in tokens})
+    wanted = frozenset().union(*alike.values())
+
+    def words_in(start: int, end: int) -> list[tuple[int, int, str]]:
+        return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def score(span: tuple[int, int]) -> float:
+        return _similarity(query, tuple(t[2] for t in words_in(*span)), alike)
+
+    scored = {span: score(span) for span in passage_spans(source.text)}
+    for span in _best(scored, REFINE):
+        matched = [t for t in words_in(*span) if t[2] in wanted]
+        for i, first in enumerate(matched):
+            for last in matched[i:]:
+                cut = _widened(source.text, first[0], last[1])
+                if cut not in scored:
+                    scored[cut] = score(cut)
+    chosen: list[Passage] = []
+    for start, end in _best(scored, len(scored)):
+        if any(start < p.located.end and p.located.start < end for p in chosen):
+            continue
+        chosen.append(Passage(_located(source, start, end), round(scored[start, end], 1)))
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+_OPENERS = "([{\"'\u201c\u2018*_"
+_CLOSERS = ")]}\"'\u201d\u2019*_"
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cut that ends on a word keeps the brackets, quote marks, emphasis and full stop around it."""
+    while start > 0 and text[start - 1] in _OPENERS:
+        start -= 1
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    if end < len(text) and text[end] in ".!?":
+        end += 1
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+    return start, end
+
+
+def _best(scored: dict[tuple[int, int], float], n: int) -> list[tuple[int, int]]:
+    return sorted(scored, key=lambda span: (-scored[span], span[1] - span[0], span[0]))[:n]
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[ \t]*\r?\n\s*[^\W_]+)*")  # a word, joined across a line-end hyphen
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\r?\n\s*")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words of the source as (start, end, comparable form)."""
+    from rapidfuzz import utils
+
+    return [(m.start(), m.end(), utils.default_process(_LINE_BREAK_HYPHEN.sub("", m.group())))
+            for m in _TOKEN.finditer(text)]
+
+
+def passage_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Candidate passages as (start, end) offsets: within each sentence every run of clauses
+    (the whole sentence included), and every two adjacent sentences of a paragraph."""
+    for p_start, p_end in _split(text, _PARAGRAPH_BREAK, 0, len(text)):
+        sentences = list(_split(text, _SENTENCE_END, p_start, p_end))
+        for s_start, s_end in sentences:
+            clauses = list(_split(text, _CLAUSE_END, s_start, s_end))
+            for i in range(len(clauses)):
+                for j in range(i, len(clauses)):
+                    yield from _trimmed(text, clauses[i][0], clauses[j][1])
+        for (a_start, _), (_, b_end) in zip(sentences, sentences[1:]):
+            yield from _trimmed(text, a_start, b_end)
+
+
+def _split(text: str, separator: re.Pattern[str], start: int, end: int) -> Iterator[tuple[int, int]]:
+    at = start
+    for match in separator.finditer(text, start, end):
+        yield at, match.start()
+        at = match.end()
+    yield at, end
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The span without surrounding space, Markdown block markers and a trailing comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    marker = _BLOCK_MARKER.match(text, start, end)
+    if marker:
+        start = marker.end()
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    if any(ch.isalnum() for ch in text[start:end]):
+        yield start, end
+
+
+def _words(text: str) -> tuple[str, ...]:
+    from rapidfuzz import utils
+
+    return tuple(utils.default_process(text).split())
+
+
+def _alike_words(query: tuple[str, ...], vocabulary: set[str]) -> dict[str, frozenset[str]]:
+    """For each query word, the source's words that count as the same word."""
+    from rapidfuzz import fuzz, process
+
+    alike = {}
+    for word in set(query):
+        if len(word) < 4:  # short words differ by a letter from other short words: no typo forgiven
+            alike[word] = frozenset({word})
+        else:
+            found = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=None)
+            alike[word] = frozenset({word, *(match for match, _, _ in found)})
+    return alike
+
+
+def _similarity(query: tuple[str, ...], passage: tuple[str, ...], alike: dict[str, frozenset[str]]) -> float:
+    from rapidfuzz import fuzz
+
+    present = set(passage)
+    found = sum(1 for word in query if not alike[word].isdisjoint(present))
+    if not found:
+        return 0.0
+    recall = found / len(query)
+    precision = min(found / len(passage), 1.0)
+    f2 = 5 * precision * recall / (4 * precision + recall)
+    spelling = fuzz.ratio(" ".join(query), " ".join(passage)) / 100
+    return 100 * (0.9 * f2 + 0.1 * spelling)
+
+
+def _located(source: SourceText, start: int, end: int) -> Located:
+    return Located(start, end, source.line_of(start), source.line_of(end - 1), source.text[start:end])
+
+
+# --- from a passage to a verified quote and an evidence snippet ----------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A ranked passage as evidence: its quote verified in the source, with the context that
+    picks this occurrence when the quote occurs more than once."""
+
+    source_id: str
+    language: str
+    passage: Passage
+    quote: str
+    occurrences: tuple[Located, ...]
+    prefix: str | None = None
+    suffix: str | None = None
+
+    def snippet(self, indent: int = 4) -> str:
+        """The ``evidence:`` entry, indented to sit under a node of a map laid out like maps/."""
+        fields = {"source": self.source_id, "quote": self.quote, "prefix": self.prefix, "suffix": self.suffix}
+        lines = ["evidence:"]
+        for i, (key, value) in enumerate((k, v) for k, v in fields.items() if v is not None):
+            lines.append(("  - " if i == 0 else "    ") + _yaml_field(key, value))
+        # A comment, not a value: a placeholder translation would pass `argmap check` unnoticed,
+        # while a missing one is reported (AM503) until someone writes it.
+        lines.append(f"    # translation: TODO, translate the quote from '{self.language}' "
+                     f"(required unless the map's lang is '{self.language}')")
+        pad = " " * indent
+        return "\n".join(pad + line for line in lines)
+
+
+def suggest(source_id: str, language: str, source: SourceText, passage: Passage) -> Suggestion:
+    """The passage as a quote that `argmap check` verifies, with prefix/suffix when needed."""
+    located = passage.located
+    quote = readable(located.passage)
+    ours = _occurrence(source, quote, located)
+    if ours is None:  # a readable form that no longer matches (should not happen): the canonical one does
+        quote = canonical(located.passage)
+        ours = _occurrence(source, quote, located)
+    occurrences = source.find(quote).matches
+    if ours is None or len(occurrences) < 2:
+        return Suggestion(source_id, language, passage, quote, occurrences)
+    prefix, suffix = _disambiguation(source, quote, ours)
+    return Suggestion(source_id, language, passage, quote, occurrences, prefix, suffix)
+
+
+def readable(passage: str) -> str:
+    """The source's own words on one line: Markdown emphasis, soft hyphens and line breaks
+    dropped (all of which quote matching forgives), typographic quotes and dashes kept."""
+    text = unicodedata.normalize("NFC", passage).translate(_INVISIBLE)
+    text = _LINE_END_HYPHEN.sub(_join_hyphenated, text)
+    return " ".join(text.split())
+
+
+def _join_hyphenated(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    # "negara-\nnegara" is Indonesian reduplication and keeps its hyphen; "perta-\nhanan" is one word
+    return f"{before}-{after}" if before.lower() == after.lower() else before + after
+
+
+def _occurrence(source: SourceText, quote: str, located: Located) -> Located | None:
+    """The occurrence of ``quote`` that is the ranked passage (they overlap)."""
+    for match in source.find(quote).matches:
+        if match.start < located.end and located.start < match.end:
+            return match
+    return None
+
+
+def _disambiguation(source: SourceText, quote: str, ours: Located) -> tuple[str | None, str | None]:
+    """The fewest words before (else after, else both) that make this occurrence the only one."""
+    before = readable(source.text[max(0, ours.start - 2000):ours.start]).split()
+    after = readable(source.text[ours.end:ours.end + 2000]).split()
+    for n in range(1, MAX_CONTEXT_WORDS + 1):
+        for prefix, suffix in ((_last(before, n), None), (None, _first(after, n)), (_last(before, n), _first(after, n))):
+            if (prefix or suffix) and _picks(source, quote, ours, prefix, suffix):
+                return prefix, suffix
+    return _last(before, MAX_CONTEXT_WORDS), _first(after, MAX_CONTEXT_WORDS)
+
+
+def _last(words: list[str], n: int) -> str | None:
+    return " ".join(words[-n:]) if len(words) >= n else None
+
+
+def _first(words: list[str], n: int) -> str | None:
+    return " ".join(words[:n]) if len(words) >= n else None
+
+
+def _picks(source: SourceText, quote: str, ours: Located, prefix: str | None, suffix: str | None) -> bool:
+    matches = source.find(quote, prefix, suffix).matches
+    return len(matches) == 1 and matches[0].start == ours.start
+
+
+def _yaml_field(key: str, value: str) -> str:
+    """``key: value`` with the value quoted exactly when YAML needs it, on one line."""
+    return yaml.safe_dump({key: value}, allow_unicode=True, width=float("inf"), default_flow_style=False).rstrip("\n")
+
+
+# --- the `argmap quote` command as a function -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """What `argmap quote` found: the ranking, and the best passage as evidence when it is close."""
+
+    source_id: str
+    file: str
+    words: str
+    ranking: tuple[Passage, ...]
+    best: Suggestion | None
+
+    @property
+    def exit_code(self) -> int:
+        return ExitCode.CLEAN if self.best else ExitCode.INPUT_ERRORS
+
+    def render(self) -> str:
+        lines = [f"passages of '{self.source_id}' ({self.file}) like the words, best first:"]
+        lines += [f"  {p.similarity:5.1f}%  line {p.located.line}: {_shorten(readable(p.located.passage))}"
+                  for p in self.ranking]
+        if not self.ranking:
+            lines.append("  (none)")
+        if self.best is None:
+            lines.append(f"no passage is close: the best is under {CLOSE_ENOUGH:.0f}% similar; "
+                         "try fewer, more distinctive words from the source")
+            return "\n".join(lines)
+        best = self.best
+        located = best.passage.located
+        lines += ["", f"best passage, line {located.line} ({best.passage.similarity:.1f}% similar), verbatim:",
+                  f"  {best.quote}"]
+        if len(best.occurrences) > 1:
+            where = ", ".join(str(o.line) for o in best.occurrences)
+            lines.append(f"it occurs {len(best.occurrences)} times (lines {where}); "
+                         f"the {' and '.join(k for k in ('prefix', 'suffix') if getattr(best, k))} below picks line {located.line}")
+        lines += ["", "evidence snippet (paste under a node):", best.snippet()]
+        return "\n".join(lines)
+
+
+def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT_LIMIT) -> QuoteReport:
+    """Rank the passages of a registered source like ``words``; raises UsageError (exit 2) when
+    the seeds folder, the source or its file cannot be used, or the words are empty."""
+    from argmap.project import load_seeds
+
+    if not _words(canonical(words)):
+        raise UsageError("no words to look for", "give some words from the passage, e.g. argmap quote ade2025 \"NATO ekspansi Polandia\"")
+    if limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {limit}")
+    project, _ = load_seeds(seeds_dir)
+    document = project.sources.get(source_id)
+    if document is None:
+        known = sorted(project.sources)
+        close = difflib.get_close_matches(source_id, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"registered sources: {', '.join(known) or 'none'}"
+        raise UsageError(f"unknown source '{source_id}' in {seeds_dir / 'sources.yaml'}", hint)
+    if document.text is None:
+        raise UsageError(f"source '{source_id}': file {document.path} cannot be read",
+                         f"run `argmap check --seeds {seeds_dir}` for the details")
+    ranking = tuple(p for p in rank_passages(document.text, words, limit) if p.similarity > 0)
+    close_enough = [p for p in ranking if p.similarity >= CLOSE_ENOUGH]
+    best = suggest(source_id, document.source.language, document.text, close_enough[0]) if close_enough else None
+    return QuoteReport(source_id, document.source.file, words, ranking, best)
+
+
+def _shorten(text: str, width: int = 110) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

@@ -1,0 +1,115 @@
+"""`argmap new`: a new map file that already passes `argmap check`, ready to fill in.
+
+The scaffold holds both sides, a thesis for each, and one reason under each thesis, so that
+neither thesis is an orphan (AM312). Every point is marked ``analytic: true`` until the mapper
+gives it evidence; the comments show how (`argmap quote`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.diagnostics import UsageError
+from argmap.load import resolve_plain_scalar
+from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES
+from argmap.schema import MAP_SCHEMA
+
+SCHEMA_DIR = Path("schema")
+
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # the map format's Identifier (argmap.model)
+_MAX_ID_LENGTH = 200
+
+_TEMPLATE = """\
+# yaml-language-server: $schema={schema}
+argmap: 1
+id: {map_id}
+title: {title}
+question: TODO, the question this debate answers?
+lang: en
+sides:
+  pro: TODO, the pro side's position in one sentence
+  con: TODO, the con side's position in one sentence
+
+nodes:
+  pro-thesis:
+    type: thesis
+    side: pro
+    text: TODO, the pro side's main position.
+    analytic: true
+
+  con-thesis:
+    type: thesis
+    side: con
+    text: TODO, the con side's main position.
+    analytic: true
+
+  # Replace `analytic: true` with evidence once a source backs the point; `argmap quote SOURCE
+  # "words you remember"` finds the passage and prints the snippet to paste, e.g.:
+  #   evidence:
+  #     - source: SOURCE-ID          # an id from seeds/sources.yaml
+  #       quote: the source's exact words
+  #       translation: a faithful translation, when the source is not in the map's lang
+  pro-reason:
+    type: claim
+    text: TODO, a reason for the pro thesis.
+    supports: [pro-thesis]
+    analytic: true
+
+  con-reason:
+    type: claim
+    text: TODO, a reason for the con thesis.
+    supports: [con-thesis]
+    analytic: true
+"""
+
+
+@dataclass(frozen=True)
+class NewMap:
+    path: Path
+    schema_path: Path  # what the first line points at, relative to the map
+
+    def render(self) -> str:
+        lines = [f"created {self.path}"]
+        if not (self.path.parent / self.schema_path).is_file():
+            lines.append(f"    the editor schema it points at is missing; write it with: "
+                         f"argmap schema > {SCHEMA_DIR / MAP_SCHEMA.file_name}")
+        lines.append(f"    next: fill in the TODOs, then run `argmap check {self.path}`")
+        return "\n".join(lines)
+
+
+def new_map(map_id: str, maps_dir: Path = DEFAULT_MAPS) -> NewMap:
+    """Write ``maps_dir/map_id.yaml``; raises UsageError (exit 2) for a bad id or an existing map."""
+    if not _IDENTIFIER.match(map_id) or len(map_id) > _MAX_ID_LENGTH:
+        raise UsageError(f"'{map_id}' is not a map id",
+                         "use letters, digits, '-', '_' and '.', starting with a letter or digit, e.g. nato-expansion")
+    for suffix in MAP_SUFFIXES:
+        existing = maps_dir / f"{map_id}{suffix}"
+        if existing.exists():
+            raise UsageError(f"{existing} already exists", "argmap new never overwrites a map; choose another id")
+    if maps_dir.exists() and not maps_dir.is_dir():
+        raise UsageError(f"{maps_dir} is not a folder")
+    path = maps_dir / f"{map_id}.yaml"
+    schema_path = Path(os.path.relpath(SCHEMA_DIR / MAP_SCHEMA.file_name, maps_dir))
+    text = _TEMPLATE.format(schema=schema_path.as_posix(), map_id=_scalar(map_id), title=_scalar(_title(map_id)))
+    maps_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as out:  # "x": never clobber a file that appeared meanwhile
+            out.write(text)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    return NewMap(path, schema_path)
+
+
+def _title(map_id: str) -> str:
+    text = " ".join(re.split(r"[-_.]+", map_id))
+    return text[:1].upper() + text[1:]
+
+
+def _scalar(value: str) -> str:
+    """The value as a YAML string: ids such as ``true``, ``null``, ``2024`` or ``1e3`` are read as
+    other types unless quoted (the same resolution the loader applies)."""
+    return value if resolve_plain_scalar(value) == value else json.dumps(value)
