@@ -100,6 +100,8 @@ from argmap.cli_editor import quote_command; app.command("quote")(quote_command)
 from argmap.cli_editor import new_command; app.command("new")(new_command)  # noqa: E402,E702
 from argmap.cli_render import render_command; app.command("render")(render_command)  # noqa: E402,E702
 import argmap.cli_eval  # noqa: E402,F401  (registers `argmap eval`)
+from argmap.cli_brief import brief_command; app.command("brief")(brief_command)  # noqa: E402,E702
+from argmap.cli_brief import build_command; app.command("build")(build_command)  # noqa: E402,E702
 
 
 def main() -> None:

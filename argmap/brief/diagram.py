@@ -1,0 +1,40 @@
+"""The map's diagram as SVG text, ready to inline in a page.
+
+Drawing belongs to :mod:`argmap.render`; this module only asks it for SVG and trims what
+must not appear inside an HTML document (the XML prolog, the DOCTYPE naming an external DTD,
+comments). Without the system ``dot`` there is no diagram, and briefs fall back to the text
+outline they always carry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from argmap.diagnostics import UsageError
+from argmap.graph import MapGraph
+from argmap.model import ArgMap, Source
+
+_PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
+
+
+def inline_svg(svg: str) -> str:
+    """SVG text that can sit inside HTML: from ``<svg`` on, with no prolog, DOCTYPE or comments."""
+    svg = _PROLOG.sub("", svg)
+    start = svg.find("<svg")
+    return svg[start:].strip() if start >= 0 else ""
+
+
+def map_svg(argmap: ArgMap, graph: MapGraph | None = None, sources: Mapping[str, Source] | None = None,
+            semantics: str | None = "grounded") -> str | None:
+    """The diagram of ``argmap``, statuses drawn under ``semantics``, as a stand-alone SVG
+    file's text; None when Graphviz is not available (or ``dot`` fails)."""
+    from argmap.render import FORMATS, map_to_dot
+    from argmap.render.status import status_labels
+
+    labels = status_labels(argmap, semantics) if semantics else None
+    dot = map_to_dot(argmap, graph, sources, labels=labels, semantics=semantics)
+    try:
+        return FORMATS["svg"].produce(dot).decode("utf-8")
+    except UsageError:  # no `dot`, or it failed: a brief still has its text outline
+        return None

@@ -1,0 +1,34 @@
+"""Render the view models to HTML with Jinja2 (autoescape on: map text is never markup)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from argmap.brief.views import BriefPage, IndexPage, SourcePage
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("argmap", "templates"),
+        # every template is HTML, partials included, so escape everything
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
+        undefined=StrictUndefined,  # a typo in a template fails the tests instead of printing nothing
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_brief(page: BriefPage) -> str:
+    return environment().get_template("brief.html").render(page=page)
+
+
+def render_source(page: SourcePage) -> str:
+    return environment().get_template("source.html").render(page=page)
+
+
+def render_index(page: IndexPage) -> str:
+    return environment().get_template("index.html").render(page=page)
