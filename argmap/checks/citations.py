@@ -11,7 +11,12 @@ MIN_QUOTE_WORDS = 5
 
 @rule("AM405", "unknown-source", Severity.ERROR, "Evidence cites a source id that seeds/sources.yaml does not register.")
 def unknown_sources(ctx: MapContext):
-    """Failing:
+    """Passing:
+
+        evidence:
+          - {source: ade2025, quote: ...}     # registered in seeds/sources.yaml
+
+    Failing:
 
         evidence:
           - {source: ade2024, quote: ...}     # the registry has ade2025
@@ -82,9 +87,14 @@ def quotes_unique(ctx: MapContext):
 
 @rule("AM504", "quote-context", Severity.ERROR, "A quote's `prefix`/`suffix` does not match the text around any occurrence.")
 def quote_context(ctx: MapContext):
-    """Failing (the source has "invasi, NATO memberikan"):
+    """Passing (the source has "invasi, NATO memberikan"):
 
-        quote: NATO memberikan
+        quote: NATO memberikan bantuan militer kepada Ukraina
+        prefix: invasi,
+
+    Failing:
+
+        quote: NATO memberikan bantuan militer kepada Ukraina
         prefix: perang,
     """
     for node_id, node, i, evidence, source in _evidence_with_text(ctx):
@@ -102,6 +112,10 @@ def translations_present(ctx: MapContext):
 
         quote: NATO tetap berkomitmen untuk mendukung Ukraina
         translation: NATO remains committed to supporting Ukraine
+
+    Failing (the same evidence in a map with `lang: en`):
+
+        quote: NATO tetap berkomitmen untuk mendukung Ukraina
     """
     for node_id, node in ctx.model.nodes.items():
         for i, evidence in enumerate(node.evidence):
@@ -118,6 +132,11 @@ def highlights_in_quote(ctx: MapContext):
 
         quote: NATO tetap berkomitmen untuk mendukung Ukraina
         highlight: [tetap berkomitmen]
+
+    Failing:
+
+        quote: NATO tetap berkomitmen untuk mendukung Ukraina
+        highlight: [tetap mendukung]
     """
     for node_id, node in ctx.model.nodes.items():
         for i, evidence in enumerate(node.evidence):
@@ -132,7 +151,11 @@ def highlights_in_quote(ctx: MapContext):
 
 @rule("AM506", "short-quote", Severity.WARNING, f"A quote is shorter than {MIN_QUOTE_WORDS} words: too short to carry its context.")
 def quotes_long_enough(ctx: MapContext):
-    """Failing:
+    """Passing:
+
+        quote: NATO tetap berkomitmen untuk mendukung Ukraina
+
+    Failing:
 
         quote: NATO
     """

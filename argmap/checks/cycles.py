@@ -6,6 +6,11 @@ from argmap.diagnostics import Severity
 def support_cycles(ctx: MapContext):
     """Support is a reason for a conclusion; a chain of reasons cannot come back to its start.
 
+    Passing:
+
+        a: {type: claim, text: A, supports: [b], analytic: true}
+        b: {type: claim, text: B, supports: [t], analytic: true}
+
     Failing:
 
         a: {type: claim, text: A, supports: [b], analytic: true}

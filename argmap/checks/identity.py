@@ -22,7 +22,12 @@ def id_matches_file_name(ctx: MapContext):
 
 @rule("AM314", "duplicate-map-id", Severity.ERROR, "Two maps have the same `id`.", scope="project")
 def duplicate_map_ids(ctx: ProjectContext):
-    """Map ids are unique across maps: briefs and pages are named after them."""
+    """Map ids are unique across maps: briefs and pages are named after them.
+
+    Passing: `maps/a.yaml` with `id: a` and `maps/b.yaml` with `id: b`.
+
+    Failing: `maps/a.yaml` and `maps/sub/a.yaml`, both with `id: a`.
+    """
     by_id = defaultdict(list)
     for document in ctx.project.valid_maps:
         by_id[document.model.id].append(document)

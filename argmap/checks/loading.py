@@ -5,59 +5,138 @@ from argmap.diagnostics import Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 
-describe("AM100", "unreadable-file", E, "A file cannot be read (a folder, no permission, too large).")
-describe("AM101", "not-utf8", E, "A file is not UTF-8 text; the line and column of the first bad byte are given.")
-describe("AM102", "empty-file", E, "A map or registry file is empty or holds only comments.")
-describe("AM103", "yaml-syntax", E, "The YAML cannot be parsed, holds more than one document, or is not a mapping.",
-         """
-         Failing:
+describe("AM100", "unreadable-file", E, "A file cannot be read (a folder, no permission, too large).", """
+    Passing: `argmap check maps/debate.yaml`, a readable file.
 
-             nodes: [a, b
-         """)
-describe("AM104", "duplicate-key", E, "A key appears twice in one mapping; reported at the second.",
-         """
-         Failing:
+    Failing: `argmap check maps/debate.yaml` where `debate.yaml` is a folder or has no read permission.
+    """)
+describe("AM101", "not-utf8", E, "A file is not UTF-8 text; the line and column of the first bad byte are given.", """
+    Passing: a file saved as UTF-8 (`title: café`).
 
-             nodes:
-               a: {type: thesis, side: pro, text: One}
-               a: {type: thesis, side: con, text: Two}
-         """)
-describe("AM105", "yaml-tag", E, "A YAML tag (`!!python/object`, `!foo`) appears; argmap reads plain data only.",
-         """
-         Failing:
+    Failing: the same file saved as Latin-1 (the byte 0xe9 for é).
+    """)
+describe("AM102", "empty-file", E, "A map or registry file is empty or holds only comments.", """
+    Passing:
 
-             title: !!python/object/apply:os.system [ls]
-         """)
-describe("AM106", "alias-limit", E, "Aliases expand past 100,000 nodes (a 'billion laughs' file) or name no anchor.")
-describe("AM107", "nesting-depth", E, "Nesting is deeper than 64 levels.")
-describe("AM201", "unknown-key", E, "A key the format does not define; a near miss gets a 'did you mean'.",
-         """
-         Failing:
+        argmap: 1
+        id: debate
 
-             nodes:
-               a: {type: thesis, side: pro, txt: One}   # did you mean 'text'?
-         """)
-describe("AM202", "missing-key", E, "A required key is missing.",
-         """
-         Failing:
+    Failing:
 
-             nodes:
-               a: {type: thesis, side: pro}              # no text
-         """)
-describe("AM203", "invalid-value", E, "A value has the wrong type or is not one of the allowed values.",
-         """
-         Failing:
+        # nothing but a comment
+    """)
+describe("AM103", "yaml-syntax", E, "The YAML cannot be parsed, holds more than one document, or is not a mapping.", """
+    Passing:
 
-             nodes:
-               a: {type: thesys, side: pro, text: One}  # did you mean 'thesis'?
-         """)
-describe("AM401", "source-path-outside", E, "A source's `file` is absolute, uses `..`, or is a link leading out of the seeds folder.",
-         """
-         Failing:
+        nodes: {a: {type: thesis, side: pro, text: A}}
 
-             sources:
-               x: {file: ../../etc/passwd, title: X}
-         """)
-describe("AM402", "source-file-missing", E, "A source's `file` does not exist in the seeds folder.")
-describe("AM403", "source-changed", E, "A source file's SHA-256 differs from its `sha256` pin.")
-describe("AM404", "source-unpinned", W, "A source has no `sha256` pin; the hint gives the value to add.")
+    Failing:
+
+        nodes: [a, b
+    """)
+describe("AM104", "duplicate-key", E, "A key appears twice in one mapping; reported at the second.", """
+    Passing:
+
+        nodes:
+          a: {type: thesis, side: pro, text: One}
+          b: {type: thesis, side: con, text: Two}
+
+    Failing:
+
+        nodes:
+          a: {type: thesis, side: pro, text: One}
+          a: {type: thesis, side: con, text: Two}
+    """)
+describe("AM105", "yaml-tag", E, "A YAML tag (`!!python/object`, `!include`) appears; argmap reads plain data only.", """
+    Passing:
+
+        title: NATO and the security dilemma
+
+    Failing:
+
+        title: !!python/object/apply:os.system [ls]
+    """)
+describe("AM106", "alias-limit", E, "Aliases expand past 100,000 nodes (a 'billion laughs' file) or name no anchor.", """
+    Passing:
+
+        a: &shared {source: ade2025}
+        b: *shared
+
+    Failing:
+
+        a: &a [x, x, x, x, x, x, x, x, x]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]    # ... and so on: exponential growth
+    """)
+describe("AM107", "nesting-depth", E, "Nesting is deeper than 64 levels.", """
+    Passing:
+
+        nodes: {a: {evidence: [{quote: q}]}}
+
+    Failing:
+
+        a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+    """)
+describe("AM201", "unknown-key", E, "A key the format does not define; a near miss gets a 'did you mean'.", """
+    Passing:
+
+        nodes:
+          a: {type: thesis, side: pro, text: One}
+
+    Failing:
+
+        nodes:
+          a: {type: thesis, side: pro, txt: One}   # did you mean 'text'?
+    """)
+describe("AM202", "missing-key", E, "A required key is missing.", """
+    Passing:
+
+        nodes:
+          a: {type: thesis, side: pro, text: One}
+
+    Failing:
+
+        nodes:
+          a: {type: thesis, side: pro}              # no text
+    """)
+describe("AM203", "invalid-value", E, "A value has the wrong type or is not one of the allowed values.", """
+    Passing:
+
+        nodes:
+          a: {type: thesis, side: pro, text: One}
+
+    Failing:
+
+        nodes:
+          a: {type: thesys, side: pro, text: One}  # did you mean 'thesis'?
+    """)
+describe("AM401", "source-path-outside", E, "A source's `file` is absolute, uses `..`, or is a link leading out of the seeds folder.", """
+    Passing:
+
+        sources:
+          x: {file: documents/x.txt, title: X}
+
+    Failing:
+
+        sources:
+          x: {file: ../../etc/passwd, title: X}
+    """)
+describe("AM402", "source-file-missing", E, "A source's `file` does not exist in the seeds folder.", """
+    Passing: `file: ade2025.txt` with `seeds/ade2025.txt` present.
+
+    Failing: `file: ade2052.txt`, a name with no file behind it.
+    """)
+describe("AM403", "source-changed", E, "A source file's SHA-256 differs from its `sha256` pin.", """
+    Passing: `sha256:` equal to `sha256sum seeds/ade2025.txt`.
+
+    Failing: the same pin after a word of `seeds/ade2025.txt` was edited.
+    """)
+describe("AM404", "source-unpinned", W, "A source has no `sha256` pin; the hint gives the value to add.", """
+    Passing:
+
+        x: {file: x.txt, title: X, sha256: 0bed906d35aeaf40...}
+
+    Failing:
+
+        x: {file: x.txt, title: X}
+    """)

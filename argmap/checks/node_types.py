@@ -26,6 +26,11 @@ def thesis_has_side(ctx: MapContext):
 def thesis_points_at_nothing(ctx: MapContext):
     """Theses are the roots of the map; other nodes point at them.
 
+    Passing:
+
+        t1: {type: thesis, side: pro, text: A}
+        c: {type: claim, text: B, attacks: [t1], analytic: true}
+
     Failing:
 
         t1: {type: thesis, side: pro, text: A}

@@ -34,6 +34,10 @@ def dangling_references(ctx: MapContext):
 def repeated_relations(ctx: MapContext):
     """A relation is stated once.
 
+    Passing:
+
+        c: {type: claim, text: C, supports: [t], analytic: true}
+
     Failing:
 
         c: {type: claim, text: C, supports: [t, t], analytic: true}

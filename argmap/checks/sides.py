@@ -39,6 +39,12 @@ def side_mismatch(ctx: MapContext):
 def side_without_thesis(ctx: MapContext):
     """A debate has two sides, each with its main position.
 
+    Passing:
+
+        nodes:
+          t: {type: thesis, side: pro, text: T}
+          u: {type: thesis, side: con, text: U}
+
     Failing:
 
         sides: {pro: P, con: C}
