@@ -54,6 +54,11 @@ def expected_labels(ctx: MapContext):
 def unknown_expected_nodes(ctx: MapContext):
     """Every id in `expect` lists must be a node of the map.
 
+    Passing:
+
+        expect:
+          stands: [no-permanent-forces]     # a node of this map
+
     Failing:
 
         expect:
