@@ -27,8 +27,8 @@ browser: ## install Debian's chromium for the browser tests when it is missing
 	@bash scripts/ensure-chromium.sh
 
 demo: $(STAMP) graphviz ## set up, then build the site for maps/ into build/
-	$(BIN)/argmap check maps/
-	@echo "(the site build arrives with 'argmap build')"
+	$(BIN)/argmap build -o build
+	@echo "open $(CURDIR)/build/index.html"
 
 test: $(STAMP) graphviz browser ## set up, then run the whole test suite
 	$(BIN)/argmap check --strict maps/

@@ -1,0 +1,222 @@
+"""`argmap build` and `argmap brief` end to end: what is written, links across pages, the
+check gate, atomic replacement, reproducible output."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MAPS, SEEDS
+from test_brief_html import Page, broken_links, duplicate_ids, external_loads, normal
+
+DATE = "2025-06-01"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    from argmap.brief import build_site
+
+    out = tmp_path_factory.mktemp("site") / "build"
+    outcome = build_site([MAPS], out, seeds_dir=SEEDS, built=DATE)
+    assert outcome.index == out / "index.html"
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[Path, Page]:
+    return {p.resolve(): Page.load(p) for p in site.rglob("*.html")}
+
+
+def map_ids() -> set[str]:
+    return {p.stem for p in MAPS.glob("*.yaml")}
+
+
+def test_site_holds_every_brief_diagram_and_cited_source(site):
+    from argmap.check import check
+
+    project = check([MAPS], SEEDS).project
+    cited = {e.source for d in project.valid_maps for n in d.model.nodes.values() for e in n.evidence}
+    assert {p.stem for p in site.glob("*.html")} == map_ids() | {"index"}
+    if shutil.which("dot"):
+        assert {p.stem for p in site.glob("*.svg")} == map_ids()
+    assert {p.stem for p in (site / "sources").glob("*.html")} == cited
+
+
+def test_every_link_in_the_site_resolves(site, pages):
+    assert broken_links(pages, site) == []
+    for path, page in pages.items():
+        assert duplicate_ids(page) == [], path.name
+        assert external_loads(page) == [], path.name
+
+
+def test_cards_link_to_their_passage_in_context(site, pages):
+    brief = pages[(site / "nato-expansion.html").resolve()]
+    context = [h for h in brief.hrefs() if h.startswith("sources/")]
+    assert context and all("#q-" in h for h in context)
+    source = pages[(site / "sources" / "ade2025.html").resolve()]
+    first = next(h for h in context if h.startswith("sources/ade2025.html#"))
+    assert first.split("#")[1] in source.ids
+
+
+def test_source_page_marks_each_cited_passage_and_links_back(site, pages):
+    from argmap.check import check
+
+    project = check([MAPS], SEEDS).project
+    page = pages[(site / "sources" / "ade2025.html").resolve()]
+    marked = normal(" ".join(m.text for m in page.all("mark")))
+    backlinks = set(page.hrefs())
+    for document in project.valid_maps:
+        for node_id, node in document.model.nodes.items():
+            for evidence in node.evidence:
+                if evidence.source != "ade2025":
+                    continue
+                located = project.sources["ade2025"].text.find(evidence.quote, evidence.prefix, evidence.suffix).matches[0]
+                assert f"q-{located.start}-{located.end}" in page.ids
+                assert f"L{located.line}" in page.ids
+                # the passage's words are all inside marks (marks break at line ends)
+                for word in normal(located.passage).split()[:5]:
+                    assert word in marked
+                assert f"../{document.model.id}.html#n-{node_id}" in backlinks
+    assert page.all("div")[0] is not None
+    text_block = next(e for e in page.elements if "source-text" in e.attrs.get("class", ""))
+    assert text_block.attrs["lang"] == "id"
+
+
+def test_source_page_keeps_the_text_verbatim(site, pages):
+    page = pages[(site / "sources" / "hakima2021.html").resolve()]
+    lines = [e for e in page.elements if "lt" in e.attrs.get("class", "").split()]
+    original = (SEEDS / "hakima2021-kompasiana-nato-security-dilemma.txt").read_text(encoding="utf-8")
+    import unicodedata
+
+    shown = [re.sub(r" \[cited by [^\]]*\]", "", line.text) for line in lines]  # back-links are not source text
+    assert shown == unicodedata.normalize("NFC", original).split("\n")
+
+
+def test_index_lists_maps_with_counts(site, pages):
+    from argmap.check import check
+
+    project = check([MAPS], SEEDS).project
+    index = pages[(site / "index.html").resolve()]
+    for document in project.valid_maps:
+        model = document.model
+        start = next(i for i, e in enumerate(index.elements) if e.attrs.get("id") == f"map-{model.id}")
+        end = next((i for i, e in enumerate(index.elements) if i > start and e.tag == "article"), len(index.elements))
+        cells = [normal(e.text) for e in index.elements[start:end] if e.tag in ("td", "th")][4:]  # past the header row
+        rows = [cells[i:i + 4] for i in range(0, len(cells), 4)]
+        assert f"{model.id}.html" in index.hrefs()
+        expected = []
+        for side in ("pro", "con"):
+            ids = [n for n in model.nodes if document.graph.sides[n] == side]
+            expected.append([side.upper(), normal(getattr(model.sides, side)), str(len(ids)),
+                             str(sum(len(model.nodes[n].evidence) for n in ids))])
+        expected.append(["All", "", str(len(model.nodes)), str(sum(len(n.evidence) for n in model.nodes.values()))])
+        assert rows == expected
+
+
+def test_build_refuses_on_errors_and_keeps_the_old_site(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    assert cli(["build", "-o", "out", "--date", DATE]).exit_code == 0
+    before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
+    broken = (project / "maps" / "nato-instruments.yaml").read_text().replace("empat instrumen utama", "lima instrumen utama", 1)
+    (project / "maps" / "nato-instruments.yaml").write_text(broken)
+    result = cli(["build", "-o", "out", "--date", DATE])
+    assert result.exit_code == 1
+    assert "error AM501" in result.stdout and "nato-instruments.yaml:" in result.stdout  # as `argmap check` prints
+    assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".out.")] == []  # no staging left behind
+
+
+def test_build_into_a_new_folder_writes_nothing_on_errors(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    text = (MAPS / "nato-instruments.yaml").read_text().replace("empat instrumen utama", "lima instrumen utama", 1)
+    (project / "maps" / "broken.yaml").write_text(text.replace("id: nato-instruments", "id: broken"))
+    result = cli(["build", "-o", "site"])
+    assert result.exit_code == 1 and not (project / "site").exists()
+    assert not list(project.glob(".site.*"))
+
+
+def test_build_will_not_replace_a_folder_it_did_not_build(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    (project / "mine").mkdir()
+    (project / "mine" / "notes.txt").write_text("keep me")
+    result = cli(["build", "-o", "mine"])
+    assert result.exit_code == 2 and "refusing to replace" in result.stderr
+    assert (project / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_build_failure_midway_leaves_no_trace(project, monkeypatch):
+    from argmap.brief import site as site_module
+
+    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+
+    def explode(page):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(site_module, "render_index", explode)
+    with pytest.raises(RuntimeError):
+        site_module.build_site([project / "maps"], project / "out", seeds_dir=project / "seeds", built=DATE)
+    assert sorted(p.name for p in project.iterdir()) == ["maps", "seeds"]
+
+
+def test_builds_are_reproducible(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01T00:00:00Z
+    assert cli(["build", "-o", "a"]).exit_code == 0
+    assert cli(["build", "-o", "b"]).exit_code == 0
+    files_a = sorted(p.relative_to(project / "a") for p in (project / "a").rglob("*") if p.is_file())
+    assert files_a == sorted(p.relative_to(project / "b") for p in (project / "b").rglob("*") if p.is_file())
+    for rel in files_a:
+        assert (project / "a" / rel).read_bytes() == (project / "b" / rel).read_bytes(), rel
+    assert "2025-01-01" in (project / "a" / "index.html").read_text()
+    assert cli(["build", "-o", "a", "--date", "2024-02-29"]).exit_code == 0  # a rebuild replaces its own site
+    assert "2024-02-29" in (project / "a" / "index.html").read_text()
+
+
+def test_bad_date_is_a_usage_error(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    result = cli(["build", "--date", "yesterday"])
+    assert result.exit_code == 2 and "--date 'yesterday' is not a date" in result.stderr
+
+
+def test_brief_command_writes_one_file_per_map(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    for name in ("nato-instruments.yaml", "ukraine-guarantees.yaml"):
+        shutil.copy(MAPS / name, project / "maps")
+    result = cli(["brief", "maps/nato-instruments.yaml", "maps/ukraine-guarantees.yaml", "-o", "out", "--date", DATE])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["nato-instruments.html", "ukraine-guarantees.html"]
+    page = Page.load(project / "out" / "nato-instruments.html")
+    assert not [h for h in page.hrefs() if h.startswith("sources/")]  # stand-alone: no site links
+    assert "view in context" not in page.text
+
+
+def test_brief_refuses_on_errors_unless_allowed(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    text = (MAPS / "nato-instruments.yaml").read_text().replace("empat instrumen utama", "lima instrumen utama", 1)
+    (project / "maps" / "nato-instruments.yaml").write_text(text)
+    result = cli(["brief", "maps", "-o", "out"])
+    assert result.exit_code == 1 and "error AM501" in result.stdout and not (project / "out").exists()
+    result = cli(["brief", "maps", "-o", "out", "--allow-errors", "--date", DATE])
+    assert result.exit_code == 0
+    page = Page.load(project / "out" / "nato-instruments.html")
+    assert "checked: 1 error" in page.text
+    assert "Not found in the source" in page.text
+
+
+def test_missing_seeds_is_a_usage_error(project, cli, monkeypatch):
+    monkeypatch.chdir(project)
+    result = cli(["build", "--seeds", "nowhere"])
+    assert result.exit_code == 2 and "seeds folder 'nowhere' not found" in result.stderr
+
+
+def test_make_demo_prints_the_index_path():
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    demo = makefile[makefile.index("\ndemo:"):].split("\n\n")[0]
+    assert "argmap build -o build" in demo and "build/index.html" in demo
