@@ -147,9 +147,9 @@ def _title_spans(source: Source) -> list[Span]:
         spans.append(Span(f" [{source.title_en.strip()}]"))
     if source.type == "thesis":
         spans.append(Span(f" [Thesis, {source.publisher}]" if source.publisher else " [Thesis]"))
-    # close the title element with a period, placed after any bracket
-    last = spans[-1]
-    spans[-1] = Span(_end(last.text), last.italic)
+    # close the title element with a period (never italic), placed after any bracket
+    if _end(spans[-1].text) != spans[-1].text:
+        spans.append(Span("."))
     return spans
 
 
