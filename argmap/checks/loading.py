@@ -140,3 +140,27 @@ describe("AM404", "source-unpinned", W, "A source has no `sha256` pin; the hint 
 
         x: {file: x.txt, title: X}
     """)
+describe("AM701", "framework-syntax", E, "An ICCMA framework file (.apx, .tgf, .af) has a line that does not follow its format.", """
+    Passing (.af):
+
+        p af 3
+        1 2
+        2 3
+
+    Failing (.af):
+
+        p af 3
+        1 two
+    """)
+describe("AM702", "framework-undeclared-argument", E, "An ICCMA framework's attack names an argument the file does not declare.", """
+    Passing (.apx):
+
+        arg(a).
+        arg(b).
+        att(a,b).
+
+    Failing (.apx):
+
+        arg(a).
+        att(a,c).
+    """)
