@@ -1,0 +1,160 @@
+"""A real headless browser (Debian's chromium) loads a brief, the site's index and a source
+page: no console errors, no failed or outside requests, and screenshots saved."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import MAPS, SEEDS
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium is not installed (make browser installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    from argmap.brief import build_site
+
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_site([MAPS], out, seeds_dir=SEEDS, built="2025-06-01")
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The site over http://127.0.0.1: what a reader gets from any static host."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """Open a page and record everything that went wrong or left the page's own origin."""
+
+    def __init__(self, browser, url: str, viewport=(1100, 1400)):
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.response = self.page.goto(url, wait_until="load")
+
+    def outside(self, origin: str) -> list[str]:
+        return [u for u in self.requests if not u.startswith(origin) and not u.startswith("data:")]
+
+    def assert_clean(self, origin: str) -> None:
+        assert self.errors == [] and self.failed == []
+        assert self.outside(origin) == []
+
+
+def test_brief_loads_cleanly_from_a_file(browser, site, tmp_path):
+    brief = site / "nato-expansion.html"
+    visit = Visit(browser, brief.as_uri())
+    visit.assert_clean("file://")
+    assert visit.requests == [brief.as_uri()]  # self-contained: the page is the only request
+    page = visit.page
+    assert page.title() == "NATO expansion and the security dilemma \u2014 debate brief"
+    assert page.locator(".diagram-svg svg").count() == 1
+    assert page.locator(".diagram-svg svg").bounding_box()["width"] > 300
+    assert page.locator("article.card").count() > 40
+    page.screenshot(path=str(tmp_path / "brief.png"), full_page=False)
+    assert (tmp_path / "brief.png").stat().st_size > 10_000
+    visit.page.close()
+
+
+def test_site_pages_load_cleanly_over_http(browser, server, tmp_path):
+    for path in ("index.html", "nato-expansion.html", "sources/ade2025.html"):
+        visit = Visit(browser, f"{server}/{path}")
+        assert visit.response.ok, path
+        visit.assert_clean(server)
+        visit.page.screenshot(path=str(tmp_path / (path.replace("/", "-") + ".png")))
+        visit.page.close()
+
+
+def test_view_in_context_reaches_the_highlighted_passage(browser, server):
+    visit = Visit(browser, f"{server}/nato-expansion.html")
+    page = visit.page
+    link = page.locator("#n-russia-balances-against-enlargement a", has_text="view in context").first
+    link.click()
+    page.wait_for_load_state("load")
+    assert "/sources/ade2025.html#q-" in page.url
+    anchor = page.url.split("#")[1]
+    # the passage is scrolled into view and marked
+    assert page.evaluate(f"document.getElementById('{anchor}').nextElementSibling.tagName") == "MARK"
+    top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+    assert -2 <= top < page.viewport_size["height"]  # sub-pixel rounding
+    page.locator(".backlinks a").first.click()  # and back to a citing claim
+    page.wait_for_load_state("load")
+    assert ".html#n-" in page.url
+    visit.assert_clean(server)
+    page.close()
+
+
+def test_brief_fits_a_phone(browser, site, tmp_path):
+    visit = Visit(browser, (site / "nato-instruments.html").as_uri(), viewport=(375, 740))
+    page = visit.page
+    # only the diagram may scroll sideways; the page itself fits the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(path=str(tmp_path / "phone.png"))
+    visit.assert_clean("file://")
+    page.close()
+
+
+def test_print_keeps_cards_whole_and_shows_urls(browser, site, tmp_path):
+    visit = Visit(browser, (site / "nato-instruments.html").as_uri())
+    page = visit.page
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('article.card')).breakInside") == "avoid"
+    after = page.evaluate("getComputedStyle(document.querySelector('nav a[href]') || "
+                          "document.querySelector('a[href$=\".svg\"]'), '::after').content")
+    assert "<" in after and ".html" in after or ".svg" in after
+    page.pdf(path=str(tmp_path / "brief.pdf"))
+    assert (tmp_path / "brief.pdf").stat().st_size > 10_000
+    page.close()
+
+
+def test_screenshot_script_runs(tmp_path):
+    """scripts/screenshots.py regenerates the README pictures; check it still works."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "screenshots.py"
+    result = subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], capture_output=True, text=True,
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "brief.png").stat().st_size > 10_000 and (tmp_path / "map.png").stat().st_size > 5_000
+    shutil.rmtree(tmp_path)
