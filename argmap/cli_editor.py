@@ -54,7 +54,7 @@ def quote_command(
 
 
 def new_command(
-    map_id: str = typer.Argument(..., metavar="MAP_ID", help="Id of the new map, also its file name.", show_default=False),
+    map_id: str = typer.Argument(..., help="Id of the new map, also its file name.", show_default=False),
     maps: Path = typer.Option(Path("maps"), "--maps", help="Folder to create the map in."),
 ) -> None:
     """Create maps/MAP_ID.yaml: both sides, a thesis and a reason for each, and the schema line.

@@ -279,11 +279,17 @@ def _disambiguation(source: SourceText, quote: str, ours: Located) -> tuple[str 
 
 
 def _last(words: list[str], n: int) -> str | None:
-    return " ".join(words[-n:]) if len(words) >= n else None
+    return _wordy(words[-n:]) if len(words) >= n else None
 
 
 def _first(words: list[str], n: int) -> str | None:
-    return " ".join(words[:n]) if len(words) >= n else None
+    return _wordy(words[:n]) if len(words) >= n else None
+
+
+def _wordy(words: list[str]) -> str | None:
+    """Context a reader recognises: words, not a lone Markdown marker such as ``##``."""
+    text = " ".join(words)
+    return text if any(ch.isalnum() for ch in text) else None
 
 
 def _picks(source: SourceText, quote: str, ours: Located, prefix: str | None, suffix: str | None) -> bool:
