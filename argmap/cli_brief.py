@@ -32,7 +32,7 @@ class ProgressBar:
 
     def advance(self, label: str) -> None:
         if self.bar is not None:
-            self.bar.update(1, label)
+            self.bar.update(1)
 
     def close(self) -> None:
         if self.bar is not None:

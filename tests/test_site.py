@@ -220,3 +220,34 @@ def test_make_demo_prints_the_index_path():
     makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
     demo = makefile[makefile.index("\ndemo:"):].split("\n\n")[0]
     assert "argmap build -o build" in demo and "build/index.html" in demo
+
+
+def test_progress_bar_on_a_terminal_only(project):
+    """The bar goes to stderr when it is a terminal; piped output stays clean."""
+    import os
+    import subprocess
+    import sys
+
+    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ukraine-guarantees.yaml", project / "maps")
+    command = [sys.executable, "-m", "argmap", "build", "-o", "out", "--date", DATE]
+    primary, secondary = os.openpty()
+    try:
+        done = subprocess.run(command, cwd=project, stdout=subprocess.PIPE, stderr=secondary, timeout=120)
+        os.close(secondary)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the terminal closed
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(primary)
+    assert done.returncode == 0
+    assert b"building" in drawn and b"#" in drawn
+    assert b"building" not in done.stdout
+    piped = subprocess.run(command, cwd=project, capture_output=True, timeout=120)
+    assert piped.returncode == 0 and b"building" not in piped.stderr and b"#" not in piped.stderr
