@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-MAP = "nato-expansion"
+BRIEF_MAP = "nato-expansion"  # the central debate: its cards
+DIAGRAM_MAP = "nato-instruments"  # small enough for its diagram to read at README width
 
 
 def main() -> int:
@@ -34,13 +35,12 @@ def main() -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1100, "height": 1400}, device_scale_factor=1)
-            page.goto((site / f"{MAP}.html").as_uri())
-            # the header and the first cards of the pro case: what a brief looks like
-            page.locator("#side-pro").scroll_into_view_if_needed()
+            page = browser.new_page(viewport={"width": 1100, "height": 900}, device_scale_factor=2)  # crisp on high-density screens
+            page.goto((site / f"{BRIEF_MAP}.html").as_uri())
+            # the thesis and first cards of the pro case: what a brief looks like
             page.evaluate("window.scrollTo(0, document.querySelector('#side-pro').offsetTop - 20)")
             page.screenshot(path=str(args.out / "brief.png"))
-            page.goto((site / f"{MAP}.html").as_uri())
+            page.goto((site / f"{DIAGRAM_MAP}.html").as_uri())
             page.locator(".diagram-svg").screenshot(path=str(args.out / "map.png"))
             browser.close()
     print(f"wrote {args.out / 'brief.png'} and {args.out / 'map.png'}")
