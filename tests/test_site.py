@@ -251,3 +251,17 @@ def test_progress_bar_on_a_terminal_only(project):
     assert b"building" not in done.stdout
     piped = subprocess.run(command, cwd=project, capture_output=True, timeout=120)
     assert piped.returncode == 0 and b"building" not in piped.stderr and b"#" not in piped.stderr
+
+
+def test_without_graphviz_pages_keep_their_outline(project, cli, monkeypatch):
+    """No `dot` on PATH: no diagrams, but every page is still written, with the text outline."""
+    monkeypatch.chdir(project)
+    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    monkeypatch.setenv("PATH", str(project / "empty-path"))
+    result = cli(["build", "-o", "out", "--date", DATE])
+    assert result.exit_code == 0, result.output
+    assert not list((project / "out").glob("*.svg"))
+    brief = Page.load(project / "out" / "nato-instruments.html")
+    assert brief.all("svg") == [] and "No diagram: Graphviz" in brief.text
+    assert any("outline" in e.attrs.get("class", "") for e in brief.all("details"))
+    assert broken_links({p.resolve(): Page.load(p) for p in (project / "out").rglob("*.html")}, project / "out") == []

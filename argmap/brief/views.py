@@ -538,7 +538,7 @@ def brief_page(
         label=f"Diagram of the map \u201c{model.title}\u201d: {len(model.nodes)} nodes, "
               "pro and con theses with the claims that support and attack them. A text outline follows.",
         outline=outline(reader),
-        href=links.diagram(model.id),
+        href=links.diagram(model.id) if svg else None,
     )
     sides = (side_case(reader, "pro"), side_case(reader, "con"))
     unsided = tuple(reader.card(n) for n in model.nodes if n not in reader.shown)
