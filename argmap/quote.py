@@ -20,7 +20,7 @@ import bisect
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -233,11 +233,11 @@ class Suggestion:
 def suggest(source_id: str, language: str, source: SourceText, passage: Passage) -> Suggestion:
     """The passage as a quote that `argmap check` verifies, with prefix/suffix when needed."""
     located = passage.located
-    quote = readable(located.passage)
-    ours = _occurrence(source, quote, located)
-    if ours is None:  # a readable form that no longer matches (should not happen): the canonical one does
-        quote = canonical(located.passage)
-        ours = _occurrence(source, quote, located)
+    # Quote matching joins all line-end hyphens of a quote or keeps them all, so a passage with
+    # both a split word and a reduplication needs one of the uniform forms; canonical() always works.
+    forms = (readable(located.passage), readable(located.passage, _JOIN), readable(located.passage, _KEEP),
+             canonical(located.passage))
+    quote, ours = next(((q, o) for q in forms if (o := _occurrence(source, q, located))), (forms[-1], None))
     occurrences = source.find(quote).matches
     if ours is None or len(occurrences) < 2:
         return Suggestion(source_id, language, passage, quote, occurrences)
@@ -245,18 +245,26 @@ def suggest(source_id: str, language: str, source: SourceText, passage: Passage)
     return Suggestion(source_id, language, passage, quote, occurrences, prefix, suffix)
 
 
-def readable(passage: str) -> str:
-    """The source's own words on one line: Markdown emphasis, soft hyphens and line breaks
-    dropped (all of which quote matching forgives), typographic quotes and dashes kept."""
-    text = unicodedata.normalize("NFC", passage).translate(_INVISIBLE)
-    text = _LINE_END_HYPHEN.sub(_join_hyphenated, text)
-    return " ".join(text.split())
-
-
 def _join_hyphenated(match: re.Match[str]) -> str:
     before, after = match.group(1), match.group(2)
     # "negara-\nnegara" is Indonesian reduplication and keeps its hyphen; "perta-\nhanan" is one word
     return f"{before}-{after}" if before.lower() == after.lower() else before + after
+
+
+def _JOIN(match: re.Match[str]) -> str:
+    return match.group(1) + match.group(2)
+
+
+def _KEEP(match: re.Match[str]) -> str:
+    return f"{match.group(1)}-{match.group(2)}"
+
+
+def readable(passage: str, line_end_hyphen: Callable[[re.Match[str]], str] = _join_hyphenated) -> str:
+    """The source's own words on one line: Markdown emphasis, soft hyphens and line breaks
+    dropped (all of which quote matching forgives), typographic quotes and dashes kept."""
+    text = unicodedata.normalize("NFC", passage).translate(_INVISIBLE)
+    text = _LINE_END_HYPHEN.sub(line_end_hyphen, text)
+    return " ".join(text.split())
 
 
 def _occurrence(source: SourceText, quote: str, located: Located) -> Located | None:

@@ -197,3 +197,43 @@ def test_translation_placeholder_is_reported_until_written(cli, project: Path):
     report = yaml.safe_load(checked.stdout)
     assert [d["code"] for d in report["diagnostics"]] == ["AM503"]
     assert report["summary"]["quotes_verified"] == 1
+
+
+@pytest.mark.parametrize("file", [ADE, NEWS, ALVINA, THESIS, HAKIMA])
+def test_every_candidate_passage_becomes_a_snippet_that_picks_exactly_it(file):
+    """Whatever passage ranks first, its snippet parses as YAML and its quote, prefix and suffix
+    match exactly one place in the source: that passage."""
+    from argmap.quote import Passage, passage_spans, suggest
+
+    text = source(file)
+    spans = list(passage_spans(text.text))
+    assert len(spans) > 30
+    for start, end in spans:
+        located = Passage(_located(text, start, end), 100.0)
+        entry = yaml.safe_load(textwrap.dedent(suggest("s", "id", text, located).snippet()))["evidence"][0]
+        matches = text.find(entry["quote"], entry.get("prefix"), entry.get("suffix")).matches
+        assert len(matches) == 1, entry
+        assert matches[0].start < end and start < matches[0].end, entry
+
+
+def _located(text: SourceText, start: int, end: int):
+    from argmap.citations import Located
+
+    return Located(start, end, text.line_of(start), text.line_of(end - 1), text.text[start:end])
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Kebijakan perta-\nhanan NATO berubah.", "Kebijakan pertahanan NATO berubah."),
+    ("Kebijakan negara-\nnegara anggota NATO berubah.", "Kebijakan negara-negara anggota NATO berubah."),
+    # a split word and a reduplication in one passage: quote matching joins all or keeps all
+    ("Kebijakan perta-\nhanan negara-\nnegara anggota NATO berubah.", "Kebijakan pertahanan negaranegara anggota NATO berubah."),
+])
+def test_passage_broken_by_line_end_hyphens_gives_a_quote_that_verifies(text, quote):
+    from argmap.quote import suggest
+
+    source_text = SourceText("Paragraf awal.\n\n" + text + "\n")
+    best = rank_passages(source_text, "kebijakan pertahanan negara negara anggota NATO berubah")[0]
+    suggestion = suggest("s", "id", source_text, best)
+    assert suggestion.quote == quote
+    assert source_text.find(suggestion.quote).unique
+    assert best.located.line == 3
