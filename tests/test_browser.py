@@ -139,9 +139,10 @@ def test_print_keeps_cards_whole_and_shows_urls(browser, site, tmp_path):
     page = visit.page
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('article.card')).breakInside") == "avoid"
-    after = page.evaluate("getComputedStyle(document.querySelector('nav a[href]') || "
-                          "document.querySelector('a[href$=\".svg\"]'), '::after').content")
-    assert "<" in after and ".html" in after or ".svg" in after
+    after = page.evaluate("getComputedStyle(document.querySelector('a[href^=\"sources/\"]'), '::after').content")
+    assert after.startswith('" <sources/') and "#q-" in after  # the printed page names where the link leads
+    in_page = page.evaluate("getComputedStyle(document.querySelector('a[href^=\"#\"]'), '::after').content")
+    assert in_page in ('""', "none")  # in-page anchors need no address
     page.pdf(path=str(tmp_path / "brief.pdf"))
     assert (tmp_path / "brief.pdf").stat().st_size > 10_000
     page.close()

@@ -690,21 +690,10 @@ def split_lines(text: str, spans: Sequence[tuple[int, int]], passages: Sequence[
             continue
         covered = any(s <= a and b <= e for s, e in spans)
         pieces.append(Piece(chunk, covered, tuple(starts.get(a, ())), tuple(ends.get(b, ()))))
-    # passages that start on an empty line or end exactly at a break keep their anchors
     lines.append(SourceLine(number, tuple(pieces)))
-    return _attach_stray(lines, starts, ends, text)
-
-
-def _attach_stray(lines: list[SourceLine], starts: dict[int, list[str]], ends: dict[int, list[Passage]], text: str) -> list[SourceLine]:
-    placed_anchors = {a for line in lines for p in line.pieces for a in p.anchors}
-    placed_ends = {id(x) for line in lines for p in line.pieces for x in p.ends}
-    missing_starts = [a for anchors in starts.values() for a in anchors if a not in placed_anchors]
-    missing_ends = [x for group in ends.values() for x in group if id(x) not in placed_ends]
-    if not missing_starts and not missing_ends:
-        return lines
-    last = lines[-1]
-    extra = Piece("", False, tuple(missing_starts), tuple(missing_ends))
-    return lines[:-1] + [SourceLine(last.number, last.pieces + (extra,))]
+    # a located passage starts and ends on a visible character, so every start and end above
+    # fell on a piece boundary and no anchor or back-link is lost
+    return lines
 
 
 # --- the index -----------------------------------------------------------------------------
