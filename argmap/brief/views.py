@@ -669,7 +669,7 @@ def split_lines(text: str, spans: Sequence[tuple[int, int]], passages: Sequence[
     starts: dict[int, list[str]] = {}
     ends: dict[int, list[Passage]] = {}
     cuts = {0, len(text)}
-    for (start, end), passage in zip(spans, passages):
+    for (start, end), passage in zip(spans, passages, strict=True):
         starts.setdefault(start, []).append(passage.anchor)
         ends.setdefault(end, []).append(passage)
         cuts.update((start, end))
