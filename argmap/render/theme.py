@@ -43,8 +43,9 @@ TYPE_STYLES: dict[str, TypeStyle] = {
     # the thesis stands out: double bold border, larger type
     "thesis": TypeStyle("box", ("rounded", "filled", "bold"), 2.5, 2, 14, "THESIS"),
     "claim": TypeStyle("box", ("rounded", "filled"), 1.2, 1, 11, "CLAIM"),
-    "objection": TypeStyle("hexagon", ("filled",), 1.2, 1, 11, "OBJECTION"),
-    "rebuttal": TypeStyle("octagon", ("filled",), 1.2, 1, 11, "REBUTTAL"),
+    # compact shapes: hexagons and octagons around wrapped text take twice the room of boxes
+    "objection": TypeStyle("box", ("filled", "diagonals"), 1.2, 1, 11, "OBJECTION"),
+    "rebuttal": TypeStyle("note", ("filled",), 1.2, 1, 11, "REBUTTAL"),
 }
 
 
