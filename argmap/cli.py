@@ -94,14 +94,20 @@ def check_command(
     raise typer.Exit(result.exit_code(strict))
 
 
-# --- commands of later stages register here, one line each ---------------------------------
-from argmap.cli_editor import schema_command; app.command("schema")(schema_command)  # noqa: E402,E702
-from argmap.cli_editor import quote_command; app.command("quote")(quote_command)  # noqa: E402,E702
-from argmap.cli_editor import new_command; app.command("new")(new_command)  # noqa: E402,E702
-from argmap.cli_render import render_command; app.command("render")(render_command)  # noqa: E402,E702
-import argmap.cli_eval  # noqa: E402,F401  (registers `argmap eval`)
-from argmap.cli_brief import brief_command; app.command("brief")(brief_command)  # noqa: E402,E702
-from argmap.cli_brief import build_command; app.command("build")(build_command)  # noqa: E402,E702
+# --- the other commands: each module holds its command bodies; they are registered here, in
+# the order `argmap --help` lists them (after `check`).
+from argmap import cli_brief, cli_editor, cli_eval, cli_render  # noqa: E402  (they import this module)
+
+for name, command in (
+    ("render", cli_render.render_command),
+    ("brief", cli_brief.brief_command),
+    ("build", cli_brief.build_command),
+    ("eval", cli_eval.eval_command),
+    ("quote", cli_editor.quote_command),
+    ("schema", cli_editor.schema_command),
+    ("new", cli_editor.new_command),
+):
+    app.command(name)(command)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from argmap.cli import SEEDS_OPTION, app, fail
+from argmap.cli import SEEDS_OPTION, fail
 from argmap.diagnostics import UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, SupportRule
 from argmap.evaluate.report import EVAL_REPORTERS, get_eval_reporter
@@ -17,7 +17,6 @@ SemanticsChoice = Enum("SemanticsChoice", {name: name for name in SEMANTICS}, ty
 EvalFormat = Enum("EvalFormat", {name: name for name in EVAL_REPORTERS}, type=str)
 
 
-@app.command("eval")
 def eval_command(
     file: Path = typer.Argument(..., help="A map (.yaml) or an ICCMA framework (.apx, .tgf, .af).", show_default=False),
     semantics: SemanticsChoice = typer.Option(
