@@ -15,6 +15,10 @@ from argmap.diagnostics import UsageError
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
 
+# Pages scroll down, not sideways: theses at the left and the exchange growing rightwards gives a
+# tall drawing that stays legible when scaled to the page width (top-down maps get very wide).
+PAGE_RANKDIR = "RL"
+
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 
 
@@ -33,7 +37,7 @@ def map_svg(argmap: ArgMap, graph: MapGraph | None = None, sources: Mapping[str,
     from argmap.render.status import status_labels
 
     labels = status_labels(argmap, semantics) if semantics else None
-    dot = map_to_dot(argmap, graph, sources, labels=labels, semantics=semantics)
+    dot = map_to_dot(argmap, graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
     try:
         return FORMATS["svg"].produce(dot).decode("utf-8")
     except UsageError:  # no `dot`, or it failed: a brief still has its text outline
