@@ -128,7 +128,7 @@ def test_a_failure_on_the_second_map_writes_nothing(cli, tmp_path, monkeypatch):
 
 
 def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
-    from argmap.render.output import atomic_write
+    from argmap.output import atomic_write
 
     target = tmp_path / "m.svg"
     target.write_bytes(b"old")
@@ -136,7 +136,7 @@ def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_pat
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("argmap.render.output.os.replace", broken_replace)
+    monkeypatch.setattr("argmap.output.os.replace", broken_replace)
     with pytest.raises(OSError):
         atomic_write(target, b"new")
     assert target.read_bytes() == b"old"

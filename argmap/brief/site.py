@@ -20,6 +20,7 @@ from argmap.brief.html import render_brief, render_index, render_source
 from argmap.brief.views import SITE_ROOT, SITE_SOURCES, STANDALONE, brief_page, diagnostics_of, index_page, source_page
 from argmap.check import CheckResult, check
 from argmap.diagnostics import UsageError
+from argmap.output import atomic_write, input_files, prepare_folder, refuse_inputs
 from argmap.project import DEFAULT_SEEDS, MapDocument, Project
 
 SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
@@ -89,9 +90,10 @@ def write_briefs(
                           built=built, links=STANDALONE, svg=inline_svg(svg) if svg else None)
         pages[out_dir / f"{document.model.id}.html"] = render_brief(page)
         progress.advance(document.model.id)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    refuse_inputs(pages, input_files(result.project))
+    prepare_folder(out_dir)
     for path, text in pages.items():
-        _write_atomically(path, text)
+        atomic_write(path, text.encode("utf-8"))
         outcome.written.append(path)
     return outcome
 
@@ -188,15 +190,3 @@ def _swap_in(staging: Path, out: Path) -> None:
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

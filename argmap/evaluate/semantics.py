@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from .framework import Framework
 from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
-from .search import IN, OUT, UNDEC, CompleteSearch, grounded_codes
+from .search import IN, OUT, CompleteSearch, grounded_codes
 
 Labelling = list[int]
 

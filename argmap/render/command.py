@@ -15,10 +15,10 @@ from argmap.check import CheckResult, check
 from argmap.diagnostics import ExitCode, UsageError
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
-from argmap.project import DEFAULT_SEEDS, SOURCES_FILE, MapDocument, Project
+from argmap.project import DEFAULT_SEEDS, MapDocument
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, to_dot
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS, OutputFormat, require_dot
-from argmap.render.output import atomic_write, prepare_folder, refuse_inputs
+from argmap.output import atomic_write, input_files, prepare_folder, refuse_inputs
 from argmap.render.select import Selection, selected_nodes
 from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, status_labels
 from argmap.render.view import build_view
@@ -76,14 +76,6 @@ def map_to_dot(
     focus = selection.focus if selection else None
     view = build_view(argmap, graph, sources, labels, kept, semantics, focus)
     return to_dot(view, rankdir)
-
-
-def input_files(project: Project) -> list[Path]:
-    return [
-        *(document.path for document in project.maps),
-        project.seeds_dir / SOURCES_FILE,
-        *(source.path for source in project.sources.values()),
-    ]
 
 
 def document_dot(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.diagnostics import UsageError
+from argmap.project import SOURCES_FILE, Project
 
 
 def _umask() -> int:
@@ -60,3 +61,12 @@ def prepare_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"{folder}: cannot create the output folder ({error.strerror})") from None
+
+
+def input_files(project: Project) -> list[Path]:
+    """Every file a command read: outputs must never land on one of them."""
+    return [
+        *(document.path for document in project.maps),
+        project.seeds_dir / SOURCES_FILE,
+        *(source.path for source in project.sources.values()),
+    ]
