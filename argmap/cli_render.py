@@ -9,7 +9,6 @@ from typing import Optional
 import typer
 
 from argmap.diagnostics import UsageError
-from argmap.render.command import DEFAULT_OUTPUT_FOLDER, RenderOptions, render_maps
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS
 from argmap.render.layout import LARGE_MAP_NODES
@@ -29,7 +28,7 @@ SemanticsChoice = choices("RenderSemantics", SEMANTICS_NAMES)
 
 def render_command(
     maps: list[Path] = typer.Argument(..., help="Map files or folders to render.", show_default=False),
-    out_dir: Path = typer.Option(DEFAULT_OUTPUT_FOLDER, "--output", "-o", help="Folder for the diagrams (created if missing)."),
+    out_dir: Path = typer.Option(Path("."), "--output", "-o", help="Folder for the diagrams (created if missing)."),
     format: FormatChoice = typer.Option(DEFAULT_FORMAT, "--format", "-f", help="svg, png and pdf need Graphviz; dot writes the DOT source."),
     rankdir: RankdirChoice = typer.Option(DEFAULT_RANKDIR, "--rankdir", help="Direction of the layout; BT puts theses on top."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this node's neighbourhood.", show_default=False),
@@ -58,6 +57,7 @@ def render_command(
     Example: argmap render maps/nato-expansion.yaml -o build --focus spiral-mechanism --depth 1
     """
     from argmap.cli import fail
+    from argmap.render.command import RenderOptions, render_maps  # the core, loaded only when rendering
 
     try:
         options = RenderOptions(

@@ -26,12 +26,23 @@ class Run:
     returncode: int
 
 
+def user_environment() -> dict[str, str]:
+    """The environment a user has: Python may cache bytecode (some sandboxes switch that off,
+    which makes every run compile argmap from source)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def measure(command: list[str], cwd: Path, repeat: int = 3) -> Run:
-    """Best wall time of `repeat` runs, and the largest peak RSS, of a whole process."""
+    """Best wall time of `repeat` runs (after one warm-up run), and the largest peak RSS, of a
+    whole process."""
+    subprocess.run(command, cwd=cwd, env=user_environment(), capture_output=True)
     best, peak, code = float("inf"), 0.0, 0
     for _ in range(repeat):
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, cwd=cwd, env=user_environment(), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)

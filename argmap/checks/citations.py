@@ -44,25 +44,21 @@ def quotes_found(ctx: MapContext):
 
         quote: aliansi 30 negara tersebut
     """
-    for node_id, node in ctx.model.nodes.items():
-        for i, evidence in enumerate(node.evidence):
-            source = ctx.project.sources.get(evidence.source)
-            if source is None or source.text is None:
-                continue
-            ctx.stats.quotes += 1
-            result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
-            if result.found:
-                ctx.stats.quotes_verified += 1
-                continue
-            if result.occurrences:
-                continue  # found, but prefix/suffix fit none of the occurrences: AM504
-            hints: tuple[str, ...] = ()
-            if result.nearest:
-                near = result.nearest
-                hints = (f"nearest passage ({near.similarity:.0f}% similar), {source.path.name} line {near.line}: \"{near.passage}\"",
-                         *near.differences)
-            yield ctx.report(("nodes", node_id, "evidence", i, "quote"),
-                             f"quote not found in source '{evidence.source}' ({source.source.file})", hints)
+    for quote in ctx.quote_checks:
+        ctx.stats.quotes += 1
+        result = quote.result
+        if result.found:
+            ctx.stats.quotes_verified += 1
+            continue
+        if result.occurrences:
+            continue  # found, but prefix/suffix fit none of the occurrences: AM504
+        hints: tuple[str, ...] = ()
+        if result.nearest:
+            near = result.nearest
+            hints = (f"nearest passage ({near.similarity:.0f}% similar), {quote.source.path.name} line {near.line}: \"{near.passage}\"",
+                     *near.differences)
+        yield ctx.report((*quote.path, "quote"),
+                         f"quote not found in source '{quote.evidence.source}' ({quote.source.source.file})", hints)
 
 
 @rule("AM502", "quote-ambiguous", Severity.WARNING, "A quote occurs more than once in its source and no `prefix`/`suffix` tells which.")
@@ -76,12 +72,12 @@ def quotes_unique(ctx: MapContext):
         quote: NATO memberikan bantuan militer
         prefix: Sejak awal invasi,
     """
-    for node_id, node, i, evidence, source in _evidence_with_text(ctx):
-        result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
-        if len(result.matches) > 1:
-            lines = ", ".join(str(m.line) for m in result.matches[:5])
-            yield ctx.report(("nodes", node_id, "evidence", i, "quote"),
-                             f"quote occurs {len(result.matches)} times in source '{evidence.source}' (lines {lines})",
+    for quote in ctx.quote_checks:
+        matches = quote.result.matches
+        if len(matches) > 1:
+            lines = ", ".join(str(m.line) for m in matches[:5])
+            yield ctx.report((*quote.path, "quote"),
+                             f"quote occurs {len(matches)} times in source '{quote.evidence.source}' (lines {lines})",
                              ("add `prefix:` (text just before the quote) or `suffix:` (just after) to pick one",))
 
 
@@ -97,12 +93,12 @@ def quote_context(ctx: MapContext):
         quote: NATO memberikan bantuan militer kepada Ukraina
         prefix: perang,
     """
-    for node_id, node, i, evidence, source in _evidence_with_text(ctx):
-        result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
+    for quote in ctx.quote_checks:
+        result = quote.result
         if result.occurrences and not result.found:
-            key = "prefix" if evidence.prefix else "suffix"
-            yield ctx.report(("nodes", node_id, "evidence", i, key),
-                             f"the quote occurs {result.occurrences} time(s) in '{evidence.source}', but never with this {key}",
+            key = "prefix" if quote.evidence.prefix else "suffix"
+            yield ctx.report((*quote.path, key),
+                             f"the quote occurs {result.occurrences} time(s) in '{quote.evidence.source}', but never with this {key}",
                              ("prefix is the text just before the quote, suffix the text just after",))
 
 
@@ -168,11 +164,3 @@ def quotes_long_enough(ctx: MapContext):
 
 def _language(tag: str) -> str:
     return tag.split("-")[0].lower()
-
-
-def _evidence_with_text(ctx: MapContext):
-    for node_id, node in ctx.model.nodes.items():
-        for i, evidence in enumerate(node.evidence):
-            source = ctx.project.sources.get(evidence.source)
-            if source is not None and source.text is not None:
-                yield node_id, node, i, evidence, source

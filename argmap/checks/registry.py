@@ -10,12 +10,15 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, YamlPath
-from argmap.model import ArgMap
+from argmap.citations import QuoteResult
+from argmap.model import ArgMap, Evidence
+from argmap.project import SourceDocument
 from argmap.project import MapDocument, Project
 
 Scope = Literal["load", "map", "project"]
@@ -29,6 +32,21 @@ class CheckStats:
     quotes_verified: int = 0
 
 
+@dataclass(frozen=True)
+class QuoteCheck:
+    """One piece of evidence looked up in its source (the source's text could be read)."""
+
+    node_id: str
+    index: int
+    evidence: Evidence
+    source: SourceDocument
+    result: QuoteResult
+
+    @property
+    def path(self) -> YamlPath:
+        return ("nodes", self.node_id, "evidence", self.index)
+
+
 @dataclass
 class MapContext:
     """What a map rule sees: the map, its graph, its YAML document and the project."""
@@ -37,6 +55,19 @@ class MapContext:
     document: MapDocument
     stats: CheckStats
     rule: Rule | None = None
+
+    @cached_property
+    def quote_checks(self) -> list[QuoteCheck]:
+        """Every quote of the map looked up once; the citation rules each read what they need."""
+        checks = []
+        sources = self.project.sources
+        for node_id, node in self.model.nodes.items():
+            for i, evidence in enumerate(node.evidence):
+                source = sources.get(evidence.source)
+                if source is not None and source.text is not None:
+                    result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
+                    checks.append(QuoteCheck(node_id, i, evidence, source, result))
+        return checks
 
     @property
     def model(self) -> ArgMap:

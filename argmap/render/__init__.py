@@ -4,15 +4,25 @@
 * :mod:`.dot` — DOT text from a view; :mod:`.labels` — node label markup; :mod:`.escape` —
   escaping for DOT, HTML-like labels and SVG; :mod:`.theme` — colours, shapes, edge styles;
 * :mod:`.layout` — the layout strategy by map size; :mod:`.select` — focus and side filters;
-* :mod:`.formats` — svg/png/pdf through Graphviz, or the DOT source; :mod:`.output` — atomic
-  writes that never touch an input; :mod:`.command` — `argmap render` as a function.
+* :mod:`.formats` — svg/png/pdf through Graphviz, or the DOT source; :mod:`.command` — `argmap render` as a function.
 """
 
-from argmap.render.command import RenderOptions, RenderReport, map_to_dot, render_maps
-from argmap.render.formats import FORMATS, INSTALL_COMMAND
-from argmap.render.layout import LARGE_MAP_NODES
-from argmap.render.select import Selection
-from argmap.render.view import MapView, NodeView, build_view
+import importlib
+
+# Exported names, resolved on first use (PEP 562): `argmap --help` and `argmap check` import the
+# CLI's option constants from submodules without paying for Graphviz and the evaluator.
+_EXPORTS = {
+    "RenderOptions": "command", "RenderReport": "command", "map_to_dot": "command", "render_maps": "command",
+    "FORMATS": "formats", "INSTALL_COMMAND": "formats", "LARGE_MAP_NODES": "layout", "Selection": "select",
+    "MapView": "view", "NodeView": "view", "build_view": "view",
+}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'argmap.render' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"argmap.render.{_EXPORTS[name]}"), name)
+
 
 __all__ = [
     "FORMATS",

@@ -11,8 +11,6 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import graphviz
-
 from argmap.diagnostics import UsageError
 
 INSTALL_COMMAND = "sudo apt-get install graphviz"
@@ -38,6 +36,8 @@ def dot_source(dot_text: str) -> bytes:
 def graphviz_producer(graphviz_format: str) -> Callable[[str], bytes]:
     def produce(dot_text: str) -> bytes:
         try:
+            import graphviz  # here, not at the top: `--format dot` and other commands never need it
+
             return graphviz.Source(dot_text).pipe(format=graphviz_format, engine=DOT_PROGRAM, quiet=True)
         except graphviz.ExecutableNotFound:
             raise missing_dot() from None
