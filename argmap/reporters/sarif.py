@@ -47,11 +47,14 @@ def sarif_log(result: CheckResult) -> dict:
 
 def rule_descriptor(rule: Rule) -> dict:
     doc = rule.doc or rule.summary
+    lead = doc.split("\n\n")[0]
+    # a docstring may open with its examples ("Passing: ..."); the summary describes the rule then
+    full = rule.summary if lead.startswith(("Passing", "Failing")) else lead
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": doc.split("\n\n")[0]},
+        "fullDescription": {"text": full},
         "help": {"text": doc, "markdown": doc},  # the examples are indented, so Markdown shows them as code
         "defaultConfiguration": {"level": rule.severity.value},
     }
