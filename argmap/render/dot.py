@@ -118,14 +118,21 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None) -> list[s
             ("label", quoted_attr(node_type)),
             *node_look(node_type, None, None, fontsize=LEGEND_FONTSIZE),
         ]))
-    # two sample edges show both relation styles; the rebuttal sample stands alone to keep the
-    # legend three ranks tall
-    for source, relation, target in (("claim", "supports", "thesis"), ("objection", "attacks", "claim")):
-        lines.append(edge_statement(f"legend:{source}", f"legend:{target}", [
-            ("id", quoted_attr(f"legend-{source}-{relation}-{target}")),
+    # each relation is shown by a short sample edge between two small points, in a row of its own
+    relation_row: list[str] = []
+    for relation in RELATION_STYLES:
+        ends = [f"legend:{relation}:from", f"legend:{relation}:to"]
+        for end in ends:
+            lines.append(node_statement(end, [("id", quoted_attr(end.replace(":", "-"))), ("shape", "point"),
+                                              ("width", "0.06"), ("color", quoted_attr("#6b7280"))]))
+        lines.append(edge_statement(*ends, [
+            ("id", quoted_attr(f"legend-{relation}")),
             ("label", quoted_attr(relation)),
+            ("minlen", "2"),
             *edge_look(relation),
         ]))
+        relation_row.extend(ends)
+    rows = [[f"legend:{side}" for side in sides], [f"legend:{t}" for t in TYPE_STYLES], relation_row]
     if semantics:
         for status in ("IN", "OUT", "UNDEC"):
             meaning = STATUS_STYLES[status].meaning
@@ -135,6 +142,12 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None) -> list[s
                 ("label", html(body)),
                 *node_look("claim", None, status, fontsize=LEGEND_FONTSIZE),
             ]))
+        rows.append([f"legend:{status}" for status in ("IN", "OUT", "UNDEC")])
+    # a compact block: each group on one rank, the groups stacked by invisible edges
+    for row in rows:
+        lines.append("  { rank=same; " + " ".join(f"{quoted_name(name)};" for name in row) + " }")
+    for upper, lower in zip(rows, rows[1:]):
+        lines.append(f"  {quoted_name(lower[0])} -> {quoted_name(upper[0])} [style=invis];")
     lines.append("  }")
     return lines
 
