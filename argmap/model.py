@@ -162,6 +162,15 @@ class Author(_Strict):
     given: str | None = Field(default=None, description="Given names.")
     literal: str | None = Field(default=None, description="A name not split into parts (an organisation).")
 
+    @property
+    def is_placeholder(self) -> bool:
+        """A literal such as "Unknown (not stated)" records that no author is known."""
+        return bool(self.literal and _UNKNOWN_AUTHOR.match(self.literal))
+
+    @property
+    def surname(self) -> str:
+        return self.literal or self.family or self.given or ""
+
 
 class Source(_Strict):
     """One source document, with CSL-JSON keys."""
@@ -206,6 +215,17 @@ def is_weak(source: Source) -> bool:
     return source.reliability in ("blog", "unknown")
 
 
+def known_authors(source: Source) -> list[Author]:
+    """The source's authors, leaving out placeholders for an unknown author."""
+    return [a for a in source.author if not a.is_placeholder]
+
+
+def year(source: Source) -> str:
+    """The year of issue, or "n.d." (no date) as citations write it."""
+    return source.issued[:4] if source.issued else "n.d."
+
+
+_UNKNOWN_AUTHOR = re.compile(r"^\s*(unknown|anonymous|n/?a|none)\b", re.IGNORECASE)
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.model import Author, Source
+from argmap.model import Author, Source, known_authors, year
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -32,9 +32,6 @@ MAX_LISTED_AUTHORS = 20
 
 # The seed registry records an unknown author as a literal that says so ("Unknown (no
 # author stated)"), keeping the reason next to the data; APA treats such a work as authorless.
-_UNKNOWN_AUTHOR = re.compile(r"^\s*(unknown|anonymous unknown|n/?a|none)\b", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class Span:
     """A piece of a formatted reference."""
@@ -60,10 +57,6 @@ def is_web_address(url: str) -> bool:
     return re.match(r"https?://", url.strip(), re.IGNORECASE) is not None
 
 
-def known_authors(source: Source) -> list[Author]:
-    return [a for a in source.author if not (a.literal and _UNKNOWN_AUTHOR.match(a.literal))]
-
-
 def initials(given: str) -> str:
     """``Pinto Rahmat`` → ``P. R.``; ``Jean-Paul`` → ``J.-P.``."""
     parts = []
@@ -87,10 +80,6 @@ def full_name(author: Author) -> str:
     return " ".join(p for p in (author.given, author.family) if p)
 
 
-def surname(author: Author) -> str:
-    return author.literal or author.family or author.given or ""
-
-
 def author_list(authors: list[Author]) -> str:
     names = [reference_name(a) for a in authors]
     if len(names) > MAX_LISTED_AUTHORS:
@@ -98,10 +87,6 @@ def author_list(authors: list[Author]) -> str:
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + ", & " + names[-1]
-
-
-def year(source: Source) -> str:
-    return source.issued[:4] if source.issued else "n.d."
 
 
 def reference_date(source: Source) -> str:
@@ -126,11 +111,11 @@ def in_text(source: Source) -> str:
         words = source.title.split()
         who = "\u201c" + " ".join(words[:4]) + ("\u2026" if len(words) > 4 else "") + "\u201d"
     elif len(authors) == 1:
-        who = surname(authors[0])
+        who = authors[0].surname
     elif len(authors) == 2:
-        who = f"{surname(authors[0])} & {surname(authors[1])}"
+        who = f"{authors[0].surname} & {authors[1].surname}"
     else:
-        who = f"{surname(authors[0])} et al."
+        who = f"{authors[0].surname} et al."
     return f"{who}, {year(source)}"
 
 

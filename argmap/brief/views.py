@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from argmap.brief.bibliography import (Reference, apa_reference, bibliography, full_name, in_text, is_web_address,
-                                      known_authors)
+from argmap.brief.bibliography import Reference, apa_reference, bibliography, full_name, in_text, is_web_address
 from argmap.citations import Located, SourceText
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.graph import MapGraph, other_side
-from argmap.model import ArgMap, Evidence, Source
+from argmap.model import ArgMap, Evidence, Source, is_weak, known_authors
 from argmap.project import MapDocument, Project, SourceDocument
 
 SIDE_LABELS = {"pro": "PRO", "con": "CON"}
@@ -406,7 +405,7 @@ def cite(source_id: str, source: Source | None, document: SourceDocument | None)
         url_is_link=bool(source.URL) and is_web_address(source.URL),
         reliability=source.reliability,
         reliability_label=RELIABILITY_LABELS[source.reliability],
-        weak=source.reliability in ("blog", "unknown"),
+        weak=is_weak(source),
         file=source.file,
         title_lang=source.language,
     )

@@ -9,15 +9,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from argmap.graph import MapGraph, Relation
-from argmap.model import ArgMap, Source
+from argmap.model import ArgMap, Source, known_authors, year
 
 Status = Literal["IN", "OUT", "UNDEC"]
 
 # Literal author names that only say the author is unknown make poor cites; the source id,
 # which the reader can look up in the registry, says more.
-_PLACEHOLDER_AUTHORS = ("unknown", "anonymous", "n/a")
-
-
 @dataclass(frozen=True)
 class NodeView:
     id: str
@@ -60,17 +57,12 @@ class MapView:
 
 
 def short_cite(source_id: str, source: Source | None) -> str:
-    """First author's family name (or literal name) and year: "Ade 2025", "Alvina n.d."."""
+    """First author's surname and year: "Ade 2025", "Alvina n.d."; the source id when no
+    author is known."""
     if source is None:
         return source_id
-    name = source_id
-    if source.author:
-        first = source.author[0]
-        candidate = first.family or first.literal or ""
-        if candidate and not candidate.strip().lower().startswith(_PLACEHOLDER_AUTHORS):
-            name = candidate
-    year = source.issued[:4] if source.issued else "n.d."
-    return f"{name} {year}"
+    authors = known_authors(source)
+    return f"{authors[0].surname if authors else source_id} {year(source)}"
 
 
 def _edge_ids(graph: MapGraph, kept: set[str]) -> list[tuple[str, str, Relation, str]]:
