@@ -17,7 +17,8 @@ from typing import Protocol
 
 from argmap.brief.diagram import inline_svg, map_svg
 from argmap.brief.html import render_brief, render_index, render_source
-from argmap.brief.views import SITE_ROOT, SITE_SOURCES, STANDALONE, brief_page, diagnostics_of, index_page, source_page
+from argmap.brief.views import (SITE_ROOT, SITE_SOURCES, STANDALONE, brief_page, diagnostics_of, index_page,
+                                source_page, status_semantics)
 from argmap.check import CheckResult, check
 from argmap.diagnostics import UsageError
 from argmap.output import atomic_write, input_files, prepare_folder, refuse_inputs
@@ -157,8 +158,8 @@ def build_site(
 
 def diagram(document: MapDocument, project: Project) -> str | None:
     model = document.model
-    semantics = model.expect.semantics if model.expect else "grounded"  # as the brief's statuses
-    return map_svg(model, document.graph, {sid: doc.source for sid, doc in project.sources.items()}, semantics)
+    return map_svg(model, document.graph, {sid: doc.source for sid, doc in project.sources.items()},
+                   status_semantics(model))
 
 
 def _guard_target(out: Path) -> None:

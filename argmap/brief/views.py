@@ -17,9 +17,12 @@ from markupsafe import Markup
 from argmap.brief.bibliography import Reference, apa_reference, bibliography, full_name, in_text, is_web_address
 from argmap.citations import Located, SourceText
 from argmap.diagnostics import Diagnostic, UsageError
+from argmap.evaluate import MapEvaluation, evaluate_map
+from argmap.evaluate.prep import Preparation, prepare
 from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence, Source, is_weak, known_authors
 from argmap.project import MapDocument, Project, SourceDocument
+from argmap.reporters.text import plural
 
 SIDE_LABELS = {"pro": "PRO", "con": "CON"}
 TYPE_LABELS = {"thesis": "Thesis", "claim": "Claim", "objection": "Objection", "rebuttal": "Rebuttal"}
@@ -124,12 +127,9 @@ class CheckStatus:
 
     @property
     def summary(self) -> str:
-        def count(n: int, word: str) -> str:
-            return f"{n} {word}{'' if n == 1 else 's'}"
-
         if self.clean:
             return "checked: no errors, no warnings"
-        return f"checked: {count(self.errors, 'error')}, {count(self.warnings, 'warning')}"
+        return f"checked: {plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}"
 
 
 def check_status(diagnostics: Iterable[Diagnostic]) -> CheckStatus:
@@ -411,15 +411,14 @@ def cite(source_id: str, source: Source | None, document: SourceDocument | None)
     )
 
 
-def evaluation_statuses(model: ArgMap) -> tuple[dict[str, Status], str | None]:
-    """Each node's status under the map's expected semantics (grounded by default)."""
-    try:
-        from argmap.evaluate import evaluate_map
-    except ImportError:  # evaluation is optional for a brief
-        return {}, None
-    semantics = model.expect.semantics if model.expect else "grounded"
-    result = evaluate_map(model, semantics)
-    return {node_id: Status(v.status, result.explain(node_id)) for node_id, v in result.verdicts.items()}, semantics
+def status_semantics(model: ArgMap) -> str:
+    """Statuses are shown under the semantics the map's `expect:` names (grounded by default),
+    in the cards and in the diagram alike."""
+    return model.expect.semantics if model.expect else "grounded"
+
+
+def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
+    return {node_id: Status(v.status, evaluation.explain(node_id)) for node_id, v in evaluation.verdicts.items()}
 
 
 def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:
@@ -436,7 +435,7 @@ def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[s
     return seen
 
 
-def side_case(reader: _MapReader, side: str) -> SideCase:
+def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCase:
     graph, model = reader.graph, reader.model
     sides = graph.sides
     theses = graph.thesis_of(side)
@@ -468,32 +467,14 @@ def side_case(reader: _MapReader, side: str) -> SideCase:
         theses=thesis_cards,
         contentions=tuple(contention_cards),
         blocks=tuple(blocks),
+        # the same list as `argmap eval --prep`
         still_to_answer=tuple(
-            OpenAttack(reader.ref(a), reader.ref(t), status, tuple(reader.ref(v) for v in via if v in model.nodes))
-            for a, t, status, via in open_attacks(model, graph, reader.sources, side, reader.semantics)
+            OpenAttack(reader.ref(u.attacker), reader.ref(u.target), u.attacker_status,
+                       tuple(reader.ref(v) for v in u.via if v in model.nodes))
+            for u in preparation.side(side).still_to_answer
         ),
         unanswered_claims=tuple(unanswered),
     )
-
-
-def open_attacks(model: ArgMap, graph: MapGraph, sources: Mapping[str, SourceDocument], side: str,
-                 semantics: str | None) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
-    """(attacker, target, attacker's status, support chain): the other side attacks one of
-    ours and nothing of ours answers it. Taken from :mod:`argmap.evaluate.prep`, so that the
-    brief and `argmap eval --prep` agree; the plain rule below stands in when it is absent."""
-    try:
-        from argmap.evaluate import evaluate_map
-        from argmap.evaluate.prep import prepare
-    except ImportError:
-        sides = graph.sides
-        return [(attacker, target, None, ())
-                for target in graph.nodes if sides.get(target) == side
-                for attacker in graph.attackers(target)
-                if sides.get(attacker) not in (side, None)
-                and not any(sides.get(a) == side for a in graph.attackers(attacker))]
-    registry = {sid: doc.source for sid, doc in sources.items()}
-    preparation = prepare(model, registry, evaluate_map(model, semantics or "grounded"))
-    return [(u.attacker, u.target, u.attacker_status, tuple(u.via)) for u in preparation.side(side).still_to_answer]
 
 
 def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
@@ -527,8 +508,10 @@ def brief_page(
     model = document.model
     if model is None:
         raise ValueError(f"{document.display}: the map did not load; check it first")
-    statuses, semantics = evaluation_statuses(model)
-    reader = _MapReader(model, document.graph, project.sources, links, statuses, semantics)
+    semantics = status_semantics(model)
+    evaluation = evaluate_map(model, semantics)
+    preparation = prepare(model, {sid: doc.source for sid, doc in project.sources.items()}, evaluation)
+    reader = _MapReader(model, document.graph, project.sources, links, statuses_of(evaluation), semantics)
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.sources[sid].source for sid in cited if sid in project.sources}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
@@ -539,7 +522,7 @@ def brief_page(
         outline=outline(reader),
         href=links.diagram(model.id) if svg else None,
     )
-    sides = (side_case(reader, "pro"), side_case(reader, "con"))
+    sides = (side_case(reader, "pro", preparation), side_case(reader, "con", preparation))
     unsided = tuple(reader.card(n) for n in model.nodes if n not in reader.shown)
     return BriefPage(
         map_id=model.id,
