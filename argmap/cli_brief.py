@@ -44,16 +44,16 @@ def _finish(outcome) -> None:
     """Print what the build did (or the check report when it refused) and exit with its code."""
     from argmap.reporters.text import TextReporter, format_diagnostic
 
-    if outcome.refused and outcome.check.errors:
+    if outcome.exit_code != ExitCode.CLEAN:
         typer.echo(TextReporter().render(outcome.check))
         typer.echo(outcome.summary, err=True)
-        raise typer.Exit(ExitCode.INPUT_ERRORS)
+        raise typer.Exit(outcome.exit_code)
     for diagnostic in outcome.check.diagnostics:  # warnings (or errors let through): still worth seeing
         typer.echo(format_diagnostic(diagnostic), err=True)
     for skipped in outcome.skipped:
         typer.echo(f"argmap: skipped {skipped}: it does not load", err=True)
     typer.echo(outcome.summary)
-    raise typer.Exit(ExitCode.CLEAN)
+    raise typer.Exit(outcome.exit_code)
 
 
 def brief_command(

@@ -20,7 +20,7 @@ from argmap.brief.html import render_brief, render_index, render_source
 from argmap.brief.views import (SITE_ROOT, SITE_SOURCES, STANDALONE, brief_page, diagnostics_of, index_page,
                                 source_page, status_semantics)
 from argmap.check import CheckResult, check
-from argmap.diagnostics import UsageError
+from argmap.diagnostics import ExitCode, UsageError
 from argmap.output import atomic_write, input_files, prepare_folder, refuse_inputs
 from argmap.project import DEFAULT_SEEDS, MapDocument, Project
 
@@ -56,6 +56,10 @@ class Outcome:
     @property
     def refused(self) -> bool:
         return not self.written
+
+    @property
+    def exit_code(self) -> int:
+        return ExitCode.INPUT_ERRORS if self.refused and self.check.errors else ExitCode.CLEAN
 
     @property
     def summary(self) -> str:
