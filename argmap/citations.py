@@ -185,16 +185,6 @@ class SourceText:
         passage = text[start:end]
         return NearestPassage(located.line, passage, round(found.score, 1), word_differences(needle, passage))
 
-    def search(self, words: str, limit: int = 5, min_similarity: float = 60.0) -> list[tuple[Located, float]]:
-        """Passages like ``words`` (approximate), best first, with their similarity (0-100).
-
-        Clause- and sentence-sized windows ranked by word overlap that forgives typos; see
-        :func:`argmap.quote.rank_passages`, which `argmap quote` uses.
-        """
-        from argmap.quote import rank_passages
-
-        return [(p.located, p.similarity) for p in rank_passages(self, words, limit) if p.similarity >= min_similarity]
-
 
 def _all_occurrences(haystack: str, needle: str) -> list[int]:
     starts = []

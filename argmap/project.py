@@ -72,9 +72,10 @@ def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
             files.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")
-    seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
-    return unique, covers_folder
+    unique: dict[Path, Path] = {}  # a file named twice (or via a folder too) is checked once
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values()), covers_folder
 
 
 def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) -> tuple[Project, list[Diagnostic]]:

@@ -57,12 +57,6 @@ def test_paraphrase_finds_the_real_passage_first(file, words, passage, line):
     assert text.find(readable(best.located.passage)).found
 
 
-@pytest.mark.parametrize(("file", "words", "passage", "line"), PARAPHRASES, ids=[p[1][:30] for p in PARAPHRASES])
-def test_source_text_search_uses_the_same_ranking(file, words, passage, line):
-    located, similarity = source(file).search(words, limit=3)[0]
-    assert readable(located.passage) == passage and located.line == line and similarity >= CLOSE_ENOUGH
-
-
 def test_ranking_is_best_first_without_overlaps_and_respects_limit():
     ranked = rank_passages(source(ADE), "NATO ekspansi Polandia", limit=4)
     assert len(ranked) == 4
