@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -37,11 +38,16 @@ def fail(error: UsageError) -> typer.Exit:
     return typer.Exit(ExitCode.CANNOT_RUN)
 
 
+def choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """An option's choices as the Enum typer wants, made from the core's own list of names."""
+    return Enum(name, {value: value for value in values}, type=str)
+
+
 def report_formats() -> type[Enum]:
     """The --format choices: one per registered reporter."""
     from argmap.reporters import REPORTERS
 
-    return Enum("ReportFormat", {name: name for name in sorted(REPORTERS)}, type=str)
+    return choices("ReportFormat", sorted(REPORTERS))
 
 
 ReportFormat = report_formats()

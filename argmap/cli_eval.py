@@ -3,18 +3,17 @@ and prints what the chosen reporter makes of the outcome."""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
-from argmap.cli import SEEDS_OPTION, fail
+from argmap.cli import SEEDS_OPTION, choices, fail
 from argmap.diagnostics import UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, SupportRule
 from argmap.evaluate.report import EVAL_REPORTERS, get_eval_reporter
 
-SemanticsChoice = Enum("SemanticsChoice", {name: name for name in SEMANTICS}, type=str)
-EvalFormat = Enum("EvalFormat", {name: name for name in EVAL_REPORTERS}, type=str)
+SemanticsChoice = choices("SemanticsChoice", SEMANTICS)
+EvalFormat = choices("EvalFormat", EVAL_REPORTERS)
 
 
 def eval_command(

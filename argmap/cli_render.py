@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from argmap.cli import choices, fail
 from argmap.diagnostics import UsageError
+from argmap.model import SIDES
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS
 from argmap.render.layout import LARGE_MAP_NODES
@@ -16,13 +17,9 @@ from argmap.render.select import DEFAULT_DEPTH, Selection
 from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES
 
 
-def choices(name: str, values: tuple[str, ...] | list[str]) -> type[Enum]:
-    return Enum(name, {value: value for value in values}, type=str)
-
-
 FormatChoice = choices("RenderFormat", list(FORMATS))
 RankdirChoice = choices("Rankdir", RANKDIRS)
-SideChoice = choices("SideChoice", ("pro", "con"))
+SideChoice = choices("SideChoice", SIDES)
 SemanticsChoice = choices("RenderSemantics", SEMANTICS_NAMES)
 
 
@@ -56,7 +53,6 @@ def render_command(
 
     Example: argmap render maps/nato-expansion.yaml -o build --focus spiral-mechanism --depth 1
     """
-    from argmap.cli import fail
     from argmap.render.command import RenderOptions, render_maps  # the core, loaded only when rendering
 
     try:
