@@ -310,10 +310,16 @@ class _EventBuilder:
             message = exc.problem or str(exc)
             if exc.context:
                 message = f"{message} ({exc.context})"
-            raise YamlProblem("AM103", f"YAML syntax error: {message}", position) from None
+            hints = ("YAML indents with spaces; replace the tab",) if self._char_at(position) == "\t" else ()
+            raise YamlProblem("AM103", f"YAML syntax error: {message}", position, hints) from None
         except yaml.YAMLError as exc:
             raise YamlProblem("AM103", f"YAML syntax error: {exc}", START) from None
         return result
+
+    def _char_at(self, position: Position) -> str:
+        lines = self.text.split("\n", position.line)
+        line = lines[position.line - 1] if position.line <= len(lines) else ""
+        return line[position.column - 1:position.column]
 
     def _refuse_tag(self, event: Any) -> None:
         if event.tag not in (None, "!"):

@@ -51,3 +51,10 @@ def test_unknown_alias_and_non_text_keys():
     assert [(p.code, p.line) for p in problems] == [("AM106", 1)]
     loaded, problems = parse_yaml("1: one\ntrue: yes\n", Path("m.yaml"), "m.yaml")
     assert not problems and loaded.data == {"1": "one", "true": "yes"}
+
+
+def test_a_tab_in_the_indentation_gets_a_hint():
+    loaded, problems = parse_yaml("nodes:\n\tt: {type: thesis}\n", Path("m.yaml"), "m.yaml")
+    assert loaded is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("AM103", 2, 1)]
+    assert "replace the tab" in problems[0].hints[0]
