@@ -5,19 +5,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+# Every pip call, the build of argmap itself included, takes exact versions from the lock file.
+PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/pip
 
 .DEFAULT_GOAL := help
 
-.PHONY: help demo test bench check clean graphviz browser
+.PHONY: help demo test bench check clean graphviz browser lock test-latest
 
 help: ## list the targets
 	@echo "argmap — make targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(PIP) install --quiet pip
+	$(PIP) install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 graphviz: ## install the system Graphviz (dot) when it is missing
@@ -40,5 +43,25 @@ bench: $(STAMP) graphviz ## benchmarks: check, render and eval timings on genera
 check: $(STAMP) ## argmap check --strict over maps/
 	$(BIN)/argmap check --strict maps/
 
+lock: ## refresh requirements.lock: newest versions that pyproject.toml allows (then run make test)
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade pip setuptools wheel
+	.venv-lock/bin/pip install --quiet '.[dev]'
+	{ echo "# Exact versions of every Python package argmap installs (runtime, test and build),"; \
+	  echo "# used as pip constraints by the Makefile. Refresh deliberately: make lock, then make test."; \
+	  .venv-lock/bin/pip freeze --all --exclude argmap | LC_ALL=C sort -f; } > $(LOCK)
+	rm -rf .venv-lock
+	@echo "wrote $(LOCK); run 'make test', then commit it"
+
+test-latest: graphviz browser ## the whole suite against the newest versions pyproject.toml allows (drift check)
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install --quiet --upgrade pip
+	.venv-latest/bin/pip install --quiet --upgrade -e '.[dev]'
+	.venv-latest/bin/pip freeze --exclude-editable | diff $(LOCK) - || true
+	.venv-latest/bin/argmap check --strict maps/
+	.venv-latest/bin/python -m pytest -p no:cacheprovider
+
 clean: ## remove the virtual environment and build output
-	rm -rf $(VENV) build bench/out
+	rm -rf $(VENV) .venv-latest .venv-lock build bench/out
