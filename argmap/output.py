@@ -159,7 +159,7 @@ def replacing_folder(out: Path) -> Iterator[Path]:
     try:
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=STAGING_SUFFIX, dir=out.parent))
     except OSError as error:
-        raise write_failed("create a temporary folder in", out.parent, error) from None
+        raise write_failed("create a temporary folder beside", out, error) from None
     try:
         with _marked_and_locked(work):
             new, old = work / "new", work / "old"
