@@ -168,6 +168,10 @@ def main() -> None:
     except Stopped as stop:
         typer.echo(f"argmap: {STOP_REASONS[stop.signum]}", err=True)
         sys.exit(128 + stop.signum)  # the shell's convention for "killed by this signal"
+    except OSError as error:  # a file or folder the system refused: the user's environment, not a bug
+        where = f"{error.filename}: " if error.filename else ""
+        typer.echo(f"argmap: error: {where}{error.strerror or error}", err=True)
+        sys.exit(ExitCode.CANNOT_RUN)
     except Exception as error:  # noqa: BLE001 - last line of defence, reported plainly
         typer.echo(f"argmap: internal error: {type(error).__name__}: {error}", err=True)
         typer.echo("    this is a bug in argmap; please report it with the command and input that caused it", err=True)

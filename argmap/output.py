@@ -44,11 +44,10 @@ _ADVICE = {
 }
 
 
-def write_failed(action: str, path: Path, error: OSError) -> UsageError:
-    """The environment refused a write: say what failed, where, and why; exit 2."""
+def write_failed(action: str, path: Path, error: OSError, aftermath: str = "the previous output is unchanged") -> UsageError:
+    """The environment refused a write: say what failed, where, why, and what it left; exit 2."""
     advice = _ADVICE.get(error.errno or 0, "check the folder and try again")
-    return UsageError(f"cannot {action} {path}: {error.strerror or error}",
-                      f"{advice}; the previous output is unchanged")
+    return UsageError(f"cannot {action} {path}: {error.strerror or error}", f"{advice}; {aftermath}")
 
 
 def _umask() -> int:
@@ -76,17 +75,23 @@ def _stage(target: Path, data: bytes) -> Path:
 
 def write_files(files: Mapping[Path, bytes]) -> None:
     """Write every file or none. Raises :class:`UsageError` (exit 2) when the environment
-    refuses; then no target has changed and no temporary file is left."""
+    refuses, and leaves no temporary file. Writing is where a full disk or a read-only folder
+    shows: then no target has changed. The renames come only once every file is on disk; if
+    one of those fails nonetheless (a target that is a mount point), the message says so."""
     staged: dict[Path, Path] = {}
-    target = None
     try:
         for target, data in files.items():
-            staged[target] = _stage(target, data)
-        for target, temporary in list(staged.items()):
-            os.replace(temporary, target)
+            try:
+                staged[target] = _stage(target, data)
+            except OSError as error:
+                raise write_failed("write", target, error) from None
+        for done, (target, temporary) in enumerate(list(staged.items())):
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                aftermath = f"{done} of {len(files)} files were replaced before it" if done else "nothing was changed"
+                raise write_failed("replace", target, error, aftermath) from None
             del staged[target]
-    except OSError as error:
-        raise write_failed("write", target, error) from None
     finally:
         for temporary in staged.values():
             temporary.unlink(missing_ok=True)
@@ -105,7 +110,7 @@ def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
     inputs = list(inputs)
     for output in outputs:
         if output.is_dir():
-            raise UsageError(f"{output}: is a folder; cannot write the diagram there")
+            raise UsageError(f"{output}: is a folder; cannot write a file there")
         clash = next((i for i in inputs if _same_file(output, i)), None)
         if clash is not None:
             raise UsageError(f"{output}: refusing to overwrite the input file {clash}",

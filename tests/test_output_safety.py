@@ -403,3 +403,40 @@ def test_brief_without_any_map_says_so(here: Path, cli):
     result = cli(["brief", "empty", "-o", "out"])
     assert result.exit_code == 2 and "no map to write a brief for" in result.stderr
     assert not (here / "out").exists()
+
+
+def test_a_rename_refused_after_others_says_what_was_replaced(here: Path, cli, monkeypatch):
+    (here / "maps" / "second.yaml").write_text(map_text("second"), encoding="utf-8")
+    real_replace = os.replace
+    calls = []
+
+    def busy_on_the_second(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr("argmap.output.os.replace", busy_on_the_second)
+    result = cli(["render", "maps", "-f", "dot", "-o", "out"])
+    assert result.exit_code == 2
+    assert f"cannot replace {Path('out') / 'second.dot'}: Device or resource busy" in result.stderr
+    assert "1 of 2 files were replaced before it" in result.stderr
+    assert leftovers(here) == []
+
+
+def test_a_refused_file_or_folder_is_not_called_a_bug(here: Path, monkeypatch, capsys):
+    """What the system refuses outside the writers (here: listing the output folder) still
+    names the path and the reason, exit 2."""
+    from argmap import cli as cli_module
+    from argmap.brief import site as site_module
+
+    def unreadable(out):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
+
+    monkeypatch.setattr(site_module, "_guard_target", unreadable)
+    monkeypatch.setattr(sys, "argv", ["argmap", "build", "-o", "site"])
+    with pytest.raises(SystemExit) as stopped:
+        cli_module.main()
+    assert stopped.value.code == 2
+    stderr = capsys.readouterr().err
+    assert stderr.strip() == f"argmap: error: site: {os.strerror(errno.EACCES)}"
