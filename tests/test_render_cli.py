@@ -138,7 +138,7 @@ def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("argmap.output.os.replace", broken_replace)
-    with pytest.raises(UsageError, match=f"cannot write {target}: No space left on device"):
+    with pytest.raises(UsageError, match=f"cannot replace {target}: No space left on device"):
         write_files({target: b"new"})
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["m.svg"]
