@@ -135,9 +135,9 @@ for name, command in (
 
 
 class Stopped(BaseException):
-    """A signal asked argmap to stop. Not a KeyboardInterrupt, which click would turn into a bare
-    "Aborted!": this goes through every `except Exception`, so `finally` blocks clean up on the
-    way (temporary files and folders) and main() says why argmap stopped."""
+    """A signal asked argmap to stop. Not a KeyboardInterrupt, which typer turns into a silent
+    exit 130: this passes every `except Exception` up to main(), which says why argmap stopped,
+    and `finally` blocks on the way remove temporary files and folders."""
 
     def __init__(self, signum: int):
         super().__init__(signum)
