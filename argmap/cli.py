@@ -43,7 +43,8 @@ def output_option(what: str, default: Path):
 def output_folder(output: Path | None, alias: Path | None, default: Path) -> Path:
     """The folder chosen with -o/--output (or its old name --out), else ``default``."""
     if output is not None and alias is not None and output != alias:
-        raise UsageError(f"-o/--output {output} and --out {alias} disagree", "--out is the old name of --output: give one")
+        raise UsageError(f"-o/--output {output} and --out {alias} disagree",
+                         "--out is the old name of --output: give one")
     return output or alias or default
 
 

@@ -65,7 +65,8 @@ def brief_command(
     date: Optional[str] = DATE_OPTION,
     allow_errors: bool = typer.Option(
         False, "--allow-errors",
-        help="Write briefs even when the check finds errors (each brief's header counts them); the exit code is still 1."),
+        help="Write briefs even when the check finds errors (each brief's header counts them); "
+             "the exit code is still 1."),
 ) -> None:
     """Write one self-contained HTML debate brief per map.
 

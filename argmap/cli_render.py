@@ -53,7 +53,8 @@ def render_command(
 
     Needs Graphviz's dot (sudo apt-get install graphviz) except with --format dot.
 
-    Example: argmap render maps/nato-expansion.yaml --focus spiral-mechanism --depth 1   (writes diagrams/nato-expansion.svg)
+    Example: argmap render maps/nato-expansion.yaml --focus spiral-mechanism --depth 1
+    (writes diagrams/nato-expansion.svg)
     """
     from argmap.render.command import RenderOptions, render_maps  # the core, loaded only when rendering
 

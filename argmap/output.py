@@ -44,7 +44,8 @@ _ADVICE = {
 }
 
 
-def write_failed(action: str, path: Path, error: OSError, aftermath: str = "the previous output is unchanged") -> UsageError:
+def write_failed(action: str, path: Path, error: OSError,
+                 aftermath: str = "the previous output is unchanged") -> UsageError:
     """The environment refused a write: say what failed, where, why, and what it left; exit 2."""
     advice = _ADVICE.get(error.errno or 0, "check the folder and try again")
     return UsageError(f"cannot {action} {path}: {error.strerror or error}", f"{advice}; {aftermath}")
