@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Iterable
 from enum import Enum
@@ -28,6 +29,23 @@ app = typer.Typer(
 )
 
 SEEDS_OPTION = typer.Option(Path("seeds"), "--seeds", help="Folder holding the source documents and sources.yaml.")
+# `--out` was the name on brief and build before every command took -o/--output; still accepted
+OUT_ALIAS = typer.Option(None, "--out", hidden=True, show_default=False)
+
+
+def output_option(what: str, default: Path):
+    """The -o/--output option of a command that writes ``what`` into a folder (``default``
+    unless given: the core's own default, named in the help)."""
+    return typer.Option(None, "--output", "-o", show_default=False,
+                        help=f"Folder for {what} (default: {default}/; created if missing).")
+
+
+def output_folder(output: Path | None, alias: Path | None, default: Path) -> Path:
+    """The folder chosen with -o/--output (or its old name --out), else ``default``."""
+    if output is not None and alias is not None and output != alias:
+        raise UsageError(f"-o/--output {output} and --out {alias} disagree",
+                         "--out is the old name of --output: give one")
+    return output or alias or default
 
 
 def fail(error: UsageError) -> typer.Exit:
@@ -117,22 +135,51 @@ for name, command in (
     app.command(name)(command)
 
 
+class Stopped(BaseException):
+    """A signal asked argmap to stop. Not a KeyboardInterrupt, which typer turns into a silent
+    exit 130: this passes every `except Exception` up to main(), which says why argmap stopped,
+    and `finally` blocks on the way remove temporary files and folders."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+STOP_REASONS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main() -> None:
     """Entry point: no Python traceback ever reaches the user."""
     # A command runs once and exits. The ~10^5 objects a large map becomes hold no reference
     # cycles worth collecting, and the collector's repeated passes over them cost ~15% of a
     # 10,000-node check; memory is returned at exit anyway.
     gc.disable()
+    previous = {}
+    try:
+        for signum in STOP_REASONS:
+            previous[signum] = signal.signal(signum, _stop)
+    except ValueError:  # not the main thread (main() embedded): signals stay as they are
+        pass
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("argmap: interrupted", err=True)
-        sys.exit(130)
+    except Stopped as stop:
+        typer.echo(f"argmap: {STOP_REASONS[stop.signum]}", err=True)
+        sys.exit(128 + stop.signum)  # the shell's convention for "killed by this signal"
+    except OSError as error:  # a file or folder the system refused: the user's environment, not a bug
+        where = f"{error.filename}: " if error.filename else ""
+        typer.echo(f"argmap: error: {where}{error.strerror or error}", err=True)
+        sys.exit(ExitCode.CANNOT_RUN)
     except Exception as error:  # noqa: BLE001 - last line of defence, reported plainly
         typer.echo(f"argmap: internal error: {type(error).__name__}: {error}", err=True)
         typer.echo("    this is a bug in argmap; please report it with the command and input that caused it", err=True)
         sys.exit(ExitCode.CANNOT_RUN)
     finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         gc.enable()  # main() is also called in-process (tests, embedding)
 
 

@@ -9,8 +9,9 @@ from typing import Optional
 
 import typer
 
-from argmap.cli import SEEDS_OPTION, fail
-from argmap.diagnostics import ExitCode, UsageError
+from argmap.cli import OUT_ALIAS, SEEDS_OPTION, fail, output_folder, output_option
+from argmap.diagnostics import UsageError
+from argmap.output import BRIEFS_FOLDER, SITE_FOLDER
 
 DATE_OPTION = typer.Option(
     None, "--date", metavar="YYYY-MM-DD",
@@ -44,7 +45,7 @@ def _finish(outcome) -> None:
     """Print what the build did (or the check report when it refused) and exit with its code."""
     from argmap.reporters.text import TextReporter, format_diagnostic
 
-    if outcome.exit_code != ExitCode.CLEAN:
+    if outcome.refused:
         typer.echo(TextReporter().render(outcome.check))
         typer.echo(outcome.summary, err=True)
         raise typer.Exit(outcome.exit_code)
@@ -58,11 +59,14 @@ def _finish(outcome) -> None:
 
 def brief_command(
     maps: list[Path] = typer.Argument(..., help="Map files or folders.", show_default=False),
-    out: Path = typer.Option(Path("."), "--out", "-o", help="Folder for the briefs (one MAP-ID.html per map)."),
+    output: Optional[Path] = output_option("the briefs, one MAP-ID.html per map", BRIEFS_FOLDER),
+    out: Optional[Path] = OUT_ALIAS,
     seeds: Path = SEEDS_OPTION,
     date: Optional[str] = DATE_OPTION,
     allow_errors: bool = typer.Option(
-        False, "--allow-errors", help="Write briefs even when the check finds errors; each brief's header counts them."),
+        False, "--allow-errors",
+        help="Write briefs even when the check finds errors (each brief's header counts them); "
+             "the exit code is still 1."),
 ) -> None:
     """Write one self-contained HTML debate brief per map.
 
@@ -71,6 +75,9 @@ def brief_command(
     quote with translation, highlighted parts, line in the source), blocks answering the other
     side ("A2: ..."), what is still to answer, and an APA bibliography.
 
+    On check errors nothing is written and the report is printed as `argmap check` prints it,
+    exit 1; with --allow-errors the briefs are written and the exit code is still 1.
+
     Example: argmap brief maps/nato-expansion.yaml -o out/
     """
     from argmap.brief import write_briefs
@@ -78,8 +85,8 @@ def brief_command(
 
     progress = ProgressBar("briefs")
     try:
-        outcome = write_briefs(maps, out, seeds_dir=seeds, built=build_date(date), allow_errors=allow_errors,
-                               progress=progress)
+        outcome = write_briefs(maps, output_folder(output, out, BRIEFS_FOLDER), seeds_dir=seeds, built=build_date(date),
+                               allow_errors=allow_errors, progress=progress)
     except UsageError as error:
         raise fail(error) from None
     finally:
@@ -89,7 +96,8 @@ def brief_command(
 
 def build_command(
     maps: Optional[list[Path]] = typer.Argument(None, help="Map files or folders (default: maps/).", show_default=False),
-    out: Path = typer.Option(Path("build"), "--out", "-o", help="Folder for the site; replaced as a whole."),
+    output: Optional[Path] = output_option("the site, replaced as a whole", SITE_FOLDER),
+    out: Optional[Path] = OUT_ALIAS,
     seeds: Path = SEEDS_OPTION,
     date: Optional[str] = DATE_OPTION,
 ) -> None:
@@ -97,7 +105,9 @@ def build_command(
     each quoted passage highlighted and linked to the claims citing it, and an index.
 
     On check errors nothing is built: the report is printed as `argmap check` prints it, exit 1.
-    The site is built beside OUT and swapped in, so a failure leaves the old site in place.
+    The site is built beside the output folder and swapped in, so a failure leaves the old site in
+    place. Only a folder argmap built (or an empty one) is replaced, never one holding a map, the
+    seeds folder or a source; temporary folders left by a killed build are removed.
 
     Example: argmap build -o build && xdg-open build/index.html
     """
@@ -106,7 +116,8 @@ def build_command(
 
     progress = ProgressBar("building")
     try:
-        outcome = build_site(maps, out, seeds_dir=seeds, built=build_date(date), progress=progress)
+        outcome = build_site(maps, output_folder(output, out, SITE_FOLDER), seeds_dir=seeds, built=build_date(date),
+                             progress=progress)
     except UsageError as error:
         raise fail(error) from None
     finally:

@@ -7,9 +7,10 @@ from typing import Optional
 
 import typer
 
-from argmap.cli import choices, fail
+from argmap.cli import OUT_ALIAS, choices, fail, output_folder, output_option
 from argmap.diagnostics import UsageError
 from argmap.model import SIDES
+from argmap.output import DIAGRAMS_FOLDER
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS
 from argmap.render.layout import LARGE_MAP_NODES
@@ -25,7 +26,8 @@ SemanticsChoice = choices("RenderSemantics", SEMANTICS_NAMES)
 
 def render_command(
     maps: list[Path] = typer.Argument(..., help="Map files or folders to render.", show_default=False),
-    out_dir: Path = typer.Option(Path("."), "--output", "-o", help="Folder for the diagrams (created if missing)."),
+    output: Optional[Path] = output_option("the diagrams", DIAGRAMS_FOLDER),
+    out: Optional[Path] = OUT_ALIAS,
     format: FormatChoice = typer.Option(DEFAULT_FORMAT, "--format", "-f", help="svg, png and pdf need Graphviz; dot writes the DOT source."),
     rankdir: RankdirChoice = typer.Option(DEFAULT_RANKDIR, "--rankdir", help="Direction of the layout; BT puts theses on top."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this node's neighbourhood.", show_default=False),
@@ -51,13 +53,14 @@ def render_command(
 
     Needs Graphviz's dot (sudo apt-get install graphviz) except with --format dot.
 
-    Example: argmap render maps/nato-expansion.yaml -o build --focus spiral-mechanism --depth 1
+    Example: argmap render maps/nato-expansion.yaml --focus spiral-mechanism --depth 1
+    (writes diagrams/nato-expansion.svg)
     """
     from argmap.render.command import RenderOptions, render_maps  # the core, loaded only when rendering
 
     try:
         options = RenderOptions(
-            out_dir=out_dir,
+            out_dir=output_folder(output, out, DIAGRAMS_FOLDER),
             format=format.value,
             rankdir=rankdir.value,
             selection=Selection(focus=focus, depth=depth, side=side.value if side else None),

@@ -128,7 +128,8 @@ def test_a_failure_on_the_second_map_writes_nothing(cli, tmp_path, monkeypatch):
 
 
 def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
-    from argmap.output import atomic_write
+    from argmap.diagnostics import UsageError
+    from argmap.output import write_files
 
     target = tmp_path / "m.svg"
     target.write_bytes(b"old")
@@ -137,8 +138,8 @@ def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("argmap.output.os.replace", broken_replace)
-    with pytest.raises(OSError):
-        atomic_write(target, b"new")
+    with pytest.raises(UsageError, match=f"cannot replace {target}: No space left on device"):
+        write_files({target: b"new"})
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["m.svg"]
 

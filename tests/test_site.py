@@ -203,7 +203,8 @@ def test_brief_refuses_on_errors_unless_allowed(project, cli, monkeypatch):
     result = cli(["brief", "maps", "-o", "out"])
     assert result.exit_code == 1 and "error AM501" in result.stdout and not (project / "out").exists()
     result = cli(["brief", "maps", "-o", "out", "--allow-errors", "--date", DATE])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # written, but errors were found
+    assert "error AM501" in result.stderr and result.stdout.strip() == "wrote out/nato-instruments.html"
     page = Page.load(project / "out" / "nato-instruments.html")
     assert "checked: 1 error" in page.text
     assert "Not found in the source" in page.text

@@ -7,9 +7,6 @@ renaming, so a failure leaves the previous output untouched and no half-written 
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +18,8 @@ from argmap.brief.views import (SITE_ROOT, SITE_SOURCES, STANDALONE, brief_page,
                                 source_page, status_semantics)
 from argmap.check import CheckResult, check
 from argmap.diagnostics import ExitCode, UsageError
-from argmap.output import atomic_write, input_files, prepare_folder, refuse_inputs
+from argmap.output import (BRIEFS_FOLDER, SITE_FOLDER, input_files, prepare_folder, refuse_inputs,
+                           refuse_inputs_within, remove_abandoned_staging, replacing_folder, write_files)
 from argmap.project import DEFAULT_SEEDS, MapDocument, Project
 
 SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
@@ -59,19 +57,21 @@ class Outcome:
 
     @property
     def exit_code(self) -> int:
-        return ExitCode.INPUT_ERRORS if self.refused and self.check.errors else ExitCode.CLEAN
+        # errors found are reported by the exit code even when --allow-errors wrote the briefs
+        return ExitCode.INPUT_ERRORS if self.check.errors else ExitCode.CLEAN
 
     @property
     def summary(self) -> str:
         if self.refused:
             return "nothing written: fix the errors above first"
-        where = self.index or self.written[0].parent
-        return f"wrote {len(self.written)} file{'s' if len(self.written) != 1 else ''}: {where}"
+        if self.index is not None:
+            return f"wrote {len(self.written)} file{'s' if len(self.written) != 1 else ''}: {self.index}"
+        return "\n".join(f"wrote {path}" for path in self.written)
 
 
 def write_briefs(
     paths: Sequence[Path] | None,
-    out_dir: Path,
+    out_dir: Path = BRIEFS_FOLDER,
     *,
     seeds_dir: Path = DEFAULT_SEEDS,
     built: str,
@@ -79,46 +79,52 @@ def write_briefs(
     progress: Progress | None = None,
 ) -> Outcome:
     """One self-contained HTML brief per map, into ``out_dir``. Refuses on check errors unless
-    ``allow_errors`` (then the header of each brief counts them)."""
+    ``allow_errors`` (then the header of each brief counts them, and the exit code is still 1)."""
     progress = progress or _Silent()
     result = check(paths, seeds_dir)
     outcome = Outcome(result)
     if result.errors and not allow_errors:
         return outcome
     documents = result.project.valid_maps
+    if not documents and result.errors:
+        return outcome  # none loads: the report says why
+    if not documents:
+        raise UsageError("no map to write a brief for", "name map files or folders holding *.yaml maps")
     outcome.skipped = [m.display for m in result.project.maps if m.model is None]
     progress.start(len(documents))
-    pages: dict[Path, str] = {}
+    pages: dict[Path, bytes] = {}
     for document in documents:
         svg = diagram(document, result.project)
         page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
                           built=built, links=STANDALONE, svg=inline_svg(svg) if svg else None)
-        pages[out_dir / f"{document.model.id}.html"] = render_brief(page)
+        pages[out_dir / f"{document.model.id}.html"] = render_brief(page).encode("utf-8")
         progress.advance(document.model.id)
     refuse_inputs(pages, input_files(result.project))
     prepare_folder(out_dir)
-    for path, text in pages.items():
-        atomic_write(path, text.encode("utf-8"))
-        outcome.written.append(path)
+    write_files(pages)
+    outcome.written = list(pages)
     return outcome
 
 
 def build_site(
     paths: Sequence[Path] | None,
-    out: Path,
+    out: Path = SITE_FOLDER,
     *,
     seeds_dir: Path = DEFAULT_SEEDS,
     built: str,
     progress: Progress | None = None,
 ) -> Outcome:
-    """Check, then write every brief, diagram and cited source page and an index into ``out``."""
+    """Check, then write every brief, diagram and cited source page and an index into ``out``,
+    which is replaced as a whole."""
     progress = progress or _Silent()
+    remove_abandoned_staging(out)
     _guard_target(out)
     result = check(paths, seeds_dir)
+    project = result.project
+    refuse_inputs_within(out, [*input_files(project), project.seeds_dir, *(paths or ())])
     outcome = Outcome(result)
     if result.errors:
         return outcome
-    project = result.project
     documents = project.valid_maps
     for document in documents:
         if document.model.id in RESERVED_PAGES:
@@ -127,10 +133,8 @@ def build_site(
     cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence
                     if e.source in project.sources})
     progress.start(len(documents) + len(cited) + 1)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
-        files: list[Path] = []
+    files: list[Path] = []
+    with replacing_folder(out) as staging:
         diagrams: list[str] = []
         for document in documents:
             model = document.model
@@ -151,10 +155,6 @@ def build_site(
         files.append(_write(staging / "index.html", render_index(index)))
         _write(staging / SITE_MARKER, "built by argmap; `argmap build` replaces this folder as a whole\n")
         progress.advance("index")
-        _swap_in(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     outcome.written = [out / f.relative_to(staging) for f in files]
     outcome.index = out / "index.html"
     return outcome
@@ -173,23 +173,6 @@ def _guard_target(out: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and not (out / SITE_MARKER).is_file():
         raise UsageError(f"{out} holds files argmap did not build; refusing to replace it",
                          "choose an empty or new folder for -o, or remove this one")
-
-
-def _swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with renames: readers see the old site or the new one."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-        os.rename(out, old / out.name)
-    try:
-        os.rename(staging, out)
-    except OSError:
-        if old is not None:
-            os.rename(old / out.name, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    os.chmod(out, 0o755)  # mkdtemp makes 0700 folders; a site is meant to be served and read
 
 
 def _write(path: Path, text: str) -> Path:

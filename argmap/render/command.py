@@ -18,18 +18,16 @@ from argmap.model import ArgMap, Source
 from argmap.project import DEFAULT_SEEDS, MapDocument
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, to_dot
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS, OutputFormat, require_dot
-from argmap.output import atomic_write, input_files, prepare_folder, refuse_inputs
+from argmap.output import DIAGRAMS_FOLDER, input_files, prepare_folder, refuse_inputs, write_files
 from argmap.render.select import Selection, selected_nodes
 from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, status_labels
 from argmap.render.view import build_view
 from argmap.reporters.text import TextReporter, format_diagnostic
 
-DEFAULT_OUTPUT_FOLDER = Path(".")
-
 
 @dataclass(frozen=True)
 class RenderOptions:
-    out_dir: Path = DEFAULT_OUTPUT_FOLDER
+    out_dir: Path = DIAGRAMS_FOLDER
     format: str = DEFAULT_FORMAT
     rankdir: str = DEFAULT_RANKDIR
     selection: Selection = field(default_factory=Selection)
@@ -108,8 +106,7 @@ def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
     sources = {source_id: document.source for source_id, document in result.project.sources.items()}
     produced = [output_format.produce(document_dot(document, sources, options)) for document in documents]
     prepare_folder(options.out_dir)
-    for target, data in zip(targets, produced):
-        atomic_write(target, data)
+    write_files(dict(zip(targets, produced)))
     return RenderReport(
         ExitCode.CLEAN,
         "\n".join(f"wrote {target}" for target in targets),
