@@ -63,10 +63,7 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 def _eval_framework(request: EvalRequest) -> EvalOutcome:
     if request.prep:
         raise UsageError("--prep needs an argument map: an abstract framework has no sides or evidence")
-    try:
-        parsed = parse_framework_file(request.path)
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{request.path}: cannot read: {error}") from None
+    parsed = parse_framework_file(request.path)
     if parsed.framework is None:
         return EvalOutcome(str(request.path), problems=tuple(parsed.diagnostics))
     return EvalOutcome(str(request.path), evaluation=evaluate(parsed.framework, request.semantics))
