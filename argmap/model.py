@@ -20,10 +20,19 @@ NODE_TYPES = ("thesis", "claim", "objection", "rebuttal")
 SIDES = ("pro", "con")
 RELIABILITIES = ("peer-reviewed", "thesis", "news", "blog", "unknown")
 
+IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+MAX_IDENTIFIER_LENGTH = 200
 Identifier = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=200),
+    StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=MAX_IDENTIFIER_LENGTH),
 ]
+# `argmap build` writes each map as <id>.html beside its own index.html; compared ignoring case,
+# as file systems on macOS and Windows do.
+RESERVED_MAP_IDS = frozenset({"index"})
+
+
+def is_reserved_map_id(map_id: str) -> bool:
+    return map_id.casefold() in RESERVED_MAP_IDS
 NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
 Side = Literal["pro", "con"]
