@@ -79,3 +79,13 @@ def test_eval_text_shows_hostile_argument_names_escaped(tmp_path: Path, cli) -> 
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     result = cli(["eval", framework, "--format", "json"])
     assert json.loads(result.stdout)["extensions"] == [["\x1b[31mred"]]
+
+
+def test_quote_shows_control_characters_of_a_source_escaped(project: Path, cli, monkeypatch) -> None:
+    (project / "seeds" / "bell.txt").write_text("The alliance grew \x1b[8mquickly\x07 after 1999.\n", encoding="utf-8")
+    with (project / "seeds" / "sources.yaml").open("a", encoding="utf-8") as registry:
+        registry.write("  bell:\n    file: bell.txt\n    title: Bell\n")
+    monkeypatch.chdir(project)
+    result = cli(["quote", "bell", "alliance grew quickly after 1999"])
+    assert "\\x1b[8mquickly\\x07" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout

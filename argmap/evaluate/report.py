@@ -15,7 +15,8 @@ from typing import ClassVar, Protocol
 
 from argmap.diagnostics import Diagnostic
 from argmap.graph import MapGraph
-from argmap.reporters.text import format_diagnostic, plural, printable
+from argmap.reporters.text import format_diagnostic, plural
+from argmap.terminal import printable
 
 from .command import EvalOutcome
 from .labels import Label
