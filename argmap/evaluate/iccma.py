@@ -20,7 +20,7 @@ that is not UTF-8 is reported at the first bad byte (AM101).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,11 +165,21 @@ def _number(token: str) -> int | None:
     return int(token) if len(token.lstrip("0")) <= _MAX_DIGITS else MAX_ARGUMENTS + 1
 
 
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines one at a time: a list of every line of a large file would double its memory."""
+    start, number = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield number, text[start:end]
+        start, number = end + 1, number + 1
+
+
 def parse_af(text: str, path: str) -> ParseResult:
     problems = _Problems(path)
     size: int | None = None
-    pairs: list[tuple[int, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    pairs: dict[tuple[int, int], None] = {}  # a repeated attack is kept once, as it is read
+    for number, line in _numbered_lines(text):
         tokens = line.split()
         if not tokens or tokens[0].startswith("#"):
             continue
@@ -197,7 +207,7 @@ def parse_af(text: str, path: str) -> ParseResult:
         if size and not (1 <= attacker <= size and 1 <= target <= size):
             problems.add(UNDECLARED, number, column, f"attack {tokens[0]} {tokens[1]} is outside the arguments 1..{size}")
             continue
-        pairs.append((attacker - 1, target - 1))
+        pairs[attacker - 1, target - 1] = None
     if size is None:
         problems.add(MALFORMED, 1, 1, "missing 'p af N' header", _AF_HEADER_HINT)
     return problems.result(lambda: Framework.from_index_pairs([str(i) for i in range(1, (size or 0) + 1)], pairs))
