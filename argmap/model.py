@@ -26,6 +26,11 @@ Identifier = Annotated[
     str,
     StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=MAX_IDENTIFIER_LENGTH),
 ]
+NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
+Side = Literal["pro", "con"]
+Semantics = Literal["grounded", "preferred", "stable"]
+
 # `argmap build` writes each map as <id>.html beside its own index.html; compared ignoring case,
 # as file systems on macOS and Windows do.
 RESERVED_MAP_IDS = frozenset({"index"})
@@ -33,10 +38,6 @@ RESERVED_MAP_IDS = frozenset({"index"})
 
 def is_reserved_map_id(map_id: str) -> bool:
     return map_id.casefold() in RESERVED_MAP_IDS
-NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
-Side = Literal["pro", "con"]
-Semantics = Literal["grounded", "preferred", "stable"]
 
 
 def _exact_format_version(value: object) -> object:

@@ -58,7 +58,7 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
     found = _show(value, _written_scalar(doc, loc) if isinstance(value, (bool, int, float)) else None)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        close = difflib.get_close_matches(str(error.get("input")), _literal_words(expected), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(value), _literal_words(expected), n=1, cutoff=0.6)
         hints = (f"did you mean '{close[0]}'?",) if close else ()
         return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {expected}; found {found}", hints=hints)
     if kind in _EXPECTED_TYPES:
