@@ -93,7 +93,8 @@ def root(
 
 @app.command("check")
 def check_command(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Map files or folders (default: maps/).", show_default=False),
+    paths: Optional[list[Path]] = typer.Argument(None, help="Map files or folders (default: maps/); in a folder, hidden files and folders are skipped "
+        "and a sources registry is validated as one.", show_default=False),
     seeds: Path = SEEDS_OPTION,
     format: Optional[ReportFormat] = typer.Option(
         None, "--format", "-f", show_default=False,

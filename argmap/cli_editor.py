@@ -59,7 +59,9 @@ def new_command(
 ) -> None:
     """Create maps/MAP_ID.yaml: both sides, a thesis and a reason for each, and the schema line.
 
-    It passes `argmap check` as it is; never overwrites an existing map (exit 2).
+    Its texts are TODO placeholders: `argmap check` warns about each (AM317), so `--strict` fails
+    until they are written. Never overwrites an existing map; the id `index` is refused, since
+    `argmap build` writes its index page under that name (both exit 2).
 
     Example: argmap new nato-expansion
     """

@@ -10,6 +10,7 @@ import typer
 from argmap.cli import SEEDS_OPTION, choices, fail
 from argmap.diagnostics import UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, SupportRule
+from argmap.evaluate.iccma import MAX_ARGUMENTS
 from argmap.evaluate.report import EVAL_REPORTERS, get_eval_reporter
 
 SemanticsChoice = choices("SemanticsChoice", SEMANTICS)
@@ -17,7 +18,8 @@ EvalFormat = choices("EvalFormat", EVAL_REPORTERS)
 
 
 def eval_command(
-    file: Path = typer.Argument(..., help="A map (.yaml) or an ICCMA framework (.apx, .tgf, .af).", show_default=False),
+    file: Path = typer.Argument(..., help=f"A map (.yaml) or an ICCMA framework (.apx, .tgf, .af) of at most {MAX_ARGUMENTS:,} arguments.",
+        show_default=False),
     semantics: SemanticsChoice = typer.Option(
         "grounded", "--semantics", "-s",
         help="grounded (one sceptical answer), preferred (maximal admissible sets) or stable.",

@@ -11,7 +11,8 @@ import datetime as _dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
 
@@ -19,23 +20,52 @@ NODE_TYPES = ("thesis", "claim", "objection", "rebuttal")
 SIDES = ("pro", "con")
 RELIABILITIES = ("peer-reviewed", "thesis", "news", "blog", "unknown")
 
+IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+MAX_IDENTIFIER_LENGTH = 200
 Identifier = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=200),
+    StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=MAX_IDENTIFIER_LENGTH),
 ]
 NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
 Side = Literal["pro", "con"]
 Semantics = Literal["grounded", "preferred", "stable"]
 
+# `argmap build` writes each map as <id>.html beside its own index.html; compared ignoring case,
+# as file systems on macOS and Windows do.
+RESERVED_MAP_IDS = frozenset({"index"})
+
+
+def is_reserved_map_id(map_id: str) -> bool:
+    return map_id.casefold() in RESERVED_MAP_IDS
+
+
+def _exact_format_version(value: object) -> object:
+    """Python compares true == 1 == 1.0, so the Literal alone would take `argmap: true`."""
+    if type(value) is not int:
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": str(FORMAT_VERSION)})
+    return value
+
+
+FormatVersion = Annotated[Literal[1], BeforeValidator(_exact_format_version)]
+
+
+def _whole_number_to_text(value: object) -> object:
+    """`volume: 11` needs no quotes. A decimal does (``issue: "2.10"``): YAML reads 2.10 as 2.1."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# CSL's number variables (volume, issue, page) are text that is often a plain number.
+CslNumber = Annotated[str, BeforeValidator(_whole_number_to_text), WithJsonSchema({"type": ["string", "integer"]})]
+
 
 def _date_to_text(value: object) -> object:
     """YAML reads 2025-10-28 as a date and 2025 as an int; CSL dates are text here."""
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
+    return _whole_number_to_text(value)
 
 
 _CSL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -108,7 +138,7 @@ class Node(_Strict):
     supports: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node supports.")
     attacks: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node attacks.")
     evidence: list[Evidence] = Field(default_factory=list, description="Quotes that back the node.")
-    analytic: bool = Field(
+    analytic: StrictBool = Field(
         default=False,
         description="True for a reasoned point without a source; a node with neither evidence "
         "nor analytic: true is reported.",
@@ -139,7 +169,7 @@ class Expect(_Strict):
 class ArgMap(_Strict):
     """An argument map: one debate, two sides, typed nodes linked by supports and attacks."""
 
-    argmap: Literal[1] = Field(description="Format version; always 1.")
+    argmap: FormatVersion = Field(description="Format version; always 1.")
     id: Identifier = Field(description="Unique across maps; equals the file name without .yaml.")
     title: NonEmptyText = Field(description="Title of the debate.")
     question: NonEmptyText = Field(description="The question the debate answers.")
@@ -175,8 +205,6 @@ class Author(_Strict):
 class Source(_Strict):
     """One source document, with CSL-JSON keys."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, coerce_numbers_to_str=True)
-
     file: NonEmptyText = Field(description="Path relative to the seeds folder; must stay inside it.")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
         default=None, description="SHA-256 of the file's bytes; a changed file is an error."
@@ -192,9 +220,9 @@ class Source(_Strict):
     accessed: CslDate | None = Field(default=None, description="Date the page was captured.")
     container_title: str | None = Field(default=None, alias="container-title", description="Journal, site or newspaper.")
     publisher: str | None = Field(default=None, description="Publisher or institution.")
-    volume: str | None = Field(default=None, description="Volume of the journal or series.")
-    issue: str | None = Field(default=None, description="Issue of the journal.")
-    page: str | None = Field(default=None, description="Page range, e.g. 221-229.")
+    volume: CslNumber | None = Field(default=None, description="Volume of the journal or series.")
+    issue: CslNumber | None = Field(default=None, description="Issue of the journal.")
+    page: CslNumber | None = Field(default=None, description="Page range, e.g. 221-229.")
     URL: str | None = Field(default=None, description="Where the document was published.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
         default="en", description="Language of the document (BCP 47)."

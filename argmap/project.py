@@ -67,7 +67,8 @@ def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
     for path in paths:
         if path.is_dir():
             covers_folder = True
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file()))
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file()
+                                and not _is_hidden(p.relative_to(path))))
         elif path.exists():
             files.append(path)
         else:
@@ -78,24 +79,42 @@ def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
     return list(unique.values()), covers_folder
 
 
+def _is_hidden(relative: Path) -> bool:
+    """Inside a folder, names starting with '.' are skipped, as git and editors keep files there
+    (``.git/``, ``.backup/``); a hidden file named on the command line is still read."""
+    return any(part.startswith(".") for part in relative.parts)
+
+
 def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) -> tuple[Project, list[Diagnostic]]:
     map_files, covers_folder = find_map_files(paths)
     project, problems = load_seeds(seeds_dir)
-    project.covers_folder = covers_folder
+    registry_in_use = (seeds_dir / SOURCES_FILE).resolve()
     for path in map_files:
+        if path.resolve() == registry_in_use:  # `argmap check seeds/`: validated above, as the registry
+            continue
         document, map_problems = load_map(path)
-        project.maps.append(document)
+        if document is not None:
+            project.maps.append(document)
         problems.extend(map_problems)
+    project.covers_folder = covers_folder and bool(project.maps)  # no map at all: nothing to cite from
     return project, problems
 
 
-def load_map(path: Path) -> tuple[MapDocument, list[Diagnostic]]:
+def load_map(path: Path) -> tuple[MapDocument | None, list[Diagnostic]]:
+    """A map, or None for a sources registry met among the maps, which is validated as one."""
     display = display_path(path)
     doc, problems = load_yaml(path, display)
+    if doc is not None and is_registry(doc.data):
+        return None, validate_registry(doc, path.parent)[1]
     document = MapDocument(doc, path, display)
     if doc is not None:
         document.model, problems = validate(doc, ArgMap)
     return document, problems
+
+
+def is_registry(data: dict) -> bool:
+    """A sources registry has ``sources`` at the top and, unlike every map, no ``argmap``."""
+    return "sources" in data and "argmap" not in data
 
 
 def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
@@ -108,14 +127,20 @@ def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
     project = Project(seeds_dir, doc)
     if doc is None:
         return project, problems
-    registry, problems = validate(doc, SourceRegistry)
-    if registry is None:
-        return project, problems
-    for source_id, source in registry.sources.items():
-        document, source_problems = _load_source(doc, seeds_dir, source_id, source)
-        project.sources[source_id] = document
-        problems.extend(source_problems)
+    project.sources, problems = validate_registry(doc, seeds_dir)
     return project, problems
+
+
+def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, SourceDocument], list[Diagnostic]]:
+    """The registry's entries, each with its file read and its pin checked."""
+    registry, problems = validate(doc, SourceRegistry)
+    sources: dict[str, SourceDocument] = {}
+    if registry is None:
+        return sources, problems
+    for source_id, source in registry.sources.items():
+        sources[source_id], source_problems = _load_source(doc, seeds_dir, source_id, source)
+        problems.extend(source_problems)
+    return sources, problems
 
 
 def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Source) -> tuple[SourceDocument, list[Diagnostic]]:

@@ -28,6 +28,7 @@ import yaml
 
 from argmap.citations import Located, SourceText, canonical
 from argmap.diagnostics import ExitCode, UsageError
+from argmap.terminal import printable
 
 CLOSE_ENOUGH = 60.0  # below this similarity no passage is "close": `argmap quote` exits 1
 WORD_MATCH = 80.0  # two words this alike (rapidfuzz ratio) count as the same word, typos forgiven
@@ -336,7 +337,7 @@ class QuoteReport:
         if self.best is None:
             lines.append(f"no passage is close: the best is under {CLOSE_ENOUGH:.0f}% similar; "
                          "try fewer, more distinctive words from the source")
-            return "\n".join(lines)
+            return "\n".join(map(printable, lines))
         best = self.best
         located = best.passage.located
         lines += ["", f"best passage, line {located.line} ({best.passage.similarity:.1f}% similar), verbatim:",
@@ -345,8 +346,8 @@ class QuoteReport:
             where = ", ".join(str(o.line) for o in best.occurrences)
             lines.append(f"it occurs {len(best.occurrences)} times (lines {where}); "
                          f"the {' and '.join(k for k in ('prefix', 'suffix') if getattr(best, k))} below picks line {located.line}")
-        lines += ["", "evidence snippet (paste under a node):", best.snippet()]
-        return "\n".join(lines)
+        lines += ["", "evidence snippet (paste under a node):", *best.snippet().split("\n")]
+        return "\n".join(map(printable, lines))  # a source may hold control characters
 
 
 def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT_LIMIT) -> QuoteReport:

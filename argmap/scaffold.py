@@ -1,8 +1,9 @@
-"""`argmap new`: a new map file that already passes `argmap check`, ready to fill in.
+"""`argmap new`: a new map file, ready to fill in, that `argmap check` accepts with warnings.
 
 The scaffold holds both sides, a thesis for each, and one reason under each thesis, so that
 neither thesis is an orphan (AM312). Every point is marked ``analytic: true`` until the mapper
-gives it evidence; the comments show how (`argmap quote`).
+gives it evidence; the comments show how (`argmap quote`). The texts are TODO placeholders,
+each a warning (AM317), so `argmap check --strict`, the CI gate, refuses the map until it is written.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from pathlib import Path
 
 from argmap.diagnostics import UsageError
 from argmap.load import resolve_plain_scalar
+from argmap.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, is_reserved_map_id
 from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES
 from argmap.schema import MAP_SCHEMA
 
 SCHEMA_DIR = Path("schema")
 
-_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # the map format's Identifier (argmap.model)
-_MAX_ID_LENGTH = 200
+_IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -77,15 +78,19 @@ class NewMap:
         if not (self.path.parent / self.schema_path).is_file():
             lines.append(f"    the editor schema it points at is missing; write it with: "
                          f"argmap schema > {SCHEMA_DIR / MAP_SCHEMA.file_name}")
-        lines.append(f"    next: fill in the TODOs, then run `argmap check {self.path}`")
+        lines.append(f"    next: fill in the TODOs; `argmap check {self.path}` warns about each one left, "
+                     "and `--strict` fails until none is")
         return "\n".join(lines)
 
 
 def new_map(map_id: str, maps_dir: Path = DEFAULT_MAPS) -> NewMap:
     """Write ``maps_dir/map_id.yaml``; raises UsageError (exit 2) for a bad id or an existing map."""
-    if not _IDENTIFIER.match(map_id) or len(map_id) > _MAX_ID_LENGTH:
+    if not _IDENTIFIER.match(map_id) or len(map_id) > MAX_IDENTIFIER_LENGTH:
         raise UsageError(f"'{map_id}' is not a map id",
                          "use letters, digits, '-', '_' and '.', starting with a letter or digit, e.g. nato-expansion")
+    if is_reserved_map_id(map_id):
+        raise UsageError(f"'{map_id}' cannot be a map id: `argmap build` names its {map_id}.html page so",
+                         "choose another id, e.g. nato-expansion")
     for suffix in MAP_SUFFIXES:
         existing = maps_dir / f"{map_id}{suffix}"
         if existing.exists():

@@ -42,7 +42,6 @@ SCHEMAS = (MAP_SCHEMA, SOURCES_SCHEMA)
 def json_schema(spec: SchemaSpec) -> dict[str, Any]:
     """The JSON Schema of ``spec.model``, with the keys a schema store expects first."""
     generated = spec.model.model_json_schema(by_alias=True)
-    _accept_numbers_where_coerced(generated, spec.model)
     _constrain_key_names(generated)
     generated.pop("title", None)
     return {"$schema": DIALECT, "$id": spec.id, "title": spec.title, **generated}
@@ -65,37 +64,3 @@ def _constrain_key_names(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _constrain_key_names(value)
-
-
-def _accept_numbers_where_coerced(schema: dict[str, Any], root: type[BaseModel]) -> None:
-    """Models with ``coerce_numbers_to_str`` read ``volume: 11`` as "11"; say so in the schema,
-    or editors would flag what `argmap check` accepts."""
-    coercing = {m.__name__ for m in _models_under(root) if m.model_config.get("coerce_numbers_to_str")}
-    for name, definition in schema.get("$defs", {}).items():
-        if name in coercing:
-            for prop in definition.get("properties", {}).values():
-                _add_number_alternative(prop)
-
-
-def _add_number_alternative(prop: dict[str, Any]) -> None:
-    if prop.get("type") == "string" and "pattern" not in prop and "enum" not in prop:
-        prop["type"] = ["string", "number"]
-    for alternative in prop.get("anyOf", []):
-        _add_number_alternative(alternative)
-
-
-def _models_under(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[type[BaseModel]]:
-    seen = set() if seen is None else seen
-    if model in seen:
-        return seen
-    seen.add(model)
-    for field in model.model_fields.values():
-        for candidate in _types_in(field.annotation):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                _models_under(candidate, seen)
-    return seen
-
-
-def _types_in(annotation: Any) -> list[Any]:
-    args = getattr(annotation, "__args__", ())
-    return [annotation, *(t for arg in args for t in _types_in(arg))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from argmap.diagnostics import Diagnostic
-from argmap.load import LoadedYaml, YamlPath
+from argmap.load import LoadedYaml, YamlPath, resolve_plain_scalar
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,6 +43,8 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
                               hints=("ids start with a letter or digit and use only letters, digits, '-', '_' and '.'",),
                               at_key=True)
     key = str(loc[-1]) if loc else "file"
+    if len(loc) > 1 and isinstance(loc[-1], int):  # a list item: "supports[0]", not "0"
+        key = f"{loc[-2]}[{loc[-1]}]"
     where = _describe(loc)
     if kind == "extra_forbidden":
         allowed = sorted(_keys_at(model, loc[:-1]))
@@ -51,14 +54,17 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
         return doc.diagnostic(loc, "AM201", f"unknown key '{key}'{where}", hints=hints, at_key=True)
     if kind == "missing":
         return doc.diagnostic(loc[:-1], "AM202", f"missing required key '{key}'{where}", at_key=True)
-    found = _show(error.get("input"))
+    value = error.get("input")
+    found = _show(value, _written_scalar(doc, loc) if isinstance(value, (bool, int, float)) else None)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        close = difflib.get_close_matches(str(error.get("input")), _literal_words(expected), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(value), _literal_words(expected), n=1, cutoff=0.6)
         hints = (f"did you mean '{close[0]}'?",) if close else ()
         return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {expected}; found {found}", hints=hints)
     if kind in _EXPECTED_TYPES:
-        return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {_EXPECTED_TYPES[kind]}; found {found}")
+        hints = _quote_hint(loc, value, found) if kind == "string_type" else ()
+        return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {_EXPECTED_TYPES[kind]}; found {found}",
+                              hints=hints)
     return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': {error['msg']}; found {found}")
 
 
@@ -67,13 +73,45 @@ def _describe(loc: YamlPath) -> str:
     return f" in {'.'.join(parent)}" if parent else ""
 
 
-def _show(value: Any) -> str:
+def _quote_hint(loc: YamlPath, value: Any, written: str) -> tuple[str, ...]:
+    """`title: 2024` is read as a number; quoting makes it text."""
+    if not isinstance(value, (bool, int, float)):
+        return ()
+    entry = f'"{written}"' if isinstance(loc[-1], int) else f'{loc[-1]}: "{written}"'
+    return (f"quote it to make it text: {entry}",)
+
+
+_PLAIN_TOKEN = re.compile(r"[^\s,\]}#]+")  # numbers and booleans hold none of these characters
+
+
+def _written_scalar(doc: LoadedYaml, loc: YamlPath) -> str | None:
+    """A number or boolean as the file writes it (``1.10``, ``0x1F``, ``True``)."""
+    position = doc.locator.value(loc)
+    lines = doc.text.split("\n")
+    if not 1 <= position.line <= len(lines):
+        return None
+    token = _PLAIN_TOKEN.match(lines[position.line - 1], position.column - 1)
+    return token.group() if token else None
+
+
+def _yaml_spelling(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _show(value: Any, written: str | None = None) -> str:
+    """The value for a message; a number or boolean as written, when the file's text agrees."""
+    if isinstance(value, (bool, int, float)) and written is not None and resolve_plain_scalar(written) == value:
+        return written
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, bool):
+        return _yaml_spelling(value)
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

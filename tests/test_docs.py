@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+
 import pytest
 
 from argmap.checks import RULES
@@ -24,3 +27,25 @@ def test_readme_gives_the_two_setup_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make test" in readme
     assert "make test" in (REPO / ".ci" / "run").read_text()
+
+
+def readme_check_examples() -> list[tuple[list[str], list[str]]]:
+    """Each `$ argmap check ...` line of the README's console blocks, with the lines it shows."""
+    examples: list[tuple[list[str], list[str]]] = []
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```console\n(.*?)```", readme, re.DOTALL):
+        for command in re.split(r"^(?=\$ )", block, flags=re.MULTILINE):
+            first, *shown = command.strip().splitlines() or [""]
+            if first.startswith("$ argmap check "):
+                examples.append((shlex.split(first)[3:], shown))
+    return examples
+
+
+def test_readme_check_examples_name_real_files_and_show_real_output(run_argmap):
+    examples = readme_check_examples()
+    assert examples
+    for args, shown in examples:
+        paths = [a for a in args if not a.startswith("-")]
+        assert all((REPO / p).exists() for p in paths), f"the README checks a missing file: {paths}"
+        if paths and all(p.startswith("tests/") for p in paths):  # fixed files: the whole output is known
+            assert run_argmap(["check", *args], cwd=REPO).stdout.splitlines() == shown

@@ -259,3 +259,16 @@ def test_prep_counts_supported_attacks_as_still_to_answer() -> None:
     })
     pro = prepare(argmap, {}, evaluate_map(argmap)).side("pro")
     assert [(a.attacker, a.target, a.via) for a in pro.still_to_answer] == [("backing", "c", ("o",))]
+
+
+def test_eval_refuses_an_oversized_header_instead_of_running_out_of_memory(run_argmap) -> None:
+    completed = run_argmap(["eval", FRAMEWORKS / "bad" / "23-digit-count.af"])
+    assert completed.returncode == 1
+    assert "23-digit-count.af:1:6: error AM701: expected at most 1,000,000 arguments" in completed.stdout
+    assert "Traceback" not in completed.stderr
+
+
+def test_eval_reports_a_framework_that_is_not_utf8_at_its_byte(cli) -> None:
+    result = cli(["eval", FRAMEWORKS / "bad" / "latin1.af"])
+    assert result.exit_code == 1
+    assert "latin1.af:2:6: error AM101: file is not UTF-8: byte 0xe9" in result.stdout

@@ -64,3 +64,26 @@ def test_every_example_has_its_expectation() -> None:
     for kind in ("good", "bad"):
         for path in examples(kind):
             assert path.with_name(path.name + ".expected.json").is_file(), path
+
+
+def test_the_argument_limit_is_enforced_in_every_format(monkeypatch, tmp_path: Path) -> None:
+    from argmap.evaluate import iccma
+
+    monkeypatch.setattr(iccma, "MAX_ARGUMENTS", 2)
+    files = {"three.apx": "arg(a).\narg(b).\n  arg(c).\n", "three.tgf": "a\nb\n  c\n#\n", "three.af": "p af 3\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = parse_framework_file(tmp_path / name)
+        assert result.framework is None, name
+        (first,) = result.diagnostics
+        assert (first.code, first.line, first.column) == ("AM701", (1 if name.endswith(".af") else 3), (6 if name.endswith(".af") else 3))
+        assert "at most 2 arguments" in first.message
+
+
+def test_a_declared_count_at_the_limit_is_accepted(tmp_path: Path) -> None:
+    from argmap.evaluate.iccma import MAX_ARGUMENTS
+
+    (tmp_path / "largest.af").write_text(f"p af {MAX_ARGUMENTS}\n1 2\n", encoding="utf-8")
+    framework = parse_framework_file(tmp_path / "largest.af").framework
+    assert framework is not None and len(framework) == MAX_ARGUMENTS
+    assert framework.attacks == [("1", "2")]

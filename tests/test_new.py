@@ -24,14 +24,30 @@ def in_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return project
 
 
-def test_new_map_passes_check_without_any_diagnostic(cli, in_project: Path):
+def placeholder_lines(text: str) -> list[int]:
+    return [number for number, line in enumerate(text.splitlines(), start=1) if "TODO" in line and not line.lstrip().startswith("#")]
+
+
+def test_new_map_passes_check_with_a_warning_for_each_placeholder(cli, in_project: Path):
     result = cli(["new", "nato-sanctions"])
     assert result.exit_code == 0, result.output
     path = in_project / "maps" / "nato-sanctions.yaml"
     assert f"created {Path('maps') / 'nato-sanctions.yaml'}" in result.stdout
-    checked = cli(["check", path, "--strict", "--format", "json"])
+    assert "`--strict` fails until none is" in result.stdout
+    checked = cli(["check", path, "--format", "json"])
     assert checked.exit_code == 0, checked.stdout
-    assert yaml.safe_load(checked.stdout)["diagnostics"] == []
+    found = yaml.safe_load(checked.stdout)["diagnostics"]
+    assert {d["code"] for d in found} == {"AM317"}
+    assert [d["line"] for d in found] == placeholder_lines(path.read_text(encoding="utf-8"))
+
+
+def test_an_unfinished_map_fails_the_strict_gate_until_written(cli, in_project: Path):
+    cli(["new", "nato-sanctions"])
+    path = in_project / "maps" / "nato-sanctions.yaml"
+    assert cli(["check", path, "--strict"]).exit_code == 1
+    path.write_text(path.read_text(encoding="utf-8").replace("TODO, ", "Written, "), encoding="utf-8")
+    checked = cli(["check", path, "--strict"])
+    assert checked.exit_code == 0, checked.stdout
 
 
 def test_new_map_has_schema_line_both_sides_and_a_thesis_each(cli, in_project: Path):
@@ -70,7 +86,8 @@ def test_new_rejects_ids_that_are_not_identifiers(cli, in_project: Path, bad_id:
 def test_ids_yaml_would_read_as_other_types_are_quoted(cli, in_project: Path, tricky_id: str):
     assert cli(["new", tricky_id]).exit_code == 0
     path = in_project / "maps" / f"{tricky_id}.yaml"
-    assert cli(["check", path, "--strict"]).exit_code == 0
+    checked = cli(["check", path, "--format", "json"])
+    assert {d["code"] for d in yaml.safe_load(checked.stdout)["diagnostics"]} == {"AM317"}
 
 
 def test_maps_option_creates_the_folder_and_points_at_the_schema_from_there(cli, in_project: Path):
@@ -78,7 +95,7 @@ def test_maps_option_creates_the_folder_and_points_at_the_schema_from_there(cli,
     assert result.exit_code == 0, result.output
     path = in_project / "debates" / "2025" / "deep-map.yaml"
     assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../../schema/argmap.schema.json"
-    assert cli(["check", path, "--strict"]).exit_code == 0
+    assert cli(["check", path]).exit_code == 0
 
 
 def test_new_says_how_to_write_a_missing_schema(cli, project: Path, monkeypatch: pytest.MonkeyPatch):
@@ -108,3 +125,21 @@ def test_completion_completes_command_names():
     env = {**os.environ, "_ARGMAP_COMPLETE": "complete_bash", "COMP_WORDS": "argmap sch", "COMP_CWORD": "1"}
     done = subprocess.run([_argmap_script()], capture_output=True, text=True, env=env, timeout=60)
     assert done.stdout.split() == ["schema"]
+
+
+@pytest.mark.parametrize("reserved", ["index", "Index", "INDEX"])
+def test_new_refuses_an_id_that_build_cannot_publish(cli, in_project: Path, reserved: str):
+    result = cli(["new", reserved])
+    assert result.exit_code == 2
+    assert f"'{reserved}' cannot be a map id: `argmap build` names its {reserved}.html page so" in result.stderr
+    assert list((in_project / "maps").iterdir()) == []
+
+
+def test_build_refuses_the_same_ids_in_any_letter_case(cli, in_project: Path):
+    assert cli(["new", "report"]).exit_code == 0
+    text = (in_project / "maps" / "report.yaml").read_text(encoding="utf-8").replace("id: report", "id: Index")
+    (in_project / "maps" / "report.yaml").unlink()
+    (in_project / "maps" / "Index.yaml").write_text(text, encoding="utf-8")
+    result = cli(["build", "-o", in_project / "site", "maps"])
+    assert result.exit_code == 2
+    assert "would overwrite the site's Index.html" in result.stderr

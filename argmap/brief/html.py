@@ -9,9 +9,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from argmap.brief.views import BriefPage, IndexPage, SourcePage
 
 
+def clause(text: str) -> str:
+    """A sentence set inside a longer one (a list, or before ", through ..."): its closing full
+    stop, comma, semicolon or colon goes, so the joining punctuation is not doubled ("x.;")."""
+    return text.rstrip().rstrip(".,;:").rstrip()
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("argmap", "templates"),
         # every template is HTML, partials included, so escape everything
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
@@ -20,6 +26,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["clause"] = clause
+    return env
 
 
 def render_brief(page: BriefPage) -> str:

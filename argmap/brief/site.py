@@ -18,12 +18,12 @@ from argmap.brief.views import (SITE_ROOT, SITE_SOURCES, STANDALONE, brief_page,
                                 source_page, status_semantics)
 from argmap.check import CheckResult, check
 from argmap.diagnostics import ExitCode, UsageError
+from argmap.model import is_reserved_map_id
 from argmap.output import (BRIEFS_FOLDER, SITE_FOLDER, input_files, prepare_folder, refuse_inputs,
                            refuse_inputs_within, remove_abandoned_staging, replacing_folder, write_files)
 from argmap.project import DEFAULT_SEEDS, MapDocument, Project
 
 SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
-RESERVED_PAGES = {"index"}  # map ids that would overwrite a site page
 
 
 class Progress(Protocol):
@@ -127,7 +127,7 @@ def build_site(
         return outcome
     documents = project.valid_maps
     for document in documents:
-        if document.model.id in RESERVED_PAGES:
+        if is_reserved_map_id(document.model.id):
             raise UsageError(f"{document.display}: a map id '{document.model.id}' would overwrite the site's "
                              f"{document.model.id}.html", "rename the map")
     cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence

@@ -6,7 +6,9 @@ every diagnostic before returning.
 
 from __future__ import annotations
 
-from argmap.checks import citations, cycles, evidence, expect, identity, loading, node_types, orphans, references, sides  # noqa: F401
+from argmap.checks import (  # noqa: F401
+    citations, cycles, evidence, expect, identity, loading, node_types, orphans, placeholders, references, sides,
+)
 from argmap.checks.registry import RULES, CheckStats, MapContext, ProjectContext, Rule, map_rules, project_rules
 from argmap.diagnostics import Diagnostic
 from argmap.project import Project

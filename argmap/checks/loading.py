@@ -2,6 +2,7 @@
 
 from argmap.checks.registry import describe
 from argmap.diagnostics import Severity
+from argmap.evaluate.iccma import MAX_ARGUMENTS
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -140,7 +141,8 @@ describe("AM404", "source-unpinned", W, "A source has no `sha256` pin; the hint 
 
         x: {file: x.txt, title: X}
     """)
-describe("AM701", "framework-syntax", E, "An ICCMA framework file (.apx, .tgf, .af) has a line that does not follow its format.", """
+describe("AM701", "framework-syntax", E, "An ICCMA framework file (.apx, .tgf, .af) has a line that does not follow its format, "
+         f"or more than {MAX_ARGUMENTS:,} arguments.", """
     Passing (.af):
 
         p af 3
@@ -151,6 +153,10 @@ describe("AM701", "framework-syntax", E, "An ICCMA framework file (.apx, .tgf, .
 
         p af 3
         1 two
+
+    Failing (.af), past the limit:
+
+        p af 100000000
     """)
 describe("AM702", "framework-undeclared-argument", E, "An ICCMA framework's attack names an argument the file does not declare.", """
     Passing (.apx):

@@ -63,10 +63,7 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 def _eval_framework(request: EvalRequest) -> EvalOutcome:
     if request.prep:
         raise UsageError("--prep needs an argument map: an abstract framework has no sides or evidence")
-    try:
-        parsed = parse_framework_file(request.path)
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{request.path}: cannot read: {error}") from None
+    parsed = parse_framework_file(request.path)
     if parsed.framework is None:
         return EvalOutcome(str(request.path), problems=tuple(parsed.diagnostics))
     return EvalOutcome(str(request.path), evaluation=evaluate(parsed.framework, request.semantics))
@@ -82,6 +79,8 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     # A map is evaluated only when `argmap check` finds no error in it. Differences from its
     # own `expect:` block do not count: showing the computed labels is what helps fix them.
     blocking = [d for d in checked.diagnostics if d.is_error and d.code not in EXPECT_CODES]
+    if not checked.project.maps:
+        raise UsageError(f"{request.path}: a sources registry, not a map", "check it with `argmap check`")
     (document,) = checked.project.maps
     if blocking or document.model is None:
         return EvalOutcome(document.display, problems=tuple(checked.diagnostics))

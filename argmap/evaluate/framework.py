@@ -27,8 +27,8 @@ class Framework:
     arguments: tuple[str, ...]
     pairs: tuple[tuple[int, int], ...] = field(repr=False)
     index: dict[str, int] = field(repr=False)
-    attackers: list[list[int]] = field(repr=False)
-    targets: list[list[int]] = field(repr=False)
+    attackers: list[Sequence[int]] = field(repr=False)
+    targets: list[Sequence[int]] = field(repr=False)
 
     @classmethod
     def build(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
@@ -54,11 +54,13 @@ class Framework:
         """``pairs`` holds (attacker, target) indices into ``names``, which must be distinct."""
         names = tuple(names)
         unique_pairs = tuple(dict.fromkeys(pairs))  # dedupe, keep order, at C speed
-        attackers: list[list[int]] = [[] for _ in names]
-        targets: list[list[int]] = [[] for _ in names]
+        # One shared empty tuple stands for "none" until an attack needs a list: an ICCMA header
+        # may declare far more arguments than its attacks mention.
+        attackers: list[Sequence[int]] = [()] * len(names)
+        targets: list[Sequence[int]] = [()] * len(names)
         for attacker, target in unique_pairs:
-            attackers[target].append(attacker)
-            targets[attacker].append(target)
+            _append(attackers, target, attacker)
+            _append(targets, attacker, target)
         if index is None:
             index = {name: i for i, name in enumerate(names)}
         return cls(names, unique_pairs, index, attackers, targets)
@@ -86,3 +88,11 @@ class Framework:
     def is_admissible(self, extension: Iterable[str]) -> bool:
         members = list(extension)
         return self.is_conflict_free(members) and all(self.defends(members, a) for a in members)
+
+
+def _append(lists: list[Sequence[int]], at: int, value: int) -> None:
+    current = lists[at]
+    if current:
+        current.append(value)  # type: ignore[attr-defined]  # only lists are ever non-empty
+    else:
+        lists[at] = [value]

@@ -9,23 +9,33 @@
 Problems are collected as :class:`~argmap.diagnostics.Diagnostic` objects with the file, line
 and column, rather than raised one at a time:
 
-* ``AM701`` a line that does not follow the format (including a missing or repeated header);
+* ``AM701`` a line that does not follow the format (including a missing or repeated header,
+  and more than :data:`MAX_ARGUMENTS` arguments);
 * ``AM702`` an attack naming an argument the file does not declare.
+
+The files are read like maps (:func:`argmap.load.read_text`): the same size cap, and a file
+that is not UTF-8 is reported at the first bad byte (AM101).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.load import read_text
 
 from .framework import Framework
 
 MALFORMED = "AM701"
 UNDECLARED = "AM702"
+
+# The most arguments a framework may have. Memory grows with the arguments (a few hundred
+# bytes each, and an ``.af`` header declares them without listing them), so a header such as
+# ``p af 100000000`` is refused instead of exhausting the machine. ICCMA instances stay far below.
+MAX_ARGUMENTS = 1_000_000
 
 
 @dataclass
@@ -45,6 +55,12 @@ class _Problems:
 
     def add(self, code: str, line: int, column: int, message: str, *hints: str) -> None:
         self.found.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message, hints))
+
+    def too_many_arguments(self, line: int, column: int, found: str) -> ParseResult:
+        """Reports the limit and ends reading: nothing more is kept in memory."""
+        self.add(MALFORMED, line, column, f"expected at most {MAX_ARGUMENTS:,} arguments, found {found}",
+                 "argmap evaluates frameworks up to this size; split the framework or use an ICCMA solver")
+        return ParseResult(None, self.found)
 
     def result(self, build: Callable[[], Framework]) -> ParseResult:
         return ParseResult(None if self.found else build(), self.found)
@@ -77,6 +93,8 @@ def parse_apx(text: str, path: str) -> ParseResult:
                 break
             kind, first, second = match["kind"], match["first"], match["second"]
             if kind == "arg" and second is None:
+                if len(arguments) == MAX_ARGUMENTS:
+                    return problems.too_many_arguments(number, column, f"a further one, arg({first})")
                 arguments.append(first)
             elif kind == "att" and second is not None:
                 attacks.append((first, second, number, column))
@@ -113,6 +131,8 @@ def parse_tgf(text: str, path: str) -> ParseResult:
             if tokens == ["#"]:
                 in_attacks = True
             elif len(tokens) == 1:
+                if len(arguments) == MAX_ARGUMENTS:
+                    return problems.too_many_arguments(number, column, f"a further one, {tokens[0]}")
                 arguments.append(tokens[0])
             else:
                 problems.add(
@@ -132,37 +152,62 @@ def parse_tgf(text: str, path: str) -> ParseResult:
 # --- .af (ICCMA 2023) ------------------------------------------------------------------------
 
 _AF_HEADER_HINT = "the first line that is not a comment must be 'p af N', N the number of arguments"
+_DECIMAL = re.compile(r"[0-9]+")
+# More digits than MAX_ARGUMENTS has cannot name an argument; checked before int() converts
+# them, which would otherwise spend time (or refuse, past 4,300 digits) on a hostile number.
+_MAX_DIGITS = len(str(MAX_ARGUMENTS))
+
+
+def _number(token: str) -> int | None:
+    """A token of ASCII digits as an int; a number too long to be in range is MAX_ARGUMENTS + 1."""
+    if not _DECIMAL.fullmatch(token):
+        return None
+    return int(token) if len(token.lstrip("0")) <= _MAX_DIGITS else MAX_ARGUMENTS + 1
+
+
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines one at a time: a list of every line of a large file would double its memory."""
+    start, number = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield number, text[start:end]
+        start, number = end + 1, number + 1
 
 
 def parse_af(text: str, path: str) -> ParseResult:
     problems = _Problems(path)
     size: int | None = None
-    pairs: list[tuple[int, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    pairs: dict[tuple[int, int], None] = {}  # a repeated attack is kept once, as it is read
+    for number, line in _numbered_lines(text):
         tokens = line.split()
         if not tokens or tokens[0].startswith("#"):
             continue
         column = _column_of_first_text(line)
         if tokens[0] == "p":
+            declared = _number(tokens[2]) if len(tokens) == 3 and tokens[1] == "af" else None
             if size is not None:
                 problems.add(MALFORMED, number, column, "a second 'p af' header")
-            elif len(tokens) == 3 and tokens[1] == "af" and tokens[2].isdigit():
-                size = int(tokens[2])
-            else:
+            elif declared is None:
                 problems.add(MALFORMED, number, column, f"malformed header {line.strip()!r}", _AF_HEADER_HINT)
                 size = 0  # keep reading so every later problem is reported too
+            elif declared > MAX_ARGUMENTS:
+                shown = tokens[2] if len(tokens[2]) <= 20 else tokens[2][:17] + "..."
+                return problems.too_many_arguments(number, line.index(tokens[2], column) + 1, f"'p af {shown}'")
+            else:
+                size = declared
             continue
         if size is None:
             problems.add(MALFORMED, number, column, "attack before the 'p af N' header", _AF_HEADER_HINT)
             size = 0
-        if len(tokens) != 2 or not (tokens[0].isdigit() and tokens[1].isdigit()):
+        attacker, target = (_number(t) for t in tokens) if len(tokens) == 2 else (None, None)
+        if attacker is None or target is None:
             problems.add(MALFORMED, number, column, f"expected an attack 'I J' of two numbers, found {line.strip()!r}")
             continue
-        attacker, target = int(tokens[0]), int(tokens[1])
         if size and not (1 <= attacker <= size and 1 <= target <= size):
-            problems.add(UNDECLARED, number, column, f"attack {attacker} {target} is outside the arguments 1..{size}")
+            problems.add(UNDECLARED, number, column, f"attack {tokens[0]} {tokens[1]} is outside the arguments 1..{size}")
             continue
-        pairs.append((attacker - 1, target - 1))
+        pairs[attacker - 1, target - 1] = None
     if size is None:
         problems.add(MALFORMED, 1, 1, "missing 'p af N' header", _AF_HEADER_HINT)
     return problems.result(lambda: Framework.from_index_pairs([str(i) for i in range(1, (size or 0) + 1)], pairs))
@@ -176,6 +221,9 @@ def is_framework_file(path: Path) -> bool:
 
 
 def parse_framework_file(path: Path) -> ParseResult:
-    """Read an ICCMA file, chosen by its suffix. OSError and UnicodeDecodeError propagate: the
-    caller turns them into a usage error (the file cannot be read at all)."""
-    return PARSERS[path.suffix.lower()](path.read_text(encoding="utf-8"), str(path))
+    """Read an ICCMA file, chosen by its suffix. A file that cannot be read or decoded gives
+    diagnostics (AM100, AM101) as a map would."""
+    text, problems = read_text(path, str(path))
+    if text is None:
+        return ParseResult(None, problems)
+    return PARSERS[path.suffix.lower()](text, str(path))

@@ -16,6 +16,7 @@ from typing import ClassVar, Protocol
 from argmap.diagnostics import Diagnostic
 from argmap.graph import MapGraph
 from argmap.reporters.text import format_diagnostic, plural
+from argmap.terminal import printable
 
 from .command import EvalOutcome
 from .labels import Label
@@ -43,7 +44,7 @@ class TextEvalReporter:
         if outcome.evaluation is None:
             errors, warnings = _counts(outcome.problems)
             lines = [format_diagnostic(d) for d in outcome.problems]
-            lines.append(f"{outcome.path}: not evaluated: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+            lines.append(f"{printable(outcome.path)}: not evaluated: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
             return "\n".join(lines)
         evaluation = outcome.evaluation
         lines = [self._title(outcome), ""]
@@ -54,7 +55,8 @@ class TextEvalReporter:
         lines.append(self._extensions(outcome))
         if outcome.preparation is not None:
             lines.extend(self._preparation(outcome.preparation))
-        return "\n".join(lines)
+        # argument names (ICCMA files allow any), side positions and quotes come from the input
+        return "\n".join(map(printable, lines))
 
     @staticmethod
     def _title(outcome: EvalOutcome) -> str:

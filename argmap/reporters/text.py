@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from argmap.check import CheckResult
 from argmap.diagnostics import Diagnostic
-
+from argmap.terminal import printable
 
 def format_diagnostic(d: Diagnostic) -> str:
     """`path:line:col: severity code: message`, hints indented below (the form editors link)."""
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code}: {d.message}"]
-    lines.extend(f"    {hint}" for hint in d.hints)
+    lines = [f"{printable(d.path)}:{d.line}:{d.column}: {d.severity.value} {d.code}: {printable(d.message)}"]
+    lines.extend(f"    {printable(hint)}" for hint in d.hints)
     return "\n".join(lines)
 
 

@@ -1,0 +1,52 @@
+"""Text left unfinished: the TODO placeholders `argmap new` writes (and any a mapper adds)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from argmap.checks.registry import MapContext, rule
+from argmap.diagnostics import Severity
+from argmap.load import YamlPath
+from argmap.model import ArgMap
+
+PLACEHOLDER = re.compile(r"\bTODO\b")
+
+
+@rule("AM317", "placeholder-text", Severity.WARNING,
+      "Text still holds a `TODO` placeholder, as `argmap new` writes them; `--strict` refuses an unfinished map.")
+def placeholder_text(ctx: MapContext):
+    """A map fresh from `argmap new` checks clean apart from its placeholders, so that the CI
+    gate (`argmap check --strict`) cannot pass a map nobody has written yet.
+
+    Passing:
+
+        question: Is NATO's expansion the cause of the security dilemma?
+
+    Failing:
+
+        question: TODO, the question this debate answers?
+    """
+    for path, text in _texts(ctx.model):
+        if PLACEHOLDER.search(text):
+            yield ctx.report(path, f"{'.'.join(map(str, path))} still holds a TODO placeholder",
+                             ("replace it with your own words",))
+
+
+def _texts(argmap: ArgMap) -> Iterator[tuple[YamlPath, str]]:
+    """Every text the mapper writes (quotes are the source's words, so they are left out)."""
+    yield ("title",), argmap.title
+    yield ("question",), argmap.question
+    yield ("sides", "pro"), argmap.sides.pro
+    yield ("sides", "con"), argmap.sides.con
+    if argmap.description:
+        yield ("description",), argmap.description
+    for node_id, node in argmap.nodes.items():
+        yield ("nodes", node_id, "text"), node.text
+        if node.note:
+            yield ("nodes", node_id, "note"), node.note
+        for i, evidence in enumerate(node.evidence):
+            for key in ("translation", "note"):
+                value = getattr(evidence, key)
+                if value:
+                    yield ("nodes", node_id, "evidence", i, key), value

@@ -1,0 +1,17 @@
+"""Text bound for a terminal. A module of its own, free of imports, so that every command can
+use it without loading the check pipeline."""
+
+from __future__ import annotations
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls with DEL (escape
+# sequences, bells, line breaks inside one diagnostic), the Unicode line separators, and the
+# bidirectional controls that can make text display differently from what it says.
+_INVISIBLE = [*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A)]
+_ESCAPES = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _INVISIBLE}
+_ESCAPES.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
+
+
+def printable(text: str) -> str:
+    """Text from a map or source made safe for a terminal: controls are shown escaped (``\\x1b``,
+    ``\\u202e``). Machine formats (json, sarif) keep the real characters; JSON escapes them."""
+    return text.translate(_ESCAPES)
