@@ -6,6 +6,7 @@ no map id can be (ids never contain a colon), so the legend can never collide wi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 from argmap.render.escape import html_text, quoted_attr, quoted_name
@@ -46,13 +47,14 @@ def edge_statement(source: str, target: str, attributes: Attributes) -> str:
     return f"  {quoted_name(source)} -> {quoted_name(target)} {attribute_list(attributes)};"
 
 
+@functools.cache  # a handful of distinct looks, asked for by thousands of nodes
 def node_look(node_type: str, side: str | None, status: str | None, is_focus: bool = False,
-              fontsize: int | None = None) -> list[tuple[str, str]]:
+              fontsize: int | None = None) -> tuple[tuple[str, str], ...]:
     kind = TYPE_STYLES[node_type]
     colours = SIDE_STYLES[side]
     state = STATUS_STYLES[status]
     penwidth = kind.penwidth + (1.5 if is_focus else 0)
-    return [
+    return (
         ("shape", kind.shape),
         ("style", quoted_attr(",".join(kind.style + state.extra_style))),
         ("fillcolor", quoted_attr(state.fill or colours.fill)),
@@ -61,7 +63,7 @@ def node_look(node_type: str, side: str | None, status: str | None, is_focus: bo
         ("penwidth", f"{penwidth:g}"),
         ("peripheries", str(kind.peripheries)),
         ("fontsize", str(fontsize or kind.fontsize)),
-    ]
+    )
 
 
 def node_attributes(node: NodeView) -> list[tuple[str, str]]:
@@ -75,14 +77,15 @@ def node_attributes(node: NodeView) -> list[tuple[str, str]]:
     ]
 
 
-def edge_look(relation: str, faded: bool = False) -> list[tuple[str, str]]:
+@functools.cache
+def edge_look(relation: str, faded: bool = False) -> tuple[tuple[str, str], ...]:
     look = RELATION_STYLES[relation]
-    return [
+    return (
         ("color", quoted_attr(FADED_EDGE_COLOR if faded else look.color)),
         ("style", look.style),
         ("arrowhead", look.arrowhead),
         ("penwidth", f"{look.penwidth:g}"),
-    ]
+    )
 
 
 def edge_attributes(edge: EdgeView) -> list[tuple[str, str]]:
