@@ -7,7 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import graphviz
 import pytest
 
 from argmap.load import load_yaml
@@ -101,11 +100,7 @@ def test_missing_dot_exits_2_with_the_install_command_but_dot_format_works(cli, 
 
 def test_dot_vanishing_after_the_check_is_still_exit_2(cli, tmp_path, monkeypatch):
     monkeypatch.setattr("argmap.render.formats.shutil.which", lambda name: "/usr/bin/dot")
-
-    def not_found(*args, **kwargs):
-        raise graphviz.ExecutableNotFound(["dot"])
-
-    monkeypatch.setattr(graphviz.Source, "pipe", not_found)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-such-folder"))
     result = cli(["render", SMALL, "-o", tmp_path, "--seeds", SEEDS])
     assert result.exit_code == 2 and INSTALL_COMMAND in result.stderr
     assert list(tmp_path.iterdir()) == []

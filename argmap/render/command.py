@@ -17,7 +17,7 @@ from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
 from argmap.project import DEFAULT_SEEDS, MapDocument
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, to_dot
-from argmap.render.formats import DEFAULT_FORMAT, FORMATS, OutputFormat, require_dot
+from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat, require_dot
 from argmap.output import atomic_write, input_files, prepare_folder, refuse_inputs
 from argmap.render.select import Selection, selected_nodes
 from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, status_labels
@@ -84,6 +84,14 @@ def document_dot(document: MapDocument, sources: Mapping[str, Source], options: 
                       selection=options.selection, labels=labels, semantics=options.semantics)
 
 
+def drawing(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions,
+            output_format: OutputFormat) -> bytes:
+    try:
+        return output_format.produce(document_dot(document, sources, options))
+    except GraphvizFailed as error:
+        raise GraphvizFailed(f"{document.display}: {error.message}", error.hint) from None
+
+
 def check_failed(result: CheckResult) -> RenderReport:
     return RenderReport(ExitCode.INPUT_ERRORS, TextReporter().render(result))
 
@@ -106,7 +114,7 @@ def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
     targets = [options.out_dir / f"{document.model.id}.{output_format.extension}" for document in documents]
     refuse_inputs(targets, input_files(result.project))
     sources = {source_id: document.source for source_id, document in result.project.sources.items()}
-    produced = [output_format.produce(document_dot(document, sources, options)) for document in documents]
+    produced = [drawing(document, sources, options, output_format) for document in documents]
     prepare_folder(options.out_dir)
     for target, data in zip(targets, produced):
         atomic_write(target, data)

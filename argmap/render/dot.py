@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterable, Mapping
 
 from argmap.render.escape import html_text, quoted_attr, quoted_name
-from argmap.render.labels import node_label, title_label, wrap_lines
+from argmap.render.labels import clipped, node_label, title_label, wrap_lines
 from argmap.render.layout import LayoutPlan, plan_layout
 from argmap.render.theme import (
     FADED_EDGE_COLOR,
@@ -18,7 +18,9 @@ from argmap.render.theme import (
     RELATION_STYLES,
     SIDE_STYLES,
     STATUS_STYLES,
+    TITLE_CHARS,
     TITLE_WIDTH,
+    TOOLTIP_CHARS,
     TYPE_STYLES,
 )
 from argmap.render.view import EdgeView, MapView, NodeView
@@ -71,7 +73,7 @@ def node_attributes(node: NodeView) -> list[tuple[str, str]]:
     return [
         ("id", quoted_attr(node.dom_id)),
         ("class", quoted_attr(classes)),
-        ("tooltip", quoted_attr(node.text)),
+        ("tooltip", quoted_attr(clipped(node.text, TOOLTIP_CHARS))),
         ("label", html(node_label(node))),
         *node_look(node.type, node.side, node.status, node.is_focus),
     ]
@@ -166,7 +168,7 @@ def to_dot(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | N
         ("labelloc", "t"),
         ("fontname", quoted_attr(FONT)),
         ("fontsize", "16"),
-        ("tooltip", quoted_attr(view.title)),
+        ("tooltip", quoted_attr(clipped(view.title, TITLE_CHARS))),
         *((key, quoted_attr(value)) for key, value in layout.graph_attributes),
     ]
     lines = [
