@@ -109,14 +109,14 @@ def test_dot_vanishing_after_the_check_is_still_exit_2(cli, tmp_path, monkeypatc
 def test_a_failure_on_the_second_map_writes_nothing(cli, tmp_path, monkeypatch):
     from argmap.render import command
 
-    real = command.document_dot
+    real = command.document_dot_pieces
 
     def fail_on_hostile(document, sources, options):
         if document.model.id == "hostile-labels":
             raise RuntimeError("boom")
         return real(document, sources, options)
 
-    monkeypatch.setattr(command, "document_dot", fail_on_hostile)
+    monkeypatch.setattr(command, "document_dot_pieces", fail_on_hostile)
     with pytest.raises(RuntimeError):
         cli(["render", SMALL, HOSTILE, "-o", tmp_path, "--seeds", SEEDS, "-f", "dot"])
     assert list(tmp_path.iterdir()) == []

@@ -33,15 +33,15 @@ def map_svg(argmap: ArgMap, graph: MapGraph | None = None, sources: Mapping[str,
     """The diagram of ``argmap``, statuses drawn under ``semantics``, as a stand-alone SVG
     file's text; None when Graphviz is not installed. Raises :class:`GraphvizFailed` (exit 2)
     when ``dot`` fails."""
-    from argmap.render.command import map_to_dot
+    from argmap.render.command import map_dot_pieces
     from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
     from argmap.render.status import status_labels
 
     if not dot_available():
         return None
     labels = status_labels(argmap, semantics) if semantics else None
-    dot = map_to_dot(argmap, graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
+    pieces = map_dot_pieces(argmap, graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
     try:
-        return FORMATS["svg"].produce(dot).decode("utf-8")
+        return FORMATS["svg"].produce(pieces).decode("utf-8")
     except GraphvizFailed as error:
         raise GraphvizFailed(f"map '{argmap.id}': {error.message}", error.hint) from None

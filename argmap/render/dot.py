@@ -7,7 +7,8 @@ no map id can be (ids never contain a colon), so the legend can never collide wi
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 
 from argmap.render.escape import html_text, quoted_attr, quoted_name
 from argmap.render.labels import clipped, node_label, title_label, wrap_lines
@@ -157,8 +158,10 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None) -> list[s
     return lines
 
 
-def to_dot(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | None = None) -> str:
-    """The DOT source of ``view``. Deterministic: the same view gives the same bytes."""
+def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | None = None) -> Iterator[str]:
+    """The DOT source of ``view``, one statement at a time, each ending in a newline: render
+    hands them to ``dot`` as they are made, so that ``dot`` reads while the rest is being made.
+    Deterministic: the same view gives the same bytes."""
     layout = layout or plan_layout(len(view.nodes))
     graph_attributes = [
         ("id", quoted_attr(f"map-{view.id}")),
@@ -171,14 +174,17 @@ def to_dot(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | N
         ("tooltip", quoted_attr(clipped(view.title, TITLE_CHARS))),
         *((key, quoted_attr(value)) for key, value in layout.graph_attributes),
     ]
-    lines = [
-        f"digraph {quoted_name(view.id)} {{",
-        f"  graph {attribute_list(graph_attributes)};",
-        f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
-        f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
-        *legend_statements(view.sides, view.semantics),
-        *(node_statement(node.id, node_attributes(node)) for node in view.nodes),
-        *(edge_statement(edge.source, edge.target, edge_attributes(edge)) for edge in view.edges),
-        "}",
-    ]
-    return "\n".join(lines) + "\n"
+    lines = itertools.chain(
+        (
+            f"digraph {quoted_name(view.id)} {{",
+            f"  graph {attribute_list(graph_attributes)};",
+            f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
+            f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
+        ),
+        legend_statements(view.sides, view.semantics),
+        (node_statement(node.id, node_attributes(node)) for node in view.nodes),
+        (edge_statement(edge.source, edge.target, edge_attributes(edge)) for edge in view.edges),
+        ("}",),
+    )
+    for line in lines:
+        yield line + "\n"
