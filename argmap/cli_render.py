@@ -15,6 +15,7 @@ from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS
 from argmap.render.layout import LARGE_MAP_NODES
 from argmap.render.select import DEFAULT_DEPTH, Selection
+from argmap.render.theme import TOOLTIP_CHARS
 from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES
 
 
@@ -44,8 +45,9 @@ def render_command(
     and nothing is drawn. Sides are blue (pro) and orange (con); the thesis has a double bold
     border; supports are green solid arrows, attacks red dashed with a bar head. Each node shows
     its evidence count and first cite, and its status under --semantics: struck through and
-    faded when it falls, a badge when undecided. In SVG each node has id node-<id> and its full
-    text as tooltip; edges have id edge-<source>-<relation>-<target>.
+    faded when it falls, a badge when undecided. In SVG each node has id node-<id> and its text
+    as tooltip (shortened past {tooltip} characters; the brief has it all); edges have id
+    edge-<source>-<relation>-<target>. If Graphviz fails, what it said is printed (exit 2).
 
     Large maps: beyond {large} nodes, the layered layout is kept but edges are drawn as straight
     lines and dot's placement and crossing-minimisation passes are bounded, so thousands of
@@ -77,4 +79,5 @@ def render_command(
     raise typer.Exit(report.exit_code)
 
 
-render_command.__doc__ = (render_command.__doc__ or "").replace("{large}", f"{LARGE_MAP_NODES:,}")
+render_command.__doc__ = (render_command.__doc__ or "").replace("{large}", f"{LARGE_MAP_NODES:,}").replace(
+    "{tooltip}", f"{TOOLTIP_CHARS:,}")

@@ -7,7 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import graphviz
 import pytest
 
 from argmap.load import load_yaml
@@ -101,11 +100,7 @@ def test_missing_dot_exits_2_with_the_install_command_but_dot_format_works(cli, 
 
 def test_dot_vanishing_after_the_check_is_still_exit_2(cli, tmp_path, monkeypatch):
     monkeypatch.setattr("argmap.render.formats.shutil.which", lambda name: "/usr/bin/dot")
-
-    def not_found(*args, **kwargs):
-        raise graphviz.ExecutableNotFound(["dot"])
-
-    monkeypatch.setattr(graphviz.Source, "pipe", not_found)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-such-folder"))
     result = cli(["render", SMALL, "-o", tmp_path, "--seeds", SEEDS])
     assert result.exit_code == 2 and INSTALL_COMMAND in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -114,14 +109,14 @@ def test_dot_vanishing_after_the_check_is_still_exit_2(cli, tmp_path, monkeypatc
 def test_a_failure_on_the_second_map_writes_nothing(cli, tmp_path, monkeypatch):
     from argmap.render import command
 
-    real = command.document_dot
+    real = command.document_dot_pieces
 
     def fail_on_hostile(document, sources, options):
         if document.model.id == "hostile-labels":
             raise RuntimeError("boom")
         return real(document, sources, options)
 
-    monkeypatch.setattr(command, "document_dot", fail_on_hostile)
+    monkeypatch.setattr(command, "document_dot_pieces", fail_on_hostile)
     with pytest.raises(RuntimeError):
         cli(["render", SMALL, HOSTILE, "-o", tmp_path, "--seeds", SEEDS, "-f", "dot"])
     assert list(tmp_path.iterdir()) == []

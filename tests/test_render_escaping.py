@@ -3,10 +3,14 @@ nothing (no attributes, nodes, edges or markup)."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 import xml.etree.ElementTree as ET
 
 import graphviz
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from argmap.render import map_to_dot
 from argmap.render.escape import escstring, html_text, quoted_name
@@ -40,6 +44,33 @@ def test_wrapping_keeps_authors_line_breaks_and_ends_long_text_with_ellipsis():
     assert wrap_lines("one\ntwo") == ["one", "two"]
     long = wrap_lines("word " * 400, width=20, max_lines=5)
     assert len(long) == 5 and long[-1].endswith("…")
+
+
+def textwrap_lines(text: str, width: int, max_lines: int) -> list[str]:
+    """The oracle: every paragraph through textwrap, then cut to ``max_lines``."""
+    lines = [line for paragraph in text.splitlines() or [""]
+             for line in textwrap.wrap(paragraph, width, break_long_words=True, tabsize=4) or [""]]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+    return lines
+
+
+# words of every kind textwrap treats apart: hyphens, dashes, tabs, runs of spaces, non-breaking
+# and ideographic spaces, words wider than a line, paragraph breaks
+WRAP_TOKENS = ["a", "word", "longerword", "x" * 40, "y" * 33, "北约东扩", "a-b", "--", "", " ", " " * 20,
+               "\t", "\t" * 9, "\n", "\u00a0", "x\u3000y", "\x0b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WRAP_TOKENS), max_size=800).map(" ".join),
+       st.sampled_from([5, 10, 32]), st.sampled_from([1, 3, 12]))
+def test_wrapping_matches_textwrap_however_long_the_text(text, width, max_lines):
+    # the one documented difference: a blank run wider than a line opening a long paragraph
+    long_paragraph = (max_lines + 2) * (2 * width + 2)
+    opening_blank = re.compile(r"[ \t]{%d}" % (width + 2))
+    assume(not any(len(p) > long_paragraph and opening_blank.match(p.expandtabs(4)) for p in text.splitlines()))
+    assert wrap_lines(text, width, max_lines) == textwrap_lines(text, width, max_lines)
 
 
 def hostile_dot() -> tuple[str, object]:

@@ -3,7 +3,7 @@
 Drawing belongs to :mod:`argmap.render`; this module only asks it for SVG and trims what
 must not appear inside an HTML document (the XML prolog, the DOCTYPE naming an external DTD,
 comments). Without the system ``dot`` there is no diagram, and briefs fall back to the text
-outline they always carry.
+outline they always carry; a ``dot`` that fails is an error, never a silently missing diagram.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from argmap.diagnostics import UsageError
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
 
@@ -32,13 +31,17 @@ def inline_svg(svg: str) -> str:
 def map_svg(argmap: ArgMap, graph: MapGraph | None = None, sources: Mapping[str, Source] | None = None,
             semantics: str | None = "grounded") -> str | None:
     """The diagram of ``argmap``, statuses drawn under ``semantics``, as a stand-alone SVG
-    file's text; None when Graphviz is not available (or ``dot`` fails)."""
-    from argmap.render import FORMATS, map_to_dot
+    file's text; None when Graphviz is not installed. Raises :class:`GraphvizFailed` (exit 2)
+    when ``dot`` fails."""
+    from argmap.render.command import map_dot_pieces
+    from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
     from argmap.render.status import status_labels
 
-    labels = status_labels(argmap, semantics) if semantics else None
-    dot = map_to_dot(argmap, graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
-    try:
-        return FORMATS["svg"].produce(dot).decode("utf-8")
-    except UsageError:  # no `dot`, or it failed: a brief still has its text outline
+    if not dot_available():
         return None
+    labels = status_labels(argmap, semantics) if semantics else None
+    pieces = map_dot_pieces(argmap, graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
+    try:
+        return FORMATS["svg"].produce(pieces).decode("utf-8")
+    except GraphvizFailed as error:
+        raise GraphvizFailed(f"map '{argmap.id}': {error.message}", error.hint) from None

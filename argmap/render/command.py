@@ -7,7 +7,7 @@ in memory before the first file is written; each file is written atomically.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +16,8 @@ from argmap.diagnostics import ExitCode, UsageError
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
 from argmap.project import DEFAULT_SEEDS, MapDocument
-from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, to_dot
-from argmap.render.formats import DEFAULT_FORMAT, FORMATS, OutputFormat, require_dot
+from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, dot_pieces
+from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat, require_dot
 from argmap.output import DIAGRAMS_FOLDER, input_files, prepare_folder, refuse_inputs, write_files
 from argmap.render.select import Selection, selected_nodes
 from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, status_labels
@@ -55,6 +55,24 @@ class RenderReport:
     written: list[Path] = field(default_factory=list)
 
 
+def map_dot_pieces(
+    argmap: ArgMap,
+    graph: MapGraph | None = None,
+    sources: Mapping[str, Source] | None = None,
+    *,
+    rankdir: str = DEFAULT_RANKDIR,
+    selection: Selection | None = None,
+    labels: Mapping[str, str] | None = None,
+    semantics: str | None = DEFAULT_SEMANTICS,
+) -> Iterator[str]:
+    """:func:`map_to_dot`'s text in pieces, each made when it is asked for."""
+    graph = graph or MapGraph(argmap)
+    kept = selected_nodes(graph, selection or Selection(), argmap.id)
+    focus = selection.focus if selection else None
+    view = build_view(argmap, graph, sources, labels, kept, semantics, focus)
+    yield from dot_pieces(view, rankdir)
+
+
 def map_to_dot(
     argmap: ArgMap,
     graph: MapGraph | None = None,
@@ -69,17 +87,27 @@ def map_to_dot(
 
     ``labels`` maps node ids to "IN" / "OUT" / "UNDEC" (drawn as stands / falls / undecided and
     named in the legend with ``semantics``); without labels no status is drawn."""
-    graph = graph or MapGraph(argmap)
-    kept = selected_nodes(graph, selection or Selection(), argmap.id)
-    focus = selection.focus if selection else None
-    view = build_view(argmap, graph, sources, labels, kept, semantics, focus)
-    return to_dot(view, rankdir)
+    return "".join(map_dot_pieces(argmap, graph, sources, rankdir=rankdir, selection=selection,
+                                  labels=labels, semantics=semantics))
+
+
+def document_dot_pieces(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> Iterator[str]:
+    labels = status_labels(document.model, options.semantics) if options.show_status else None
+    yield from map_dot_pieces(document.model, document.graph, sources, rankdir=options.rankdir,
+                              selection=options.selection, labels=labels, semantics=options.semantics)
 
 
 def document_dot(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> str:
-    labels = status_labels(document.model, options.semantics) if options.show_status else None
-    return map_to_dot(document.model, document.graph, sources, rankdir=options.rankdir,
-                      selection=options.selection, labels=labels, semantics=options.semantics)
+    return "".join(document_dot_pieces(document, sources, options))
+
+
+def drawing(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions,
+            output_format: OutputFormat) -> bytes:
+    # in pieces: `dot` starts, and reads, while the statuses, the view and the DOT text are made
+    try:
+        return output_format.produce(document_dot_pieces(document, sources, options))
+    except GraphvizFailed as error:
+        raise GraphvizFailed(f"{document.display}: {error.message}", error.hint) from None
 
 
 def check_failed(result: CheckResult) -> RenderReport:
@@ -104,7 +132,7 @@ def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
     targets = [options.out_dir / f"{document.model.id}.{output_format.extension}" for document in documents]
     refuse_inputs(targets, input_files(result.project))
     sources = {source_id: document.source for source_id, document in result.project.sources.items()}
-    produced = [output_format.produce(document_dot(document, sources, options)) for document in documents]
+    produced = [drawing(document, sources, options, output_format) for document in documents]
     prepare_folder(options.out_dir)
     write_files(dict(zip(targets, produced)))
     return RenderReport(

@@ -6,10 +6,12 @@ no map id can be (ids never contain a colon), so the legend can never collide wi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 
 from argmap.render.escape import html_text, quoted_attr, quoted_name
-from argmap.render.labels import node_label, title_label, wrap_lines
+from argmap.render.labels import clipped, node_label, title_label, wrap_lines
 from argmap.render.layout import LayoutPlan, plan_layout
 from argmap.render.theme import (
     FADED_EDGE_COLOR,
@@ -17,7 +19,9 @@ from argmap.render.theme import (
     RELATION_STYLES,
     SIDE_STYLES,
     STATUS_STYLES,
+    TITLE_CHARS,
     TITLE_WIDTH,
+    TOOLTIP_CHARS,
     TYPE_STYLES,
 )
 from argmap.render.view import EdgeView, MapView, NodeView
@@ -46,13 +50,14 @@ def edge_statement(source: str, target: str, attributes: Attributes) -> str:
     return f"  {quoted_name(source)} -> {quoted_name(target)} {attribute_list(attributes)};"
 
 
+@functools.cache  # a handful of distinct looks, asked for by thousands of nodes
 def node_look(node_type: str, side: str | None, status: str | None, is_focus: bool = False,
-              fontsize: int | None = None) -> list[tuple[str, str]]:
+              fontsize: int | None = None) -> tuple[tuple[str, str], ...]:
     kind = TYPE_STYLES[node_type]
     colours = SIDE_STYLES[side]
     state = STATUS_STYLES[status]
     penwidth = kind.penwidth + (1.5 if is_focus else 0)
-    return [
+    return (
         ("shape", kind.shape),
         ("style", quoted_attr(",".join(kind.style + state.extra_style))),
         ("fillcolor", quoted_attr(state.fill or colours.fill)),
@@ -61,7 +66,7 @@ def node_look(node_type: str, side: str | None, status: str | None, is_focus: bo
         ("penwidth", f"{penwidth:g}"),
         ("peripheries", str(kind.peripheries)),
         ("fontsize", str(fontsize or kind.fontsize)),
-    ]
+    )
 
 
 def node_attributes(node: NodeView) -> list[tuple[str, str]]:
@@ -69,20 +74,21 @@ def node_attributes(node: NodeView) -> list[tuple[str, str]]:
     return [
         ("id", quoted_attr(node.dom_id)),
         ("class", quoted_attr(classes)),
-        ("tooltip", quoted_attr(node.text)),
+        ("tooltip", quoted_attr(clipped(node.text, TOOLTIP_CHARS))),
         ("label", html(node_label(node))),
         *node_look(node.type, node.side, node.status, node.is_focus),
     ]
 
 
-def edge_look(relation: str, faded: bool = False) -> list[tuple[str, str]]:
+@functools.cache
+def edge_look(relation: str, faded: bool = False) -> tuple[tuple[str, str], ...]:
     look = RELATION_STYLES[relation]
-    return [
+    return (
         ("color", quoted_attr(FADED_EDGE_COLOR if faded else look.color)),
         ("style", look.style),
         ("arrowhead", look.arrowhead),
         ("penwidth", f"{look.penwidth:g}"),
-    ]
+    )
 
 
 def edge_attributes(edge: EdgeView) -> list[tuple[str, str]]:
@@ -152,8 +158,10 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None) -> list[s
     return lines
 
 
-def to_dot(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | None = None) -> str:
-    """The DOT source of ``view``. Deterministic: the same view gives the same bytes."""
+def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | None = None) -> Iterator[str]:
+    """The DOT source of ``view``, one statement at a time, each ending in a newline: render
+    hands them to ``dot`` as they are made, so that ``dot`` reads while the rest is being made.
+    Deterministic: the same view gives the same bytes."""
     layout = layout or plan_layout(len(view.nodes))
     graph_attributes = [
         ("id", quoted_attr(f"map-{view.id}")),
@@ -163,17 +171,20 @@ def to_dot(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | N
         ("labelloc", "t"),
         ("fontname", quoted_attr(FONT)),
         ("fontsize", "16"),
-        ("tooltip", quoted_attr(view.title)),
+        ("tooltip", quoted_attr(clipped(view.title, TITLE_CHARS))),
         *((key, quoted_attr(value)) for key, value in layout.graph_attributes),
     ]
-    lines = [
-        f"digraph {quoted_name(view.id)} {{",
-        f"  graph {attribute_list(graph_attributes)};",
-        f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
-        f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
-        *legend_statements(view.sides, view.semantics),
-        *(node_statement(node.id, node_attributes(node)) for node in view.nodes),
-        *(edge_statement(edge.source, edge.target, edge_attributes(edge)) for edge in view.edges),
-        "}",
-    ]
-    return "\n".join(lines) + "\n"
+    lines = itertools.chain(
+        (
+            f"digraph {quoted_name(view.id)} {{",
+            f"  graph {attribute_list(graph_attributes)};",
+            f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
+            f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
+        ),
+        legend_statements(view.sides, view.semantics),
+        (node_statement(node.id, node_attributes(node)) for node in view.nodes),
+        (edge_statement(edge.source, edge.target, edge_attributes(edge)) for edge in view.edges),
+        ("}",),
+    )
+    for line in lines:
+        yield line + "\n"

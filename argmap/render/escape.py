@@ -34,37 +34,49 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def showable(text: str) -> str:
-    return _UNSHOWABLE.sub(_visible, text)
+    return _UNSHOWABLE.sub(_visible, text) if _UNSHOWABLE.search(text) else text
 
 
-def _markup_table(backslash_level: int) -> dict[int, str]:
-    return {
-        ord("&"): "&amp;",
-        ord("<"): "&lt;",
-        ord(">"): "&gt;",
-        ord('"'): "&quot;",
-        ord("'"): "&#39;",
-        ord("\\"): _BACKSLASH * backslash_level,
-        ord("\n"): "&#10;",
-        ord("\t"): "&#9;",
-        ord("\r"): "&#13;",
+def _markup_escaper(backslash_level: int):
+    """The escaping function for one backslash level. Chained ``str.replace`` calls, each a
+    single C-level pass, are several times faster than ``str.translate`` with a dict on the
+    short strings labels are made of (render time is dominated by thousands of them)."""
+    pairs = (
+        ("&", "&amp;"),  # first: the references written below start with "&"
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ('"', "&quot;"),
+        ("'", "&#39;"),
+        ("\\", _BACKSLASH * backslash_level),
+        ("\n", "&#10;"),
+        ("\t", "&#9;"),
+        ("\r", "&#13;"),
         # DOT's lexer treats nothing else specially inside a quoted string or <...>; { } | [ ] ;
         # are only special outside strings (or in record labels, which argmap never uses).
-    }
+    )
+
+    def escape(text: str) -> str:
+        text = showable(text)
+        for character, reference in pairs:
+            if character in text:
+                text = text.replace(character, reference)
+        return text
+
+    return escape
 
 
-_HTML_LABEL_TABLE = _markup_table(backslash_level=2)
-_ESCSTRING_TABLE = _markup_table(backslash_level=4)
+_html_label_escape = _markup_escaper(backslash_level=2)
+_escstring_escape = _markup_escaper(backslash_level=4)
 
 
 def html_text(text: str) -> str:
     """One line of text for an HTML-like label (no line breaks expected here)."""
-    return showable(text).translate(_HTML_LABEL_TABLE)
+    return _html_label_escape(text)
 
 
 def escstring(text: str) -> str:
     """The contents of a quoted DOT attribute value of type escString (tooltip, id, class)."""
-    return showable(text).translate(_ESCSTRING_TABLE)
+    return _escstring_escape(text)
 
 
 def quoted_attr(text: str) -> str:

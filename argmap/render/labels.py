@@ -3,26 +3,92 @@ as Graphviz HTML-like label markup with every piece of map text escaped."""
 
 from __future__ import annotations
 
+import functools
+import re
 import textwrap
 
 from argmap.render.escape import html_text
-from argmap.render.theme import LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, TYPE_STYLES
+from argmap.render.theme import LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, TITLE_CHARS, TYPE_STYLES
 from argmap.render.view import NodeView
 
 LINE_BREAK = '<BR ALIGN="LEFT"/>'
 ELLIPSIS = "…"
+TAB_SIZE = 4
+
+
+# textwrap treats these specially (white space other than a single space, which it rewrites or
+# drops at line ends; hyphens, where it may break). A paragraph without them and with no word
+# wider than a line wraps the same by plain greedy filling, several times cheaper than textwrap
+# on the thousands of labels of a big map.
+_TEXTWRAP_SPECIAL = re.compile(r"[^\S ]|-|  |^ | $")
+
+
+@functools.cache
+def _blank_run_wider_than(width: int) -> re.Pattern[str]:
+    """Runs of what textwrap takes for white space, longer than ``width`` + 1 characters."""
+    return re.compile(r"[\t\x0b\x0c\r ]{%d,}" % (width + 2))
+
+
+def greedy_wrap(paragraph: str, width: int) -> list[str] | None:
+    """``paragraph`` wrapped as textwrap would, or None when only textwrap can say."""
+    if _TEXTWRAP_SPECIAL.search(paragraph):
+        return None
+    lines: list[str] = []
+    line = ""
+    for word in paragraph.split(" "):
+        if len(word) > width:
+            return None
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    wrapped = greedy_wrap(paragraph, width)
+    if wrapped is None:
+        wrapped = textwrap.wrap(paragraph, width, break_long_words=True, tabsize=TAB_SIZE)
+    return wrapped or [""]
 
 
 def wrap_lines(text: str, width: int = LABEL_WIDTH, max_lines: int = MAX_LABEL_LINES) -> list[str]:
     """Wrap each of the author's paragraphs to ``width``; long words (URLs, unspaced scripts such
     as Chinese) are cut so no line exceeds the width. Past ``max_lines`` the text ends in "…"."""
+    # A megabyte-long paragraph costs no more than a short one. Wrapping is greedy, so cutting a
+    # paragraph changes only the line where the cut falls, and a line uses at most 2 x width + 1
+    # characters once blank runs are shortened: a prefix this long yields every line shown.
+    # (textwrap breaks the line at any blank run wider than a line, whatever its length, but is
+    # quadratic in it; only such a run at the very start of a long paragraph draws differently.)
+    prefix_length = (max_lines + 2) * (2 * width + 2)
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, tabsize=4) or [""])
+        wanted = max_lines + 1 - len(lines)  # one more than shown, to know the text goes on
+        if len(paragraph) > prefix_length:
+            # tabs first, as textwrap does: a tab's width depends on the columns before it
+            paragraph = paragraph.expandtabs(TAB_SIZE)
+            paragraph = _blank_run_wider_than(width).sub(lambda run: run.group()[: width + 1], paragraph)
+            wrapped = wrap_paragraph(paragraph[:prefix_length], width)[:-1]
+            if len(wrapped) >= wanted:
+                lines.extend(wrapped)
+                break
+        lines.extend(wrap_paragraph(paragraph, width))
+        if len(lines) > max_lines:
+            break  # the rest is not shown
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1].rstrip() + ELLIPSIS
     return lines
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in "…" when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 
 
 def small(text_markup: str, color: str | None = None) -> str:
@@ -46,7 +112,7 @@ def header_text(node: NodeView) -> str:
 
 def footer_text(node: NodeView) -> str:
     if node.evidence_count:
-        cite = node.cites[0] + (f" +{len(node.cites) - 1}" if len(node.cites) > 1 else "")
+        cite = clipped(node.cites[0], LABEL_WIDTH) + (f" +{len(node.cites) - 1}" if len(node.cites) > 1 else "")
         return f"{plural(node.evidence_count, 'quote')} · {cite}"
     return "analytic" if node.analytic else "no evidence"
 
@@ -66,4 +132,4 @@ def node_label(node: NodeView) -> str:
 
 def title_label(title: str, question: str, width: int) -> str:
     question_lines = "<BR/>".join(html_text(line) for line in wrap_lines(question, width, max_lines=4))
-    return f'<B>{html_text(title)}</B><BR/><FONT POINT-SIZE="11">{question_lines}</FONT>'
+    return f'<B>{html_text(clipped(title, TITLE_CHARS))}</B><BR/><FONT POINT-SIZE="11">{question_lines}</FONT>'

@@ -11,8 +11,13 @@ from dataclasses import dataclass
 
 FONT = "Helvetica"
 LABEL_WIDTH = 32  # characters per label line: keeps nodes narrow enough to project
-MAX_LABEL_LINES = 12  # longer texts end in "…"; the tooltip always holds the full text
+MAX_LABEL_LINES = 12  # longer texts end in "…"; the tooltip holds more, the brief all of it
 TITLE_WIDTH = 90
+# Graphviz refuses any string over 16 KB (16,384 bytes with its quotes), and an escaped character
+# takes up to 20 bytes (a backslash in a tooltip is written four times as "&#92;"): 800
+# characters always fit. Longer texts are cut, ending in "…".
+TOOLTIP_CHARS = 800
+TITLE_CHARS = 200  # the map title, drawn on one line above the diagram
 
 
 @dataclass(frozen=True)

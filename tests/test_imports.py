@@ -1,0 +1,75 @@
+"""Start-up cost: each command imports only what it needs. Measured on a real process with
+``python -X importtime``, which names every module the command loaded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, requires_dot
+from render_support import SMALL
+
+# Modules that checking and drawing a valid map never need: HTML briefs and their templates,
+# nearest-match search (only for a quote that is not found), PyYAML's pure-Python parser (only
+# for the rare YAML the fast parser leaves to it), the graphviz package (dot is run directly),
+# the authoring commands, test tools.
+NOT_FOR_CHECK_OR_RENDER = {
+    "jinja2", "markupsafe", "rapidfuzz", "yaml", "graphviz", "hypothesis", "pytest",
+    "argmap.brief", "argmap.quote", "argmap.scaffold", "argmap.schema",
+}
+
+
+def imported_modules(args: list[str], cwd: Path) -> set[str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "argmap", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+    assert "argmap.cli" in rows
+    return set(rows)
+
+
+def unneeded(modules: set[str]) -> set[str]:
+    return {m for m in modules if any(m == package or m.startswith(f"{package}.") for package in NOT_FOR_CHECK_OR_RENDER)}
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A map that checks clean: no warning either, so that no position has to be looked up."""
+    import yaml
+
+    registry = yaml.safe_load((SEEDS / "sources.yaml").read_text(encoding="utf-8"))
+    cited = {"ade2025", "hakima2021"}  # every source the map cites, and no other
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "maps").mkdir()
+    for source_id in cited:
+        shutil.copy(SEEDS / registry["sources"][source_id]["file"], tmp_path / "seeds")
+    sources = {"sources": {key: value for key, value in registry["sources"].items() if key in cited}}
+    (tmp_path / "seeds" / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True), encoding="utf-8")
+    shutil.copy(SMALL, tmp_path / "maps")
+    done = subprocess.run([sys.executable, "-m", "argmap", "check", "--strict", "maps"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout  # --strict: not even a warning
+    return tmp_path
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "maps"],
+    ["render", "maps", "-o", "out", "--format", "dot"],
+    ["render", "--help"],
+    ["--version"],
+], ids=["check", "render-dot", "render-help", "version"])
+def test_check_and_render_import_nothing_they_do_not_need(small_project, args):
+    assert unneeded(imported_modules(args, small_project)) == set()
+
+
+@requires_dot
+def test_rendering_svg_runs_dot_without_the_graphviz_package(small_project):
+    modules = imported_modules(["render", "maps", "-o", "out"], small_project)
+    assert (small_project / "out" / "render-small.svg").read_bytes().startswith(b"<?xml")
+    assert unneeded(modules) == set()
