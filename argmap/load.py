@@ -224,6 +224,14 @@ def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+# libyaml's own nesting limit: "exceeded maximum nesting depth" (0.2.6)
+_LIBYAML_NESTING = re.compile(r"nesting|depth", re.IGNORECASE)
+
+
+class _LibyamlNestingLimit(Exception):
+    """libyaml refused the nesting before argmap's own bound was reached."""
+
+
 @dataclass
 class _Frame:
     container: dict | list
@@ -248,6 +256,19 @@ class _EventBuilder:
 
         # libyaml's event parser when available, the pure-Python one otherwise
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            return self._build(yaml, loader)
+        except _LibyamlNestingLimit:
+            # libyaml (0.2.6 on) stops deep flow nesting itself, before any event reaches our
+            # depth check: parse again with PyYAML's own parser, which has no such limit, so that
+            # the code, message and position do not depend on libyaml's version.
+            return self._build(yaml, yaml.SafeLoader)
+
+    def _build(self, yaml: Any, loader: Any) -> Any:
+        self.key_marks = {}
+        self.value_marks = {(): START}
+        self._anchors = {}
+        self._alias_growth = 0
         stack: list[_Frame] = []
         result: Any = None
         documents = 0
@@ -305,6 +326,8 @@ class _EventBuilder:
                     self._place(stack, value, event)
                     stack[-1].size += size
         except yaml.MarkedYAMLError as exc:
+            if loader is not yaml.SafeLoader and _LIBYAML_NESTING.search(exc.problem or ""):
+                raise _LibyamlNestingLimit from None
             mark = exc.problem_mark or exc.context_mark
             position = _pos(mark) if mark is not None else START
             message = exc.problem or str(exc)

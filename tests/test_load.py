@@ -58,3 +58,14 @@ def test_a_tab_in_the_indentation_gets_a_hint():
     assert loaded is None
     assert [(p.code, p.line, p.column) for p in problems] == [("AM103", 2, 1)]
     assert "replace the tab" in problems[0].hints[0]
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "], ids=["sequences", "mappings"])
+def test_deep_flow_nesting_is_refused_at_our_limit_whatever_libyaml_allows(opening):
+    # libyaml 0.2.6 stops at 1,000 levels with its own error; ours (64) must win, at its place:
+    # the top mapping is level 1, so the 64th opening starts level 65
+    text = "k: " + opening * 5_000 + "\n"
+    loaded, problems = parse_yaml(text, Path("m.yaml"), "m.yaml")
+    assert loaded is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("AM107", 1, 4 + 63 * len(opening))]
+    assert "64" in problems[0].message
