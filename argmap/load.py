@@ -18,7 +18,9 @@ Positions are character offsets until a diagnostic needs one (:mod:`argmap.locat
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,15 +121,36 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """Read a regular file of at most MAX_FILE_BYTES. The file is opened without blocking and
+    checked once open, so a FIFO cannot hang argmap and a device cannot feed it forever."""
+    def unreadable(message: str) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", message)]
+
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100",
-                                     f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads")]
-        return path.read_bytes(), []
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", "expected a file, found a directory")]
+        return unreadable("expected a file, found a directory")
     except OSError as exc:
-        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", f"cannot read file: {exc.strerror}")]
+        return unreadable(f"cannot read file: {exc.strerror}")
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            return unreadable("expected a file, found a directory")
+        if not stat.S_ISREG(mode):
+            return unreadable(f"expected a regular file, found {_special_kind(mode)}")
+        try:
+            raw = file.read(MAX_FILE_BYTES + 1)  # the cap holds even if the file grows meanwhile
+        except OSError as exc:
+            return unreadable(f"cannot read file: {exc.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        return unreadable(f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads")
+    return raw, []
+
+
+def _special_kind(mode: int) -> str:
+    kinds = [(stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from argmap.load import _EventBuilder, parse_yaml, resolve_plain_scalar
+import argmap.load
 from argmap.check import check
+from argmap.load import _EventBuilder, load_yaml, parse_yaml, resolve_plain_scalar
 from conftest import CASES, MAPS, SEEDS
 
 REAL_FILES = sorted(MAPS.glob("*.yaml")) + [SEEDS / "sources.yaml"]
@@ -142,3 +145,29 @@ def test_positions_on_the_fast_path_do_not_parse_the_file_again(tmp_path, monkey
         ("AM311", lines.index("  analytic-answer:") + 1, 3),
         ("AM301", lines.index("    supports: [committed, nowhere]") + 1, 27),
     ])
+
+
+# --- only regular files, never more than the cap (issue 10) ----------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path, run_argmap):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    done = run_argmap(["check", "pipe.yaml"], cwd=tmp_path)  # the fixture's timeout catches a hang
+    assert done.returncode == 1
+    assert done.stdout.startswith("pipe.yaml:1:1: error AM100: expected a regular file, found a named pipe (FIFO)")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_not_read_forever():
+    loaded, problems = load_yaml(Path("/dev/zero"), "zero.yaml")
+    assert loaded is None
+    assert [(p.code, p.message) for p in problems] == [("AM100", "expected a regular file, found a character device")]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_the_size_cap_holds_while_reading_not_only_by_the_size_stat_reports(monkeypatch):
+    monkeypatch.setattr(argmap.load, "MAX_FILE_BYTES", 16)  # /proc files report size 0, then give more
+    loaded, problems = load_yaml(Path("/proc/self/status"), "status.yaml")
+    assert loaded is None
+    assert [p.code for p in problems] == ["AM100"] and "larger than 16 bytes" in problems[0].message
