@@ -18,6 +18,7 @@ Positions are character offsets until a diagnostic needs one (:mod:`argmap.locat
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -35,11 +36,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # The fast path is unsuitable where the text may hold a tag (!), an anchor (&) or an alias (*) at
 # a place where a YAML token can start (line start, after `: `, `- `, `[`, `{` or `,`), or a
 # document marker. A false alarm ("a - *b*" in plain text) only costs speed, never correctness.
-_SPECIAL = re.compile(r"[!&*]")
-_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 # Number forms yaml_rs resolves beyond YAML 1.2's core schema (1_000, 0b11, +0x1f); the careful
-# path keeps them as text. Matching inside words is a harmless false alarm.
-_RUST_ONLY_NUMBERS = re.compile(r"[0-9]_|0b[01]|[-+]0[xo]")
+# path keeps them as text. Matching inside words is a harmless false alarm. Each pattern starts
+# with a literal, which lets the regex engine skip through large files.
+_RUST_ONLY_NUMBERS = [re.compile(r"_(?<=[0-9]_)"), re.compile(r"0b[01]"), re.compile(r"0[xo](?<=[-+]0[xo])")]
 # What YAML forbids anywhere in a stream (control characters but tab and line breaks, C1 codes
 # but NEL, surrogates, U+FFFE/U+FFFF). yaml_rs would read some of them, silently stopping at NUL.
 _YAML_1_1_BREAKS = "\x85\u2028\u2029"
@@ -47,31 +47,42 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD
 
 
 def _needs_careful_path(text: str) -> bool:
-    for match in _SPECIAL.finditer(text):
-        at = match.start()
-        line_start = text.rfind("\n", 0, at) + 1
-        before = text[line_start:at]
-        stripped = before.rstrip(" \t")
-        if not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-" and len(stripped) < len(before)):
-            return True
-    return _DOCUMENT_MARKER.search(text) is not None or _RUST_ONLY_NUMBERS.search(text) is not None
+    for special in "!&*":
+        at = text.find(special)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            before = text[line_start:at]
+            stripped = before.rstrip(" \t")
+            if not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-" and len(stripped) < len(before)):
+                return True
+            at = text.find(special, at + 1)
+    return _has_document_marker(text) or any(pattern.search(text) for pattern in _RUST_ONLY_NUMBERS)
+
+
+def _has_document_marker(text: str) -> bool:
+    # substring searches, not a "^---" regex: in MULTILINE mode that is tried at every character
+    return text.startswith(("---", "...")) or "\n---" in text or "\n..." in text
 
 
 def _within_careful_rules(data: Any) -> bool:
     """Whether fast-path data is what the careful path would build: text keys, bounded depth."""
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
+    level, depth = [data], 1
+    while level:
         if depth > MAX_DEPTH:
             return False
-        if isinstance(value, dict):
-            if not all(type(key) is str for key in value):
-                return False
-            children = value.values()
-        else:
-            children = value
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        deeper: list[Any] = []
+        for value in level:
+            if type(value) is dict:
+                if not all(map(isinstance, value, itertools.repeat(str))):
+                    return False
+                deeper += [child for child in value.values() if type(child) in _CONTAINERS]
+            else:
+                deeper += [child for child in value if type(child) in _CONTAINERS]
+        level, depth = deeper, depth + 1
     return True
+
+
+_CONTAINERS = (dict, list)
 
 
 class YamlProblem(Exception):
@@ -202,10 +213,23 @@ def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> t
 
 
 def _refuse_unprintable(text: str) -> None:
-    found = _NOT_PRINTABLE.search(text)
+    found = _NOT_PRINTABLE.search(text) if _may_hold_unprintable(text) else None
     if found:
         raise YamlProblem("AM103", f"YAML syntax error: control character U+{ord(found.group()):04X} is not allowed",
                           found.start(), ("delete it; inside double quotes it may be written as an escape, e.g. \\t",))
+
+
+# Bytes that need no closer look: printable ASCII, tab, line breaks, and any byte of a multi-byte
+# UTF-8 character (those are told apart by how they begin: C1 codes U+0080-U+009F, surrogates
+# U+D800-U+DFFF, U+FFFE and U+FFFF).
+_CLEAN_BYTES = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F), *range(0x80, 0x100)])
+_UNPRINTABLE_LEADS = (b"\xc2", b"\xed", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def _may_hold_unprintable(text: str) -> bool:
+    """A quick test at C speed (the regex is slow on large files): False means surely clean."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return bool(raw.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
 
 
 def _fast_load(text: str) -> Any:

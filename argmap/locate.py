@@ -30,13 +30,20 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class LineTable:
-    """Offsets to 1-based line and column; the table of line starts is built on first use."""
+    """Offsets to 1-based line and column. The first few are counted directly; a table of line
+    starts is built only when many positions are asked for."""
+
+    _COUNTED = 16
 
     def __init__(self, text: str):
         self.text = text
+        self._asked = 0
         self._starts: list[int] | None = None
 
     def position(self, offset: int) -> Position:
+        self._asked += 1
+        if self._starts is None and (self._asked <= self._COUNTED and "\r" not in self.text):
+            return Position(self.text.count("\n", 0, offset) + 1, offset - (self.text.rfind("\n", 0, offset) + 1) + 1)
         if self._starts is None:
             self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
         line = bisect.bisect_right(self._starts, offset)
@@ -56,6 +63,14 @@ class _Entry:
     value: int
 
 
+@dataclass
+class _BlockEntry:
+    """A block entry whose value is found only when asked: where its ':' or '-' ends."""
+
+    key: int | None
+    after: int
+
+
 _CONTENT_LINE = re.compile(r"^[ ]*(?=[^ \t\r\n#])", re.MULTILINE)
 # A plain key (what maps use) at the start of the match, up to the first ': '.
 _PLAIN_KEY = r"((?:[^ \t\r\n#'\"\[\]{},&*!|>%@`?:-]|[?:-](?=[^ \t\r\n]))[^\r\n]*?)[ \t]*:(?=[ \t\r\n]|$)"
@@ -68,7 +83,7 @@ class BlockScanner:
     def __init__(self, text: str, data: Any):
         self.text = text
         self.data = data
-        self._containers: dict[YamlPath, dict[Any, _Entry] | list[_Entry] | None] = {}
+        self._containers: dict[YamlPath, dict[Any, Any] | _KeyLines | list[Any] | None] = {}
         self._patterns: dict[tuple[str, int], re.Pattern[str]] = {}
 
     def find(self, path: YamlPath) -> _Entry | None:
@@ -82,12 +97,21 @@ class BlockScanner:
             entries = self._container(path[:depth], value, start)
             if entries is None:
                 return None
-            entry = entries[step]  # type: ignore[index]
+            found = entries[step]  # type: ignore[index]
+            if found is None:
+                return None
+            if isinstance(found, _BlockEntry):
+                column = self._column(start)
+                found = self._block_value(found, column, in_mapping=isinstance(value, dict))
+                if found is None:
+                    return None
+                entries[step] = found  # type: ignore[index]
+            entry = found
             value = value[step]
             start = entry.value
         return entry
 
-    def _container(self, path: YamlPath, value: Any, start: int) -> dict[Any, _Entry] | list[_Entry] | None:
+    def _container(self, path: YamlPath, value: Any, start: int) -> dict[Any, Any] | _KeyLines | list[Any] | None:
         if path not in self._containers:
             if self.text[start] in "[{":
                 found = _FlowReader(self.text, start).read()
@@ -100,68 +124,65 @@ class BlockScanner:
 
     # --- block style ---------------------------------------------------------------------
 
-    def _block_mapping(self, start: int) -> dict[str, _Entry] | None:
+    def _block_mapping(self, start: int) -> _KeyLines | None:
         indent = self._column(start)
-        entries: dict[str, _Entry] = {}
         first = _KEY_AT.match(self.text, start)
         if first is None:
             return None
-        end = self._block_end(start, indent, sequence=False)
-        later = self._pattern("key", indent).finditer(self.text, self._next_line(start), end)
-        for match in (first, *later):
-            key = match.group(1)
-            if key in entries:
-                return None
-            entries[key] = _Entry(match.start(1), self._value_after(match.end(), indent, empty=match.end()))
-        return entries
+        region = (self._line_end(start), self._block_end(start, indent, sequence=False))
+        keys = [first.group(1), *self._pattern("key", indent).findall(self.text, *region)]
+        return _KeyLines(self.text, indent, keys, _BlockEntry(first.start(1), first.end()), region)
 
-    def _block_sequence(self, start: int) -> list[_Entry] | None:
+    def _block_sequence(self, start: int) -> list[_BlockEntry] | None:
         indent = self._column(start)
         if not _ITEM_AT.match(self.text, start):
             return None
         end = self._block_end(start, indent, sequence=True)
-        items = [start, *(m.end() - 1 for m in self._pattern("item", indent).finditer(self.text, self._next_line(start), end))]
-        entries = []
-        for dash in items:
-            value = self._value_after(dash + 1, indent, empty=None)
-            if value is None:
-                return None
-            entries.append(_Entry(None, value))
-        return entries
+        later = self._pattern("item", indent).finditer(self.text, self._line_end(start), end)
+        return [_BlockEntry(None, start + 1), *(_BlockEntry(None, m.end()) for m in later)]
 
-    def _value_after(self, at: int, indent: int, empty: int | None) -> int | None:
-        """Where the value after a ':' or '-' ending at ``at`` starts; ``empty`` if it has none."""
-        at = _GAP.match(self.text, at).end()
+    def _block_value(self, entry: _BlockEntry, indent: int, in_mapping: bool) -> _Entry | None:
+        """Where the value after a ':' or '-' starts: on the same line, or on the next content
+        line if that is more indented (or, after a key, an item of a sequence at the key's indent).
+        A key with no value at all is marked just after its ':'; an empty item is left unknown."""
+        at = _GAP.match(self.text, entry.after).end()  # type: ignore[union-attr]
         if at < len(self.text) and self.text[at] not in "#\r\n":
-            return at
+            return _Entry(entry.key, at)
         following = self._first_content(self._next_line(at))
         if following is not None:
             column = self._column(following)
-            if column > indent or (column == indent and _ITEM_AT.match(self.text, following) and empty is not None):
-                return following
-        return empty
+            if column > indent or (in_mapping and column == indent and _ITEM_AT.match(self.text, following)):
+                return _Entry(entry.key, following)
+        return _Entry(entry.key, entry.after) if in_mapping else None
 
     def _block_end(self, start: int, indent: int, sequence: bool) -> int:
         """Where the block collection starting at ``start`` ends: the first content line less
         indented, or (for a sequence) at its indent but not an item."""
         pattern = self._pattern("end-sequence" if sequence else "end-mapping", indent)
-        found = pattern.search(self.text, self._next_line(start)) if (indent or sequence) else None
-        return found.start() if found else len(self.text)
+        found = pattern.search(self.text, self._line_end(start)) if (indent or sequence) else None
+        return found.start() + 1 if found else len(self.text)
 
     def _pattern(self, kind: str, indent: int) -> re.Pattern[str]:
         if (kind, indent) not in self._patterns:
+            # Each pattern starts with a literal "\n" rather than "^": the regex engine then jumps
+            # from line to line instead of trying every character of a large mapping.
             less = f"[ ]{{0,{indent - 1}}}[^ \\t\\r\\n#]" if indent else "(?!)"
             source = {
-                "key": rf"^[ ]{{{indent}}}{_PLAIN_KEY}",
-                "item": rf"^[ ]{{{indent}}}-(?=[ \t\r\n]|$)",
-                "end-mapping": rf"^{less}",
-                "end-sequence": rf"^(?:{less}|[ ]{{{indent}}}(?!-(?:[ \t\r\n]|$))[^ \t\r\n#])",
+                "key": rf"\n[ ]{{{indent}}}{_PLAIN_KEY}",
+                "item": rf"\n[ ]{{{indent}}}-(?=[ \t\r\n]|$)",
+                "end-mapping": rf"\n{less}",
+                "end-sequence": rf"\n(?:{less}|[ ]{{{indent}}}(?!-(?:[ \t\r\n]|$))[^ \t\r\n#])",
             }[kind]
             self._patterns[kind, indent] = re.compile(source, re.MULTILINE)
         return self._patterns[kind, indent]
 
     def _column(self, offset: int) -> int:
         return offset - (self.text.rfind("\n", 0, offset) + 1)
+
+    def _line_end(self, offset: int) -> int:
+        """The offset of the "\\n" ending the line (the text's length on the last line)."""
+        found = self.text.find("\n", offset)
+        return len(self.text) if found < 0 else found
 
     def _next_line(self, offset: int) -> int:
         found = self.text.find("\n", offset)
@@ -170,6 +191,34 @@ class BlockScanner:
     def _first_content(self, offset: int) -> int | None:
         found = _CONTENT_LINE.search(self.text, offset)
         return found.end() if found else None
+
+
+class _KeyLines:
+    """A block mapping's keys in text order; each key's line is searched for only when asked."""
+
+    def __init__(self, text: str, indent: int, keys: list[str], first: _BlockEntry, region: tuple[int, int]):
+        self.text = text
+        self.indent = indent
+        self.keys = keys
+        self.region = region
+        self._found: dict[str, _BlockEntry | _Entry] = {keys[0]: first}
+
+    def __iter__(self) -> Any:
+        return iter(self.keys)
+
+    def __getitem__(self, key: str) -> _BlockEntry | _Entry | None:
+        if key not in self._found:
+            # Keys were checked against the data (same keys, same order, so each once): the only
+            # line at this indent that starts with this key and a ':' is the key's own.
+            line = re.compile(rf"\n[ ]{{{self.indent}}}{re.escape(key)}[ \t]*:(?=[ \t\r\n]|$)", re.MULTILINE)
+            match = line.search(self.text, *self.region)
+            if match is None:
+                return None
+            self._found[key] = _BlockEntry(match.start() + 1 + self.indent, match.end())
+        return self._found[key]
+
+    def __setitem__(self, key: str, entry: _Entry) -> None:
+        self._found[key] = entry
 
 
 class _FlowReader:
@@ -273,9 +322,11 @@ class _Unknown(Exception):
     """Flow text this reader does not vouch for."""
 
 
-def _matches(found: dict[Any, _Entry] | list[_Entry] | None, value: Any) -> bool:
+def _matches(found: dict[Any, Any] | _KeyLines | list[Any] | None, value: Any) -> bool:
+    if found is None:
+        return False
     if isinstance(value, dict):
-        return isinstance(found, dict) and list(found) == list(value)
+        return not isinstance(found, list) and list(found) == list(value)
     return isinstance(found, list) and len(found) == len(value)
 
 
