@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +36,24 @@ def check(paths: Sequence[Path] | None = None, seeds_dir: Path = DEFAULT_SEEDS) 
 
     Raises :class:`argmap.diagnostics.UsageError` when the command cannot run (a missing path).
     """
-    project, problems = load_project(paths, seeds_dir)
-    found, stats = run_checks(project)
+    with _no_cycle_collection():
+        project, problems = load_project(paths, seeds_dir)
+        found, stats = run_checks(project)
     diagnostics = sorted(set(problems + found), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
     return CheckResult(project, diagnostics, stats)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Loading builds hundreds of thousands of small objects that form no cycles; Python's cycle
+    collector would walk them over and over while they are built (a sixth of the time of a
+    check of 10,000 nodes), so it is paused meanwhile. Afterwards they are frozen (left out of
+    later collections, still freed by reference counting): resuming would walk them all once more."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

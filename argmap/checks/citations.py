@@ -113,10 +113,12 @@ def translations_present(ctx: MapContext):
 
         quote: NATO tetap berkomitmen untuk mendukung Ukraina
     """
+    foreign = {source_id: source for source_id, source in ctx.project.sources.items()
+               if _language(source.source.language) != _language(ctx.model.lang)}
     for node_id, node in ctx.model.nodes.items():
         for i, evidence in enumerate(node.evidence):
-            source = ctx.project.sources.get(evidence.source)
-            if source and evidence.translation is None and _language(source.source.language) != _language(ctx.model.lang):
+            source = foreign.get(evidence.source)
+            if source and evidence.translation is None:
                 yield ctx.report(("nodes", node_id, "evidence", i),
                                  f"quote from '{evidence.source}' ({source.source.language}) needs a translation into {ctx.model.lang}",
                                  ("add `translation:` with a faithful translation",))
@@ -157,7 +159,7 @@ def quotes_long_enough(ctx: MapContext):
     """
     for node_id, node in ctx.model.nodes.items():
         for i, evidence in enumerate(node.evidence):
-            if len(canonical(evidence.quote).split()) < MIN_QUOTE_WORDS:
+            if canonical(evidence.quote).count(" ") + 1 < MIN_QUOTE_WORDS:  # single spaces between words
                 yield ctx.report(("nodes", node_id, "evidence", i, "quote"),
                                  f"quote has fewer than {MIN_QUOTE_WORDS} words", ("quote at least a clause",))
 
