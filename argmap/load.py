@@ -18,10 +18,13 @@ Positions are character offsets until a diagnostic needs one (:mod:`argmap.locat
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,20 +36,80 @@ MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-# The fast path is unsuitable where the text may hold a tag (!), an anchor (&) or an alias (*) at
-# a place where a YAML token can start (line start, after `: `, `- `, `[`, `{` or `,`), or a
-# document marker. A false alarm ("a - *b*" in plain text) only costs speed, never correctness.
-# Number forms yaml_rs resolves beyond YAML 1.2's core schema (1_000, 0b11, +0x1f); the careful
-# path keeps them as text. Matching inside words is a harmless false alarm. Each pattern starts
-# with a literal, which lets the regex engine skip through large files.
-_RUST_ONLY_NUMBERS = [re.compile(r"_(?<=[0-9]_)"), re.compile(r"0b[01]"), re.compile(r"0[xo](?<=[-+]0[xo])")]
+# The first character of a line that is neither blank nor a comment (found without splitting a
+# large file into lines first)
+_CONTENT = re.compile(r"(?:^|\r)[ \t]*[^ \t\r\n#]", re.MULTILINE)
 # What YAML forbids anywhere in a stream (control characters but tab and line breaks, C1 codes
 # but NEL, surrogates, U+FFFE/U+FFFF). yaml_rs would read some of them, silently stopping at NUL.
-_YAML_1_1_BREAKS = "\x85\u2028\u2029"
 _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Line breaks for PyYAML (YAML 1.1), characters inside a line for YAML 1.2, yaml_rs and editors
+_YAML_1_1_BREAKS = "\x85\u2028\u2029"
+
+
+def _after(character: str, before: str) -> str:
+    """``character`` preceded by ``before`` and 0-2 blanks, or by 3 blanks (fixed-width lookbehinds)."""
+    c = re.escape(character)
+    return c + rf"(?:(?<={before}{c})|(?<={before}[ \t]{c})|(?<={before}[ \t]{{2}}{c})|(?<=[ \t]{{3}}{c}))"
+
+
+# Text the fast path must leave to the careful path because yaml_rs reads it differently from
+# libyaml (number forms are in _yaml_rs_number_ahead): in flow context `|`, `>`, `?` or `:` may
+# start a plain scalar (`[|]`, `{a: >}`, `{a: ?}`) and `{a:}` is a mapping;
+# a tab may precede a key or follow a dash. Matching more than that (inside words, three blanks before) is a
+# harmless false alarm. Each pattern starts with a literal character, so that the regex engine
+# skips through large files instead of trying every position.
+_BLOCK_SCALAR_HEADER_ENDS = r"(?![-+0-9]*[ \t]*(?:#[^\n]*)?\r?$)"
+_YAML_RS_READS_OTHERWISE = [
+    *(re.compile(_after(c, r"[\[{,]")) for c in "|>?"),
+    re.compile(r":[,\]}\[{]|" + _after(":", r"[\[{,]")),
+    *(re.compile(_after(c, ":") + _BLOCK_SCALAR_HEADER_ENDS, re.MULTILINE) for c in "|>"),
+    *(re.compile(_after(c, ":")) for c in "?:"),
+    re.compile(r"\n(?:---|\.\.\.|\t)"),  # also a document marker: several documents
+    re.compile(r"-[ ]?\t"),  # a tab after a sequence's dash
+]
+
+
+# Number forms yaml_rs reads beyond YAML 1.2's core schema: underscores (1_000, _0, 1e_3), binary,
+# signed or upper-case prefixes (0b11, +0x1f, 0X1F), any case of .inf/.nan (.iNf). Each pattern
+# starts with a literal; the token around a hit decides.
+_NUMBER_HINTS = [re.compile(r"_(?:(?<=[0-9.]_)|(?=[0-9.]))"), re.compile(r"0[xXoObB]"), re.compile(r"\.[iInN][nNaA][fFnN]")]
+_TOKEN_END = re.compile(r"[\s,\[\]{}#:'\"]|$")
+_NUMBER_LIKE = re.compile(r"[-+]?(?:0[bB][01_]+|0[oO][0-7_]+|0[xX][0-9a-fA-F_]+|\.(?i:inf|nan)"
+                          r"|(?=[0-9_.]*[0-9])[0-9_]*\.?[0-9_]*(?:[eE][-+]?[0-9_]+)?)")
+
+
+def _yaml_rs_number_ahead(text: str) -> bool:
+    """Whether a plain token may be a number for yaml_rs but not for the careful path."""
+    for pattern in _NUMBER_HINTS:
+        for hit in pattern.finditer(text):
+            start = max(text.rfind(c, 0, hit.start()) for c in " \t\n\r,[]{}:'\"") + 1
+            token = text[start:_TOKEN_END.search(text, hit.start()).start()]
+            if _NUMBER_LIKE.fullmatch(token) and resolve_plain_scalar(token) == token:
+                return True
+    return False
+
+
+_BLOCK_SCALAR_HEADER = re.compile(r"[|>](?<=[ \t][|>])[-+0-9]*[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+
+
+def _block_scalar_ends_the_file(text: str) -> bool:
+    """Whether a block scalar may end the file, where yaml_rs adds a line break the careful path
+    does not: an empty one (`a: |` as the last line) or one with no final newline."""
+    if not text.endswith("\n") and _BLOCK_SCALAR_HEADER.search(text):
+        return True
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if line and not line.startswith("#"):
+            return _BLOCK_SCALAR_HEADER.search(" " + line) is not None
+        end = start
+    return False
 
 
 def _needs_careful_path(text: str) -> bool:
+    # A tag (!), an anchor (&) or an alias (*) where a YAML token can start (line start, after
+    # `: `, `- `, `[`, `{` or `,`). A false alarm ("a - *b*" in plain text) only costs speed.
     for special in "!&*":
         at = text.find(special)
         while at >= 0:
@@ -56,12 +119,8 @@ def _needs_careful_path(text: str) -> bool:
             if not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-" and len(stripped) < len(before)):
                 return True
             at = text.find(special, at + 1)
-    return _has_document_marker(text) or any(pattern.search(text) for pattern in _RUST_ONLY_NUMBERS)
-
-
-def _has_document_marker(text: str) -> bool:
-    # substring searches, not a "^---" regex: in MULTILINE mode that is tried at every character
-    return text.startswith(("---", "...")) or "\n---" in text or "\n..." in text
+    return (text.startswith(("---", "...", "\t")) or any(pattern.search(text) for pattern in _YAML_RS_READS_OTHERWISE)
+            or _yaml_rs_number_ahead(text) or _block_scalar_ends_the_file(text))
 
 
 def _within_careful_rules(data: Any) -> bool:
@@ -190,7 +249,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None
 
 def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> tuple[LoadedYaml | None, list[Diagnostic]]:
     """Parse YAML text. ``fast_path=False`` forces the careful path (the result is the same)."""
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if _CONTENT.search(text) is None:
         return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM102", "file is empty: expected a YAML mapping")]
     data: Any = None
     marks: tuple[Marks, Marks] | None = None
@@ -232,18 +291,33 @@ def _may_hold_unprintable(text: str) -> bool:
     return bool(raw.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Parsing builds millions of containers and no reference cycles (an alias cannot refer to its
+    own unfinished anchor); the cyclic collector would walk them again and again as they grow,
+    which doubled yaml_rs's time on a 200,000-node map. Reference counting still frees garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _fast_load(text: str) -> Any:
     """yaml_rs's data where it equals the careful path's, else None."""
     if _needs_careful_path(text):
         return None
-    try:
-        import yaml_rs
+    with _cyclic_gc_paused():
+        try:
+            import yaml_rs
 
-        limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
-        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
-    except Exception:  # any refusal: the careful path says exactly what and where
-        return None
-    return data if isinstance(data, dict) and _within_careful_rules(data) else None
+            limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
+            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+        except Exception:  # any refusal: the careful path says exactly what and where
+            return None
+        return data if isinstance(data, dict) and _within_careful_rules(data) else None
 
 
 # --- the careful path ----------------------------------------------------------------------
@@ -264,7 +338,7 @@ def resolve_plain_scalar(value: str) -> Any:
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
         return float(value)
-    if value in (".inf", ".Inf", ".INF", "+.inf"):
+    if value in (".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"):
         return float("inf")
     if value in ("-.inf", "-.Inf", "-.INF"):
         return float("-inf")
@@ -321,13 +395,14 @@ class _EventBuilder:
 
         # libyaml's event parser when available, the pure-Python one otherwise
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            return self._build(yaml, loader)
-        except _LibyamlNestingLimit:
-            # libyaml (0.2.6 on) stops deep flow nesting itself, before any event reaches our
-            # depth check: parse again with PyYAML's own parser, which has no such limit, so that
-            # the code, message and position do not depend on libyaml's version.
-            return self._build(yaml, yaml.SafeLoader)
+        with _cyclic_gc_paused():
+            try:
+                return self._build(yaml, loader)
+            except _LibyamlNestingLimit:
+                # libyaml (0.2.6 on) stops deep flow nesting itself, before any event reaches our
+                # depth check: parse again with PyYAML's own parser, which has no such limit, so
+                # that the code, message and position do not depend on libyaml's version.
+                return self._build(yaml, yaml.SafeLoader)
 
     def _build(self, yaml: Any, loader: Any) -> Any:
         self.key_marks = {}

@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.load import parse_yaml
@@ -25,6 +25,7 @@ TRICKY_SCALARS = [
     "-.inf", "0x1f", "0o17", "1_000", "0b11", "+0x1f", "-0x1F", "007", "thesis", "claim", "pro", "con",
     "a b", "it's", 'say "hi"', "a: b", "a #b", "# c", "- x", "[x]", "{x: 1}", "x, y", "é ü 北", "tab\there",
     "line\nbreak", "trailing ", " leading", "u\u2028v", "nel\x85x", "@at", "`tick", "%pc", "a:b", "http://x.y/z",
+    "_0", "1e_3", "0X1F", "0B11", "-0b1", "+0o7", ".iNf", "+.Inf", "-.nan", "claim_1", "|", "> x", "?", ":a",
 ]
 KEYS = ["argmap", "id", "title", "question", "lang", "sides", "nodes", "expect", "type", "side", "text",
         "supports", "attacks", "evidence", "analytic", "source", "quote", "2024", "true", "null", "1.5",
@@ -91,14 +92,15 @@ class Writer:
             if not in_mapping and step == 2 and self.draw(st.booleans()):  # compact: "- key: v"
                 return [head + " " + nested[0].lstrip(" "), *nested[1:]] if nested[0].strip() else [head + comment, *nested]
             return [head + comment, *nested]
-        if isinstance(item, str) and "\n" not in item and item.strip() == item and item and self.draw(st.integers(0, 6)) == 0:
-            return [f"{head} |", " " * (indent + 2) + item]
+        if isinstance(item, str) and "\n" not in item and item.strip() == item and self.draw(st.integers(0, 6)) == 0:
+            header = self.draw(st.sampled_from(["|", "|-", "|+", ">", ">-", ">+"]))
+            return [f"{head} {header}", *([" " * (indent + 2) + item] if item else [])]
         text = self.flow(item) if isinstance(item, (dict, list)) else self.scalar(item)
         return [f"{head} {text}{comment}" if text else head + comment]
 
     def document(self, data: dict) -> str:
         newline = self.draw(st.sampled_from(["\n", "\n", "\r\n"]))
-        return newline.join(self.block(data, 0)) + newline
+        return newline.join(self.block(data, 0)) + self.draw(st.sampled_from([newline, newline, ""]))
 
 
 def paths(value: Any, at: tuple = ()):
@@ -141,6 +143,12 @@ def test_both_paths_read_generated_maps_alike(data):
 
 
 @settings(max_examples=300, deadline=None)
+@example("# c\n\ta: 1\n")  # yaml_rs accepted a tab before a key
+@example("{a:}")  # and a ':' right before a flow indicator
+@example(":: _0")  # and _0 as a number
+@example("a: |\n")  # and ended an empty block scalar with a line break
+@example("a: >\n  x")  # and a block scalar with no final newline
+@example("a:\n-\tb\n")  # and a tab after a dash
 @given(st.text(alphabet=st.sampled_from(list("ab1_0x:- \n[]{},#'\"|>&*!?~.\t\u2028\x85\x00")), max_size=40))
 def test_both_paths_agree_on_arbitrary_text(text):
     assert_one_semantics(text)
