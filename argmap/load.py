@@ -202,16 +202,18 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]
         return unreadable("expected a file, found a directory")
     except OSError as exc:
         return unreadable(f"cannot read file: {exc.strerror}")
-    with os.fdopen(fd, "rb") as file:
+    try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             return unreadable("expected a file, found a directory")
         if not stat.S_ISREG(mode):
             return unreadable(f"expected a regular file, found {_special_kind(mode)}")
-        try:
+        with open(fd, "rb", closefd=False) as file:
             raw = file.read(MAX_FILE_BYTES + 1)  # the cap holds even if the file grows meanwhile
-        except OSError as exc:
-            return unreadable(f"cannot read file: {exc.strerror}")
+    except OSError as exc:
+        return unreadable(f"cannot read file: {exc.strerror}")
+    finally:
+        os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
         return unreadable(f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads")
     return raw, []

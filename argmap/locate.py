@@ -39,10 +39,13 @@ class LineTable:
         self.text = text
         self._asked = 0
         self._starts: list[int] | None = None
+        self._only_newlines: bool | None = None
 
     def position(self, offset: int) -> Position:
         self._asked += 1
-        if self._starts is None and (self._asked <= self._COUNTED and "\r" not in self.text):
+        if self._only_newlines is None:
+            self._only_newlines = "\r" not in self.text
+        if self._starts is None and self._asked <= self._COUNTED and self._only_newlines:
             return Position(self.text.count("\n", 0, offset) + 1, offset - (self.text.rfind("\n", 0, offset) + 1) + 1)
         if self._starts is None:
             self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
@@ -74,12 +77,14 @@ class _BlockEntry:
 _CONTENT_LINE = re.compile(r"^[ ]*(?=[^ \t\r\n#])", re.MULTILINE)
 # A plain key (what maps use) at the start of the match, up to the first ': '.
 _PLAIN_KEY = r"((?:[^ \t\r\n#'\"\[\]{},&*!|>%@`?:-]|[?:-](?=[^ \t\r\n]))[^\r\n]*?)[ \t]*:(?=[ \t\r\n]|$)"
-_KEY_AT = re.compile(_PLAIN_KEY, re.MULTILINE)
-_ITEM_AT = re.compile(r"-(?=[ \t\r\n]|$)", re.MULTILINE)
+_KEY_AT = re.compile(_PLAIN_KEY)
+_ITEM_AT = re.compile(r"-(?=[ \t\r\n]|$)")
 _GAP = re.compile(r"[ \t]*")
 
 
 class BlockScanner:
+    """Key and value offsets by path in text the fast path parsed into ``data``."""
+
     def __init__(self, text: str, data: Any):
         self.text = text
         self.data = data
@@ -227,7 +232,6 @@ class _FlowReader:
     def __init__(self, text: str, start: int):
         self.text = text
         self.at = start
-        self.children: dict[int, Any] = {}
 
     def read(self) -> dict[str, _Entry] | list[_Entry] | None:
         try:

@@ -37,7 +37,7 @@ def test_positions_of_keys_and_values():
 @pytest.mark.parametrize(
     "plain, value",
     [("yes", "yes"), ("no", "no"), ("true", True), ("null", None), ("11", 11), ("1.5", 1.5),
-     ("2025-10-28", "2025-10-28"), ("0x1f", 31)],
+     ("2025-10-28", "2025-10-28"), ("0x1f", 31), ("+.Inf", float("inf")), (".iNf", ".iNf")],
 )
 def test_plain_scalars_follow_yaml_1_2(plain, value):
     assert resolve_plain_scalar(plain) == value
@@ -156,6 +156,14 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path, run_argmap):
     done = run_argmap(["check", "pipe.yaml"], cwd=tmp_path)  # the fixture's timeout catches a hang
     assert done.returncode == 1
     assert done.stdout.startswith("pipe.yaml:1:1: error AM100: expected a regular file, found a named pipe (FIFO)")
+
+
+def test_a_folder_named_as_a_map_is_refused_for_what_it_is(tmp_path):
+    folder = tmp_path / "debate.yaml"
+    folder.mkdir()
+    loaded, problems = load_yaml(folder, "debate.yaml")
+    assert loaded is None
+    assert [(p.code, p.message) for p in problems] == [("AM100", "expected a file, found a directory")]
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
