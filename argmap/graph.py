@@ -64,18 +64,24 @@ class MapGraph:
                 result[node_id] = {node.side: []}
                 queue.append(node_id)
         settled: set[str] = set(queue)
-        nodes, incoming = self.nodes, self.incoming
+        theses = {node_id for node_id, node in self.nodes.items() if node.type == "thesis"}
+        incoming = self.incoming
         while queue:
             target = queue.popleft()
             for side in list(result[target]):
+                switched = other_side(side)
                 for edge in incoming.get(target, ()):
                     source = edge.source
-                    if nodes[source].type == "thesis":
+                    if source in theses:
                         continue
-                    derived = side if edge.relation == "supports" else other_side(side)
-                    edges = result.setdefault(source, {}).setdefault(derived, [])
-                    if edge not in edges:
-                        edges.append(edge)
+                    derived = side if edge.relation == "supports" else switched
+                    candidates = result.get(source)
+                    if candidates is None:
+                        result[source] = {derived: [edge]}
+                    elif derived not in candidates:
+                        candidates[derived] = [edge]
+                    elif edge not in candidates[derived]:
+                        candidates[derived].append(edge)
                     if source not in settled:
                         settled.add(source)
                         queue.append(source)
