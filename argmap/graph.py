@@ -20,7 +20,7 @@ def other_side(side: str) -> str:
     return "con" if side == "pro" else "pro"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a map may have hundreds of thousands of edges
 class Edge:
     source: str
     target: str
