@@ -313,6 +313,9 @@ def _fast_load(text: str) -> Any:
         return None
     with _cyclic_gc_paused():
         try:
+            # yaml_rs's allocator (mimalloc) would otherwise keep the parser's freed memory, ~170 MB
+            # after a 200,000-node map; it reads this when the library loads (a user's value wins)
+            os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
             import yaml_rs
 
             limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
