@@ -111,7 +111,7 @@ class _CanonicalIndex:
             copied_to = change.end()
             kind = change.lastgroup
             if kind == "hyphen_break":
-                if keep_line_end_hyphens:  # the word before it was kept: no space is pending
+                if keep_line_end_hyphens:  # a pending space stays pending, for the next character kept
                     out.append("-")
                     offsets.append(at)
             elif kind == "space":

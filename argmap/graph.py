@@ -59,12 +59,14 @@ class MapGraph:
         # plain dicts and local names: this loop visits every relation of maps of 200,000 nodes
         result: dict[str, dict[str, list[Edge]]] = {}
         queue: deque[str] = deque()
+        theses: set[str] = set()
         for node_id, node in self.nodes.items():
-            if node.type == "thesis" and node.side:
-                result[node_id] = {node.side: []}
-                queue.append(node_id)
+            if node.type == "thesis":
+                theses.add(node_id)
+                if node.side:
+                    result[node_id] = {node.side: []}
+                    queue.append(node_id)
         settled: set[str] = set(queue)
-        theses = {node_id for node_id, node in self.nodes.items() if node.type == "thesis"}
         incoming = self.incoming
         while queue:
             target = queue.popleft()
