@@ -8,6 +8,7 @@ from pathlib import Path
 
 from argmap.checks import CheckStats, run_checks
 from argmap.diagnostics import Diagnostic, exit_code_for
+from argmap.load import cyclic_gc_paused
 from argmap.project import DEFAULT_SEEDS, Project, load_project
 
 
@@ -34,7 +35,8 @@ def check(paths: Sequence[Path] | None = None, seeds_dir: Path = DEFAULT_SEEDS) 
 
     Raises :class:`argmap.diagnostics.UsageError` when the command cannot run (a missing path).
     """
-    project, problems = load_project(paths, seeds_dir)
-    found, stats = run_checks(project)
+    with cyclic_gc_paused():  # validation and the rules build as many objects as parsing
+        project, problems = load_project(paths, seeds_dir)
+        found, stats = run_checks(project)
     diagnostics = sorted(set(problems + found), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
     return CheckResult(project, diagnostics, stats)

@@ -17,6 +17,7 @@ import bisect
 import difflib
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -75,39 +76,54 @@ class QuoteResult:
         return len(self.matches) == 1
 
 
+# What the canonical form changes in a text: a line-end hyphen break, a run of white space, or a
+# character the translation table maps or drops. Everything between two such places is copied.
+_CHANGED = re.compile(
+    "(?P<hyphen_break>" + _LINE_END_HYPHEN.pattern + r")|(?P<space>\s+)|(?P<mapped>["
+    + re.escape("".join(map(chr, _TRANSLATION))) + "])"
+)
+
+
 class _CanonicalIndex:
-    """A canonical text with, for each of its characters, the offset in the original text."""
+    """A canonical text with, for each of its characters, the offset in the original text.
+
+    Built run by run rather than character by character: sources can be long."""
 
     def __init__(self, text: str, keep_line_end_hyphens: bool):
         out: list[str] = []
-        offsets: list[int] = []
-        hyphen_breaks = {m.start(): m.end() for m in _LINE_END_HYPHEN.finditer(text)}
-        i = 0
-        n = len(text)
-        pending_space = False
-        while i < n:
-            if i in hyphen_breaks:
-                if keep_line_end_hyphens:
-                    out.append("-")
-                    offsets.append(i)
-                i = hyphen_breaks[i]
-                continue
-            ch = text[i]
-            mapped = ch.translate(_TRANSLATION)
-            if not mapped:
-                i += 1
-                continue
-            if mapped.isspace():
-                pending_space = bool(out)
-                i += 1
-                continue
+        offsets = array("q")
+        pending_space = False  # white space seen since the last character kept
+        copied_to = 0  # text[:copied_to] has been read
+
+        def keep(chunk: str, start: int) -> None:
+            nonlocal pending_space
             if pending_space:
                 out.append(" ")
-                offsets.append(i - 1)
+                offsets.append(start - 1)
                 pending_space = False
-            out.append(mapped)
-            offsets.append(i)
-            i += 1
+            out.append(chunk)
+            offsets.extend(range(start, start + len(chunk)))
+
+        for change in _CHANGED.finditer(text):
+            at = change.start()
+            if at > copied_to:
+                keep(text[copied_to:at], copied_to)
+            copied_to = change.end()
+            kind = change.lastgroup
+            if kind == "hyphen_break":
+                if keep_line_end_hyphens:  # a pending space stays pending, for the next character kept
+                    out.append("-")
+                    offsets.append(at)
+            elif kind == "space":
+                pending_space = bool(out)
+            else:
+                mapped = change.group().translate(_TRANSLATION)
+                if mapped.isspace():
+                    pending_space = bool(out)
+                elif mapped:
+                    keep(mapped, at)
+        if copied_to < len(text):
+            keep(text[copied_to:], copied_to)
         self.text = "".join(out)
         self.offsets = offsets
 

@@ -1,92 +1,156 @@
 """Load YAML text into plain data, safely, with positions for diagnostics.
 
-Two readers share one contract (:class:`LoadedYaml`):
+Two readers give one result (:class:`LoadedYaml`): the same data and the same diagnostics at the
+same positions, whichever runs.
 
+* the **careful path** walks PyYAML's event stream itself and defines argmap's YAML: plain
+  scalars resolve as in YAML 1.2's core schema (dates stay text), keys are text as written
+  (``2024:`` is the key "2024"), explicit tags are refused, duplicate keys are reported at the
+  second key, nesting depth and the growth that aliases can cause are bounded;
 * the **fast path** hands ordinary files to ``yaml_rs`` (a Rust parser, ~15x faster than
-  PyYAML's C loader) and recovers positions lazily, only when a diagnostic needs one;
-* the **careful path** walks PyYAML's event stream itself. It runs when the text holds
-  anything the fast path would not police to our rules (tags, anchors, several documents)
-  or when the fast path fails, and it reports the problem at its line and column.
+  PyYAML's C loader). Its result is kept only where it provably equals the careful path's: the
+  text holds no tag, anchor, alias, document marker, or number form that ``yaml_rs`` reads
+  differently, and the data has text keys only and stays within the depth bound. Anything else
+  goes to the careful path, which says exactly what and where.
 
-Both paths resolve plain scalars the same way (YAML 1.2 core schema; dates stay text), refuse
-every explicit tag, report duplicate keys at the second key, bound nesting depth and the
-growth that aliases can cause, and give ``str`` keys only.
+Positions are character offsets until a diagnostic needs one (:mod:`argmap.locate`).
 """
 
 from __future__ import annotations
 
+import gc
+import itertools
+import os
 import re
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Position, Severity, START
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.locate import Locator, Marks, YamlPath, position_at
 
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-YamlPath = tuple[str | int, ...]
+# The first character of a line that is neither blank nor a comment (found without splitting a
+# large file into lines first)
+_CONTENT = re.compile(r"(?:^|\r)[ \t]*[^ \t\r\n#]", re.MULTILINE)
+# What YAML forbids anywhere in a stream (control characters but tab and line breaks, C1 codes
+# but NEL, surrogates, U+FFFE/U+FFFF). yaml_rs would read some of them, silently stopping at NUL.
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Line breaks for PyYAML (YAML 1.1), characters inside a line for YAML 1.2, yaml_rs and editors
+_YAML_1_1_BREAKS = "\x85\u2028\u2029"
 
-# The fast path is unsuitable where the text may hold a tag (!), an anchor (&) or an alias (*) at
-# a place where a YAML token can start (line start, after `: `, `- `, `[`, `{` or `,`), or a
-# document marker. A false alarm ("a - *b*" in plain text) only costs speed, never correctness.
-_SPECIAL = re.compile(r"[!&*]")
-_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
+
+def _after(character: str, before: str) -> str:
+    """``character`` preceded by ``before`` and 0-2 blanks, or by 3 blanks (fixed-width lookbehinds)."""
+    c = re.escape(character)
+    return c + rf"(?:(?<={before}{c})|(?<={before}[ \t]{c})|(?<={before}[ \t]{{2}}{c})|(?<=[ \t]{{3}}{c}))"
+
+
+# Text the fast path must leave to the careful path because yaml_rs reads it differently from
+# libyaml (number forms are in _yaml_rs_number_ahead): in flow context `|`, `>`, `?` or `:` may
+# start a plain scalar (`[|]`, `{a: >}`, `{a: ?}`) and `{a:}` is a mapping;
+# a tab may precede a key or follow a dash. Matching more than that (inside words, three blanks before) is a
+# harmless false alarm. Each pattern starts with a literal character, so that the regex engine
+# skips through large files instead of trying every position.
+_BLOCK_SCALAR_HEADER_ENDS = r"(?![-+0-9]*[ \t]*(?:#[^\n]*)?\r?$)"
+_YAML_RS_READS_OTHERWISE = [
+    *(re.compile(_after(c, r"[\[{,]")) for c in "|>?"),
+    re.compile(r":[,\]}\[{]|" + _after(":", r"[\[{,]")),
+    *(re.compile(_after(c, ":") + _BLOCK_SCALAR_HEADER_ENDS, re.MULTILINE) for c in "|>"),
+    *(re.compile(_after(c, ":")) for c in "?:"),
+    re.compile(r"\n(?:---|\.\.\.|\t)"),  # also a document marker: several documents
+    re.compile(r"-[ ]?\t"),  # a tab after a sequence's dash
+]
+
+
+# Number forms yaml_rs reads beyond YAML 1.2's core schema: underscores (1_000, _0, 1e_3), binary,
+# signed or upper-case prefixes (0b11, +0x1f, 0X1F), any case of .inf/.nan (.iNf). Each pattern
+# starts with a literal; the token around a hit decides.
+_NUMBER_HINTS = [re.compile(r"_(?:(?<=[0-9.]_)|(?=[0-9.]))"), re.compile(r"0[xXoObB]"), re.compile(r"\.[iInN][nNaA][fFnN]")]
+_TOKEN_END = re.compile(r"[\s,\[\]{}#:'\"]|$")
+_NUMBER_LIKE = re.compile(r"[-+]?(?:0[bB][01_]+|0[oO][0-7_]+|0[xX][0-9a-fA-F_]+|\.(?i:inf|nan)"
+                          r"|(?=[0-9_.]*[0-9])[0-9_]*\.?[0-9_]*(?:[eE][-+]?[0-9_]+)?)")
+
+
+def _yaml_rs_number_ahead(text: str) -> bool:
+    """Whether a plain token may be a number for yaml_rs but not for the careful path."""
+    for pattern in _NUMBER_HINTS:
+        for hit in pattern.finditer(text):
+            start = max(text.rfind(c, 0, hit.start()) for c in " \t\n\r,[]{}:'\"") + 1
+            token = text[start:_TOKEN_END.search(text, hit.start()).start()]
+            if _NUMBER_LIKE.fullmatch(token) and resolve_plain_scalar(token) == token:
+                return True
+    return False
+
+
+_BLOCK_SCALAR_HEADER = re.compile(r"[|>](?<=[ \t][|>])[-+0-9]*[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+
+
+def _block_scalar_ends_the_file(text: str) -> bool:
+    """Whether a block scalar may end the file, where yaml_rs adds a line break the careful path
+    does not: an empty one (`a: |` as the last line) or one with no final newline."""
+    if not text.endswith("\n") and _BLOCK_SCALAR_HEADER.search(text):
+        return True
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if line and not line.startswith("#"):
+            return _BLOCK_SCALAR_HEADER.search(" " + line) is not None
+        end = start
+    return False
 
 
 def _needs_careful_path(text: str) -> bool:
-    for match in _SPECIAL.finditer(text):
-        at = match.start()
-        line_start = text.rfind("\n", 0, at) + 1
-        before = text[line_start:at]
-        stripped = before.rstrip(" \t")
-        if not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-" and len(stripped) < len(before)):
-            return True
-    return _DOCUMENT_MARKER.search(text) is not None
+    # A tag (!), an anchor (&) or an alias (*) where a YAML token can start (line start, after
+    # `: `, `- `, `[`, `{` or `,`). A false alarm ("a - *b*" in plain text) only costs speed.
+    for special in "!&*":
+        at = text.find(special)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            before = text[line_start:at]
+            stripped = before.rstrip(" \t")
+            if not stripped or stripped[-1] in "[{," or (stripped[-1] in ":-" and len(stripped) < len(before)):
+                return True
+            at = text.find(special, at + 1)
+    return (text.startswith(("---", "...", "\t")) or any(pattern.search(text) for pattern in _YAML_RS_READS_OTHERWISE)
+            or _yaml_rs_number_ahead(text) or _block_scalar_ends_the_file(text))
+
+
+def _within_careful_rules(data: Any) -> bool:
+    """Whether fast-path data is what the careful path would build: text keys, bounded depth."""
+    level, depth = [data], 1
+    while level:
+        if depth > MAX_DEPTH:
+            return False
+        deeper: list[Any] = []
+        for value in level:
+            if type(value) is dict:
+                if not all(map(isinstance, value, itertools.repeat(str))):
+                    return False
+                deeper += [child for child in value.values() if type(child) in _CONTAINERS]
+            else:
+                deeper += [child for child in value if type(child) in _CONTAINERS]
+        level, depth = deeper, depth + 1
+    return True
+
+
+_CONTAINERS = (dict, list)
 
 
 class YamlProblem(Exception):
-    def __init__(self, code: str, message: str, position: Position, hints: tuple[str, ...] = ()):
+    def __init__(self, code: str, message: str, offset: int, hints: tuple[str, ...] = ()):
         super().__init__(message)
         self.code = code
         self.message = message
-        self.position = position
+        self.offset = offset
         self.hints = hints
-
-
-@dataclass
-class Locator:
-    """Positions of keys and values by path, e.g. ``("nodes", "a", "evidence", 0, "quote")``."""
-
-    text: str
-    _keys: dict[YamlPath, Position] | None = None
-    _values: dict[YamlPath, Position] | None = None
-
-    def _ensure(self) -> None:
-        if self._values is None:
-            builder = _EventBuilder(self.text)
-            try:
-                builder.build()
-            except YamlProblem:  # positions up to the problem are still useful
-                pass
-            self._keys, self._values = builder.key_marks, builder.value_marks
-
-    def value(self, path: YamlPath) -> Position:
-        """Where the value at ``path`` starts; the nearest known ancestor otherwise."""
-        self._ensure()
-        assert self._values is not None
-        for n in range(len(path), -1, -1):
-            found = self._values.get(tuple(path[:n]))
-            if found:
-                return found
-        return START
-
-    def key(self, path: YamlPath) -> Position:
-        """Where the key of the entry at ``path`` starts (the value's position for list items)."""
-        self._ensure()
-        assert self._keys is not None
-        return self._keys.get(tuple(path)) or self.value(path)
 
 
 @dataclass
@@ -127,15 +191,38 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """Read a regular file of at most MAX_FILE_BYTES. The file is opened without blocking and
+    checked once open, so a FIFO cannot hang argmap and a device cannot feed it forever."""
+    def unreadable(message: str) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", message)]
+
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100",
-                                     f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads")]
-        return path.read_bytes(), []
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", "expected a file, found a directory")]
+        return unreadable("expected a file, found a directory")
     except OSError as exc:
-        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", f"cannot read file: {exc.strerror}")]
+        return unreadable(f"cannot read file: {exc.strerror}")
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            return unreadable("expected a file, found a directory")
+        if not stat.S_ISREG(mode):
+            return unreadable(f"expected a regular file, found {_special_kind(mode)}")
+        with open(fd, "rb", closefd=False) as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # the cap holds even if the file grows meanwhile
+    except OSError as exc:
+        return unreadable(f"cannot read file: {exc.strerror}")
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        return unreadable(f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads")
+    return raw, []
+
+
+def _special_kind(mode: int) -> str:
+    kinds = [(stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
@@ -162,35 +249,85 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None
     return parse_yaml(text, path, display)
 
 
-def parse_yaml(text: str, path: Path, display: str) -> tuple[LoadedYaml | None, list[Diagnostic]]:
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> tuple[LoadedYaml | None, list[Diagnostic]]:
+    """Parse YAML text. ``fast_path=False`` forces the careful path (the result is the same)."""
+    if _CONTENT.search(text) is None:
         return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM102", "file is empty: expected a YAML mapping")]
-    locator = Locator(text)
     data: Any = None
-    fast_ok = False
-    if not _needs_careful_path(text):
-        try:
-            import yaml_rs
-
-            limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
-            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
-            fast_ok = True
-        except Exception:  # any refusal: the careful path says exactly what and where
-            fast_ok = False
-    if not fast_ok:
-        builder = _EventBuilder(text)
-        try:
+    marks: tuple[Marks, Marks] | None = None
+    try:
+        _refuse_unprintable(text)
+        data = _fast_load(text) if fast_path else None
+        if data is None:
+            builder = _EventBuilder(text)
             data = builder.build()
-        except YamlProblem as problem:
-            pos = problem.position
-            return None, [Diagnostic(display, pos.line, pos.column, Severity.ERROR, problem.code,
-                                     problem.message, problem.hints)]
-        locator._keys, locator._values = builder.key_marks, builder.value_marks
+            marks = builder.key_marks, builder.value_marks
+    except YamlProblem as problem:
+        pos = position_at(text, problem.offset)
+        return None, [Diagnostic(display, pos.line, pos.column, Severity.ERROR, problem.code, problem.message, problem.hints)]
     if not isinstance(data, dict):
         found = "nothing" if data is None else type(data).__name__
         return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM103",
                                  f"expected a YAML mapping at the top of the file, found {found}")]
+    locator = Locator(text, data, lambda: _EventBuilder(text).marks(), marks)
     return LoadedYaml(path, display, text, data, locator), []
+
+
+def _refuse_unprintable(text: str) -> None:
+    found = _NOT_PRINTABLE.search(text) if _may_hold_unprintable(text) else None
+    if found:
+        raise YamlProblem("AM103", f"YAML syntax error: control character U+{ord(found.group()):04X} is not allowed",
+                          found.start(), ("delete it; inside double quotes it may be written as an escape, e.g. \\t",))
+
+
+# Bytes that need no closer look: printable ASCII, tab, line breaks, and any byte of a multi-byte
+# UTF-8 character (those are told apart by how they begin: C1 codes U+0080-U+009F, surrogates
+# U+D800-U+DFFF, U+FFFE and U+FFFF).
+_CLEAN_BYTES = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F), *range(0x80, 0x100)])
+_UNPRINTABLE_LEADS = (b"\xc2", b"\xed", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def _may_hold_unprintable(text: str) -> bool:
+    """A quick test at C speed (the regex is slow on large files): False means surely clean."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return bool(raw.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a map's data and models are built.
+
+    Parsing and validation build millions of containers and no reference cycles (an alias cannot
+    refer to its own unfinished anchor); the collector would walk them again and again as they
+    grow, which doubled yaml_rs's time on a 200,000-node map. What was built is then frozen (left
+    out of later collections; reference counting still frees it): resuming would otherwise walk
+    it all once more, 3.5 s after a 200,000-node check."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _fast_load(text: str) -> Any:
+    """yaml_rs's data where it equals the careful path's, else None."""
+    if _needs_careful_path(text):
+        return None
+    with cyclic_gc_paused():
+        try:
+            # yaml_rs's allocator (mimalloc) would otherwise keep the parser's freed memory, ~170 MB
+            # after a 200,000-node map; it reads this when the library loads (a user's value wins)
+            os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
+            import yaml_rs
+
+            limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
+            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+        except Exception:  # any refusal: the careful path says exactly what and where
+            return None
+        return data if isinstance(data, dict) and _within_careful_rules(data) else None
 
 
 # --- the careful path ----------------------------------------------------------------------
@@ -211,17 +348,13 @@ def resolve_plain_scalar(value: str) -> Any:
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
         return float(value)
-    if value in (".inf", ".Inf", ".INF", "+.inf"):
+    if value in (".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"):
         return float("inf")
     if value in ("-.inf", "-.Inf", "-.INF"):
         return float("-inf")
     if value in (".nan", ".NaN", ".NAN"):
         return float("nan")
     return value
-
-
-def _pos(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
 
 
 # libyaml's own nesting limit: "exceeded maximum nesting depth" (0.2.6)
@@ -244,46 +377,62 @@ class _Frame:
 class _EventBuilder:
     """Builds Python data from PyYAML events, enforcing the safety rules with positions."""
 
+    key_marks: Marks
+    value_marks: Marks
+    _anchors: dict[str, tuple[Any, int]]
+    _alias_growth: int
+
     def __init__(self, text: str):
         self.text = text
-        self.key_marks: dict[YamlPath, Position] = {}
-        self.value_marks: dict[YamlPath, Position] = {(): START}
-        self._anchors: dict[str, tuple[Any, int]] = {}
-        self._alias_growth = 0
+        # PyYAML still reads NEL, U+2028 and U+2029 as line breaks (YAML 1.1); in YAML 1.2, as in
+        # yaml_rs and editors, they are characters inside a line. The parser gets unused private-use
+        # characters in their place (one for one, so offsets stay exact), swapped back in the data.
+        unused = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+        self._swaps = {old: new for old, new in zip(_YAML_1_1_BREAKS, unused) if old in text}
+        self._parsed_text = text.translate({ord(old): new for old, new in self._swaps.items()})
+        self._restore = {ord(new): old for old, new in self._swaps.items()}
+
+    def marks(self) -> tuple[Marks, Marks]:
+        """Key and value offsets of everything up to the first problem, if any."""
+        try:
+            self.build()
+        except YamlProblem:  # positions up to the problem are still useful
+            pass
+        return self.key_marks, self.value_marks
 
     def build(self) -> Any:
         import yaml  # imported here: the fast path, the common case, never needs it
 
         # libyaml's event parser when available, the pure-Python one otherwise
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            return self._build(yaml, loader)
-        except _LibyamlNestingLimit:
-            # libyaml (0.2.6 on) stops deep flow nesting itself, before any event reaches our
-            # depth check: parse again with PyYAML's own parser, which has no such limit, so that
-            # the code, message and position do not depend on libyaml's version.
-            return self._build(yaml, yaml.SafeLoader)
+        with cyclic_gc_paused():
+            try:
+                return self._build(yaml, loader)
+            except _LibyamlNestingLimit:
+                # libyaml (0.2.6 on) stops deep flow nesting itself, before any event reaches our
+                # depth check: parse again with PyYAML's own parser, which has no such limit, so
+                # that the code, message and position do not depend on libyaml's version.
+                return self._build(yaml, yaml.SafeLoader)
 
     def _build(self, yaml: Any, loader: Any) -> Any:
         self.key_marks = {}
-        self.value_marks = {(): START}
+        self.value_marks = {(): 0}
         self._anchors = {}
         self._alias_growth = 0
         stack: list[_Frame] = []
         result: Any = None
         documents = 0
         try:
-            for event in yaml.parse(self.text, Loader=loader):
+            for event in yaml.parse(self._parsed_text, Loader=loader):
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
                         raise YamlProblem("AM103", "expected one YAML document, found a second one",
-                                          _pos(event.start_mark), ("remove the '---' line and what follows, or split the file",))
+                                          event.start_mark.index, ("remove the '---' line and what follows, or split the file",))
                 elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                     self._refuse_tag(event)
                     if len(stack) >= MAX_DEPTH:
-                        raise YamlProblem("AM107", f"nesting is deeper than {MAX_DEPTH} levels",
-                                          _pos(event.start_mark))
+                        raise YamlProblem("AM107", f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark.index)
                     container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
                     path = self._place(stack, container, event)
                     stack.append(_Frame(container, path, anchor=event.anchor))
@@ -297,6 +446,8 @@ class _EventBuilder:
                         result = frame.container
                 elif isinstance(event, yaml.ScalarEvent):
                     self._refuse_tag(event)
+                    if self._swaps:
+                        event.value = event.value.translate(self._restore)
                     value = resolve_plain_scalar(event.value) if not event.style and event.implicit[0] else event.value
                     if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is None:
                         self._take_key(stack[-1], value, event)
@@ -310,16 +461,16 @@ class _EventBuilder:
                     stack[-1].size += 1
                 elif isinstance(event, yaml.AliasEvent):
                     if event.anchor not in self._anchors:
-                        raise YamlProblem("AM106", f"alias *{event.anchor} refers to no anchor", _pos(event.start_mark))
+                        raise YamlProblem("AM106", f"alias *{event.anchor} refers to no anchor", event.start_mark.index)
                     value, size = self._anchors[event.anchor]
                     self._alias_growth += size
                     if self._alias_growth > MAX_ALIAS_EXPANSION:
                         raise YamlProblem(
                             "AM106",
                             f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes (an alias bomb?)",
-                            _pos(event.start_mark), ("write the repeated content out, or use fewer aliases",))
+                            event.start_mark.index, ("write the repeated content out, or use fewer aliases",))
                     if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is None:
-                        raise YamlProblem("AM103", "an alias cannot be a mapping key", _pos(event.start_mark))
+                        raise YamlProblem("AM103", "an alias cannot be a mapping key", event.start_mark.index)
                     if not stack:
                         result = value
                         continue
@@ -329,26 +480,21 @@ class _EventBuilder:
             if loader is not yaml.SafeLoader and _LIBYAML_NESTING.search(exc.problem or ""):
                 raise _LibyamlNestingLimit from None
             mark = exc.problem_mark or exc.context_mark
-            position = _pos(mark) if mark is not None else START
+            offset = mark.index if mark is not None else 0
             message = exc.problem or str(exc)
             if exc.context:
                 message = f"{message} ({exc.context})"
-            hints = ("YAML indents with spaces; replace the tab",) if self._char_at(position) == "\t" else ()
-            raise YamlProblem("AM103", f"YAML syntax error: {message}", position, hints) from None
+            hints = ("YAML indents with spaces; replace the tab",) if self.text[offset:offset + 1] == "\t" else ()
+            raise YamlProblem("AM103", f"YAML syntax error: {message}", offset, hints) from None
         except yaml.YAMLError as exc:
-            raise YamlProblem("AM103", f"YAML syntax error: {exc}", START) from None
+            raise YamlProblem("AM103", f"YAML syntax error: {exc}", 0) from None
         return result
-
-    def _char_at(self, position: Position) -> str:
-        lines = self.text.split("\n", position.line)
-        line = lines[position.line - 1] if position.line <= len(lines) else ""
-        return line[position.column - 1:position.column]
 
     def _refuse_tag(self, event: Any) -> None:
         if event.tag not in (None, "!"):
             raise YamlProblem(
                 "AM105", f"YAML tags are not allowed: found {event.tag.replace('tag:yaml.org,2002:', '!!')}",
-                _pos(event.start_mark), ("argmap reads plain data only; remove the tag",))
+                event.start_mark.index, ("argmap reads plain data only; remove the tag",))
 
     def _take_key(self, frame: _Frame, key: Any, event: Any) -> None:
         if not isinstance(key, str):
@@ -356,11 +502,11 @@ class _EventBuilder:
         assert isinstance(frame.container, dict)
         if key in frame.container:
             first = self.key_marks.get((*frame.path, key))
-            where = f" (first at line {first.line})" if first else ""
-            raise YamlProblem("AM104", f"duplicate key '{key}'{where}", _pos(event.start_mark),
+            where = f" (first at line {position_at(self.text, first).line})" if first is not None else ""
+            raise YamlProblem("AM104", f"duplicate key '{key}'{where}", event.start_mark.index,
                               ("each key may appear once in a mapping",))
         frame.pending_key = key
-        self.key_marks[(*frame.path, key)] = _pos(event.start_mark)
+        self.key_marks[(*frame.path, key)] = event.start_mark.index
 
     def _place(self, stack: list[_Frame], value: Any, event: Any) -> YamlPath:
         if not stack:
@@ -368,7 +514,7 @@ class _EventBuilder:
         parent = stack[-1]
         if isinstance(parent.container, dict):
             if parent.pending_key is None:
-                raise YamlProblem("AM103", "a mapping key must be plain text", _pos(event.start_mark))
+                raise YamlProblem("AM103", "a mapping key must be plain text", event.start_mark.index)
             key: str | int = parent.pending_key
             parent.container[parent.pending_key] = value
             parent.pending_key = None
@@ -376,5 +522,5 @@ class _EventBuilder:
             key = len(parent.container)
             parent.container.append(value)
         path = (*parent.path, key)
-        self.value_marks[path] = _pos(event.start_mark)
+        self.value_marks[path] = event.start_mark.index
         return path

@@ -81,7 +81,9 @@ CslDate = Annotated[
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # defer_build: a model's validator is built on first use, so the models only ever validated
+    # as part of a map or registry are not built twice at import (~50 ms of every start-up)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
 
 # --- argument maps -------------------------------------------------------------------------

@@ -157,7 +157,7 @@ def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Sourc
         inside = False
     if not inside:
         return unreadable, [doc.diagnostic(at, "AM401", f"source file '{source.file}' is a link leading out of the seeds folder")]
-    if not path.is_file():
+    if not path.exists():  # a folder or a FIFO exists: read_bytes says what it is instead
         return unreadable, [doc.diagnostic(at, "AM402", f"source file '{source.file}' not found in {seeds_dir}")]
     raw, problems = read_bytes(path, display_path(path))
     if raw is None:

@@ -34,10 +34,11 @@ def user_environment() -> dict[str, str]:
     return env
 
 
-def measure(command: list[str], cwd: Path, repeat: int = 3) -> Run:
+def measure(command: list[str], cwd: Path, repeat: int = 3, warm_up: bool = True) -> Run:
     """Best wall time of `repeat` runs (after one warm-up run), and the largest peak RSS, of a
     whole process."""
-    subprocess.run(command, cwd=cwd, env=user_environment(), capture_output=True)
+    if warm_up:
+        subprocess.run(command, cwd=cwd, env=user_environment(), capture_output=True)
     best, peak, code = float("inf"), 0.0, 0
     for _ in range(repeat):
         start = time.perf_counter()
@@ -73,32 +74,70 @@ def yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def make_project(name: str, nodes: int) -> Path:
+def ambiguous_phrases(count: int) -> list[tuple[str, str]]:
+    """(source id, phrase) pairs: phrases of six words that occur more than once in their source
+    (each quote of them gets the AM502 warning)."""
+    from argmap.citations import SourceText, canonical
+    from argmap.load import load_yaml
+
+    registry, _ = load_yaml(REPO / "seeds" / "sources.yaml")
+    found = []
+    for source_id, entry in registry.data["sources"].items():
+        text = SourceText((REPO / "seeds" / entry["file"]).read_text(encoding="utf-8"))
+        words = canonical(text.text).split()
+        seen: set[str] = set()
+        for i in range(len(words) - 6):
+            phrase = " ".join(words[i:i + 6])
+            if phrase in seen and '"' not in phrase and "\\" not in phrase and len(text.find(phrase).matches) > 1:
+                found.append((source_id, phrase))
+                if len(found) == count:
+                    return found
+            seen.add(phrase)
+    raise SystemExit(f"the seeds hold fewer than {count} repeated phrases")
+
+
+# A map of 200,000 nodes written with the usual texts is 88 MB, above the 64 MiB that argmap
+# reads; the compact form (short texts and quotes) keeps it under that cap.
+COMPACT_QUOTE_CHARS = 120
+
+
+def make_project(name: str, nodes: int, warnings: bool = False, compact: bool = False) -> Path:
     """bench/out/<name>: a copy of seeds/ and maps/<name>.yaml, a tree of `nodes` nodes, each citing
-    a different-as-possible real sentence from the seeds (so every quote verifies)."""
+    a different-as-possible real sentence from the seeds (so every quote verifies).
+
+    With ``warnings``, the con side has no thesis (AM315) and five quotes occur twice in their
+    source (AM502): warnings only, so the map still passes without --strict."""
     project = OUT / name
     if project.exists():
         shutil.rmtree(project)
     (project / "maps").mkdir(parents=True)
     shutil.copytree(REPO / "seeds", project / "seeds")
     sentences = seed_sentences()
+    if compact:
+        sentences = [pair for pair in sentences if len(pair[1]) <= COMPACT_QUOTE_CHARS]
+    ambiguous = dict(enumerate(ambiguous_phrases(5), start=2)) if warnings else {}
+    con_root = ["  t1:", "    type: claim", "    supports: [t0]", "    analytic: true"] if warnings else [
+        "  t1:", "    type: thesis", "    side: con"]
     lines = [
         "argmap: 1", f"id: {name}", f"title: Generated map of {nodes} nodes", "question: Does it scale?", "lang: en",
         "sides:", "  pro: It scales", "  con: It does not", "nodes:",
         "  t0:", "    type: thesis", "    side: pro", "    text: The pro thesis.",
-        "  t1:", "    type: thesis", "    side: con", "    text: The con thesis.",
+        *con_root, "    text: The con thesis.",
     ]
     for i in range(2, nodes):
         parent = "t0" if i < 4 else f"n{(i - 2) // 3}" if (i - 2) // 3 >= 2 else "t0"
-        source_id, sentence = sentences[i % len(sentences)]
+        source_id, sentence = ambiguous.get(i) or sentences[i % len(sentences)]
         relation = "supports" if i % 5 else "attacks"
         node_type = "claim" if relation == "supports" else "objection"
+        text = f"Point {i}." if compact else \
+            f"Generated point number {i}, which argues about alliances, balance of power and deterrence."
+        translation = f"T{i % len(sentences)}." if compact else f"Translation of sentence {i % len(sentences)}."
         lines += [
             f"  n{i}:", f"    type: {node_type}",
-            f"    text: Generated point number {i}, which argues about alliances, balance of power and deterrence.",
+            f"    text: {text}",
             f"    {relation}: [{parent}]", "    evidence:",
             f"      - source: {source_id}", f"        quote: {yaml_string(sentence)}",
-            f"        translation: Translation of sentence {i % len(sentences)}.",
+            f"        translation: {translation}",
         ]
     lines += ["  n1:", "    type: claim", "    text: The con side's own claim.", "    supports: [t1]", "    analytic: true"]
     (project / "maps" / f"{name}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from argmap.load import _EventBuilder, parse_yaml, resolve_plain_scalar
-from conftest import MAPS, SEEDS
+import argmap.load
+from argmap.check import check
+from argmap.load import _EventBuilder, load_yaml, parse_yaml, resolve_plain_scalar
+from conftest import CASES, MAPS, SEEDS
 
 REAL_FILES = sorted(MAPS.glob("*.yaml")) + [SEEDS / "sources.yaml"]
 
@@ -33,7 +37,7 @@ def test_positions_of_keys_and_values():
 @pytest.mark.parametrize(
     "plain, value",
     [("yes", "yes"), ("no", "no"), ("true", True), ("null", None), ("11", 11), ("1.5", 1.5),
-     ("2025-10-28", "2025-10-28"), ("0x1f", 31)],
+     ("2025-10-28", "2025-10-28"), ("0x1f", 31), ("+.Inf", float("inf")), (".iNf", ".iNf")],
 )
 def test_plain_scalars_follow_yaml_1_2(plain, value):
     assert resolve_plain_scalar(plain) == value
@@ -62,10 +66,116 @@ def test_a_tab_in_the_indentation_gets_a_hint():
 
 @pytest.mark.parametrize("opening", ["[", "{a: "], ids=["sequences", "mappings"])
 def test_deep_flow_nesting_is_refused_at_our_limit_whatever_libyaml_allows(opening):
-    # libyaml 0.2.6 stops at 1,000 levels with its own error; ours (64) must win, at its place:
-    # the top mapping is level 1, so the 64th opening starts level 65
+    # libyaml 0.2.6 stops at 1,000 levels with its own error; ours (64) must win, at its place
     text = "k: " + opening * 5_000 + "\n"
     loaded, problems = parse_yaml(text, Path("m.yaml"), "m.yaml")
     assert loaded is None
     assert [(p.code, p.line, p.column) for p in problems] == [("AM107", 1, 4 + 63 * len(opening))]
     assert "64" in problems[0].message
+
+
+# --- one semantics, whichever path reads the file (issue 10) -------------------------------
+
+MINIMAL = CASES / "good" / "minimal.yaml"
+ANCHOR = "description: &intro An anchor sends this file down the careful path.\n"
+
+
+def check_map(tmp_path: Path, text: str, name: str = "minimal") -> list[tuple[str, int, int]]:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [(d.code, d.line, d.column) for d in check([path], SEEDS).diagnostics]
+
+
+def test_a_numeric_node_id_is_text_on_both_paths(tmp_path):
+    node = "  2024:\n    type: claim\n    text: A year as id.\n    supports: [committed]\n    analytic: true\n"
+    text = MINIMAL.read_text().replace("nodes:\n", "nodes:\n" + node)
+    assert check_map(tmp_path, text) == []
+    assert check_map(tmp_path, text.replace("lang: en\n", "lang: en\n" + ANCHOR)) == []
+
+
+def test_the_nesting_bound_holds_on_the_fast_path():
+    text = "a:\n" + "".join("  " * depth + f"k{depth}:\n" for depth in range(1, 70)) + "  " * 70 + "x: 1\n"
+    loaded, problems = parse_yaml(text, Path("m.yaml"), "m.yaml")
+    assert loaded is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("AM107", 65, 129)]
+
+
+@pytest.mark.parametrize("number", ["1_000", "0b11", "+0x1f"])
+def test_number_forms_beyond_yaml_1_2_stay_text(number):
+    loaded, _ = parse_yaml(f"k: {number}\n", Path("m.yaml"), "m.yaml")
+    assert loaded.data["k"] == number
+
+
+@pytest.mark.parametrize("careful", [False, True], ids=["fast", "careful"])
+@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\u2029"], ids=["LS", "NEL", "PS"])
+def test_unicode_line_separators_do_not_shift_line_numbers(tmp_path, careful, separator):
+    text = MINIMAL.read_text().replace("title: Minimal debate", f"title: Minimal{separator}debate{separator}map")
+    text = text.replace("    supports: [committed]\n    evidence:", "    supports: [committed]\n    txt: typo\n    evidence:")
+    if careful:
+        text = text.replace("lang: en\n", "lang: en\n" + ANCHOR)
+    typo_line = text.split("\n").index("    txt: typo") + 1
+    assert check_map(tmp_path, text) == [("AM201", typo_line, 5)]
+    assert check([tmp_path / "minimal.yaml"], SEEDS).project.maps[0].doc.data["title"] == f"Minimal{separator}debate{separator}map"
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x07", "\x9b"], ids=["NUL", "ESC", "BEL", "CSI"])
+def test_a_control_character_is_refused_where_it_is(character):
+    text = f"a: 1\nnodes:\n  x:\n    text: ab{character}cd\n"
+    loaded, problems = parse_yaml(text, Path("m.yaml"), "m.yaml")
+    assert loaded is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("AM103", 4, 13)]
+    assert f"U+{ord(character):04X}" in problems[0].message and character not in problems[0].message
+
+
+def test_a_complex_key_is_refused_where_it_is():
+    loaded, problems = parse_yaml("a: 1\nnodes:\n  ? [x, y]\n  : 1\n", Path("m.yaml"), "m.yaml")
+    assert loaded is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("AM103", 3, 5)]
+
+
+def test_positions_on_the_fast_path_do_not_parse_the_file_again(tmp_path, monkeypatch):
+    def no_second_parse(self):
+        raise AssertionError("the file was parsed a second time to find positions")
+
+    monkeypatch.setattr(_EventBuilder, "build", no_second_parse)
+    text = MINIMAL.read_text().replace("    analytic: true\n  limited-support:", "  limited-support:")
+    text = text.replace("    supports: [committed]\n    evidence:", "    supports: [committed, nowhere]\n    evidence:")
+    lines = text.split("\n")
+    assert sorted(check_map(tmp_path, text)) == sorted([
+        ("AM311", lines.index("  analytic-answer:") + 1, 3),
+        ("AM301", lines.index("    supports: [committed, nowhere]") + 1, 27),
+    ])
+
+
+# --- only regular files, never more than the cap (issue 10) ----------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path, run_argmap):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    done = run_argmap(["check", "pipe.yaml"], cwd=tmp_path)  # the fixture's timeout catches a hang
+    assert done.returncode == 1
+    assert done.stdout.startswith("pipe.yaml:1:1: error AM100: expected a regular file, found a named pipe (FIFO)")
+
+
+def test_a_folder_named_as_a_map_is_refused_for_what_it_is(tmp_path):
+    folder = tmp_path / "debate.yaml"
+    folder.mkdir()
+    loaded, problems = load_yaml(folder, "debate.yaml")
+    assert loaded is None
+    assert [(p.code, p.message) for p in problems] == [("AM100", "expected a file, found a directory")]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_not_read_forever():
+    loaded, problems = load_yaml(Path("/dev/zero"), "zero.yaml")
+    assert loaded is None
+    assert [(p.code, p.message) for p in problems] == [("AM100", "expected a regular file, found a character device")]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_the_size_cap_holds_while_reading_not_only_by_the_size_stat_reports(monkeypatch):
+    monkeypatch.setattr(argmap.load, "MAX_FILE_BYTES", 16)  # /proc files report size 0, then give more
+    loaded, problems = load_yaml(Path("/proc/self/status"), "status.yaml")
+    assert loaded is None
+    assert [p.code for p in problems] == ["AM100"] and "larger than 16 bytes" in problems[0].message

@@ -3,13 +3,15 @@
 from argmap.checks.registry import describe
 from argmap.diagnostics import Severity
 from argmap.evaluate.iccma import MAX_ARGUMENTS
+from argmap.load import MAX_DEPTH, MAX_FILE_BYTES
 
 E, W = Severity.ERROR, Severity.WARNING
 
-describe("AM100", "unreadable-file", E, "A file cannot be read (a folder, no permission, too large).", """
+describe("AM100", "unreadable-file", E, f"A file cannot be read (a folder, a named pipe or device, no permission, more than {MAX_FILE_BYTES >> 20} MB).", """
     Passing: `argmap check maps/debate.yaml`, a readable file.
 
-    Failing: `argmap check maps/debate.yaml` where `debate.yaml` is a folder or has no read permission.
+    Failing: `argmap check maps/debate.yaml` where `debate.yaml` is a folder, a named pipe or has
+    no read permission; a source `file:` naming a folder or a named pipe in the seeds folder.
     """)
 describe("AM101", "not-utf8", E, "A file is not UTF-8 text; the line and column of the first bad byte are given.", """
     Passing: a file saved as UTF-8 (`title: café`).
@@ -26,7 +28,7 @@ describe("AM102", "empty-file", E, "A map or registry file is empty or holds onl
 
         # nothing but a comment
     """)
-describe("AM103", "yaml-syntax", E, "The YAML cannot be parsed, holds more than one document, or is not a mapping.", """
+describe("AM103", "yaml-syntax", E, "The YAML cannot be parsed, holds more than one document, is not a mapping, or holds a control character.", """
     Passing:
 
         nodes: {a: {type: thesis, side: pro, text: A}}
@@ -69,7 +71,7 @@ describe("AM106", "alias-limit", E, "Aliases expand past 100,000 nodes (a 'billi
         b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
         c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]    # ... and so on: exponential growth
     """)
-describe("AM107", "nesting-depth", E, "Nesting is deeper than 64 levels.", """
+describe("AM107", "nesting-depth", E, f"Nesting is deeper than {MAX_DEPTH} levels.", """
     Passing:
 
         nodes: {a: {evidence: [{quote: q}]}}

@@ -102,6 +102,6 @@ def claim_points_somewhere(ctx: MapContext):
         c: {type: claim, text: C, analytic: true}
     """
     for node_id, node in ctx.model.nodes.items():
-        if node.type == "claim" and not node.targets:
+        if node.type == "claim" and not (node.supports or node.attacks):
             yield ctx.report(("nodes", node_id), f"claim '{node_id}' neither supports nor attacks a node",
                              ("add `supports: [<id>]` or `attacks: [<id>]`",), at_key=True)

@@ -17,8 +17,9 @@ def side_mismatch(ctx: MapContext):
         t: {type: thesis, side: pro, text: T}
         o: {type: objection, side: pro, text: O, attacks: [t], analytic: true}   # attacking pro makes it con
     """
+    nodes = ctx.model.nodes
     for node_id, candidates in ctx.graph.side_candidates.items():
-        node = ctx.model.nodes[node_id]
+        node = nodes[node_id]
         if node.type == "thesis":
             continue
         if len(candidates) > 1:
