@@ -87,3 +87,15 @@ def test_a_declared_count_at_the_limit_is_accepted(tmp_path: Path) -> None:
     framework = parse_framework_file(tmp_path / "largest.af").framework
     assert framework is not None and len(framework) == MAX_ARGUMENTS
     assert framework.attacks == [("1", "2")]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_line_numbers_hold_in_a_file_of_several_megabytes(tmp_path: Path, newline: str) -> None:
+    # .af files are split into lines a megabyte at a time: numbering must run on across the cuts
+    attacks = [f"{i} {i + 1}" for i in range(1, 400_000)]
+    lines = ["p af 400000", *attacks, "7 x", *attacks[:10], "400001 1"]
+    path = tmp_path / "big.af"
+    path.write_text(newline.join(lines) + newline, encoding="utf-8")
+    result = parse_framework_file(path)
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
+        ("AM701", 400_001, 1), ("AM702", len(lines), 1)]

@@ -58,9 +58,17 @@ class Framework:
         # may declare far more arguments than its attacks mention.
         attackers: list[Sequence[int]] = [()] * len(names)
         targets: list[Sequence[int]] = [()] * len(names)
-        for attacker, target in unique_pairs:
-            _append(attackers, target, attacker)
-            _append(targets, attacker, target)
+        for attacker, target in unique_pairs:  # inline, not a helper: this runs once per attack
+            known = attackers[target]
+            if known:
+                known.append(attacker)  # type: ignore[attr-defined]  # only lists are ever non-empty
+            else:
+                attackers[target] = [attacker]
+            known = targets[attacker]
+            if known:
+                known.append(target)  # type: ignore[attr-defined]
+            else:
+                targets[attacker] = [target]
         if index is None:
             index = {name: i for i, name in enumerate(names)}
         return cls(names, unique_pairs, index, attackers, targets)
@@ -89,10 +97,3 @@ class Framework:
         members = list(extension)
         return self.is_conflict_free(members) and all(self.defends(members, a) for a in members)
 
-
-def _append(lists: list[Sequence[int]], at: int, value: int) -> None:
-    current = lists[at]
-    if current:
-        current.append(value)  # type: ignore[attr-defined]  # only lists are ever non-empty
-    else:
-        lists[at] = [value]

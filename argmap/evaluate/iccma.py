@@ -165,14 +165,21 @@ def _number(token: str) -> int | None:
     return int(token) if len(token.lstrip("0")) <= _MAX_DIGITS else MAX_ARGUMENTS + 1
 
 
+_LINES_PER_READ = 1 << 20  # characters split into lines at a time
+
+
 def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
-    """The lines one at a time: a list of every line of a large file would double its memory."""
+    """The lines, split about a megabyte at a time: a list of every line of a large file at once
+    would take many times its memory. Only \\n ends a line, as for maps."""
     start, number = 0, 1
     while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        yield number, text[start:end]
-        start, number = end + 1, number + 1
+        end = text.find("\n", start + _LINES_PER_READ)
+        end = len(text) if end < 0 else end + 1
+        lines = text[start:end].split("\n")
+        if text[end - 1] == "\n":
+            lines.pop()  # the empty text after the last line break
+        yield from enumerate(lines, number)
+        start, number = end, number + len(lines)
 
 
 def parse_af(text: str, path: str) -> ParseResult:
@@ -183,6 +190,14 @@ def parse_af(text: str, path: str) -> ParseResult:
         tokens = line.split()
         if not tokens or tokens[0].startswith("#"):
             continue
+        if size and len(tokens) == 2:  # the common line, a well-formed attack, read inline (hot loop)
+            first, second = tokens
+            if (len(first) <= _MAX_DIGITS and len(second) <= _MAX_DIGITS and first.isdigit() and second.isdigit()
+                    and first.isascii() and second.isascii()):
+                attacker, target = int(first), int(second)
+                if 0 < attacker <= size and 0 < target <= size:
+                    pairs[attacker - 1, target - 1] = None
+                    continue
         column = _column_of_first_text(line)
         if tokens[0] == "p":
             declared = _number(tokens[2]) if len(tokens) == 3 and tokens[1] == "af" else None
