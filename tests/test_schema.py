@@ -1,4 +1,4 @@
-"""`argmap schema`: the JSON Schemas editors use, checked with jsonschema against real files."""
+"""`argmap schema`: the JSON Schemas editors use, checked with jsonschema against the fixture files."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_sources_schema_accepts_what_the_model_coerces():
 
 
 def _a_map() -> dict:
-    return copy.deepcopy(data_of(MAPS / "nato-expansion.yaml"))
+    return copy.deepcopy(data_of(MAPS / "river-bridge.yaml"))
 
 
 def _set(path, value):
@@ -124,7 +124,7 @@ WRONG = {
     "unknown top-level key": (_set(("colour",), "red"), True),
     "format version 2": (_set(("argmap",), 2), True),
     "supports is a string": (_first_node(lambda node: node.__setitem__("supports", "other-node")), True),
-    "evidence without quote": (_first_node(lambda node: node.__setitem__("evidence", [{"source": "ade2025"}])), True),
+    "evidence without quote": (_first_node(lambda node: node.__setitem__("evidence", [{"source": "sari2023"}])), True),
     "node id with a space": (lambda data: {**data, "nodes": {**data["nodes"], "bad id": {"type": "claim", "text": "x"}}}, True),
     "sides missing con": (_set(("sides",), {"pro": "P"}), True),
     "thesis without side": (_first_node(lambda node: node.pop("side")), False),
