@@ -21,6 +21,7 @@ FIXTURES = TESTS / "fixtures"
 SEEDS = FIXTURES / "seeds"  # the fixture project's seeds: short invented sources
 MAPS = FIXTURES / "maps"  # the fixture project's maps, which quote those sources
 CASES = TESTS / "cases"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by `make browser`
 NO_DOT = "Graphviz's dot is not installed: `make test` installs it (scripts/ensure-graphviz.sh)"
 
 
