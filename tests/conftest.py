@@ -29,13 +29,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true", help="rewrite golden files from the current output")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "requires_dot: the test needs Graphviz's dot and fails without it")
-
-
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # A missing dot fails the test instead of skipping it: skipped SVG checks would pass unnoticed.
-    if item.get_closest_marker("requires_dot") and shutil.which("dot") is None:
+    if item.get_closest_marker("graphviz") and shutil.which("dot") is None:
         pytest.fail(NO_DOT, pytrace=False)
 
 
@@ -76,4 +72,4 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-requires_dot = pytest.mark.requires_dot
+requires_dot = pytest.mark.graphviz
