@@ -218,11 +218,12 @@ def test_pre_commit_hook_definition():
     assert not files.search("README.md") and not files.search("argmap/maps/x.py")
 
 
-def test_pre_commit_entry_passes_on_this_repository(cli, monkeypatch: pytest.MonkeyPatch):
+def test_pre_commit_entry_passes_on_a_clean_project(cli, monkeypatch: pytest.MonkeyPatch):
+    """The entry, with no file names, checks maps/ and seeds/ of the project it runs in."""
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     program, *args = shlex.split(hook["entry"])
     assert program == "argmap"
-    monkeypatch.chdir(REPO)
+    monkeypatch.chdir(MAPS.parent)
     result = cli(args)
     assert result.exit_code == 0, result.stdout
 
