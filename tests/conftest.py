@@ -1,4 +1,8 @@
-"""Shared fixtures: the repository's own seeds and maps, and CLI runners."""
+"""Shared fixtures: the test fixture project (tests/fixtures), CLI runners, the Graphviz requirement.
+
+Tests use the fixture project, never the repository's maps/ and seeds/: those are content that
+changes with the debates (tests/test_content.py checks them as content).
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,24 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
-MAPS = REPO / "maps"
-CASES = Path(__file__).resolve().parent / "cases"
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+SEEDS = FIXTURES / "seeds"  # the fixture project's seeds: short invented sources
+MAPS = FIXTURES / "maps"  # the fixture project's maps, which quote those sources
+CASES = TESTS / "cases"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by `make browser`
+NO_DOT = "Graphviz's dot is not installed: `make test` installs it (scripts/ensure-graphviz.sh)"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # A missing dot fails the test instead of skipping it: skipped SVG checks would pass unnoticed.
+    if item.get_closest_marker("graphviz") and shutil.which("dot") is None:
+        pytest.fail(NO_DOT, pytrace=False)
 
 
 @pytest.fixture
@@ -52,10 +66,10 @@ def run_argmap():
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A scratch project: a copy of the real seeds/ and an empty maps/ folder."""
+    """A scratch project: a copy of the fixture seeds/ and an empty maps/ folder."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
     (tmp_path / "maps").mkdir()
     return tmp_path
 
 
-requires_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+requires_dot = pytest.mark.graphviz

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from conftest import SEEDS
+
 RENDER_MAPS = Path(__file__).resolve().parent / "maps" / "render"
 SMALL = RENDER_MAPS / "render-small.yaml"
 HOSTILE = RENDER_MAPS / "hostile-labels.yaml"
@@ -51,6 +53,6 @@ def drawn_edges(svg: bytes | str) -> list[str]:
 def load_model(path: Path):
     from argmap.check import check
 
-    result = check([path], Path(__file__).resolve().parent.parent / "seeds")
+    result = check([path], SEEDS)
     assert result.errors == 0, [str(d) for d in result.diagnostics]
     return result

@@ -1,4 +1,4 @@
-"""The brief's view models, on the real maps: what goes where, and why."""
+"""The brief's view models, on the fixture maps: what goes where, and why."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_cards_sit_on_their_own_side(pages):
 
 
 def test_blocks_answer_every_attacked_claim_of_the_other_side(pages):
-    document, page = pages["nato-expansion"]
+    document, page = pages["river-bridge"]
     graph = document.graph
     for side in page.sides:
         blocked = {b.claim.id for b in side.blocks}
@@ -64,27 +64,27 @@ def test_blocks_answer_every_attacked_claim_of_the_other_side(pages):
 
 
 def test_contentions_support_their_thesis(pages):
-    document, page = pages["nato-expansion"]
+    document, page = pages["river-bridge"]
     pro = page.sides[0]
-    assert [t.ref.id for t in pro.theses] == ["expansion-drives-dilemma"]
+    assert [t.ref.id for t in pro.theses] == ["build-the-bridge"]
     first = pro.contentions[0]
-    assert first.ref.id == "russia-balances-against-enlargement"
-    assert [(r.verb, r.target.id) for r in first.relations] == [("supports", "expansion-drives-dilemma")]
+    assert first.ref.id == "boats-stop-in-floods"
+    assert [(r.verb, r.target.id) for r in first.relations] == [("supports", "build-the-bridge")]
 
 
 def test_quote_view_has_cite_line_highlight_and_context_link(pages, project):
-    document, page = pages["nato-expansion"]
-    card = next(c for c in full_cards(page) if c.ref.id == "russia-balances-against-enlargement")
+    document, page = pages["river-bridge"]
+    card = next(c for c in full_cards(page) if c.ref.id == "boats-stop-in-floods")
     quote = card.quotes[0]
-    located = project.sources["ade2025"].text.find(quote.text).matches[0]
+    located = project.sources["sari2023"].text.find(quote.text).matches[0]
     assert quote.found and quote.line == located.line
-    assert quote.context_href == f"sources/ade2025.html#q-{located.start}-{located.end}"
-    assert [s.text for s in quote.segments if s.marked] == ["NATO melakukan ekspansi"]
+    assert quote.context_href == f"sources/sari2023.html#q-{located.start}-{located.end}"
+    assert [s.text for s in quote.segments if s.marked] == ["sembilan hari setiap bulan"]
     assert quote.lang == "id" and quote.translation_lang == "en"
-    assert quote.translation.startswith("Russia, too, balanced power")
-    assert quote.cite.short == "Ade et al., 2025" and quote.cite.reliability_label == "peer-reviewed"
-    assert quote.cite.url == "https://jurnal.peneliti.net/index.php/JIWP/article/view/11915"
-    assert quote.cite.title_en.startswith("Russia's balance of power")
+    assert quote.translation.startswith("In the rainy season the boats")
+    assert quote.cite.short == "Sari et al., 2023" and quote.cite.reliability_label == "peer-reviewed"
+    assert quote.cite.url == "https://example.org/jurnal/jembatan-lembah"
+    assert quote.cite.title_en.startswith("The Lembah river bridge")
 
 
 def test_standalone_briefs_link_nowhere_else(project):
@@ -98,7 +98,7 @@ def test_standalone_briefs_link_nowhere_else(project):
 def test_statuses_come_from_the_evaluation(pages):
     from argmap.evaluate import evaluate_map
 
-    document, page = pages["nato-expansion"]
+    document, page = pages["river-bridge"]
     verdicts = evaluate_map(document.model, page.semantics).verdicts
     for card in full_cards(page):
         assert card.status.word == verdicts[card.ref.id].status
@@ -116,7 +116,7 @@ def test_still_to_answer_matches_prep(pages, project):
 
 
 def test_bibliography_lists_each_cited_source_once(pages):
-    document, page = pages["nato-expansion"]
+    document, page = pages["river-bridge"]
     cited = {e.source for n in document.model.nodes.values() for e in n.evidence}
     assert sorted(r.source_id for r in page.bibliography) == sorted(cited)
 
@@ -149,10 +149,10 @@ def test_source_lines_split_passages_at_line_ends():
 
 
 def test_source_page_collects_every_citing_claim(project):
-    page = source_page("news-guarantees", project, built="2025-06-01", links=SITE_SOURCES)
+    page = source_page("warta2024", project, built="2025-06-01", links=SITE_SOURCES)
     citing = {(b.map_id, b.node.id) for p in page.passages for b in p.cited_by}
     expected = {(d.model.id, nid) for d in project.valid_maps for nid, n in d.model.nodes.items()
-                if any(e.source == "news-guarantees" for e in n.evidence)}
+                if any(e.source == "warta2024" for e in n.evidence)}
     assert citing == expected
     assert all(b.href.startswith("../") for p in page.passages for b in p.cited_by)
 

@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 from conftest import requires_dot
-from test_brief_html import Page
+from html_support import Page
 
 MAP = textwrap.dedent("""\
     argmap: 1

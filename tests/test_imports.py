@@ -44,7 +44,7 @@ def small_project(tmp_path: Path) -> Path:
     import yaml
 
     registry = yaml.safe_load((SEEDS / "sources.yaml").read_text(encoding="utf-8"))
-    cited = {"ade2025", "hakima2021"}  # every source the map cites, and no other
+    cited = {"sari2023", "ng2022"}  # every source the map cites, and no other
     (tmp_path / "seeds").mkdir()
     (tmp_path / "maps").mkdir()
     for source_id in cited:

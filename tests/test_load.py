@@ -13,10 +13,10 @@ from argmap.check import check
 from argmap.load import _EventBuilder, load_yaml, parse_yaml, resolve_plain_scalar
 from conftest import CASES, MAPS, SEEDS
 
-REAL_FILES = sorted(MAPS.glob("*.yaml")) + [SEEDS / "sources.yaml"]
+FIXTURE_FILES = sorted(MAPS.glob("*.yaml")) + sorted(CASES.glob("good/*.yaml")) + [SEEDS / "sources.yaml"]
 
 
-@pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
 def test_fast_and_careful_paths_read_the_same_data(path: Path):
     text = path.read_text(encoding="utf-8")
     loaded, problems = parse_yaml(text, path, path.name)

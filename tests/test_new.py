@@ -29,10 +29,10 @@ def placeholder_lines(text: str) -> list[int]:
 
 
 def test_new_map_passes_check_with_a_warning_for_each_placeholder(cli, in_project: Path):
-    result = cli(["new", "nato-sanctions"])
+    result = cli(["new", "ferry-fares"])
     assert result.exit_code == 0, result.output
-    path = in_project / "maps" / "nato-sanctions.yaml"
-    assert f"created {Path('maps') / 'nato-sanctions.yaml'}" in result.stdout
+    path = in_project / "maps" / "ferry-fares.yaml"
+    assert f"created {Path('maps') / 'ferry-fares.yaml'}" in result.stdout
     assert "`--strict` fails until none is" in result.stdout
     checked = cli(["check", path, "--format", "json"])
     assert checked.exit_code == 0, checked.stdout
@@ -42,8 +42,8 @@ def test_new_map_passes_check_with_a_warning_for_each_placeholder(cli, in_projec
 
 
 def test_an_unfinished_map_fails_the_strict_gate_until_written(cli, in_project: Path):
-    cli(["new", "nato-sanctions"])
-    path = in_project / "maps" / "nato-sanctions.yaml"
+    cli(["new", "ferry-fares"])
+    path = in_project / "maps" / "ferry-fares.yaml"
     assert cli(["check", path, "--strict"]).exit_code == 1
     path.write_text(path.read_text(encoding="utf-8").replace("TODO, ", "Written, "), encoding="utf-8")
     checked = cli(["check", path, "--strict"])
@@ -51,13 +51,13 @@ def test_an_unfinished_map_fails_the_strict_gate_until_written(cli, in_project: 
 
 
 def test_new_map_has_schema_line_both_sides_and_a_thesis_each(cli, in_project: Path):
-    cli(["new", "nato-sanctions"])
-    path = in_project / "maps" / "nato-sanctions.yaml"
+    cli(["new", "ferry-fares"])
+    path = in_project / "maps" / "ferry-fares.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/argmap.schema.json"
     assert (path.parent / "../schema/argmap.schema.json").is_file()
     data = load_yaml(path)[0].data
-    assert data["id"] == "nato-sanctions"
+    assert data["id"] == "ferry-fares"
     assert set(data["sides"]) == {"pro", "con"}
     theses = {n["side"] for n in data["nodes"].values() if n["type"] == "thesis"}
     assert theses == {"pro", "con"}

@@ -9,12 +9,12 @@ import pytest
 
 from conftest import MAPS, requires_dot
 
-MAP = "maps/nato-instruments.yaml"
+MAP = "maps/ferry-trial.yaml"
 
 
 @pytest.fixture
 def workspace(project: Path, monkeypatch) -> Path:
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
     monkeypatch.chdir(project)
     return project
 
@@ -31,7 +31,7 @@ def test_output_folder_that_is_a_file_exits_2(command, workspace: Path, cli):
 
 
 def test_render_never_overwrites_an_input(workspace: Path, cli):
-    (workspace / "maps" / "nato-instruments.dot").symlink_to(workspace / MAP)
+    (workspace / "maps" / "ferry-trial.dot").symlink_to(workspace / MAP)
     before = (workspace / MAP).read_bytes()
     result = cli(["render", MAP, "-o", "maps", "--format", "dot"])
     assert result.exit_code == 2 and "refusing to overwrite the input" in result.stderr

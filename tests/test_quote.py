@@ -1,6 +1,6 @@
 """`argmap quote`: from remembered words to a verified evidence snippet.
 
-The queries are real sentences of the seed documents, altered the way a mapper's memory alters
+The queries are sentences of the fixture sources (tests/fixtures/seeds), altered the way a mapper's memory alters
 them: words left out, spacing changed, a typo, a different case, a clause taken from the middle.
 """
 
@@ -21,29 +21,27 @@ def source(name: str) -> SourceText:
     return SourceText((SEEDS / name).read_text(encoding="utf-8"))
 
 
-ADE = "ade2025-csto-balancing-nato.txt"
-NEWS = "news-ukraine-security-guarantees.txt"
-ALVINA = "alvina2024-jfid-nato-support-ukraine.txt"
-THESIS = "nato-instruments-thesis-abstract.txt"
-HAKIMA = "hakima2021-kompasiana-nato-security-dilemma.txt"
+SARI = "sari2023-jembatan-lembah.txt"
+WARTA = "warta2024-feri-lembah.txt"
+NG = "ng2022-ferry-diary.txt"
 
 # (file, remembered words, the verbatim passage the finder must return, its line)
 PARAPHRASES = [
-    # two words left out ("juga", "negara"), one abbreviated ("Republik Ceko" -> "Ceko")
-    (ADE, "Rusia melakukan pertimbangan kekuatan karena NATO melakukan ekspansi ke Polandia dan Ceko",
-     "Rusia juga melakukan pertimbangan kekuatan karena NATO melakukan ekspansi ke negara Polandia dan Republik Ceko.", 99),
-    # a clause from the middle of a long sentence, with a typo ("memberikn") and doubled spaces
-    (ALVINA, "NATO  akan terus memberikn bantuan militer yang diperlukan kepada Ukraina",
-     "NATO akan terus memberikan bantuan militer yang diperlukan kepada Ukraina", 12),
+    # three words left out ("kota", "sebesar", "harus")
+    (SARI, "Pemerintah memperkirakan biaya pembangunan 40 miliar rupiah, dan dana itu diambil dari anggaran jalan desa",
+     "Pemerintah kota memperkirakan biaya pembangunan sebesar 40 miliar rupiah, dan dana itu harus diambil dari anggaran jalan desa.", 19),
+    # a clause from the middle of a sentence, with a typo ("berlyar") and doubled spaces
+    (WARTA, "feri  tetap dapat berlyar ketika air sungai naik",
+     "feri tetap dapat berlayar ketika air sungai naik", 7),
     # words left out and the typographic quotes not typed
-    (NEWS, "Zelenskyy mencari jaminan keamanan dari aliansi 31 negara",
-     "Zelenskyy sedang mencari “jaminan keamanan” dari aliansi 31 negara", 7),
+    (WARTA, "Kami menunggu jembatan sepuluh tahun kata seorang pedagang pasar",
+     "\u201cKami sudah menunggu jembatan selama sepuluh tahun,\u201d kata seorang pedagang pasar.", 9),
     # a sentence broken over three lines in the source, typed in lower case on one line
-    (THESIS, "telaah literatur menunjukkan bahwa masih terbatas penelitian yang menganalisis implementasi instrumen keamanan kolektif NATO",
-     "Telaah literatur menunjukkan bahwa masih terbatas penelitian yang secara spesifik menganalisis implementasi instrumen keamanan kolektif NATO", 4),
-    # words reordered and one left out
-    (HAKIMA, "dua alasan terbentuknya aliansi ialah kekhawatiran negara terisolasi",
-     "dua alasan dalam terbentuknya aliansi ialah kekhawatiran negara terisolasi", 29),
+    (SARI, "kajian terdahulu menunjukkan bahwa masih sedikit penelitian yang mengukur waktu tempuh warga secara langsung",
+     "Kajian terdahulu menunjukkan bahwa masih sedikit penelitian yang mengukur waktu tempuh warga desa kecil secara langsung", 11),
+    # words reordered, one left out and one added
+    (NG, "old boatmen say their trade would end with a bridge",
+     "old boatmen say a bridge would end their trade", 6),
 ]
 
 
@@ -58,7 +56,7 @@ def test_paraphrase_finds_the_real_passage_first(file, words, passage, line):
 
 
 def test_ranking_is_best_first_without_overlaps_and_respects_limit():
-    ranked = rank_passages(source(ADE), "NATO ekspansi Polandia", limit=4)
+    ranked = rank_passages(source(SARI), "perahu jembatan warga", limit=4)
     assert len(ranked) == 4
     assert [p.similarity for p in ranked] == sorted((p.similarity for p in ranked), reverse=True)
     spans = sorted((p.located.start, p.located.end) for p in ranked)
@@ -66,7 +64,7 @@ def test_ranking_is_best_first_without_overlaps_and_respects_limit():
 
 
 def test_unrelated_words_are_not_close():
-    ranked = rank_passages(source(NEWS), "the quick brown fox jumps over the lazy dog")
+    ranked = rank_passages(source(WARTA), "the quick brown fox jumps over the lazy dog")
     assert all(p.similarity < CLOSE_ENOUGH for p in ranked)
 
 
@@ -84,32 +82,32 @@ def snippet_of(stdout: str) -> str:
 
 
 def test_cli_prints_ranking_quote_and_snippet(cli):
-    result = cli(["quote", "ade2025", PARAPHRASES[0][1], "--seeds", SEEDS])
+    result = cli(["quote", "sari2023", PARAPHRASES[0][1], "--seeds", SEEDS])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "line 99" in out and "%" in out
+    assert f"line {PARAPHRASES[0][3]}" in out and "%" in out
     assert f"verbatim:\n  {PARAPHRASES[0][2]}" in out
     entry = yaml.safe_load(textwrap.dedent(snippet_of(out)))["evidence"][0]
-    assert entry == {"source": "ade2025", "quote": PARAPHRASES[0][2]}  # the translation is a TODO comment
+    assert entry == {"source": "sari2023", "quote": PARAPHRASES[0][2]}  # the translation is a TODO comment
     assert "# translation: TODO" in out
 
 
 def test_cli_limit(cli):
-    out = cli(["quote", "news-guarantees", "NATO jaminan keamanan Ukraina", "--seeds", SEEDS, "--limit", "2"]).stdout
+    out = cli(["quote", "warta2024", "feri jembatan warga", "--seeds", SEEDS, "--limit", "2"]).stdout
     ranking = out.split("\n\n")[0].splitlines()[1:]
     assert len(ranking) == 2
 
 
 def test_cli_exits_1_when_nothing_is_close(cli):
-    result = cli(["quote", "news-guarantees", "the quick brown fox jumps over the lazy dog", "--seeds", SEEDS])
+    result = cli(["quote", "warta2024", "the quick brown fox jumps over the lazy dog", "--seeds", SEEDS])
     assert result.exit_code == 1
     assert "no passage is close" in result.stdout and "evidence:" not in result.stdout
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["quote", "ade2024", "NATO", "--seeds", SEEDS], "did you mean 'ade2025'?"),
-    (["quote", "ade2025", "NATO", "--seeds", "no-such-folder"], "seeds folder 'no-such-folder' not found"),
-    (["quote", "ade2025", " ... ", "--seeds", SEEDS], "no words to look for"),
+    (["quote", "sari2024", "perahu", "--seeds", SEEDS], "did you mean 'sari2023'?"),
+    (["quote", "sari2023", "perahu", "--seeds", "no-such-folder"], "seeds folder 'no-such-folder' not found"),
+    (["quote", "sari2023", " ... ", "--seeds", SEEDS], "no words to look for"),
 ])
 def test_cli_exits_2_when_it_cannot_run(cli, args, message):
     result = cli(args)
@@ -119,16 +117,17 @@ def test_cli_exits_2_when_it_cannot_run(cli, args, message):
 
 # --- repeated passages: prefix/suffix ------------------------------------------------------------
 
-TITLE = "Perimbangan Kekuatan Rusia Dalam Csto Terhadap Hegemoni Amerika Serikat Dalam Nato"  # lines 5 and 23 of ade2025
+TITLE = "Jembatan Sungai Lembah dan Kehidupan Warga Tepi Barat"  # lines 1 and 11 of sari2023
+TITLE_WORDS = "Jembatan sungai Lembah dan kehidupan warga tepi barat"
 
 
 def test_repeated_passage_gets_a_short_prefix_that_makes_it_unique():
-    report = find_quote("ade2025", "Perimbangan kekuatan Rusia dalam CSTO terhadap hegemoni AS dalam NATO", SEEDS)
+    report = find_quote("sari2023", TITLE_WORDS, SEEDS)
     best = report.best
     assert best is not None and best.quote.startswith(TITLE)
-    assert [o.line for o in best.occurrences] == [5, 23]
+    assert [o.line for o in best.occurrences] == [1, 11]
     assert best.prefix or best.suffix
-    text = source(ADE)
+    text = source(SARI)
     matches = text.find(best.quote, best.prefix, best.suffix).matches
     assert [m.line for m in matches] == [best.passage.located.line]
     for context in (best.prefix, best.suffix):
@@ -167,10 +166,9 @@ def map_with(snippet: str, lang: str) -> str:
     return head + snippet + "\n"
 
 
-@pytest.mark.parametrize("words", [PARAPHRASES[0][1], PARAPHRASES[2][1], PARAPHRASES[3][1],
-                                   "Perimbangan kekuatan Rusia dalam CSTO terhadap hegemoni AS dalam NATO"])
-def test_pasted_snippet_verifies_with_argmap_check(cli, project: Path, words):
-    source_id = {"Perimb": "ade2025", "Rusia ": "ade2025", "Zelens": "news-guarantees", "telaah": "nato-instruments-thesis"}[words[:6]]
+@pytest.mark.parametrize(("source_id", "words"), [("sari2023", PARAPHRASES[0][1]), ("warta2024", PARAPHRASES[2][1]),
+                                                  ("sari2023", PARAPHRASES[3][1]), ("sari2023", TITLE_WORDS)])
+def test_pasted_snippet_verifies_with_argmap_check(cli, project: Path, source_id, words):
     quoted = cli(["quote", source_id, words, "--seeds", project / "seeds"])
     assert quoted.exit_code == 0, quoted.output
     map_file = project / "maps" / "pasted.yaml"
@@ -184,7 +182,7 @@ def test_pasted_snippet_verifies_with_argmap_check(cli, project: Path, words):
 def test_translation_placeholder_is_reported_until_written(cli, project: Path):
     """The snippet leaves the translation as a comment: in an English map `argmap check` asks
     for it (AM503) instead of accepting a placeholder, and the quote itself verifies."""
-    quoted = cli(["quote", "ade2025", PARAPHRASES[0][1], "--seeds", project / "seeds"])
+    quoted = cli(["quote", "sari2023", PARAPHRASES[0][1], "--seeds", project / "seeds"])
     map_file = project / "maps" / "pasted.yaml"
     map_file.write_text(map_with(snippet_of(quoted.stdout), lang="en"), encoding="utf-8")
     checked = cli(["check", map_file, "--seeds", project / "seeds", "--format", "json"])
@@ -193,7 +191,7 @@ def test_translation_placeholder_is_reported_until_written(cli, project: Path):
     assert report["summary"]["quotes_verified"] == 1
 
 
-@pytest.mark.parametrize("file", [ADE, NEWS, ALVINA, THESIS, HAKIMA])
+@pytest.mark.parametrize("file", [SARI, WARTA, NG])
 def test_every_candidate_passage_becomes_a_snippet_that_picks_exactly_it(file):
     """Whatever passage ranks first, its snippet parses as YAML and its quote, prefix and suffix
     match exactly one place in the source: that passage."""

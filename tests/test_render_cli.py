@@ -72,7 +72,7 @@ def test_map_errors_are_reported_as_check_reports_them_and_nothing_is_rendered(c
     shutil.copy(SMALL, good)
     bad = project / "maps" / "broken.yaml"
     bad.write_text(SMALL.read_text(encoding="utf-8").replace("id: render-small", "id: broken")
-                   .replace("membendung kekuatan NATO", "membendung kekuatan AS"), encoding="utf-8")
+                   .replace("sembilan hari setiap bulan", "sepuluh hari setiap bulan"), encoding="utf-8")
     out = project / "out"
     checked = cli(["check", good, bad, "--seeds", project / "seeds"])
     rendered = cli(["render", good, bad, "-o", out, "--seeds", project / "seeds", "-f", "dot"])
@@ -182,8 +182,9 @@ def test_real_process_without_dot_on_path(run_argmap, tmp_path):
 
 
 @requires_dot
-def test_real_process_renders_svg_from_the_repository(run_argmap, tmp_path):
-    done = run_argmap(["render", "maps/nato-expansion.yaml", "-o", tmp_path], cwd=REPO)
+def test_real_process_renders_svg_from_a_project(run_argmap, project, tmp_path):
+    shutil.copy(MAPS / "river-bridge.yaml", project / "maps")
+    done = run_argmap(["render", "maps/river-bridge.yaml", "-o", tmp_path], cwd=project)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"wrote {tmp_path / 'nato-expansion.svg'}"
-    assert drawn_nodes((tmp_path / "nato-expansion.svg").read_bytes())
+    assert done.stdout.strip() == f"wrote {tmp_path / 'river-bridge.svg'}"
+    assert drawn_nodes((tmp_path / "river-bridge.svg").read_bytes())

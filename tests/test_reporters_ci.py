@@ -25,7 +25,7 @@ from argmap.checks import RULES
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.reporters import REPORTERS
 from argmap.reporters.github import annotation, escape_data, escape_property
-from conftest import REPO
+from conftest import MAPS, REPO, SEEDS
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0.json"
 SARIF_SCHEMA_SHA256 = "2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8"
@@ -49,8 +49,8 @@ FLAWED_MAP = textwrap.dedent("""\
         text: Sebuah klaim.
         supports: [t]
         evidence:
-          - source: news-guarantees
-            quote: dari aliansi 30 negara tersebut
+          - source: warta2024
+            quote: feri baru yang dapat membawa 30 penumpang
       c:
         type: thesis
         side: con
@@ -168,12 +168,12 @@ def test_sarif_field_by_field(cli, flawed: Path):
         physical = location["physicalLocation"]
         assert physical["artifactLocation"] == {"uri": "maps/flawed.yaml", "uriBaseId": "%SRCROOT%"}
         assert physical["region"] == {"startLine": line, "startColumn": column}
-    assert results["AM501"]["message"]["text"].startswith("quote not found in source 'news-guarantees'")
+    assert results["AM501"]["message"]["text"].startswith("quote not found in source 'warta2024'")
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
 
 
 def test_sarif_of_a_clean_project_has_rules_and_no_results(cli):
-    result = cli(["check", REPO / "maps", "--seeds", REPO / "seeds", "--format", "sarif"])
+    result = cli(["check", MAPS, "--seeds", SEEDS, "--format", "sarif"])
     assert result.exit_code == 0
     log = json.loads(result.stdout)
     assert log["runs"][0]["results"] == [] and len(log["runs"][0]["tool"]["driver"]["rules"]) == len(RULES)
@@ -214,15 +214,16 @@ def test_pre_commit_hook_definition():
     assert hook["entry"] == "argmap check --strict"
     assert hook["pass_filenames"] is False
     files = re.compile(hook["files"])
-    assert files.search("maps/nato-expansion.yaml") and files.search("maps/sub/x.yml") and files.search("seeds/sources.yaml")
+    assert files.search("maps/some-debate.yaml") and files.search("maps/sub/x.yml") and files.search("seeds/sources.yaml")
     assert not files.search("README.md") and not files.search("argmap/maps/x.py")
 
 
-def test_pre_commit_entry_passes_on_this_repository(cli, monkeypatch: pytest.MonkeyPatch):
+def test_pre_commit_entry_passes_on_a_clean_project(cli, monkeypatch: pytest.MonkeyPatch):
+    """The entry, with no file names, checks maps/ and seeds/ of the project it runs in."""
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     program, *args = shlex.split(hook["entry"])
     assert program == "argmap"
-    monkeypatch.chdir(REPO)
+    monkeypatch.chdir(MAPS.parent)
     result = cli(args)
     assert result.exit_code == 0, result.stdout
 

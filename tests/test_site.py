@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MAPS, SEEDS
-from test_brief_html import Page, broken_links, duplicate_ids, external_loads, normal
+from conftest import MAPS, SEEDS, requires_dot
+from html_support import Page, broken_links, duplicate_ids, external_loads, normal
 
 DATE = "2025-06-01"
 
@@ -34,14 +34,14 @@ def map_ids() -> set[str]:
     return {p.stem for p in MAPS.glob("*.yaml")}
 
 
+@requires_dot
 def test_site_holds_every_brief_diagram_and_cited_source(site):
     from argmap.check import check
 
     project = check([MAPS], SEEDS).project
     cited = {e.source for d in project.valid_maps for n in d.model.nodes.values() for e in n.evidence}
     assert {p.stem for p in site.glob("*.html")} == map_ids() | {"index"}
-    if shutil.which("dot"):
-        assert {p.stem for p in site.glob("*.svg")} == map_ids()
+    assert {p.stem for p in site.glob("*.svg")} == map_ids()
     assert {p.stem for p in (site / "sources").glob("*.html")} == cited
 
 
@@ -53,11 +53,11 @@ def test_every_link_in_the_site_resolves(site, pages):
 
 
 def test_cards_link_to_their_passage_in_context(site, pages):
-    brief = pages[(site / "nato-expansion.html").resolve()]
+    brief = pages[(site / "river-bridge.html").resolve()]
     context = [h for h in brief.hrefs() if h.startswith("sources/")]
     assert context and all("#q-" in h for h in context)
-    source = pages[(site / "sources" / "ade2025.html").resolve()]
-    first = next(h for h in context if h.startswith("sources/ade2025.html#"))
+    source = pages[(site / "sources" / "sari2023.html").resolve()]
+    first = next(h for h in context if h.startswith("sources/sari2023.html#"))
     assert first.split("#")[1] in source.ids
 
 
@@ -65,15 +65,15 @@ def test_source_page_marks_each_cited_passage_and_links_back(site, pages):
     from argmap.check import check
 
     project = check([MAPS], SEEDS).project
-    page = pages[(site / "sources" / "ade2025.html").resolve()]
+    page = pages[(site / "sources" / "sari2023.html").resolve()]
     marked = normal(" ".join(m.text for m in page.all("mark")))
     backlinks = set(page.hrefs())
     for document in project.valid_maps:
         for node_id, node in document.model.nodes.items():
             for evidence in node.evidence:
-                if evidence.source != "ade2025":
+                if evidence.source != "sari2023":
                     continue
-                located = project.sources["ade2025"].text.find(evidence.quote, evidence.prefix, evidence.suffix).matches[0]
+                located = project.sources["sari2023"].text.find(evidence.quote, evidence.prefix, evidence.suffix).matches[0]
                 assert f"q-{located.start}-{located.end}" in page.ids
                 assert f"L{located.line}" in page.ids
                 # the passage's words are all inside marks (marks break at line ends)
@@ -85,9 +85,9 @@ def test_source_page_marks_each_cited_passage_and_links_back(site, pages):
 
 
 def test_source_page_keeps_the_text_verbatim(site, pages):
-    page = pages[(site / "sources" / "hakima2021.html").resolve()]
+    page = pages[(site / "sources" / "warta2024.html").resolve()]
     lines = [e for e in page.elements if "lt" in e.attrs.get("class", "").split()]
-    original = (SEEDS / "hakima2021-kompasiana-nato-security-dilemma.txt").read_text(encoding="utf-8")
+    original = (SEEDS / "warta2024-feri-lembah.txt").read_text(encoding="utf-8")
     import unicodedata
 
     shown = [re.sub(r" \[cited by [^\]]*\]", "", line.text) for line in lines]  # back-links are not source text
@@ -117,22 +117,22 @@ def test_index_lists_maps_with_counts(site, pages):
 
 def test_build_refuses_on_errors_and_keeps_the_old_site(project, cli, monkeypatch):
     monkeypatch.chdir(project)
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
     assert cli(["build", "-o", "out", "--date", DATE]).exit_code == 0
     before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
-    broken = (project / "maps" / "nato-instruments.yaml").read_text().replace("empat instrumen utama", "lima instrumen utama", 1)
-    (project / "maps" / "nato-instruments.yaml").write_text(broken)
+    broken = (project / "maps" / "ferry-trial.yaml").read_text().replace("the boat left on time", "the boat left late", 1)
+    (project / "maps" / "ferry-trial.yaml").write_text(broken)
     result = cli(["build", "-o", "out", "--date", DATE])
     assert result.exit_code == 1
-    assert "error AM501" in result.stdout and "nato-instruments.yaml:" in result.stdout  # as `argmap check` prints
+    assert "error AM501" in result.stdout and "ferry-trial.yaml:" in result.stdout  # as `argmap check` prints
     assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".out.")] == []  # no staging left behind
 
 
 def test_build_into_a_new_folder_writes_nothing_on_errors(project, cli, monkeypatch):
     monkeypatch.chdir(project)
-    text = (MAPS / "nato-instruments.yaml").read_text().replace("empat instrumen utama", "lima instrumen utama", 1)
-    (project / "maps" / "broken.yaml").write_text(text.replace("id: nato-instruments", "id: broken"))
+    text = (MAPS / "ferry-trial.yaml").read_text().replace("the boat left on time", "the boat left late", 1)
+    (project / "maps" / "broken.yaml").write_text(text.replace("id: ferry-trial", "id: broken"))
     result = cli(["build", "-o", "site"])
     assert result.exit_code == 1 and not (project / "site").exists()
     assert not list(project.glob(".site.*"))
@@ -140,7 +140,7 @@ def test_build_into_a_new_folder_writes_nothing_on_errors(project, cli, monkeypa
 
 def test_build_will_not_replace_a_folder_it_did_not_build(project, cli, monkeypatch):
     monkeypatch.chdir(project)
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
     (project / "mine").mkdir()
     (project / "mine" / "notes.txt").write_text("keep me")
     result = cli(["build", "-o", "mine"])
@@ -151,7 +151,7 @@ def test_build_will_not_replace_a_folder_it_did_not_build(project, cli, monkeypa
 def test_build_failure_midway_leaves_no_trace(project, monkeypatch):
     from argmap.brief import site as site_module
 
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
 
     def explode(page):
         raise RuntimeError("disk full")
@@ -164,7 +164,7 @@ def test_build_failure_midway_leaves_no_trace(project, monkeypatch):
 
 def test_builds_are_reproducible(project, cli, monkeypatch):
     monkeypatch.chdir(project)
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01T00:00:00Z
     assert cli(["build", "-o", "a"]).exit_code == 0
     assert cli(["build", "-o", "b"]).exit_code == 0
@@ -179,33 +179,33 @@ def test_builds_are_reproducible(project, cli, monkeypatch):
 
 def test_bad_date_is_a_usage_error(project, cli, monkeypatch):
     monkeypatch.chdir(project)
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
     result = cli(["build", "--date", "yesterday"])
     assert result.exit_code == 2 and "--date 'yesterday' is not a date" in result.stderr
 
 
 def test_brief_command_writes_one_file_per_map(project, cli, monkeypatch):
     monkeypatch.chdir(project)
-    for name in ("nato-instruments.yaml", "ukraine-guarantees.yaml"):
+    for name in ("ferry-trial.yaml", "river-bridge.yaml"):
         shutil.copy(MAPS / name, project / "maps")
-    result = cli(["brief", "maps/nato-instruments.yaml", "maps/ukraine-guarantees.yaml", "-o", "out", "--date", DATE])
+    result = cli(["brief", "maps/ferry-trial.yaml", "maps/river-bridge.yaml", "-o", "out", "--date", DATE])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (project / "out").iterdir()) == ["nato-instruments.html", "ukraine-guarantees.html"]
-    page = Page.load(project / "out" / "nato-instruments.html")
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["ferry-trial.html", "river-bridge.html"]
+    page = Page.load(project / "out" / "ferry-trial.html")
     assert not [h for h in page.hrefs() if h.startswith("sources/")]  # stand-alone: no site links
     assert "view in context" not in page.text
 
 
 def test_brief_refuses_on_errors_unless_allowed(project, cli, monkeypatch):
     monkeypatch.chdir(project)
-    text = (MAPS / "nato-instruments.yaml").read_text().replace("empat instrumen utama", "lima instrumen utama", 1)
-    (project / "maps" / "nato-instruments.yaml").write_text(text)
+    text = (MAPS / "ferry-trial.yaml").read_text().replace("the boat left on time", "the boat left late", 1)
+    (project / "maps" / "ferry-trial.yaml").write_text(text)
     result = cli(["brief", "maps", "-o", "out"])
     assert result.exit_code == 1 and "error AM501" in result.stdout and not (project / "out").exists()
     result = cli(["brief", "maps", "-o", "out", "--allow-errors", "--date", DATE])
     assert result.exit_code == 1  # written, but errors were found
-    assert "error AM501" in result.stderr and result.stdout.strip() == "wrote out/nato-instruments.html"
-    page = Page.load(project / "out" / "nato-instruments.html")
+    assert "error AM501" in result.stderr and result.stdout.strip() == "wrote out/ferry-trial.html"
+    page = Page.load(project / "out" / "ferry-trial.html")
     assert "checked: 1 error" in page.text
     assert "Not found in the source" in page.text
 
@@ -228,8 +228,8 @@ def test_progress_bar_on_a_terminal_only(project):
     import subprocess
     import sys
 
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
-    shutil.copy(MAPS / "ukraine-guarantees.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
+    shutil.copy(MAPS / "river-bridge.yaml", project / "maps")
     command = [sys.executable, "-m", "argmap", "build", "-o", "out", "--date", DATE]
     primary, secondary = os.openpty()
     try:
@@ -256,12 +256,12 @@ def test_progress_bar_on_a_terminal_only(project):
 def test_without_graphviz_pages_keep_their_outline(project, cli, monkeypatch):
     """No `dot` on PATH: no diagrams, but every page is still written, with the text outline."""
     monkeypatch.chdir(project)
-    shutil.copy(MAPS / "nato-instruments.yaml", project / "maps")
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
     monkeypatch.setenv("PATH", str(project / "empty-path"))
     result = cli(["build", "-o", "out", "--date", DATE])
     assert result.exit_code == 0, result.output
     assert not list((project / "out").glob("*.svg"))
-    brief = Page.load(project / "out" / "nato-instruments.html")
+    brief = Page.load(project / "out" / "ferry-trial.html")
     assert brief.all("svg") == [] and "No diagram: Graphviz" in brief.text
     assert any("outline" in e.attrs.get("class", "") for e in brief.all("details"))
     assert broken_links({p.resolve(): Page.load(p) for p in (project / "out").rglob("*.html")}, project / "out") == []
