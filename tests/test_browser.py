@@ -149,7 +149,7 @@ def test_print_keeps_cards_whole_and_shows_urls(browser, site, tmp_path):
 
 
 def test_screenshot_script_runs(tmp_path):
-    """scripts/screenshots.py regenerates the README pictures; check it still works."""
+    """scripts/screenshots.py regenerates the pictures of the README and the docs; check it still works."""
     import subprocess
     import sys
 
