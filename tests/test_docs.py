@@ -50,6 +50,7 @@ def test_example_reports_what_it_shows(example, cli, monkeypatch):
     monkeypatch.chdir(REPO)  # the page shows commands run from the repository's root
     exit_code, found = reported(cli, example.command())
     if example.kind == "good":
+        assert example.marked(DOCS) == set(), "a passing example names no code"
         assert (exit_code, found) == (0, set())
     else:
         expected = example.marked(DOCS)
