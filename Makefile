@@ -11,7 +11,7 @@ PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/pip
 
 .DEFAULT_GOAL := help
 
-.PHONY: help demo test bench check clean graphviz browser lock test-latest
+.PHONY: help demo test docs bench check clean graphviz browser lock test-latest
 
 help: ## list the targets
 	@echo "argmap — make targets:"
@@ -36,6 +36,11 @@ demo: $(STAMP) graphviz ## set up, then build the site for maps/ into build/
 test: $(STAMP) graphviz browser ## set up, then run the whole test suite
 	$(BIN)/argmap check --strict maps/
 	$(BIN)/python -m pytest
+	$(BIN)/mkdocs build --strict --quiet
+
+docs: $(STAMP) ## build the documentation site into site/ (mkdocs, from mkdocs.yml and docs/)
+	$(BIN)/mkdocs build --strict
+	@echo "open $(CURDIR)/site/index.html"
 
 bench: $(STAMP) graphviz ## benchmarks: check, render and eval timings on generated maps
 	$(BIN)/python bench/run.py
@@ -62,6 +67,7 @@ test-latest: graphviz browser ## the whole suite against the newest versions pyp
 	.venv-latest/bin/pip freeze --exclude-editable | diff $(LOCK) - || true
 	.venv-latest/bin/argmap check --strict maps/
 	.venv-latest/bin/python -m pytest -p no:cacheprovider
+	.venv-latest/bin/mkdocs build --strict --quiet --site-dir .venv-latest/site
 
-clean: ## remove the virtual environment and build output
-	rm -rf $(VENV) .venv-latest .venv-lock build bench/out
+clean: ## remove the virtual environment, build output and the documentation site
+	rm -rf $(VENV) .venv-latest .venv-lock build site bench/out

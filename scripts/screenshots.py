@@ -1,4 +1,4 @@
-"""Regenerate the README pictures: build the site, open it in headless Chromium, screenshot.
+"""Regenerate the pictures of the README and the docs (docs/screenshots/): build the site, open it in headless Chromium, screenshot.
 
     .venv/bin/python scripts/screenshots.py            # writes docs/screenshots/brief.png and map.png
     .venv/bin/python scripts/screenshots.py --out DIR  # somewhere else

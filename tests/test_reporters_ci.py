@@ -1,4 +1,4 @@
-"""`argmap check` in CI: GitHub annotations, SARIF, JSON, the pre-commit hook and the README workflow.
+"""`argmap check` in CI: GitHub annotations, SARIF, JSON, the pre-commit hook and the documented workflow.
 
 tests/data/sarif-2.1.0.json is the official SARIF 2.1.0 JSON Schema (draft-04, title "Static
 Analysis Results Format (SARIF) Version 2.1.0-rtm.5 JSON Schema"), copied verbatim from the npm
@@ -204,7 +204,7 @@ def test_every_format_is_a_registered_reporter_and_renders_an_empty_result():
         assert isinstance(cls().render(empty), str)
 
 
-# --- pre-commit and the README's workflow --------------------------------------------------------
+# --- pre-commit and the documented workflow ---------------------------------------------------
 
 
 def test_pre_commit_hook_definition():
@@ -228,18 +228,11 @@ def test_pre_commit_entry_passes_on_a_clean_project(cli, monkeypatch: pytest.Mon
     assert result.exit_code == 0, result.stdout
 
 
-def readme_section(name: str) -> str:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    start = readme.index(f"<!-- section: {name} -->")
-    end = readme.find("<!-- section", start + 1)
-    return readme[start:end if end != -1 else None]
-
-
-def test_readme_github_workflow_installs_graphviz_and_runs_check_strict():
-    section = readme_section("editor")
-    blocks = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+def test_documented_github_workflow_installs_graphviz_and_runs_check_strict():
+    page = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", page, re.DOTALL)
     workflows = [yaml.safe_load(b) for b in blocks if "jobs:" in b]
-    assert workflows, "no GitHub Actions workflow in the README's editor section"
+    assert workflows, "no GitHub Actions workflow in docs/ci.md"
     steps = [step for job in workflows[0]["jobs"].values() for step in job["steps"]]
     commands = "\n".join(step.get("run", "") for step in steps)
     assert "sudo apt-get install -y graphviz" in commands
