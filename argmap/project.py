@@ -9,7 +9,8 @@ from functools import cached_property
 from pathlib import Path
 
 from argmap.citations import SourceText
-from argmap.diagnostics import Diagnostic, Severity, UsageError
+from argmap.codes import Code
+from argmap.diagnostics import Diagnostic, UsageError
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.model import ArgMap, Source, SourceRegistry
@@ -149,25 +150,25 @@ def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Sourc
     path = seeds_dir / relative
     unreadable = SourceDocument(source_id, source, path, None)
     if relative.is_absolute() or ".." in relative.parts:
-        return unreadable, [doc.diagnostic(at, "AM401", f"source file '{source.file}' leaves the seeds folder",
+        return unreadable, [doc.diagnostic(at, Code.AM401, f"source file '{source.file}' leaves the seeds folder",
                                            hints=("give a path relative to the seeds folder, without '..'",))]
     try:
         inside = path.resolve().is_relative_to(seeds_dir.resolve())
     except (OSError, RuntimeError):  # a link loop
         inside = False
     if not inside:
-        return unreadable, [doc.diagnostic(at, "AM401", f"source file '{source.file}' is a link leading out of the seeds folder")]
+        return unreadable, [doc.diagnostic(at, Code.AM401, f"source file '{source.file}' is a link leading out of the seeds folder")]
     if not path.exists():  # a folder or a FIFO exists: read_bytes says what it is instead
-        return unreadable, [doc.diagnostic(at, "AM402", f"source file '{source.file}' not found in {seeds_dir}")]
+        return unreadable, [doc.diagnostic(at, Code.AM402, f"source file '{source.file}' not found in {seeds_dir}")]
     raw, problems = read_bytes(path, display_path(path))
     if raw is None:
         return unreadable, problems
     digest = hashlib.sha256(raw).hexdigest()
     if source.sha256 is None:
-        problems.append(doc.diagnostic(("sources", source_id), "AM404", f"source '{source_id}' has no sha256 pin",
-                                       Severity.WARNING, (f"add: sha256: {digest}",), at_key=True))
+        problems.append(doc.diagnostic(("sources", source_id), Code.AM404, f"source '{source_id}' has no sha256 pin",
+                                       (f"add: sha256: {digest}",), at_key=True))
     elif source.sha256 != digest:
-        problems.append(doc.diagnostic(("sources", source_id, "sha256"), "AM403",
+        problems.append(doc.diagnostic(("sources", source_id, "sha256"), Code.AM403,
                                        f"source file '{source.file}' has changed: its sha256 is {digest[:12]}..., "
                                        f"the pin says {source.sha256[:12]}...",
                                        hints=("seed documents are kept verbatim; restore the file, or re-pin it "

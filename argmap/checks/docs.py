@@ -1,4 +1,4 @@
-"""The README's table of diagnostic codes, generated from the rule registry.
+"""The README's table of diagnostic codes, generated from the table of rules (:mod:`argmap.checks`).
 
 `python -m argmap.checks.docs README.md` rewrites the section between
 ``<!-- section: diagnostics -->`` and the next ``<!-- section`` marker; a test keeps the two equal.
