@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from argmap.citations import SourceText
+from argmap.quotes.match import SourceText
 from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.graph import MapGraph

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from argmap.brief.bibliography import Reference, apa_reference, bibliography, full_name, in_text, is_web_address
-from argmap.citations import Located, SourceText
+from argmap.quotes.match import Located, SourceText
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.evaluate import MapEvaluation, evaluate_map
 from argmap.evaluate.prep import Preparation, prepare

@@ -1,9 +1,9 @@
-"""Every quote must occur in its source (see :mod:`argmap.citations` for what is forgiven)."""
+"""Every quote must occur in its source (see :mod:`argmap.quotes.match` for what is forgiven)."""
 
 import difflib
 
 from argmap.checks.rule import MapContext, rule
-from argmap.citations import canonical
+from argmap.quotes.match import canonical
 from argmap.codes import Code
 
 MIN_QUOTE_WORDS = 5

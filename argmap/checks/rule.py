@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from argmap.citations import QuoteResult
+from argmap.quotes.match import QuoteResult
 from argmap.codes import Code, Severity
 from argmap.diagnostics import Diagnostic
 from argmap.graph import MapGraph

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from argmap.citations import Located, SourceText, canonical
+from argmap.quotes.match import Located, SourceText, canonical
 from argmap.diagnostics import ExitCode, UsageError
 from argmap.terminal import printable
 
