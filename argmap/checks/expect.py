@@ -7,7 +7,7 @@ from argmap.checks.rule import MapContext, rule
 from argmap.codes import Code
 from argmap.evaluate import Label, evaluate_map
 
-EXPECT_LISTS = {"stands": Label.IN, "falls": Label.OUT, "undecided": Label.UNDEC}
+EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
 
 
 @rule(Code.AM601, "A node listed in `expect:` has a different computed label.")

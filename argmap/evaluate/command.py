@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, ExitCode, UsageError
+from argmap.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
 from .iccma import PARSERS, is_framework_file, parse_framework_file
@@ -24,7 +25,7 @@ MAP_SUFFIXES = (".yaml", ".yml")
 @dataclass(frozen=True)
 class EvalRequest:
     path: Path
-    semantics: str = "grounded"
+    semantics: str = DEFAULT_SEMANTICS
     seeds: Path = Path("seeds")
     supports: SupportRule = DEFAULT_SUPPORT_RULE
     prep: bool = False

@@ -17,6 +17,7 @@ from argmap.evaluate.prep import Preparation, prepare
 from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence
 from argmap.project import MapDocument, Project, SourceDocument
+from argmap.vocabulary import DEFAULT_SEMANTICS
 
 
 @dataclass(frozen=True)
@@ -166,11 +167,11 @@ class _MapReader:
 def status_semantics(model: ArgMap) -> str:
     """Statuses are shown under the semantics the map's `expect:` names (grounded by default),
     in the cards and in the diagram alike."""
-    return model.expect.semantics if model.expect else "grounded"
+    return model.expect.semantics if model.expect else DEFAULT_SEMANTICS
 
 
 def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
-    return {node_id: Status(v.status, evaluation.explain(node_id)) for node_id, v in evaluation.verdicts.items()}
+    return {node_id: Status(v.label, evaluation.explain(node_id)) for node_id, v in evaluation.verdicts.items()}
 
 
 def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:

@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from argmap.brief.bibliography import full_name, in_text, is_web_address
 from argmap.brief.views.links import passage_anchor
 from argmap.diagnostics import Diagnostic
+from argmap.evaluate import Label
 from argmap.model import Evidence, Source, is_weak, known_authors
 from argmap.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
 from argmap.reporters.text import plural
+from argmap.vocabulary import NODE_TYPES, SIDES
 
 
-SIDE_LABELS = {"pro": "PRO", "con": "CON"}
-TYPE_LABELS = {"thesis": "Thesis", "claim": "Claim", "objection": "Objection", "rebuttal": "Rebuttal"}
+SIDE_LABELS = {side: side.upper() for side in SIDES}
+TYPE_LABELS = {node_type: node_type.capitalize() for node_type in NODE_TYPES}
 RELIABILITY_LABELS = {
     "peer-reviewed": "peer-reviewed",
     "thesis": "thesis",
@@ -23,8 +25,6 @@ RELIABILITY_LABELS = {
     "blog": "blog post (weak)",
     "unknown": "reliability unknown (weak)",
 }
-# Status words carry the meaning; the symbol and colour only repeat it.
-STATUS_SYMBOLS = {"stands": "\u2713", "falls": "\u2717", "undecided": "?"}
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,16 @@ def check_status(diagnostics: Iterable[Diagnostic]) -> CheckStatus:
 class Status:
     """A node's evaluation: stands, falls or undecided, with the reason in words."""
 
-    word: str
+    label: Label
     reason: str
 
     @property
+    def word(self) -> str:
+        return self.label.status
+
+    @property
     def symbol(self) -> str:
-        return STATUS_SYMBOLS.get(self.word, "")
+        return self.label.symbol
 
 
 @dataclass(frozen=True)
