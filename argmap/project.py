@@ -24,15 +24,30 @@ MAP_SUFFIXES = (".yaml", ".yml")
 
 @dataclass
 class MapDocument:
-    doc: LoadedYaml | None
-    path: Path
-    display: str
-    model: ArgMap | None = None
+    """A map that was read and validated: its YAML document and its model are always there."""
+
+    doc: LoadedYaml
+    model: ArgMap
+
+    @property
+    def path(self) -> Path:
+        return self.doc.path
+
+    @property
+    def display(self) -> str:
+        return self.doc.display
 
     @cached_property
     def graph(self) -> MapGraph:
-        assert self.model is not None
         return MapGraph(self.model)
+
+
+@dataclass(frozen=True)
+class UnloadedMap:
+    """A map file that could not be read or validated; its diagnostics say why."""
+
+    path: Path
+    display: str
 
 
 @dataclass
@@ -49,11 +64,13 @@ class Project:
     registry: LoadedYaml | None
     sources: dict[str, SourceDocument] = field(default_factory=dict)
     maps: list[MapDocument] = field(default_factory=list)
+    unloaded_maps: list[UnloadedMap] = field(default_factory=list)
     covers_folder: bool = False  # a whole folder was checked, so "unused source" makes sense
 
     @property
-    def valid_maps(self) -> list[MapDocument]:
-        return [m for m in self.maps if m.model is not None]
+    def map_count(self) -> int:
+        """Every map file named, loaded or not."""
+        return len(self.maps) + len(self.unloaded_maps)
 
 
 def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
@@ -94,23 +111,28 @@ def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) 
         if path.resolve() == registry_in_use:  # `argmap check seeds/`: validated above, as the registry
             continue
         document, map_problems = load_map(path)
-        if document is not None:
+        if isinstance(document, MapDocument):
             project.maps.append(document)
+        elif document is not None:
+            project.unloaded_maps.append(document)
         problems.extend(map_problems)
-    project.covers_folder = covers_folder and bool(project.maps)  # no map at all: nothing to cite from
+    project.covers_folder = covers_folder and bool(project.map_count)  # no map at all: nothing to cite from
     return project, problems
 
 
-def load_map(path: Path) -> tuple[MapDocument | None, list[Diagnostic]]:
-    """A map, or None for a sources registry met among the maps, which is validated as one."""
+def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
+    """A map, an unloaded map (the diagnostics say why), or None for a sources registry met
+    among the maps, which is validated as one."""
     display = display_path(path)
     doc, problems = load_yaml(path, display)
-    if doc is not None and is_registry(doc.data):
+    if doc is None:
+        return UnloadedMap(path, display), problems
+    if is_registry(doc.data):
         return None, validate_registry(doc, path.parent)[1]
-    document = MapDocument(doc, path, display)
-    if doc is not None:
-        document.model, problems = validate(doc, ArgMap)
-    return document, problems
+    model, problems = validate(doc, ArgMap)
+    if model is None:
+        return UnloadedMap(path, display), problems
+    return MapDocument(doc, model), problems
 
 
 def is_registry(data: dict) -> bool:

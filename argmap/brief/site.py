@@ -85,12 +85,12 @@ def write_briefs(
     outcome = Outcome(result)
     if result.errors and not allow_errors:
         return outcome
-    documents = result.project.valid_maps
+    documents = result.project.maps
     if not documents and result.errors:
         return outcome  # none loads: the report says why
     if not documents:
         raise UsageError("no map to write a brief for", "name map files or folders holding *.yaml maps")
-    outcome.skipped = [m.display for m in result.project.maps if m.model is None]
+    outcome.skipped = [m.display for m in result.project.unloaded_maps]
     progress.start(len(documents))
     pages: dict[Path, bytes] = {}
     for document in documents:
@@ -125,7 +125,7 @@ def build_site(
     outcome = Outcome(result)
     if result.errors:
         return outcome
-    documents = project.valid_maps
+    documents = project.maps
     for document in documents:
         if is_reserved_map_id(document.model.id):
             raise UsageError(f"{document.display}: a map id '{document.model.id}' would overwrite the site's "

@@ -29,7 +29,7 @@ def duplicate_map_ids(ctx: ProjectContext):
     Failing: `maps/a.yaml` and `maps/sub/a.yaml`, both with `id: a`.
     """
     by_id = defaultdict(list)
-    for document in ctx.project.valid_maps:
+    for document in ctx.project.maps:
         by_id[document.model.id].append(document)
     for map_id, documents in by_id.items():
         for later in documents[1:]:

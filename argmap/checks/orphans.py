@@ -36,9 +36,9 @@ def unused_sources(ctx: ProjectContext):
     Failing: a source `old2019` in seeds/sources.yaml that no evidence names.
     """
     project = ctx.project
-    if not project.covers_folder or project.registry is None or any(m.model is None for m in project.maps):
+    if not project.covers_folder or project.registry is None or project.unloaded_maps:
         return
-    cited = {e.source for m in project.valid_maps for n in m.model.nodes.values() for e in n.evidence}
+    cited = {e.source for m in project.maps for n in m.model.nodes.values() for e in n.evidence}
     for source_id in project.sources:
         if source_id not in cited:
             yield ctx.report(project.registry, ("sources", source_id), f"source '{source_id}' is not cited by any map",

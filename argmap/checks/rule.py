@@ -67,7 +67,6 @@ class MapContext:
 
     @property
     def model(self) -> ArgMap:
-        assert self.document.model is not None
         return self.document.model
 
     @property
@@ -76,7 +75,6 @@ class MapContext:
 
     @property
     def doc(self) -> LoadedYaml:
-        assert self.document.doc is not None
         return self.document.doc
 
     def report(self, path: YamlPath, message: str, hints: tuple[str, ...] = (), *, at_key: bool = False) -> Diagnostic:

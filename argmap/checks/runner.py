@@ -20,9 +20,9 @@ class CheckStats:
 
 def run_checks(project: Project) -> tuple[list[Diagnostic], CheckStats]:
     """Every diagnostic of every rule, collected before returning; the rules never stop early."""
-    stats = CheckStats(maps=len(project.maps))
+    stats = CheckStats(maps=project.map_count)
     found: list[Diagnostic] = []
-    for document in project.valid_maps:
+    for document in project.maps:
         context = MapContext(project, document)
         for rule in MAP_RULES:
             context.rule = rule

@@ -80,11 +80,12 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     # A map is evaluated only when `argmap check` finds no error in it. Differences from its
     # own `expect:` block do not count: showing the computed labels is what helps fix them.
     blocking = [d for d in checked.diagnostics if d.is_error and d.code not in EXPECT_CODES]
-    if not checked.project.maps:
+    if not checked.project.map_count:
         raise UsageError(f"{request.path}: a sources registry, not a map", "check it with `argmap check`")
+    if blocking or checked.project.unloaded_maps:
+        (named,) = checked.project.maps or checked.project.unloaded_maps
+        return EvalOutcome(named.display, problems=tuple(checked.diagnostics))
     (document,) = checked.project.maps
-    if blocking or document.model is None:
-        return EvalOutcome(document.display, problems=tuple(checked.diagnostics))
     map_evaluation = evaluate_map(document.model, request.semantics, request.supports)
     preparation = None
     if request.prep:

@@ -126,7 +126,7 @@ def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
     result = check(paths, seeds_dir)
     if result.errors:
         return check_failed(result)
-    documents = result.project.valid_maps
+    documents = result.project.maps
     if not documents:
         raise UsageError("no map files to render", "name map files or folders holding *.yaml maps")
     targets = [options.out_dir / f"{document.model.id}.{output_format.extension}" for document in documents]

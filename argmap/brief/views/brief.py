@@ -259,8 +259,6 @@ def brief_page(
 ) -> BriefPage:
     """The view model of one map's brief. ``diagnostics`` are this map's (for the check status)."""
     model = document.model
-    if model is None:
-        raise ValueError(f"{document.display}: the map did not load; check it first")
     semantics = status_semantics(model)
     evaluation = evaluate_map(model, semantics)
     preparation = prepare(model, {sid: doc.source for sid, doc in project.sources.items()}, evaluation)

@@ -75,9 +75,9 @@ def index_page(project: Project, *, built: str, diagnostics: Sequence[Diagnostic
                diagrams: Iterable[str] = (), title: str = "Debate briefs") -> IndexPage:
     with_diagram = set(diagrams)
     maps = tuple(map_summary(d, diagnostics_of(d, diagnostics), SITE_ROOT, d.model.id in with_diagram)
-                 for d in project.valid_maps)
+                 for d in project.maps)
     quote_counts: dict[str, int] = {}
-    for document in project.valid_maps:
+    for document in project.maps:
         for node in document.model.nodes.values():
             for evidence in node.evidence:
                 quote_counts[evidence.source] = quote_counts.get(evidence.source, 0) + 1

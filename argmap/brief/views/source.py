@@ -71,7 +71,7 @@ def source_passages(source_id: str, project: Project, links: Links = SITE_SOURCE
     """Every passage of ``source_id`` that a map quotes, with the claims quoting it."""
     document = project.sources[source_id]
     by_place: dict[tuple[int, int], tuple[Located, list[BackLink]]] = {}
-    for map_doc in project.valid_maps:
+    for map_doc in project.maps:
         model = map_doc.model
         for node_id, node in model.nodes.items():
             for evidence in node.evidence:
