@@ -52,17 +52,20 @@ class UnloadedMap:
 
 @dataclass
 class SourceDocument:
+    """A registered source whose file was read: its text is always there."""
+
     id: str
     source: Source
     path: Path
-    text: SourceText | None  # None when the file cannot be read safely
+    text: SourceText
 
 
 @dataclass
 class Project:
     seeds_dir: Path
     registry: LoadedYaml | None
-    sources: dict[str, SourceDocument] = field(default_factory=dict)
+    registered: dict[str, Source] = field(default_factory=dict)  # every source of the registry
+    sources: dict[str, SourceDocument] = field(default_factory=dict)  # those whose file could be read
     maps: list[MapDocument] = field(default_factory=list)
     unloaded_maps: list[UnloadedMap] = field(default_factory=list)
     covers_folder: bool = False  # a whole folder was checked, so "unused source" makes sense
@@ -128,7 +131,7 @@ def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnos
     if doc is None:
         return UnloadedMap(path, display), problems
     if is_registry(doc.data):
-        return None, validate_registry(doc, path.parent)[1]
+        return None, validate_registry(doc, path.parent)[2]
     model, problems = validate(doc, ArgMap)
     if model is None:
         return UnloadedMap(path, display), problems
@@ -150,27 +153,30 @@ def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
     project = Project(seeds_dir, doc)
     if doc is None:
         return project, problems
-    project.sources, problems = validate_registry(doc, seeds_dir)
+    project.registered, project.sources, problems = validate_registry(doc, seeds_dir)
     return project, problems
 
 
-def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, SourceDocument], list[Diagnostic]]:
-    """The registry's entries, each with its file read and its pin checked."""
+def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, Source], dict[str, SourceDocument], list[Diagnostic]]:
+    """The registry's entries, and those whose file could be read, with their pins checked."""
     registry, problems = validate(doc, SourceRegistry)
-    sources: dict[str, SourceDocument] = {}
     if registry is None:
-        return sources, problems
+        return {}, {}, problems
+    sources: dict[str, SourceDocument] = {}
     for source_id, source in registry.sources.items():
-        sources[source_id], source_problems = _load_source(doc, seeds_dir, source_id, source)
+        document, source_problems = _load_source(doc, seeds_dir, source_id, source)
+        if document is not None:
+            sources[source_id] = document
         problems.extend(source_problems)
-    return sources, problems
+    return dict(registry.sources), sources, problems
 
 
-def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Source) -> tuple[SourceDocument, list[Diagnostic]]:
+def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Source) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """The source with its text, or None when its file cannot be read safely (the diagnostics say why)."""
     at = ("sources", source_id, "file")
     relative = Path(source.file)
     path = seeds_dir / relative
-    unreadable = SourceDocument(source_id, source, path, None)
+    unreadable = None
     if relative.is_absolute() or ".." in relative.parts:
         return unreadable, [doc.diagnostic(at, Code.AM401, f"source file '{source.file}' leaves the seeds folder",
                                            hints=("give a path relative to the seeds folder, without '..'",))]
@@ -197,4 +203,6 @@ def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Sourc
                                               f"only if the change is intended: sha256: {digest}",)))
     text, decode_problems = decode_text(raw, display_path(path))
     problems.extend(decode_problems)
-    return SourceDocument(source_id, source, path, SourceText(text) if text is not None else None), problems
+    if text is None:
+        return None, problems
+    return SourceDocument(source_id, source, path, SourceText(text)), problems

@@ -131,7 +131,7 @@ def build_site(
             raise UsageError(f"{document.display}: a map id '{document.model.id}' would overwrite the site's "
                              f"{document.model.id}.html", "rename the map")
     cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence
-                    if e.source in project.sources})
+                    if e.source in project.registered})
     progress.start(len(documents) + len(cited) + 1)
     files: list[Path] = []
     with replacing_folder(out) as staging:
@@ -162,7 +162,7 @@ def build_site(
 
 def diagram(document: MapDocument, project: Project) -> str | None:
     model = document.model
-    return map_svg(model, document.graph, {sid: doc.source for sid, doc in project.sources.items()},
+    return map_svg(model, document.graph, project.registered,
                    status_semantics(model))
 
 

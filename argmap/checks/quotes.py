@@ -21,9 +21,9 @@ def unknown_sources(ctx: MapContext):
         evidence:
           - {source: ade2024, quote: ...}     # the registry has ade2025
     """
-    known = list(ctx.project.sources)
+    known = list(ctx.project.registered)
     for node_id, i, evidence in ctx.evidence:
-        if evidence.source not in ctx.project.sources:
+        if evidence.source not in ctx.project.registered:
             close = difflib.get_close_matches(evidence.source, known, n=1, cutoff=0.6)
             yield ctx.report(("nodes", node_id, "evidence", i, "source"), f"unknown source '{evidence.source}'",
                              (f"did you mean '{close[0]}'?",) if close else (f"registered sources: {', '.join(known) or 'none'}",))
@@ -108,13 +108,13 @@ def translations_present(ctx: MapContext):
 
         quote: NATO tetap berkomitmen untuk mendukung Ukraina
     """
-    foreign = {source_id: source for source_id, source in ctx.project.sources.items()
-               if _language(source.source.language) != _language(ctx.model.lang)}
+    foreign = {source_id: source for source_id, source in ctx.project.registered.items()
+               if _language(source.language) != _language(ctx.model.lang)}
     for node_id, i, evidence in ctx.evidence:
         source = foreign.get(evidence.source)
         if source and evidence.translation is None:
             yield ctx.report(("nodes", node_id, "evidence", i),
-                             f"quote from '{evidence.source}' ({source.source.language}) needs a translation into {ctx.model.lang}",
+                             f"quote from '{evidence.source}' ({source.language}) needs a translation into {ctx.model.lang}",
                              ("add `translation:` with a faithful translation",))
 
 

@@ -60,7 +60,7 @@ class MapContext:
         sources = self.project.sources
         for node_id, i, evidence in self.evidence:
             source = sources.get(evidence.source)
-            if source is not None and source.text is not None:
+            if source is not None:
                 result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
                 checks.append(QuoteCheck(node_id, i, evidence, source, result))
         return checks

@@ -89,7 +89,7 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     map_evaluation = evaluate_map(document.model, request.semantics, request.supports)
     preparation = None
     if request.prep:
-        sources = {source_id: doc.source for source_id, doc in checked.project.sources.items()}
+        sources = checked.project.registered
         preparation = prepare(document.model, sources, map_evaluation)
     return EvalOutcome(document.display, evaluation=map_evaluation.evaluation,
                        map_evaluation=map_evaluation, preparation=preparation)

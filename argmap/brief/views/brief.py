@@ -15,7 +15,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation, evaluate_map
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.graph import MapGraph, other_side
-from argmap.model import ArgMap, Evidence
+from argmap.model import ArgMap, Evidence, Source
 from argmap.project import MapDocument, Project, SourceDocument
 from argmap.vocabulary import DEFAULT_SEMANTICS
 
@@ -114,7 +114,8 @@ class _MapReader:
 
     model: ArgMap
     graph: MapGraph
-    sources: Mapping[str, SourceDocument]
+    registered: Mapping[str, Source]
+    sources: Mapping[str, SourceDocument]  # the registered sources whose text could be read
     links: Links
     statuses: Mapping[str, Status]
     semantics: str | None
@@ -143,10 +144,9 @@ class _MapReader:
                     self.statuses.get(node_id))
 
     def quote(self, node_id: str, index: int, evidence: Evidence) -> QuoteView:
-        document = self.sources.get(evidence.source)
-        located = locate(document, evidence)
+        located = locate(self.sources.get(evidence.source), evidence)
         anchor = passage_anchor(located) if located else None
-        source = document.source if document else None
+        source = self.registered.get(evidence.source)
         return QuoteView(
             id=f"{node_anchor(node_id)}-e{index + 1}",
             source_id=evidence.source,
@@ -159,7 +159,7 @@ class _MapReader:
             end_line=located.end_line if located else None,
             passage_anchor=anchor,
             context_href=self.links.source(evidence.source, anchor) if located else None,
-            cite=cite(evidence.source, source, document),
+            cite=cite(evidence.source, source),
             note=evidence.note,
         )
 
@@ -261,10 +261,10 @@ def brief_page(
     model = document.model
     semantics = status_semantics(model)
     evaluation = evaluate_map(model, semantics)
-    preparation = prepare(model, {sid: doc.source for sid, doc in project.sources.items()}, evaluation)
-    reader = _MapReader(model, document.graph, project.sources, links, statuses_of(evaluation), semantics)
+    preparation = prepare(model, project.registered, evaluation)
+    reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses_of(evaluation), semantics)
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
-    registered = {sid: project.sources[sid].source for sid in cited if sid in project.sources}
+    registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
     diagram = Diagram(
         svg=Markup(svg) if svg else None,

@@ -81,10 +81,10 @@ def index_page(project: Project, *, built: str, diagnostics: Sequence[Diagnostic
         for node in document.model.nodes.values():
             for evidence in node.evidence:
                 quote_counts[evidence.source] = quote_counts.get(evidence.source, 0) + 1
-    references = {r.source_id: r for r in bibliography({s: project.sources[s].source for s in cited_sources})}
+    references = {r.source_id: r for r in bibliography({s: project.registered[s] for s in cited_sources})}
     sources = tuple(
-        SourceSummary(sid, SITE_ROOT.source(sid) or "", ref, RELIABILITY_LABELS[project.sources[sid].source.reliability],
-                      project.sources[sid].source.language, quote_counts.get(sid, 0))
+        SourceSummary(sid, SITE_ROOT.source(sid) or "", ref, RELIABILITY_LABELS[project.registered[sid].reliability],
+                      project.registered[sid].language, quote_counts.get(sid, 0))
         for sid, ref in references.items()
     )
     return IndexPage(title, built, check_status(diagnostics), maps, sources)

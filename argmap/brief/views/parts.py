@@ -136,7 +136,7 @@ class QuoteView:
 
 
 def locate(document: SourceDocument | None, evidence: Evidence) -> Located | None:
-    if document is None or document.text is None:
+    if document is None:
         return None
     result = document.text.find(evidence.quote, evidence.prefix, evidence.suffix)
     return result.matches[0] if result.found else None
@@ -162,7 +162,7 @@ def highlight_segments(quote: str, highlights: Sequence[str]) -> tuple[Segment, 
     return tuple(segments)
 
 
-def cite(source_id: str, source: Source | None, document: SourceDocument | None) -> Cite:
+def cite(source_id: str, source: Source | None) -> Cite:
     if source is None:
         return Cite(source_id, source_id, "", "n.d.", f"unregistered source '{source_id}'", None, None, None,
                     False, "unknown", RELIABILITY_LABELS["unknown"], True, "", "")

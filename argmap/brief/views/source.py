@@ -69,7 +69,7 @@ class SourcePage:
 
 def source_passages(source_id: str, project: Project, links: Links = SITE_SOURCES) -> list[tuple[Located, tuple[BackLink, ...]]]:
     """Every passage of ``source_id`` that a map quotes, with the claims quoting it."""
-    document = project.sources[source_id]
+    document = project.sources.get(source_id)
     by_place: dict[tuple[int, int], tuple[Located, list[BackLink]]] = {}
     for map_doc in project.maps:
         model = map_doc.model
@@ -90,22 +90,22 @@ def source_passages(source_id: str, project: Project, links: Links = SITE_SOURCE
 
 def source_page(source_id: str, project: Project, *, built: str, diagnostics: Sequence[Diagnostic] = (),
                 links: Links = SITE_SOURCES) -> SourcePage:
-    document = project.sources[source_id]
-    source = document.source
+    document = project.sources.get(source_id)  # None when its file cannot be read
+    source = project.registered[source_id]
     found = source_passages(source_id, project, links)
     passages = [Passage(passage_anchor(loc), loc.line, loc.end_line, loc.passage, back) for loc, back in found]
-    text = document.text.text if document.text else ""
+    text = document.text.text if document else ""
     return SourcePage(
         source_id=source_id,
         title=source.title,
         title_en=source.title_en if source.title_en and source.title_en != source.title else None,
         lang=source.language,
-        cite=cite(source_id, source, document),
+        cite=cite(source_id, source),
         reference=apa_reference(source_id, source),
         note=source.note,
         passages=tuple(passages),
         lines=tuple(split_lines(text, [(loc.start, loc.end) for loc, _ in found], passages)),
-        readable=document.text is not None,
+        readable=document is not None,
         built=built,
         check=check_status(diagnostics),
         index_href=links.index,
