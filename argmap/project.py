@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from argmap.quotes.match import SourceText
 from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.model import ArgMap, Source, SourceRegistry
+from argmap.quotes.match import SourceText
 from argmap.validate import validate
 
 DEFAULT_MAPS = Path("maps")

@@ -3,8 +3,8 @@
 import difflib
 
 from argmap.checks.rule import MapContext, rule
-from argmap.quotes.match import canonical
 from argmap.codes import Code
+from argmap.quotes.match import canonical
 
 MIN_QUOTE_WORDS = 5
 

@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from argmap.quotes.match import QuoteResult
 from argmap.codes import Code, Severity
 from argmap.diagnostics import Diagnostic
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, YamlPath
 from argmap.model import ArgMap, Evidence
 from argmap.project import MapDocument, Project, SourceDocument
+from argmap.quotes.match import QuoteResult
 
 
 @dataclass(slots=True)  # one per quote of the map: slots keep 200,000 of them small and quick to make

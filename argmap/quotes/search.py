@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from argmap.quotes.match import Located, SourceText, canonical
 from argmap.diagnostics import ExitCode, UsageError
+from argmap.quotes.match import Located, SourceText, canonical
 from argmap.terminal import printable
 
 CLOSE_ENOUGH = 60.0  # below this similarity no passage is "close": `argmap quote` exits 1
