@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic_core import PydanticCustomError
 
 from argmap.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
-    DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, NodeType, Reliability, Semantics, Side,
+    DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType, Reliability, Semantics, Side,
 )
 
 FORMAT_VERSION = 1
@@ -228,7 +228,7 @@ class Source(_Strict):
         default="en", description="Language of the document (BCP 47)."
     )
     reliability: Reliability = Field(
-        default="unknown", description="argmap extension: peer-reviewed | thesis | news | blog | unknown."
+        default="unknown", description=f"argmap extension: {' | '.join(RELIABILITIES)}."
     )
     note: str | None = Field(default=None, description="What a careful reader should know about the source.")
 
@@ -240,7 +240,7 @@ class SourceRegistry(_Strict):
 
 
 def is_weak(source: Source) -> bool:
-    return source.reliability in ("blog", "unknown")
+    return source.reliability in WEAK_RELIABILITIES
 
 
 def known_authors(source: Source) -> list[Author]:

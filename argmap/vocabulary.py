@@ -17,6 +17,9 @@ SIDES: tuple[Side, ...] = get_args(Side)
 RELIABILITIES: tuple[Reliability, ...] = get_args(Reliability)
 SEMANTICS_NAMES: tuple[Semantics, ...] = get_args(Semantics)
 
+# Evidence from these sources is shown as weak, in briefs and diagrams.
+WEAK_RELIABILITIES: frozenset[Reliability] = frozenset({"blog", "unknown"})
+
 # The one sceptical answer: what `eval`, `render`, briefs and `expect:` use unless told otherwise.
 DEFAULT_SEMANTICS: Semantics = "grounded"
 

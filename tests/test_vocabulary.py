@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from argmap.brief.views.parts import RELIABILITY_LABELS
 from argmap.evaluate import SEMANTICS, Label
 from argmap.model import ArgMap, Source
 from argmap.vocabulary import (DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SEMANTICS_NAMES, SIDES, STATUS_SYMBOLS,
-                               STATUS_WORDS)
+                               STATUS_WORDS, WEAK_RELIABILITIES)
 
 
 def test_the_model_accepts_exactly_the_vocabulary():
@@ -17,6 +18,7 @@ def test_the_model_accepts_exactly_the_vocabulary():
     assert tuple(node["type"]["enum"]) == NODE_TYPES
     assert tuple(Source.model_json_schema()["properties"]["reliability"]["enum"]) == RELIABILITIES
     assert set(SIDES) == {"pro", "con"}
+    assert WEAK_RELIABILITIES <= set(RELIABILITIES) and set(RELIABILITY_LABELS) == set(RELIABILITIES)
 
 
 def test_the_engine_offers_every_semantics_and_defaults_to_the_vocabularys():

@@ -13,18 +13,15 @@ from argmap.model import Evidence, Source, is_weak, known_authors
 from argmap.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
 from argmap.reporters.text import plural
-from argmap.vocabulary import NODE_TYPES, SIDES
+from argmap.vocabulary import NODE_TYPES, SIDES, WEAK_RELIABILITIES
 
 
 SIDE_LABELS = {side: side.upper() for side in SIDES}
 TYPE_LABELS = {node_type: node_type.capitalize() for node_type in NODE_TYPES}
-RELIABILITY_LABELS = {
-    "peer-reviewed": "peer-reviewed",
-    "thesis": "thesis",
-    "news": "news report",
-    "blog": "blog post (weak)",
-    "unknown": "reliability unknown (weak)",
-}
+_RELIABILITY_WORDS = {"peer-reviewed": "peer-reviewed", "thesis": "thesis", "news": "news report",
+                      "blog": "blog post", "unknown": "reliability unknown"}
+RELIABILITY_LABELS = {reliability: word + (" (weak)" if reliability in WEAK_RELIABILITIES else "")
+                      for reliability, word in _RELIABILITY_WORDS.items()}
 
 
 @dataclass(frozen=True)
