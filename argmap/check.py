@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.checks import CheckStats, run_checks
+from argmap.checks.runner import CheckStats, run_checks
 from argmap.diagnostics import Diagnostic, exit_code_for
 from argmap.load import cyclic_gc_paused
 from argmap.project import DEFAULT_SEEDS, Project, load_project

@@ -1,6 +1,6 @@
 """Typer commands for authoring: `argmap schema`, `argmap quote`, `argmap new`.
 
-Each parses its options, calls the core (argmap.schema, argmap.quote, argmap.scaffold), prints
+Each parses its options, calls the core (argmap.schema, argmap.quotes.search, argmap.scaffold), prints
 what the core rendered and exits with the core's code. Registered in argmap.cli.
 """
 
@@ -43,7 +43,7 @@ def quote_command(
 
     Example: argmap quote ade2025 "Rusia pertimbangan kekuatan NATO ekspansi Polandia"
     """
-    from argmap.quote import find_quote
+    from argmap.quotes.search import find_quote
 
     try:
         report = find_quote(source, text, seeds, limit)

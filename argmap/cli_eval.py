@@ -11,6 +11,7 @@ from argmap.cli import SEEDS_OPTION, choices, fail
 from argmap.diagnostics import UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, SupportRule
 from argmap.evaluate.iccma import MAX_ARGUMENTS
+from argmap.vocabulary import DEFAULT_SEMANTICS
 from argmap.evaluate.report import EVAL_REPORTERS, get_eval_reporter
 
 SemanticsChoice = choices("SemanticsChoice", SEMANTICS)
@@ -21,7 +22,7 @@ def eval_command(
     file: Path = typer.Argument(..., help=f"A map (.yaml) or an ICCMA framework (.apx, .tgf, .af) of at most {MAX_ARGUMENTS:,} arguments.",
         show_default=False),
     semantics: SemanticsChoice = typer.Option(
-        "grounded", "--semantics", "-s",
+        DEFAULT_SEMANTICS, "--semantics", "-s",
         help="grounded (one sceptical answer), preferred (maximal admissible sets) or stable.",
     ),
     format: EvalFormat = typer.Option("text", "--format", "-f", help="text (a table) or json."),

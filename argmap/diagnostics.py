@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+from argmap.codes import Code, Severity
 
 
 @dataclass(frozen=True, order=True)
@@ -19,9 +15,14 @@ class Diagnostic:
     line: int
     column: int
     severity: Severity
-    code: str
+    code: Code
     message: str
     hints: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, code: Code, path: str, line: int, column: int, message: str, hints: tuple[str, ...] = ()) -> Diagnostic:
+        """A diagnostic with its code's severity: the one way the core makes one."""
+        return cls(path, line, column, code.severity, code, message, hints)
 
     @property
     def is_error(self) -> bool:

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.codes import Code
+from argmap.diagnostics import Diagnostic
 from argmap.locate import Locator, Marks, YamlPath, position_at
 
 MAX_DEPTH = 64
@@ -145,7 +146,7 @@ _CONTAINERS = (dict, list)
 
 
 class YamlProblem(Exception):
-    def __init__(self, code: str, message: str, offset: int, hints: tuple[str, ...] = ()):
+    def __init__(self, code: Code, message: str, offset: int, hints: tuple[str, ...] = ()):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -164,14 +165,13 @@ class LoadedYaml:
     def diagnostic(
         self,
         path: YamlPath,
-        code: str,
+        code: Code,
         message: str,
-        severity: Severity = Severity.ERROR,
         hints: tuple[str, ...] = (),
         at_key: bool = False,
     ) -> Diagnostic:
         pos = self.locator.key(path) if at_key else self.locator.value(path)
-        return Diagnostic(self.display, pos.line, pos.column, severity, code, message, hints)
+        return Diagnostic(self.display, pos.line, pos.column, code.severity, code, message, hints)
 
 
 def display_path(path: Path) -> str:
@@ -194,7 +194,7 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]
     """Read a regular file of at most MAX_FILE_BYTES. The file is opened without blocking and
     checked once open, so a FIFO cannot hang argmap and a device cannot feed it forever."""
     def unreadable(message: str) -> tuple[None, list[Diagnostic]]:
-        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM100", message)]
+        return None, [Diagnostic.of(Code.AM100, display, 1, 1, message)]
 
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -234,7 +234,7 @@ def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
-            Diagnostic(display, line, column, Severity.ERROR, "AM101",
+            Diagnostic.of(Code.AM101, display, line, column,
                        f"file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
                        ("save the file as UTF-8",))
         ]
@@ -252,7 +252,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None
 def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> tuple[LoadedYaml | None, list[Diagnostic]]:
     """Parse YAML text. ``fast_path=False`` forces the careful path (the result is the same)."""
     if _CONTENT.search(text) is None:
-        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM102", "file is empty: expected a YAML mapping")]
+        return None, [Diagnostic.of(Code.AM102, display, 1, 1, "file is empty: expected a YAML mapping")]
     data: Any = None
     marks: tuple[Marks, Marks] | None = None
     try:
@@ -264,10 +264,10 @@ def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> t
             marks = builder.key_marks, builder.value_marks
     except YamlProblem as problem:
         pos = position_at(text, problem.offset)
-        return None, [Diagnostic(display, pos.line, pos.column, Severity.ERROR, problem.code, problem.message, problem.hints)]
+        return None, [Diagnostic.of(problem.code, display, pos.line, pos.column, problem.message, problem.hints)]
     if not isinstance(data, dict):
         found = "nothing" if data is None else type(data).__name__
-        return None, [Diagnostic(display, 1, 1, Severity.ERROR, "AM103",
+        return None, [Diagnostic.of(Code.AM103, display, 1, 1,
                                  f"expected a YAML mapping at the top of the file, found {found}")]
     locator = Locator(text, data, lambda: _EventBuilder(text).marks(), marks)
     return LoadedYaml(path, display, text, data, locator), []
@@ -276,7 +276,7 @@ def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> t
 def _refuse_unprintable(text: str) -> None:
     found = _NOT_PRINTABLE.search(text) if _may_hold_unprintable(text) else None
     if found:
-        raise YamlProblem("AM103", f"YAML syntax error: control character U+{ord(found.group()):04X} is not allowed",
+        raise YamlProblem(Code.AM103, f"YAML syntax error: control character U+{ord(found.group()):04X} is not allowed",
                           found.start(), ("delete it; inside double quotes it may be written as an escape, e.g. \\t",))
 
 
@@ -427,12 +427,12 @@ class _EventBuilder:
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
-                        raise YamlProblem("AM103", "expected one YAML document, found a second one",
+                        raise YamlProblem(Code.AM103, "expected one YAML document, found a second one",
                                           event.start_mark.index, ("remove the '---' line and what follows, or split the file",))
                 elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                     self._refuse_tag(event)
                     if len(stack) >= MAX_DEPTH:
-                        raise YamlProblem("AM107", f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark.index)
+                        raise YamlProblem(Code.AM107, f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark.index)
                     container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
                     path = self._place(stack, container, event)
                     stack.append(_Frame(container, path, anchor=event.anchor))
@@ -461,16 +461,16 @@ class _EventBuilder:
                     stack[-1].size += 1
                 elif isinstance(event, yaml.AliasEvent):
                     if event.anchor not in self._anchors:
-                        raise YamlProblem("AM106", f"alias *{event.anchor} refers to no anchor", event.start_mark.index)
+                        raise YamlProblem(Code.AM106, f"alias *{event.anchor} refers to no anchor", event.start_mark.index)
                     value, size = self._anchors[event.anchor]
                     self._alias_growth += size
                     if self._alias_growth > MAX_ALIAS_EXPANSION:
                         raise YamlProblem(
-                            "AM106",
+                            Code.AM106,
                             f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes (an alias bomb?)",
                             event.start_mark.index, ("write the repeated content out, or use fewer aliases",))
                     if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is None:
-                        raise YamlProblem("AM103", "an alias cannot be a mapping key", event.start_mark.index)
+                        raise YamlProblem(Code.AM103, "an alias cannot be a mapping key", event.start_mark.index)
                     if not stack:
                         result = value
                         continue
@@ -485,15 +485,15 @@ class _EventBuilder:
             if exc.context:
                 message = f"{message} ({exc.context})"
             hints = ("YAML indents with spaces; replace the tab",) if self.text[offset:offset + 1] == "\t" else ()
-            raise YamlProblem("AM103", f"YAML syntax error: {message}", offset, hints) from None
+            raise YamlProblem(Code.AM103, f"YAML syntax error: {message}", offset, hints) from None
         except yaml.YAMLError as exc:
-            raise YamlProblem("AM103", f"YAML syntax error: {exc}", 0) from None
+            raise YamlProblem(Code.AM103, f"YAML syntax error: {exc}", 0) from None
         return result
 
     def _refuse_tag(self, event: Any) -> None:
         if event.tag not in (None, "!"):
             raise YamlProblem(
-                "AM105", f"YAML tags are not allowed: found {event.tag.replace('tag:yaml.org,2002:', '!!')}",
+                Code.AM105, f"YAML tags are not allowed: found {event.tag.replace('tag:yaml.org,2002:', '!!')}",
                 event.start_mark.index, ("argmap reads plain data only; remove the tag",))
 
     def _take_key(self, frame: _Frame, key: Any, event: Any) -> None:
@@ -503,7 +503,7 @@ class _EventBuilder:
         if key in frame.container:
             first = self.key_marks.get((*frame.path, key))
             where = f" (first at line {position_at(self.text, first).line})" if first is not None else ""
-            raise YamlProblem("AM104", f"duplicate key '{key}'{where}", event.start_mark.index,
+            raise YamlProblem(Code.AM104, f"duplicate key '{key}'{where}", event.start_mark.index,
                               ("each key may appear once in a mapping",))
         frame.pending_key = key
         self.key_marks[(*frame.path, key)] = event.start_mark.index
@@ -514,7 +514,7 @@ class _EventBuilder:
         parent = stack[-1]
         if isinstance(parent.container, dict):
             if parent.pending_key is None:
-                raise YamlProblem("AM103", "a mapping key must be plain text", event.start_mark.index)
+                raise YamlProblem(Code.AM103, "a mapping key must be plain text", event.start_mark.index)
             key: str | int = parent.pending_key
             parent.container[parent.pending_key] = value
             parent.pending_key = None

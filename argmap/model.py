@@ -14,11 +14,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from argmap.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
+    DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType, Reliability, Semantics, Side,
+)
+
 FORMAT_VERSION = 1
 
-NODE_TYPES = ("thesis", "claim", "objection", "rebuttal")
-SIDES = ("pro", "con")
-RELIABILITIES = ("peer-reviewed", "thesis", "news", "blog", "unknown")
 
 IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 MAX_IDENTIFIER_LENGTH = 200
@@ -27,9 +28,6 @@ Identifier = Annotated[
     StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=MAX_IDENTIFIER_LENGTH),
 ]
 NonEmptyText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
-Side = Literal["pro", "con"]
-Semantics = Literal["grounded", "preferred", "stable"]
 
 # `argmap build` writes each map as <id>.html beside its own index.html; compared ignoring case,
 # as file systems on macOS and Windows do.
@@ -162,7 +160,7 @@ class Sides(_Strict):
 class Expect(_Strict):
     """The evaluation this map must produce; `argmap check` compares it with the computed one."""
 
-    semantics: Semantics = Field(default="grounded", description="The semantics the labels refer to.")
+    semantics: Semantics = Field(default=DEFAULT_SEMANTICS, description="The semantics the labels refer to.")
     stands: list[Identifier] = Field(default_factory=list, description="Nodes labelled IN (stands).")
     falls: list[Identifier] = Field(default_factory=list, description="Nodes labelled OUT (falls).")
     undecided: list[Identifier] = Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")
@@ -229,8 +227,8 @@ class Source(_Strict):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
         default="en", description="Language of the document (BCP 47)."
     )
-    reliability: Literal["peer-reviewed", "thesis", "news", "blog", "unknown"] = Field(
-        default="unknown", description="argmap extension: peer-reviewed | thesis | news | blog | unknown."
+    reliability: Reliability = Field(
+        default="unknown", description=f"argmap extension: {' | '.join(RELIABILITIES)}."
     )
     note: str | None = Field(default=None, description="What a careful reader should know about the source.")
 
@@ -242,7 +240,7 @@ class SourceRegistry(_Strict):
 
 
 def is_weak(source: Source) -> bool:
-    return source.reliability in ("blog", "unknown")
+    return source.reliability in WEAK_RELIABILITIES
 
 
 def known_authors(source: Source) -> list[Author]:

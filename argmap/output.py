@@ -144,8 +144,9 @@ def input_files(project: Project) -> list[Path]:
 
     return [
         *(document.path for document in project.maps),
+        *(unloaded.path for unloaded in project.unloaded_maps),
         project.seeds_dir / SOURCES_FILE,
-        *(source.path for source in project.sources.values()),
+        *(project.seeds_dir / source.file for source in project.registered.values()),
     ]
 
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from argmap.citations import SourceText
-from argmap.diagnostics import Diagnostic, Severity, UsageError
+from argmap.codes import Code
+from argmap.diagnostics import Diagnostic, UsageError
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.model import ArgMap, Source, SourceRegistry
+from argmap.quotes.match import SourceText
 from argmap.validate import validate
 
 DEFAULT_MAPS = Path("maps")
@@ -23,36 +24,56 @@ MAP_SUFFIXES = (".yaml", ".yml")
 
 @dataclass
 class MapDocument:
-    doc: LoadedYaml | None
-    path: Path
-    display: str
-    model: ArgMap | None = None
+    """A map that was read and validated: its YAML document and its model are always there."""
+
+    doc: LoadedYaml
+    model: ArgMap
+
+    @property
+    def path(self) -> Path:
+        return self.doc.path
+
+    @property
+    def display(self) -> str:
+        return self.doc.display
 
     @cached_property
     def graph(self) -> MapGraph:
-        assert self.model is not None
         return MapGraph(self.model)
+
+
+@dataclass(frozen=True)
+class UnloadedMap:
+    """A map file that could not be read or validated; its diagnostics say why."""
+
+    path: Path
+    display: str
 
 
 @dataclass
 class SourceDocument:
+    """A registered source whose file was read: its text is always there."""
+
     id: str
     source: Source
     path: Path
-    text: SourceText | None  # None when the file cannot be read safely
+    text: SourceText
 
 
 @dataclass
 class Project:
     seeds_dir: Path
     registry: LoadedYaml | None
-    sources: dict[str, SourceDocument] = field(default_factory=dict)
+    registered: dict[str, Source] = field(default_factory=dict)  # every source of the registry
+    sources: dict[str, SourceDocument] = field(default_factory=dict)  # those whose file could be read
     maps: list[MapDocument] = field(default_factory=list)
+    unloaded_maps: list[UnloadedMap] = field(default_factory=list)
     covers_folder: bool = False  # a whole folder was checked, so "unused source" makes sense
 
     @property
-    def valid_maps(self) -> list[MapDocument]:
-        return [m for m in self.maps if m.model is not None]
+    def map_count(self) -> int:
+        """Every map file named, loaded or not."""
+        return len(self.maps) + len(self.unloaded_maps)
 
 
 def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
@@ -93,23 +114,28 @@ def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) 
         if path.resolve() == registry_in_use:  # `argmap check seeds/`: validated above, as the registry
             continue
         document, map_problems = load_map(path)
-        if document is not None:
+        if isinstance(document, MapDocument):
             project.maps.append(document)
+        elif document is not None:
+            project.unloaded_maps.append(document)
         problems.extend(map_problems)
-    project.covers_folder = covers_folder and bool(project.maps)  # no map at all: nothing to cite from
+    project.covers_folder = covers_folder and bool(project.map_count)  # no map at all: nothing to cite from
     return project, problems
 
 
-def load_map(path: Path) -> tuple[MapDocument | None, list[Diagnostic]]:
-    """A map, or None for a sources registry met among the maps, which is validated as one."""
+def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
+    """A map, an unloaded map (the diagnostics say why), or None for a sources registry met
+    among the maps, which is validated as one."""
     display = display_path(path)
     doc, problems = load_yaml(path, display)
-    if doc is not None and is_registry(doc.data):
-        return None, validate_registry(doc, path.parent)[1]
-    document = MapDocument(doc, path, display)
-    if doc is not None:
-        document.model, problems = validate(doc, ArgMap)
-    return document, problems
+    if doc is None:
+        return UnloadedMap(path, display), problems
+    if is_registry(doc.data):
+        return None, validate_registry(doc, path.parent)[2]
+    model, problems = validate(doc, ArgMap)
+    if model is None:
+        return UnloadedMap(path, display), problems
+    return MapDocument(doc, model), problems
 
 
 def is_registry(data: dict) -> bool:
@@ -127,51 +153,56 @@ def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
     project = Project(seeds_dir, doc)
     if doc is None:
         return project, problems
-    project.sources, problems = validate_registry(doc, seeds_dir)
+    project.registered, project.sources, problems = validate_registry(doc, seeds_dir)
     return project, problems
 
 
-def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, SourceDocument], list[Diagnostic]]:
-    """The registry's entries, each with its file read and its pin checked."""
+def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, Source], dict[str, SourceDocument], list[Diagnostic]]:
+    """The registry's entries, and those whose file could be read, with their pins checked."""
     registry, problems = validate(doc, SourceRegistry)
-    sources: dict[str, SourceDocument] = {}
     if registry is None:
-        return sources, problems
+        return {}, {}, problems
+    sources: dict[str, SourceDocument] = {}
     for source_id, source in registry.sources.items():
-        sources[source_id], source_problems = _load_source(doc, seeds_dir, source_id, source)
+        document, source_problems = _load_source(doc, seeds_dir, source_id, source)
+        if document is not None:
+            sources[source_id] = document
         problems.extend(source_problems)
-    return sources, problems
+    return dict(registry.sources), sources, problems
 
 
-def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Source) -> tuple[SourceDocument, list[Diagnostic]]:
+def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Source) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """The source with its text, or None when its file cannot be read safely (the diagnostics say why)."""
     at = ("sources", source_id, "file")
     relative = Path(source.file)
     path = seeds_dir / relative
-    unreadable = SourceDocument(source_id, source, path, None)
+    unreadable = None
     if relative.is_absolute() or ".." in relative.parts:
-        return unreadable, [doc.diagnostic(at, "AM401", f"source file '{source.file}' leaves the seeds folder",
+        return unreadable, [doc.diagnostic(at, Code.AM401, f"source file '{source.file}' leaves the seeds folder",
                                            hints=("give a path relative to the seeds folder, without '..'",))]
     try:
         inside = path.resolve().is_relative_to(seeds_dir.resolve())
     except (OSError, RuntimeError):  # a link loop
         inside = False
     if not inside:
-        return unreadable, [doc.diagnostic(at, "AM401", f"source file '{source.file}' is a link leading out of the seeds folder")]
+        return unreadable, [doc.diagnostic(at, Code.AM401, f"source file '{source.file}' is a link leading out of the seeds folder")]
     if not path.exists():  # a folder or a FIFO exists: read_bytes says what it is instead
-        return unreadable, [doc.diagnostic(at, "AM402", f"source file '{source.file}' not found in {seeds_dir}")]
+        return unreadable, [doc.diagnostic(at, Code.AM402, f"source file '{source.file}' not found in {seeds_dir}")]
     raw, problems = read_bytes(path, display_path(path))
     if raw is None:
         return unreadable, problems
     digest = hashlib.sha256(raw).hexdigest()
     if source.sha256 is None:
-        problems.append(doc.diagnostic(("sources", source_id), "AM404", f"source '{source_id}' has no sha256 pin",
-                                       Severity.WARNING, (f"add: sha256: {digest}",), at_key=True))
+        problems.append(doc.diagnostic(("sources", source_id), Code.AM404, f"source '{source_id}' has no sha256 pin",
+                                       (f"add: sha256: {digest}",), at_key=True))
     elif source.sha256 != digest:
-        problems.append(doc.diagnostic(("sources", source_id, "sha256"), "AM403",
+        problems.append(doc.diagnostic(("sources", source_id, "sha256"), Code.AM403,
                                        f"source file '{source.file}' has changed: its sha256 is {digest[:12]}..., "
                                        f"the pin says {source.sha256[:12]}...",
                                        hints=("seed documents are kept verbatim; restore the file, or re-pin it "
                                               f"only if the change is intended: sha256: {digest}",)))
     text, decode_problems = decode_text(raw, display_path(path))
     problems.extend(decode_problems)
-    return SourceDocument(source_id, source, path, SourceText(text) if text is not None else None), problems
+    if text is None:
+        return None, problems
+    return SourceDocument(source_id, source, path, SourceText(text)), problems

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from argmap.codes import Code
 from argmap.diagnostics import Diagnostic
 from argmap.load import LoadedYaml, YamlPath, resolve_plain_scalar
 
@@ -39,7 +40,7 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
     kind = error["type"]
     if loc and loc[-1] == "[key]":  # a dict key that fails its constraint
         key_path = loc[:-1]
-        return doc.diagnostic(key_path, "AM203", f"invalid id '{key_path[-1]}': {error['msg'].lower()}",
+        return doc.diagnostic(key_path, Code.AM203, f"invalid id '{key_path[-1]}': {error['msg'].lower()}",
                               hints=("ids start with a letter or digit and use only letters, digits, '-', '_' and '.'",),
                               at_key=True)
     key = str(loc[-1]) if loc else "file"
@@ -51,21 +52,21 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hints = (f"did you mean '{close[0]}'?",) if close else ()
         hints += (f"expected one of: {', '.join(allowed)}",) if allowed else ()
-        return doc.diagnostic(loc, "AM201", f"unknown key '{key}'{where}", hints=hints, at_key=True)
+        return doc.diagnostic(loc, Code.AM201, f"unknown key '{key}'{where}", hints=hints, at_key=True)
     if kind == "missing":
-        return doc.diagnostic(loc[:-1], "AM202", f"missing required key '{key}'{where}", at_key=True)
+        return doc.diagnostic(loc[:-1], Code.AM202, f"missing required key '{key}'{where}", at_key=True)
     value = error.get("input")
     found = _show(value, _written_scalar(doc, loc) if isinstance(value, (bool, int, float)) else None)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         close = difflib.get_close_matches(str(value), _literal_words(expected), n=1, cutoff=0.6)
         hints = (f"did you mean '{close[0]}'?",) if close else ()
-        return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {expected}; found {found}", hints=hints)
+        return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': expected {expected}; found {found}", hints=hints)
     if kind in _EXPECTED_TYPES:
         hints = _quote_hint(loc, value, found) if kind == "string_type" else ()
-        return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': expected {_EXPECTED_TYPES[kind]}; found {found}",
+        return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': expected {_EXPECTED_TYPES[kind]}; found {found}",
                               hints=hints)
-    return doc.diagnostic(loc, "AM203", f"invalid value for '{key}': {error['msg']}; found {found}")
+    return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': {error['msg']}; found {found}")
 
 
 def _describe(loc: YamlPath) -> str:

@@ -56,8 +56,8 @@ def measure(command: list[str], cwd: Path, repeat: int = 3, warm_up: bool = True
 
 def seed_sentences() -> list[tuple[str, str]]:
     """(source id, sentence) pairs: sentences of at least 8 words that occur once in their source."""
-    from argmap.citations import SourceText, canonical
     from argmap.load import load_yaml
+    from argmap.quotes.match import SourceText, canonical
 
     registry, _ = load_yaml(REPO / "seeds" / "sources.yaml")
     pairs = []
@@ -77,8 +77,8 @@ def yaml_string(text: str) -> str:
 def ambiguous_phrases(count: int) -> list[tuple[str, str]]:
     """(source id, phrase) pairs: phrases of six words that occur more than once in their source
     (each quote of them gets the AM502 warning)."""
-    from argmap.citations import SourceText, canonical
     from argmap.load import load_yaml
+    from argmap.quotes.match import SourceText, canonical
 
     registry, _ = load_yaml(REPO / "seeds" / "sources.yaml")
     found = []

@@ -41,7 +41,7 @@ def test_one_brief_per_map(briefs):
 
 
 def test_every_node_quote_translation_and_source_is_in_the_brief(briefs, project_models):
-    for document in project_models.valid_maps:
+    for document in project_models.maps:
         model = document.model
         page = briefs[model.id]
         text = page.text

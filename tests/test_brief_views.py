@@ -22,7 +22,7 @@ def project():
 
 @pytest.fixture(scope="module")
 def pages(project):
-    return {d.model.id: (d, brief_page(d, project, built="2025-06-01", links=SITE_ROOT)) for d in project.valid_maps}
+    return {d.model.id: (d, brief_page(d, project, built="2025-06-01", links=SITE_ROOT)) for d in project.maps}
 
 
 def full_cards(page):
@@ -88,7 +88,7 @@ def test_quote_view_has_cite_line_highlight_and_context_link(pages, project):
 
 
 def test_standalone_briefs_link_nowhere_else(project):
-    document = project.valid_maps[0]
+    document = project.maps[0]
     page = brief_page(document, project, built="2025-06-01", links=STANDALONE)
     quotes = [q for c in full_cards(page) for q in c.quotes]
     assert quotes and all(q.context_href is None for q in quotes)
@@ -151,7 +151,7 @@ def test_source_lines_split_passages_at_line_ends():
 def test_source_page_collects_every_citing_claim(project):
     page = source_page("warta2024", project, built="2025-06-01", links=SITE_SOURCES)
     citing = {(b.map_id, b.node.id) for p in page.passages for b in p.cited_by}
-    expected = {(d.model.id, nid) for d in project.valid_maps for nid, n in d.model.nodes.items()
+    expected = {(d.model.id, nid) for d in project.maps for nid, n in d.model.nodes.items()
                 if any(e.source == "warta2024" for e in n.evidence)}
     assert citing == expected
     assert all(b.href.startswith("../") for p in page.passages for b in p.cited_by)

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from argmap.citations import SourceText, canonical
+from argmap.quotes.match import SourceText, canonical
 
 SOURCE = (
     "Para pemimpin NATO sedang mendiskusikan cara untuk memastikan Ukraina tidak\n"

@@ -42,7 +42,7 @@ def test_every_source_is_pinned_and_cited():
     registry = yaml.safe_load((CONTENT_SEEDS / "sources.yaml").read_text(encoding="utf-8"))["sources"]
     assert [source_id for source_id, entry in registry.items() if not entry.get("sha256")] == []
     result = check([CONTENT_MAPS], CONTENT_SEEDS)
-    cited = {e.source for d in result.project.valid_maps for n in d.model.nodes.values() for e in n.evidence}
+    cited = {e.source for d in result.project.maps for n in d.model.nodes.values() for e in n.evidence}
     assert sorted(set(registry) - cited) == []
 
 

@@ -20,7 +20,7 @@ from render_support import SMALL
 # the authoring commands, test tools.
 NOT_FOR_CHECK_OR_RENDER = {
     "jinja2", "markupsafe", "rapidfuzz", "yaml", "graphviz", "hypothesis", "pytest",
-    "argmap.brief", "argmap.quote", "argmap.scaffold", "argmap.schema",
+    "argmap.brief", "argmap.quotes.search", "argmap.scaffold", "argmap.schema",
 }
 
 

@@ -115,7 +115,8 @@ def test_unicode_line_separators_do_not_shift_line_numbers(tmp_path, careful, se
         text = text.replace("lang: en\n", "lang: en\n" + ANCHOR)
     typo_line = text.split("\n").index("    txt: typo") + 1
     assert check_map(tmp_path, text) == [("AM201", typo_line, 5)]
-    assert check([tmp_path / "minimal.yaml"], SEEDS).project.maps[0].doc.data["title"] == f"Minimal{separator}debate{separator}map"
+    # the map does not validate (the typo), so its YAML is read on its own
+    assert load_yaml(tmp_path / "minimal.yaml")[0].data["title"] == f"Minimal{separator}debate{separator}map"
 
 
 @pytest.mark.parametrize("character", ["\x00", "\x1b", "\x07", "\x9b"], ids=["NUL", "ESC", "BEL", "CSI"])

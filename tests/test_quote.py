@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from argmap.citations import SourceText
-from argmap.quote import CLOSE_ENOUGH, find_quote, rank_passages, readable
+from argmap.quotes.match import SourceText
+from argmap.quotes.search import CLOSE_ENOUGH, find_quote, rank_passages, readable
 from conftest import SEEDS
 
 
@@ -195,7 +195,7 @@ def test_translation_placeholder_is_reported_until_written(cli, project: Path):
 def test_every_candidate_passage_becomes_a_snippet_that_picks_exactly_it(file):
     """Whatever passage ranks first, its snippet parses as YAML and its quote, prefix and suffix
     match exactly one place in the source: that passage."""
-    from argmap.quote import Passage, passage_spans, suggest
+    from argmap.quotes.search import Passage, passage_spans, suggest
 
     text = source(file)
     spans = list(passage_spans(text.text))
@@ -209,7 +209,7 @@ def test_every_candidate_passage_becomes_a_snippet_that_picks_exactly_it(file):
 
 
 def _located(text: SourceText, start: int, end: int):
-    from argmap.citations import Located
+    from argmap.quotes.match import Located
 
     return Located(start, end, text.line_of(start), text.line_of(end - 1), text.text[start:end])
 
@@ -221,7 +221,7 @@ def _located(text: SourceText, start: int, end: int):
     ("Kebijakan perta-\nhanan negara-\nnegara anggota NATO berubah.", "Kebijakan pertahanan negaranegara anggota NATO berubah."),
 ])
 def test_passage_broken_by_line_end_hyphens_gives_a_quote_that_verifies(text, quote):
-    from argmap.quote import suggest
+    from argmap.quotes.search import suggest
 
     source_text = SourceText("Paragraf awal.\n\n" + text + "\n")
     best = rank_passages(source_text, "kebijakan pertahanan negara negara anggota NATO berubah")[0]

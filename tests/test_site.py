@@ -39,7 +39,7 @@ def test_site_holds_every_brief_diagram_and_cited_source(site):
     from argmap.check import check
 
     project = check([MAPS], SEEDS).project
-    cited = {e.source for d in project.valid_maps for n in d.model.nodes.values() for e in n.evidence}
+    cited = {e.source for d in project.maps for n in d.model.nodes.values() for e in n.evidence}
     assert {p.stem for p in site.glob("*.html")} == map_ids() | {"index"}
     assert {p.stem for p in site.glob("*.svg")} == map_ids()
     assert {p.stem for p in (site / "sources").glob("*.html")} == cited
@@ -68,7 +68,7 @@ def test_source_page_marks_each_cited_passage_and_links_back(site, pages):
     page = pages[(site / "sources" / "sari2023.html").resolve()]
     marked = normal(" ".join(m.text for m in page.all("mark")))
     backlinks = set(page.hrefs())
-    for document in project.valid_maps:
+    for document in project.maps:
         for node_id, node in document.model.nodes.items():
             for evidence in node.evidence:
                 if evidence.source != "sari2023":
@@ -99,7 +99,7 @@ def test_index_lists_maps_with_counts(site, pages):
 
     project = check([MAPS], SEEDS).project
     index = pages[(site / "index.html").resolve()]
-    for document in project.valid_maps:
+    for document in project.maps:
         model = document.model
         start = next(i for i, e in enumerate(index.elements) if e.attrs.get("id") == f"map-{model.id}")
         end = next((i for i, e in enumerate(index.elements) if i > start and e.tag == "article"), len(index.elements))

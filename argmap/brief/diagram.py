@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
+from argmap.vocabulary import DEFAULT_SEMANTICS
 
 # Pages scroll down, not sideways: theses at the left and the exchange growing rightwards gives a
 # tall drawing that stays legible when scaled to the page width (top-down maps get very wide).
@@ -29,7 +30,7 @@ def inline_svg(svg: str) -> str:
 
 
 def map_svg(argmap: ArgMap, graph: MapGraph | None = None, sources: Mapping[str, Source] | None = None,
-            semantics: str | None = "grounded") -> str | None:
+            semantics: str | None = DEFAULT_SEMANTICS) -> str | None:
     """The diagram of ``argmap``, statuses drawn under ``semantics``, as a stand-alone SVG
     file's text; None when Graphviz is not installed. Raises :class:`GraphvizFailed` (exit 2)
     when ``dot`` fails."""

@@ -85,12 +85,12 @@ def write_briefs(
     outcome = Outcome(result)
     if result.errors and not allow_errors:
         return outcome
-    documents = result.project.valid_maps
+    documents = result.project.maps
     if not documents and result.errors:
         return outcome  # none loads: the report says why
     if not documents:
         raise UsageError("no map to write a brief for", "name map files or folders holding *.yaml maps")
-    outcome.skipped = [m.display for m in result.project.maps if m.model is None]
+    outcome.skipped = [m.display for m in result.project.unloaded_maps]
     progress.start(len(documents))
     pages: dict[Path, bytes] = {}
     for document in documents:
@@ -125,13 +125,13 @@ def build_site(
     outcome = Outcome(result)
     if result.errors:
         return outcome
-    documents = project.valid_maps
+    documents = project.maps
     for document in documents:
         if is_reserved_map_id(document.model.id):
             raise UsageError(f"{document.display}: a map id '{document.model.id}' would overwrite the site's "
                              f"{document.model.id}.html", "rename the map")
     cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence
-                    if e.source in project.sources})
+                    if e.source in project.registered})
     progress.start(len(documents) + len(cited) + 1)
     files: list[Path] = []
     with replacing_folder(out) as staging:
@@ -162,7 +162,7 @@ def build_site(
 
 def diagram(document: MapDocument, project: Project) -> str | None:
     model = document.model
-    return map_svg(model, document.graph, {sid: doc.source for sid, doc in project.sources.items()},
+    return map_svg(model, document.graph, project.registered,
                    status_semantics(model))
 
 

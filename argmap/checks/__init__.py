@@ -1,32 +1,52 @@
-"""Checks: one small rule per concern, each with a stable code (see :mod:`.registry`).
+"""The table of rules: every diagnostic code with its documentation, and the checks that run.
 
-Importing this package registers every rule; :func:`run_checks` runs them all and collects
-every diagnostic before returning.
+A rule is listed here or it does not exist: nothing registers itself on import. The tables are
+in code order, the order the checks run in and the documentation lists them.
 """
 
 from __future__ import annotations
 
-from argmap.checks import (  # noqa: F401
-    citations, cycles, evidence, expect, identity, loading, node_types, orphans, placeholders, references, sides,
+from argmap.checks import (
+    cycles, evidence, expect, identity, loading, node_types, orphans, placeholders, quotes, references, sides,
 )
-from argmap.checks.registry import RULES, CheckStats, MapContext, ProjectContext, Rule, map_rules, project_rules
-from argmap.diagnostics import Diagnostic
-from argmap.project import Project
+from argmap.checks.rule import Rule
+from argmap.codes import Code
 
-__all__ = ["RULES", "CheckStats", "Rule", "run_checks"]
+__all__ = ["MAP_RULES", "PROJECT_RULES", "RULES", "Rule"]
 
+# Rules that look at one map at a time.
+MAP_RULES: tuple[Rule, ...] = (
+    references.dangling_references,    # AM301
+    node_types.thesis_has_side,        # AM302
+    node_types.thesis_points_at_nothing,
+    node_types.objection_attacks,
+    node_types.rebuttal_targets,
+    node_types.claim_points_somewhere,  # AM306
+    cycles.support_cycles,
+    sides.side_mismatch,
+    identity.id_matches_file_name,     # AM309
+    evidence.unsupported_nodes,        # AM311
+    orphans.orphan_nodes,
+    sides.side_without_thesis,         # AM315
+    references.repeated_relations,
+    placeholders.placeholder_text,     # AM317
+    quotes.unknown_sources,            # AM405
+    quotes.quotes_found,               # AM501
+    quotes.quotes_unique,
+    quotes.translations_present,
+    quotes.quote_context,
+    quotes.highlights_in_quote,
+    quotes.quotes_long_enough,         # AM506
+    expect.expected_labels,            # AM601
+    expect.unknown_expected_nodes,
+)
 
-def run_checks(project: Project) -> tuple[list[Diagnostic], CheckStats]:
-    stats = CheckStats(maps=len(project.maps))
-    found: list[Diagnostic] = []
-    for document in project.valid_maps:
-        stats.nodes += len(document.model.nodes)
-        context = MapContext(project, document, stats)
-        for rule in map_rules():
-            context.rule = rule
-            found.extend(rule.check(context))
-    project_context = ProjectContext(project, stats)
-    for rule in project_rules():
-        project_context.rule = rule
-        found.extend(rule.check(project_context))
-    return found, stats
+# Rules that compare maps with each other or with the seeds folder.
+PROJECT_RULES: tuple[Rule, ...] = (
+    orphans.unused_sources,            # AM313
+    identity.duplicate_map_ids,        # AM314
+)
+
+# Every code: the load codes (documented only), then the rules above.
+RULES: dict[Code, Rule] = {r.code: r for r in sorted((*loading.LOAD_RULES, *MAP_RULES, *PROJECT_RULES),
+                                                     key=lambda r: r.code)}

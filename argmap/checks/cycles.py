@@ -1,8 +1,8 @@
-from argmap.checks.registry import MapContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
 
 
-@rule("AM307", "support-cycle", Severity.ERROR, "Support relations form a cycle (a node supports itself, directly or not).")
+@rule(Code.AM307, "Support relations form a cycle (a node supports itself, directly or not).")
 def support_cycles(ctx: MapContext):
     """Support is a reason for a conclusion; a chain of reasons cannot come back to its start.
 

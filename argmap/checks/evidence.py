@@ -1,8 +1,8 @@
-from argmap.checks.registry import MapContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
 
 
-@rule("AM311", "no-evidence", Severity.WARNING, "A claim, objection or rebuttal has no evidence and is not marked `analytic: true`.")
+@rule(Code.AM311, "A claim, objection or rebuttal has no evidence and is not marked `analytic: true`.")
 def unsupported_nodes(ctx: MapContext):
     """Every point either quotes a source or says that it is a reasoned point without one.
 

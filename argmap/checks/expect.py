@@ -3,15 +3,14 @@ tests, as Carneades maps do."""
 
 from __future__ import annotations
 
-from argmap.checks.registry import MapContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
 from argmap.evaluate import Label, evaluate_map
 
-EXPECT_LISTS = {"stands": Label.IN, "falls": Label.OUT, "undecided": Label.UNDEC}
+EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
 
 
-@rule("AM601", "expectation-differs", Severity.ERROR,
-      "A node listed in `expect:` has a different computed label.")
+@rule(Code.AM601, "A node listed in `expect:` has a different computed label.")
 def expected_labels(ctx: MapContext):
     """Each node listed under `expect.stands`, `expect.falls` or `expect.undecided` must get that
     label under `expect.semantics` (default grounded; supports turned into supported attacks,
@@ -50,7 +49,7 @@ def expected_labels(ctx: MapContext):
             )
 
 
-@rule("AM602", "expectation-unknown-node", Severity.ERROR, "`expect:` names a node the map does not have.")
+@rule(Code.AM602, "`expect:` names a node the map does not have.")
 def unknown_expected_nodes(ctx: MapContext):
     """Every id in `expect` lists must be a node of the map.
 
@@ -73,7 +72,8 @@ def unknown_expected_nodes(ctx: MapContext):
                 yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map")
 
 
-EXPECT_CODES = frozenset({"AM601", "AM602"})
+# What `argmap eval` forgives: a map whose expectations fail is still evaluated, to show why.
+EXPECT_CODES = frozenset({expected_labels.code, unknown_expected_nodes.code})
 
 
 _PRESENT = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "is undecided"}

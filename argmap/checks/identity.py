@@ -1,10 +1,10 @@
 from collections import defaultdict
 
-from argmap.checks.registry import MapContext, ProjectContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, ProjectContext, rule
+from argmap.codes import Code
 
 
-@rule("AM309", "map-id-filename", Severity.ERROR, "A map's `id` equals its file name without `.yaml`.")
+@rule(Code.AM309, "A map's `id` equals its file name without `.yaml`.")
 def id_matches_file_name(ctx: MapContext):
     """Passing (in maps/nato-expansion.yaml):
 
@@ -20,7 +20,7 @@ def id_matches_file_name(ctx: MapContext):
                          (f"set `id: {stem}` or rename the file to {ctx.model.id}.yaml",))
 
 
-@rule("AM314", "duplicate-map-id", Severity.ERROR, "Two maps have the same `id`.", scope="project")
+@rule(Code.AM314, "Two maps have the same `id`.")
 def duplicate_map_ids(ctx: ProjectContext):
     """Map ids are unique across maps: briefs and pages are named after them.
 
@@ -29,8 +29,8 @@ def duplicate_map_ids(ctx: ProjectContext):
     Failing: `maps/a.yaml` and `maps/sub/a.yaml`, both with `id: a`.
     """
     by_id = defaultdict(list)
-    for document in ctx.project.valid_maps:
+    for document in ctx.project.maps:
         by_id[document.model.id].append(document)
     for map_id, documents in by_id.items():
         for later in documents[1:]:
-            yield later.doc.diagnostic(("id",), "AM314", f"map id '{map_id}' is also used by {documents[0].display}")
+            yield ctx.report(later.doc, ("id",), f"map id '{map_id}' is also used by {documents[0].display}")

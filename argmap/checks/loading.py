@@ -1,24 +1,24 @@
 """Codes raised while reading files: syntax, safety, schema and the seeds folder."""
 
-from argmap.checks.registry import describe
-from argmap.diagnostics import Severity
+from argmap.checks.rule import Rule, documented
+from argmap.codes import Code
 from argmap.evaluate.iccma import MAX_ARGUMENTS
 from argmap.load import MAX_DEPTH, MAX_FILE_BYTES
 
-E, W = Severity.ERROR, Severity.WARNING
-
-describe("AM100", "unreadable-file", E, f"A file cannot be read (a folder, a named pipe or device, no permission, more than {MAX_FILE_BYTES >> 20} MB).", """
+# The loader reports these codes; here they are documented, in the order of the table of codes.
+LOAD_RULES: tuple[Rule, ...] = (
+    documented(Code.AM100, f"A file cannot be read (a folder, a named pipe or device, no permission, more than {MAX_FILE_BYTES >> 20} MB).", """
     Passing: `argmap check maps/debate.yaml`, a readable file.
 
     Failing: `argmap check maps/debate.yaml` where `debate.yaml` is a folder, a named pipe or has
     no read permission; a source `file:` naming a folder or a named pipe in the seeds folder.
-    """)
-describe("AM101", "not-utf8", E, "A file is not UTF-8 text; the line and column of the first bad byte are given.", """
+    """),
+    documented(Code.AM101, "A file is not UTF-8 text; the line and column of the first bad byte are given.", """
     Passing: a file saved as UTF-8 (`title: café`).
 
     Failing: the same file saved as Latin-1 (the byte 0xe9 for é).
-    """)
-describe("AM102", "empty-file", E, "A map or registry file is empty or holds only comments.", """
+    """),
+    documented(Code.AM102, "A map or registry file is empty or holds only comments.", """
     Passing:
 
         argmap: 1
@@ -27,8 +27,8 @@ describe("AM102", "empty-file", E, "A map or registry file is empty or holds onl
     Failing:
 
         # nothing but a comment
-    """)
-describe("AM103", "yaml-syntax", E, "The YAML cannot be parsed, holds more than one document, is not a mapping, or holds a control character.", """
+    """),
+    documented(Code.AM103, "The YAML cannot be parsed, holds more than one document, is not a mapping, or holds a control character.", """
     Passing:
 
         nodes: {a: {type: thesis, side: pro, text: A}}
@@ -36,8 +36,8 @@ describe("AM103", "yaml-syntax", E, "The YAML cannot be parsed, holds more than 
     Failing:
 
         nodes: [a, b
-    """)
-describe("AM104", "duplicate-key", E, "A key appears twice in one mapping; reported at the second.", """
+    """),
+    documented(Code.AM104, "A key appears twice in one mapping; reported at the second.", """
     Passing:
 
         nodes:
@@ -49,8 +49,8 @@ describe("AM104", "duplicate-key", E, "A key appears twice in one mapping; repor
         nodes:
           a: {type: thesis, side: pro, text: One}
           a: {type: thesis, side: con, text: Two}
-    """)
-describe("AM105", "yaml-tag", E, "A YAML tag (`!!python/object`, `!include`) appears; argmap reads plain data only.", """
+    """),
+    documented(Code.AM105, "A YAML tag (`!!python/object`, `!include`) appears; argmap reads plain data only.", """
     Passing:
 
         title: NATO and the security dilemma
@@ -58,8 +58,8 @@ describe("AM105", "yaml-tag", E, "A YAML tag (`!!python/object`, `!include`) app
     Failing:
 
         title: !!python/object/apply:os.system [ls]
-    """)
-describe("AM106", "alias-limit", E, "Aliases expand past 100,000 nodes (a 'billion laughs' file) or name no anchor.", """
+    """),
+    documented(Code.AM106, "Aliases expand past 100,000 nodes (a 'billion laughs' file) or name no anchor.", """
     Passing:
 
         a: &shared {source: ade2025}
@@ -70,8 +70,8 @@ describe("AM106", "alias-limit", E, "Aliases expand past 100,000 nodes (a 'billi
         a: &a [x, x, x, x, x, x, x, x, x]
         b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
         c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]    # ... and so on: exponential growth
-    """)
-describe("AM107", "nesting-depth", E, f"Nesting is deeper than {MAX_DEPTH} levels.", """
+    """),
+    documented(Code.AM107, f"Nesting is deeper than {MAX_DEPTH} levels.", """
     Passing:
 
         nodes: {a: {evidence: [{quote: q}]}}
@@ -79,8 +79,8 @@ describe("AM107", "nesting-depth", E, f"Nesting is deeper than {MAX_DEPTH} level
     Failing:
 
         a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
-    """)
-describe("AM201", "unknown-key", E, "A key the format does not define; a near miss gets a 'did you mean'.", """
+    """),
+    documented(Code.AM201, "A key the format does not define; a near miss gets a 'did you mean'.", """
     Passing:
 
         nodes:
@@ -90,8 +90,8 @@ describe("AM201", "unknown-key", E, "A key the format does not define; a near mi
 
         nodes:
           a: {type: thesis, side: pro, txt: One}   # did you mean 'text'?
-    """)
-describe("AM202", "missing-key", E, "A required key is missing.", """
+    """),
+    documented(Code.AM202, "A required key is missing.", """
     Passing:
 
         nodes:
@@ -101,8 +101,8 @@ describe("AM202", "missing-key", E, "A required key is missing.", """
 
         nodes:
           a: {type: thesis, side: pro}              # no text
-    """)
-describe("AM203", "invalid-value", E, "A value has the wrong type or is not one of the allowed values.", """
+    """),
+    documented(Code.AM203, "A value has the wrong type or is not one of the allowed values.", """
     Passing:
 
         nodes:
@@ -112,8 +112,8 @@ describe("AM203", "invalid-value", E, "A value has the wrong type or is not one 
 
         nodes:
           a: {type: thesys, side: pro, text: One}  # did you mean 'thesis'?
-    """)
-describe("AM401", "source-path-outside", E, "A source's `file` is absolute, uses `..`, or is a link leading out of the seeds folder.", """
+    """),
+    documented(Code.AM401, "A source's `file` is absolute, uses `..`, or is a link leading out of the seeds folder.", """
     Passing:
 
         sources:
@@ -123,18 +123,18 @@ describe("AM401", "source-path-outside", E, "A source's `file` is absolute, uses
 
         sources:
           x: {file: ../../etc/passwd, title: X}
-    """)
-describe("AM402", "source-file-missing", E, "A source's `file` does not exist in the seeds folder.", """
+    """),
+    documented(Code.AM402, "A source's `file` does not exist in the seeds folder.", """
     Passing: `file: ade2025.txt` with `seeds/ade2025.txt` present.
 
     Failing: `file: ade2052.txt`, a name with no file behind it.
-    """)
-describe("AM403", "source-changed", E, "A source file's SHA-256 differs from its `sha256` pin.", """
+    """),
+    documented(Code.AM403, "A source file's SHA-256 differs from its `sha256` pin.", """
     Passing: `sha256:` equal to `sha256sum seeds/ade2025.txt`.
 
     Failing: the same pin after a word of `seeds/ade2025.txt` was edited.
-    """)
-describe("AM404", "source-unpinned", W, "A source has no `sha256` pin; the hint gives the value to add.", """
+    """),
+    documented(Code.AM404, "A source has no `sha256` pin; the hint gives the value to add.", """
     Passing:
 
         x: {file: x.txt, title: X, sha256: 0bed906d35aeaf40...}
@@ -142,9 +142,9 @@ describe("AM404", "source-unpinned", W, "A source has no `sha256` pin; the hint 
     Failing:
 
         x: {file: x.txt, title: X}
-    """)
-describe("AM701", "framework-syntax", E, "An ICCMA framework file (.apx, .tgf, .af) has a line that does not follow its format, "
-         f"or more than {MAX_ARGUMENTS:,} arguments.", """
+    """),
+    documented(Code.AM701, "An ICCMA framework file (.apx, .tgf, .af) has a line that does not follow its format, "
+               f"or more than {MAX_ARGUMENTS:,} arguments.", """
     Passing (.af):
 
         p af 3
@@ -159,8 +159,8 @@ describe("AM701", "framework-syntax", E, "An ICCMA framework file (.apx, .tgf, .
     Failing (.af), past the limit:
 
         p af 100000000
-    """)
-describe("AM702", "framework-undeclared-argument", E, "An ICCMA framework's attack names an argument the file does not declare.", """
+    """),
+    documented(Code.AM702, "An ICCMA framework's attack names an argument the file does not declare.", """
     Passing (.apx):
 
         arg(a).
@@ -171,4 +171,5 @@ describe("AM702", "framework-undeclared-argument", E, "An ICCMA framework's atta
 
         arg(a).
         att(a,c).
-    """)
+    """),
+)

@@ -1,10 +1,10 @@
 """What each node type may point at (DESIGN.md, "Types and relations")."""
 
-from argmap.checks.registry import MapContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
 
 
-@rule("AM302", "thesis-side", Severity.ERROR, "A thesis must declare its `side` (pro or con).")
+@rule(Code.AM302, "A thesis must declare its `side` (pro or con).")
 def thesis_has_side(ctx: MapContext):
     """A thesis is one side's main position, so it says which side.
 
@@ -22,7 +22,7 @@ def thesis_has_side(ctx: MapContext):
                              ("add `side: pro` or `side: con`",), at_key=True)
 
 
-@rule("AM303", "thesis-relation", Severity.ERROR, "A thesis points at nothing: no `supports`, no `attacks`.")
+@rule(Code.AM303, "A thesis points at nothing: no `supports`, no `attacks`.")
 def thesis_points_at_nothing(ctx: MapContext):
     """Theses are the roots of the map; other nodes point at them.
 
@@ -43,7 +43,7 @@ def thesis_points_at_nothing(ctx: MapContext):
                              ("make it a claim, or remove the relation",), at_key=True)
 
 
-@rule("AM304", "objection-attacks", Severity.ERROR, "An objection attacks at least one node and supports none.")
+@rule(Code.AM304, "An objection attacks at least one node and supports none.")
 def objection_attacks(ctx: MapContext):
     """Passing:
 
@@ -64,7 +64,7 @@ def objection_attacks(ctx: MapContext):
                              ("add `attacks: [<node id>]`",), at_key=True)
 
 
-@rule("AM305", "rebuttal-target", Severity.ERROR, "A rebuttal attacks, and only objections or rebuttals.")
+@rule(Code.AM305, "A rebuttal attacks, and only objections or rebuttals.")
 def rebuttal_targets(ctx: MapContext):
     """Passing:
 
@@ -91,7 +91,7 @@ def rebuttal_targets(ctx: MapContext):
                                  ("to attack a claim or thesis, make this node an objection or a claim",))
 
 
-@rule("AM306", "claim-relation", Severity.ERROR, "A claim supports or attacks at least one node.")
+@rule(Code.AM306, "A claim supports or attacks at least one node.")
 def claim_points_somewhere(ctx: MapContext):
     """Passing:
 

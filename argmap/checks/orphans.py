@@ -1,8 +1,8 @@
-from argmap.checks.registry import MapContext, ProjectContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, ProjectContext, rule
+from argmap.codes import Code
 
 
-@rule("AM312", "orphan-node", Severity.WARNING, "A node whose relations lead to no thesis, or a thesis nothing points at.")
+@rule(Code.AM312, "A node whose relations lead to no thesis, or a thesis nothing points at.")
 def orphan_nodes(ctx: MapContext):
     """Every node should take part in the debate.
 
@@ -27,8 +27,7 @@ def orphan_nodes(ctx: MapContext):
             yield ctx.report(("nodes", node_id), f"node '{node_id}' is not connected to any thesis", at_key=True)
 
 
-@rule("AM313", "unused-source", Severity.WARNING,
-      "A registered source no checked map cites (reported when a whole folder of maps is checked).", scope="project")
+@rule(Code.AM313, "A registered source no checked map cites (reported when a whole folder of maps is checked).")
 def unused_sources(ctx: ProjectContext):
     """Every source in seeds/sources.yaml is cited by some map.
 
@@ -37,10 +36,10 @@ def unused_sources(ctx: ProjectContext):
     Failing: a source `old2019` in seeds/sources.yaml that no evidence names.
     """
     project = ctx.project
-    if not project.covers_folder or project.registry is None or any(m.model is None for m in project.maps):
+    if not project.covers_folder or project.registry is None or project.unloaded_maps:
         return
-    cited = {e.source for m in project.valid_maps for n in m.model.nodes.values() for e in n.evidence}
-    for source_id in project.sources:
+    cited = {e.source for m in project.maps for n in m.model.nodes.values() for e in n.evidence}
+    for source_id in project.registered:
         if source_id not in cited:
-            yield project.registry.diagnostic(("sources", source_id), "AM313", f"source '{source_id}' is not cited by any map",
-                                              Severity.WARNING, at_key=True)
+            yield ctx.report(project.registry, ("sources", source_id), f"source '{source_id}' is not cited by any map",
+                             at_key=True)

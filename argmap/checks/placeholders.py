@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from argmap.checks.registry import MapContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
 from argmap.load import YamlPath
 from argmap.model import ArgMap
 
 PLACEHOLDER = re.compile(r"\bTODO\b")
 
 
-@rule("AM317", "placeholder-text", Severity.WARNING,
-      "Text still holds a `TODO` placeholder, as `argmap new` writes them; `--strict` refuses an unfinished map.")
+@rule(Code.AM317, "Text still holds a `TODO` placeholder, as `argmap new` writes them; `--strict` refuses an unfinished map.")
 def placeholder_text(ctx: MapContext):
     """A map fresh from `argmap new` checks clean apart from its placeholders, so that the CI
     gate (`argmap check --strict`) cannot pass a map nobody has written yet.

@@ -1,10 +1,10 @@
 import difflib
 
-from argmap.checks.registry import MapContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
 
 
-@rule("AM301", "dangling-reference", Severity.ERROR, "`supports` or `attacks` names a node that does not exist.")
+@rule(Code.AM301, "`supports` or `attacks` names a node that does not exist.")
 def dangling_references(ctx: MapContext):
     """Every id in `supports` and `attacks` must be a node of the same map.
 
@@ -30,7 +30,7 @@ def dangling_references(ctx: MapContext):
                          f"node '{edge.source}' {edge.relation} '{edge.target}', which is not a node of this map", hints)
 
 
-@rule("AM316", "repeated-relation", Severity.WARNING, "A node names the same target twice, or both supports and attacks it.")
+@rule(Code.AM316, "A node names the same target twice, or both supports and attacks it.")
 def repeated_relations(ctx: MapContext):
     """A relation is stated once.
 

@@ -1,9 +1,8 @@
-from argmap.checks.registry import MapContext, rule
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
 
 
-@rule("AM308", "side-mismatch", Severity.ERROR,
-      "A node's declared side differs from the side its relations give it, or its relations give it both sides.")
+@rule(Code.AM308, "A node's declared side differs from the side its relations give it, or its relations give it both sides.")
 def side_mismatch(ctx: MapContext):
     """Support keeps the side of the node supported; attack switches it.
 
@@ -36,7 +35,7 @@ def side_mismatch(ctx: MapContext):
                              ("remove `side:` (it is derived), or fix the relation",))
 
 
-@rule("AM315", "side-without-thesis", Severity.WARNING, "One of the two sides has no thesis.")
+@rule(Code.AM315, "One of the two sides has no thesis.")
 def side_without_thesis(ctx: MapContext):
     """A debate has two sides, each with its main position.
 

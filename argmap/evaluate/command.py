@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, ExitCode, UsageError
+from argmap.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
 from .iccma import PARSERS, is_framework_file, parse_framework_file
@@ -24,7 +25,7 @@ MAP_SUFFIXES = (".yaml", ".yml")
 @dataclass(frozen=True)
 class EvalRequest:
     path: Path
-    semantics: str = "grounded"
+    semantics: str = DEFAULT_SEMANTICS
     seeds: Path = Path("seeds")
     supports: SupportRule = DEFAULT_SUPPORT_RULE
     prep: bool = False
@@ -79,15 +80,16 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     # A map is evaluated only when `argmap check` finds no error in it. Differences from its
     # own `expect:` block do not count: showing the computed labels is what helps fix them.
     blocking = [d for d in checked.diagnostics if d.is_error and d.code not in EXPECT_CODES]
-    if not checked.project.maps:
+    if not checked.project.map_count:
         raise UsageError(f"{request.path}: a sources registry, not a map", "check it with `argmap check`")
+    if blocking or checked.project.unloaded_maps:
+        (named,) = checked.project.maps or checked.project.unloaded_maps
+        return EvalOutcome(named.display, problems=tuple(checked.diagnostics))
     (document,) = checked.project.maps
-    if blocking or document.model is None:
-        return EvalOutcome(document.display, problems=tuple(checked.diagnostics))
     map_evaluation = evaluate_map(document.model, request.semantics, request.supports)
     preparation = None
     if request.prep:
-        sources = {source_id: doc.source for source_id, doc in checked.project.sources.items()}
+        sources = checked.project.registered
         preparation = prepare(document.model, sources, map_evaluation)
     return EvalOutcome(document.display, evaluation=map_evaluation.evaluation,
                        map_evaluation=map_evaluation, preparation=preparation)

@@ -24,13 +24,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.codes import Code
+from argmap.diagnostics import Diagnostic
 from argmap.load import read_text
 
 from .framework import Framework
-
-MALFORMED = "AM701"
-UNDECLARED = "AM702"
 
 # The most arguments a framework may have. Memory grows with the arguments (a few hundred
 # bytes each, and an ``.af`` header declares them without listing them), so a header such as
@@ -53,12 +51,12 @@ class _Problems:
         self.path = path
         self.found: list[Diagnostic] = []
 
-    def add(self, code: str, line: int, column: int, message: str, *hints: str) -> None:
-        self.found.append(Diagnostic(self.path, line, column, Severity.ERROR, code, message, hints))
+    def add(self, code: Code, line: int, column: int, message: str, *hints: str) -> None:
+        self.found.append(Diagnostic.of(code, self.path, line, column, message, hints))
 
     def too_many_arguments(self, line: int, column: int, found: str) -> ParseResult:
         """Reports the limit and ends reading: nothing more is kept in memory."""
-        self.add(MALFORMED, line, column, f"expected at most {MAX_ARGUMENTS:,} arguments, found {found}",
+        self.add(Code.AM701, line, column, f"expected at most {MAX_ARGUMENTS:,} arguments, found {found}",
                  "argmap evaluates frameworks up to this size; split the framework or use an ICCMA solver")
         return ParseResult(None, self.found)
 
@@ -89,7 +87,7 @@ def parse_apx(text: str, path: str) -> ParseResult:
             match = _APX_STATEMENT.match(line, position)
             column = position + _column_of_first_text(line[position:])
             if match is None:
-                problems.add(MALFORMED, number, column, f"cannot read {line[position:].strip()!r}", _APX_HINT)
+                problems.add(Code.AM701, number, column, f"cannot read {line[position:].strip()!r}", _APX_HINT)
                 break
             kind, first, second = match["kind"], match["first"], match["second"]
             if kind == "arg" and second is None:
@@ -100,7 +98,7 @@ def parse_apx(text: str, path: str) -> ParseResult:
                 attacks.append((first, second, number, column))
             else:
                 arity = "one name" if kind == "arg" else "two names"
-                problems.add(MALFORMED, number, column, f"{kind}(...) takes {arity}", _APX_HINT)
+                problems.add(Code.AM701, number, column, f"{kind}(...) takes {arity}", _APX_HINT)
             position = match.end()
     _check_declared(problems, set(arguments), attacks)
     return problems.result(lambda: Framework.build(arguments, ((a, t) for a, t, _, _ in attacks)))
@@ -110,7 +108,7 @@ def _check_declared(problems: _Problems, declared: set[str], attacks: list[tuple
     for attacker, target, line, column in attacks:
         for name in dict.fromkeys((attacker, target)):
             if name not in declared:
-                problems.add(UNDECLARED, line, column, f"attack ({attacker}, {target}) names undeclared argument {name!r}")
+                problems.add(Code.AM702, line, column, f"attack ({attacker}, {target}) names undeclared argument {name!r}")
 
 
 # --- .tgf ----------------------------------------------------------------------------------
@@ -136,15 +134,15 @@ def parse_tgf(text: str, path: str) -> ParseResult:
                 arguments.append(tokens[0])
             else:
                 problems.add(
-                    MALFORMED, number, column, f"expected one argument name, found {len(tokens)} words",
+                    Code.AM701, number, column, f"expected one argument name, found {len(tokens)} words",
                     "arguments come first, one per line; a line '#' separates them from the attacks",
                 )
         elif len(tokens) == 2:
             attacks.append((tokens[0], tokens[1], number, column))
         else:
-            problems.add(MALFORMED, number, column, f"expected an attack 'ATTACKER TARGET', found {line.strip()!r}")
+            problems.add(Code.AM701, number, column, f"expected an attack 'ATTACKER TARGET', found {line.strip()!r}")
     if not in_attacks and lines:
-        problems.add(MALFORMED, len(lines), 1, "no '#' line separating the arguments from the attacks")
+        problems.add(Code.AM701, len(lines), 1, "no '#' line separating the arguments from the attacks")
     _check_declared(problems, set(arguments), attacks)
     return problems.result(lambda: Framework.build(arguments, ((a, t) for a, t, _, _ in attacks)))
 
@@ -202,9 +200,9 @@ def parse_af(text: str, path: str) -> ParseResult:
         if tokens[0] == "p":
             declared = _number(tokens[2]) if len(tokens) == 3 and tokens[1] == "af" else None
             if size is not None:
-                problems.add(MALFORMED, number, column, "a second 'p af' header")
+                problems.add(Code.AM701, number, column, "a second 'p af' header")
             elif declared is None:
-                problems.add(MALFORMED, number, column, f"malformed header {line.strip()!r}", _AF_HEADER_HINT)
+                problems.add(Code.AM701, number, column, f"malformed header {line.strip()!r}", _AF_HEADER_HINT)
                 size = 0  # keep reading so every later problem is reported too
             elif declared > MAX_ARGUMENTS:
                 shown = tokens[2] if len(tokens[2]) <= 20 else tokens[2][:17] + "..."
@@ -213,18 +211,18 @@ def parse_af(text: str, path: str) -> ParseResult:
                 size = declared
             continue
         if size is None:
-            problems.add(MALFORMED, number, column, "attack before the 'p af N' header", _AF_HEADER_HINT)
+            problems.add(Code.AM701, number, column, "attack before the 'p af N' header", _AF_HEADER_HINT)
             size = 0
         attacker, target = (_number(t) for t in tokens) if len(tokens) == 2 else (None, None)
         if attacker is None or target is None:
-            problems.add(MALFORMED, number, column, f"expected an attack 'I J' of two numbers, found {line.strip()!r}")
+            problems.add(Code.AM701, number, column, f"expected an attack 'I J' of two numbers, found {line.strip()!r}")
             continue
         if size and not (1 <= attacker <= size and 1 <= target <= size):
-            problems.add(UNDECLARED, number, column, f"attack {tokens[0]} {tokens[1]} is outside the arguments 1..{size}")
+            problems.add(Code.AM702, number, column, f"attack {tokens[0]} {tokens[1]} is outside the arguments 1..{size}")
             continue
         pairs[attacker - 1, target - 1] = None
     if size is None:
-        problems.add(MALFORMED, 1, 1, "missing 'p af N' header", _AF_HEADER_HINT)
+        problems.add(Code.AM701, 1, 1, "missing 'p af N' header", _AF_HEADER_HINT)
     return problems.result(lambda: Framework.from_index_pairs([str(i) for i in range(1, (size or 0) + 1)], pairs))
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
+from argmap.vocabulary import STATUS_SYMBOLS, STATUS_WORDS
+
 
 class Label(str, Enum):
     IN = "IN"
@@ -20,10 +22,11 @@ class Label(str, Enum):
     @property
     def status(self) -> str:
         """The word users see."""
-        return _STATUS[self]
+        return STATUS_WORDS[self]
 
-
-_STATUS = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "undecided"}
+    @property
+    def symbol(self) -> str:
+        return STATUS_SYMBOLS[self]
 
 
 class ReasonKind(str, Enum):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from argmap.model import ArgMap
+from argmap.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework
@@ -55,7 +56,7 @@ def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> t
 
 
 def evaluate_map(
-    argmap: ArgMap, semantics: str = "grounded", rule: SupportRule = DEFAULT_SUPPORT_RULE
+    argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS, rule: SupportRule = DEFAULT_SUPPORT_RULE
 ) -> MapEvaluation:
     framework, relation = map_framework(argmap, rule)
     return MapEvaluation(argmap, evaluate(framework, semantics), tuple(relation), rule)

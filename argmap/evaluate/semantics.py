@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from argmap.vocabulary import DEFAULT_SEMANTICS
+
 from .framework import Framework
 from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
 from .search import IN, OUT, CompleteSearch, grounded_codes
@@ -75,7 +77,7 @@ class UnknownSemantics(ValueError):
     pass
 
 
-def evaluate(framework: Framework, semantics: str = "grounded") -> Evaluation:
+def evaluate(framework: Framework, semantics: str = DEFAULT_SEMANTICS) -> Evaluation:
     try:
         compute = SEMANTICS[semantics]
     except KeyError:

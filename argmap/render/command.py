@@ -126,12 +126,12 @@ def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
     result = check(paths, seeds_dir)
     if result.errors:
         return check_failed(result)
-    documents = result.project.valid_maps
+    documents = result.project.maps
     if not documents:
         raise UsageError("no map files to render", "name map files or folders holding *.yaml maps")
     targets = [options.out_dir / f"{document.model.id}.{output_format.extension}" for document in documents]
     refuse_inputs(targets, input_files(result.project))
-    sources = {source_id: document.source for source_id, document in result.project.sources.items()}
+    sources = result.project.registered
     produced = [drawing(document, sources, options, output_format) for document in documents]
     prepare_folder(options.out_dir)
     write_files(dict(zip(targets, produced)))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from argmap.evaluate import SEMANTICS, evaluate_map
 from argmap.model import ArgMap
 from argmap.render.view import Status
+from argmap.vocabulary import DEFAULT_SEMANTICS
 
-DEFAULT_SEMANTICS = "grounded"
 SEMANTICS_NAMES = tuple(SEMANTICS)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from argmap.vocabulary import STATUS_SYMBOLS, STATUS_WORDS
+
 FONT = "Helvetica"
 LABEL_WIDTH = 32  # characters per label line: keeps nodes narrow enough to project
 MAX_LABEL_LINES = 12  # longer texts end in "…"; the tooltip holds more, the brief all of it
@@ -82,12 +84,16 @@ class StatusStyle:
     meaning: str  # for the legend
 
 
+def _badge(label: str) -> str:
+    return f"{STATUS_SYMBOLS[label]} {STATUS_WORDS[label]}"
+
+
 STATUS_STYLES: dict[str | None, StatusStyle] = {
-    "IN": StatusStyle("✓ stands", None, None, "#111827", (), False, "stands: drawn as usual"),
-    "OUT": StatusStyle("✗ falls", "#f5f5f5", "#a3a3a3", "#6b7280", ("dashed",), True,
-                       "falls: faded, struck through"),
-    "UNDEC": StatusStyle("◐ undecided", None, None, "#111827", ("dotted",), False,
-                         "undecided: ◐ badge, dotted border"),
+    "IN": StatusStyle(_badge("IN"), None, None, "#111827", (), False, f"{STATUS_WORDS['IN']}: drawn as usual"),
+    "OUT": StatusStyle(_badge("OUT"), "#f5f5f5", "#a3a3a3", "#6b7280", ("dashed",), True,
+                       f"{STATUS_WORDS['OUT']}: faded, struck through"),
+    "UNDEC": StatusStyle(_badge("UNDEC"), None, None, "#111827", ("dotted",), False,
+                         f"{STATUS_WORDS['UNDEC']}: {STATUS_SYMBOLS['UNDEC']} badge, dotted border"),
     None: StatusStyle("", None, None, "#111827", (), False, ""),
 }
 

@@ -1,15 +1,15 @@
-"""Every quote must occur in its source (see :mod:`argmap.citations` for what is forgiven)."""
+"""Every quote must occur in its source (see :mod:`argmap.quotes.match` for what is forgiven)."""
 
 import difflib
 
-from argmap.checks.registry import MapContext, rule
-from argmap.citations import canonical
-from argmap.diagnostics import Severity
+from argmap.checks.rule import MapContext, rule
+from argmap.codes import Code
+from argmap.quotes.match import canonical
 
 MIN_QUOTE_WORDS = 5
 
 
-@rule("AM405", "unknown-source", Severity.ERROR, "Evidence cites a source id that seeds/sources.yaml does not register.")
+@rule(Code.AM405, "Evidence cites a source id that seeds/sources.yaml does not register.")
 def unknown_sources(ctx: MapContext):
     """Passing:
 
@@ -21,15 +21,15 @@ def unknown_sources(ctx: MapContext):
         evidence:
           - {source: ade2024, quote: ...}     # the registry has ade2025
     """
-    known = list(ctx.project.sources)
+    known = list(ctx.project.registered)
     for node_id, i, evidence in ctx.evidence:
-        if evidence.source not in ctx.project.sources:
+        if evidence.source not in ctx.project.registered:
             close = difflib.get_close_matches(evidence.source, known, n=1, cutoff=0.6)
             yield ctx.report(("nodes", node_id, "evidence", i, "source"), f"unknown source '{evidence.source}'",
                              (f"did you mean '{close[0]}'?",) if close else (f"registered sources: {', '.join(known) or 'none'}",))
 
 
-@rule("AM501", "quote-not-found", Severity.ERROR, "A quote does not occur in its source; the nearest passage is shown.")
+@rule(Code.AM501, "A quote does not occur in its source; the nearest passage is shown.")
 def quotes_found(ctx: MapContext):
     """The quote must be the source's own words. Line breaks, white space, line-end hyphenation,
     Markdown emphasis, typographic quotes and dashes and Unicode forms are forgiven; a changed
@@ -44,13 +44,9 @@ def quotes_found(ctx: MapContext):
         quote: aliansi 30 negara tersebut
     """
     for quote in ctx.quote_checks:
-        ctx.stats.quotes += 1
         result = quote.result
-        if result.found:
-            ctx.stats.quotes_verified += 1
-            continue
-        if result.occurrences:
-            continue  # found, but prefix/suffix fit none of the occurrences: AM504
+        if result.found or result.occurrences:
+            continue  # found, or found but prefix/suffix fit none of the occurrences: AM504
         hints: tuple[str, ...] = ()
         if result.nearest:
             near = result.nearest
@@ -60,7 +56,7 @@ def quotes_found(ctx: MapContext):
                          f"quote not found in source '{quote.evidence.source}' ({quote.source.source.file})", hints)
 
 
-@rule("AM502", "quote-ambiguous", Severity.WARNING, "A quote occurs more than once in its source and no `prefix`/`suffix` tells which.")
+@rule(Code.AM502, "A quote occurs more than once in its source and no `prefix`/`suffix` tells which.")
 def quotes_unique(ctx: MapContext):
     """Failing (the words occur twice in the source):
 
@@ -80,7 +76,7 @@ def quotes_unique(ctx: MapContext):
                              ("add `prefix:` (text just before the quote) or `suffix:` (just after) to pick one",))
 
 
-@rule("AM504", "quote-context", Severity.ERROR, "A quote's `prefix`/`suffix` does not match the text around any occurrence.")
+@rule(Code.AM504, "A quote's `prefix`/`suffix` does not match the text around any occurrence.")
 def quote_context(ctx: MapContext):
     """Passing (the source has "invasi, NATO memberikan"):
 
@@ -101,7 +97,7 @@ def quote_context(ctx: MapContext):
                              ("prefix is the text just before the quote, suffix the text just after",))
 
 
-@rule("AM503", "translation-missing", Severity.ERROR, "Evidence from a source in another language than the map's has no `translation`.")
+@rule(Code.AM503, "Evidence from a source in another language than the map's has no `translation`.")
 def translations_present(ctx: MapContext):
     """Passing (an Indonesian source in an English map):
 
@@ -112,17 +108,17 @@ def translations_present(ctx: MapContext):
 
         quote: NATO tetap berkomitmen untuk mendukung Ukraina
     """
-    foreign = {source_id: source for source_id, source in ctx.project.sources.items()
-               if _language(source.source.language) != _language(ctx.model.lang)}
+    foreign = {source_id: source for source_id, source in ctx.project.registered.items()
+               if _language(source.language) != _language(ctx.model.lang)}
     for node_id, i, evidence in ctx.evidence:
         source = foreign.get(evidence.source)
         if source and evidence.translation is None:
             yield ctx.report(("nodes", node_id, "evidence", i),
-                             f"quote from '{evidence.source}' ({source.source.language}) needs a translation into {ctx.model.lang}",
+                             f"quote from '{evidence.source}' ({source.language}) needs a translation into {ctx.model.lang}",
                              ("add `translation:` with a faithful translation",))
 
 
-@rule("AM505", "highlight-not-in-quote", Severity.ERROR, "A `highlight` entry is not part of its quote.")
+@rule(Code.AM505, "A `highlight` entry is not part of its quote.")
 def highlights_in_quote(ctx: MapContext):
     """Passing:
 
@@ -144,7 +140,7 @@ def highlights_in_quote(ctx: MapContext):
                                  f"highlight '{part}' is not part of the quote")
 
 
-@rule("AM506", "short-quote", Severity.WARNING, f"A quote is shorter than {MIN_QUOTE_WORDS} words: too short to carry its context.")
+@rule(Code.AM506, f"A quote is shorter than {MIN_QUOTE_WORDS} words: too short to carry its context.")
 def quotes_long_enough(ctx: MapContext):
     """Passing:
 

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from argmap.citations import Located, SourceText, canonical
 from argmap.diagnostics import ExitCode, UsageError
+from argmap.quotes.match import Located, SourceText, canonical
 from argmap.terminal import printable
 
 CLOSE_ENOUGH = 60.0  # below this similarity no passage is "close": `argmap quote` exits 1
@@ -360,14 +360,14 @@ def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT
     if limit < 1:
         raise UsageError(f"--limit must be at least 1, not {limit}")
     project, _ = load_seeds(seeds_dir)
-    document = project.sources.get(source_id)
-    if document is None:
-        known = sorted(project.sources)
+    if source_id not in project.registered:
+        known = sorted(project.registered)
         close = difflib.get_close_matches(source_id, known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"registered sources: {', '.join(known) or 'none'}"
         raise UsageError(f"unknown source '{source_id}' in {seeds_dir / 'sources.yaml'}", hint)
-    if document.text is None:
-        raise UsageError(f"source '{source_id}': file {document.path} cannot be read",
+    document = project.sources.get(source_id)
+    if document is None:
+        raise UsageError(f"source '{source_id}': file {seeds_dir / project.registered[source_id].file} cannot be read",
                          f"run `argmap check --seeds {seeds_dir}` for the details")
     ranking = tuple(p for p in rank_passages(document.text, words, limit) if p.similarity > 0)
     close_enough = [p for p in ranking if p.similarity >= CLOSE_ENOUGH]

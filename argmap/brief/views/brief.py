@@ -1,0 +1,294 @@
+"""The brief page of one map: its sides, cards, answer blocks, outline and diagram."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from argmap.brief.bibliography import Reference, bibliography
+from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
+from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
+                                      check_status, cite, highlight_segments, locate)
+from argmap.diagnostics import Diagnostic
+from argmap.evaluate import MapEvaluation, evaluate_map
+from argmap.evaluate.prep import Preparation, prepare
+from argmap.graph import MapGraph, other_side
+from argmap.model import ArgMap, Evidence, Source
+from argmap.project import MapDocument, Project, SourceDocument
+from argmap.vocabulary import DEFAULT_SEMANTICS
+
+
+@dataclass(frozen=True)
+class Card:
+    ref: NodeRef
+    type_label: str
+    relations: tuple[Relation, ...]
+    quotes: tuple[QuoteView, ...]
+    analytic: bool
+    note: str | None
+    status: Status | None
+    repeat: bool = False  # already shown in full earlier on the page: shown as a link to it
+
+    @property
+    def anchor(self) -> str:
+        return self.ref.anchor
+
+
+@dataclass(frozen=True)
+class Block:
+    """Answers prepared against one claim of the other side ("A2" = "answers to")."""
+
+    anchor: str
+    claim: NodeRef
+    claim_status: Status | None
+    answers: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class OpenAttack:
+    """An opponent's attack on this side that this side has not answered yet."""
+
+    attack: NodeRef
+    target: NodeRef
+    attacker_status: str | None = None
+    via: tuple[NodeRef, ...] = ()  # for a supported attack: the chain of support it runs through
+
+
+@dataclass(frozen=True)
+class SideCase:
+    key: str
+    label: str  # "PRO" / "CON": the side is named in words, never by colour alone
+    position: str
+    anchor: str
+    theses: tuple[Card, ...]
+    contentions: tuple[Card, ...]
+    blocks: tuple[Block, ...]
+    still_to_answer: tuple[OpenAttack, ...]
+    unanswered_claims: tuple[NodeRef, ...]  # other side's claims with no block
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    ref: NodeRef
+    relation: str | None  # how it relates to its parent: "supports" | "attacks"
+    children: tuple[OutlineItem, ...] = ()
+    repeated: bool = False  # shown earlier in the outline; children not repeated
+
+
+@dataclass(frozen=True)
+class Diagram:
+    svg: Markup | None  # trusted: Graphviz's own SVG, prolog stripped
+    label: str
+    outline: tuple[OutlineItem, ...]
+    href: str | None
+
+
+@dataclass(frozen=True)
+class BriefPage:
+    map_id: str
+    title: str
+    question: str
+    description: str | None
+    lang: str
+    sides: tuple[SideCase, ...]
+    built: str
+    check: CheckStatus
+    diagram: Diagram
+    bibliography: tuple[Reference, ...]
+    semantics: str | None
+    index_href: str | None
+    node_count: int
+    quote_count: int
+    unsided: tuple[Card, ...] = ()  # nodes no relation gives a side (the check reports them)
+
+    @property
+    def page_title(self) -> str:
+        return f"{self.title} \u2014 debate brief"
+
+
+@dataclass
+class _MapReader:
+    """Shared lookups while one brief is built."""
+
+    model: ArgMap
+    graph: MapGraph
+    registered: Mapping[str, Source]
+    sources: Mapping[str, SourceDocument]  # the registered sources whose text could be read
+    links: Links
+    statuses: Mapping[str, Status]
+    semantics: str | None
+    shown: set[str] = field(default_factory=set)  # nodes whose full card is already on the page
+
+    def ref(self, node_id: str) -> NodeRef:
+        node = self.model.nodes[node_id]
+        return NodeRef(node_id, node_anchor(node_id), node.text, self.graph.sides.get(node_id), node.type)
+
+    def card(self, node_id: str) -> Card:
+        """The node's full card the first time; later, a short repeat linking to it (an answer
+        can meet several claims, and ids on a page must stay unique)."""
+        node = self.model.nodes[node_id]
+        if node_id in self.shown:
+            return Card(self.ref(node_id), TYPE_LABELS[node.type], (), (), node.analytic, None,
+                        self.statuses.get(node_id), repeat=True)
+        self.shown.add(node_id)
+        relations = tuple(
+            Relation(verb, self.ref(target))
+            for verb in ("supports", "attacks")
+            for target in getattr(node, verb)
+            if target in self.model.nodes
+        )
+        quotes = tuple(self.quote(node_id, i, e) for i, e in enumerate(node.evidence))
+        return Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
+                    self.statuses.get(node_id))
+
+    def quote(self, node_id: str, index: int, evidence: Evidence) -> QuoteView:
+        located = locate(self.sources.get(evidence.source), evidence)
+        anchor = passage_anchor(located) if located else None
+        source = self.registered.get(evidence.source)
+        return QuoteView(
+            id=f"{node_anchor(node_id)}-e{index + 1}",
+            source_id=evidence.source,
+            segments=highlight_segments(evidence.quote, evidence.highlight),
+            lang=source.language if source else self.model.lang,
+            translation=evidence.translation,
+            translation_lang=self.model.lang,
+            found=located is not None,
+            line=located.line if located else None,
+            end_line=located.end_line if located else None,
+            passage_anchor=anchor,
+            context_href=self.links.source(evidence.source, anchor) if located else None,
+            cite=cite(evidence.source, source),
+            note=evidence.note,
+        )
+
+
+def status_semantics(model: ArgMap) -> str:
+    """Statuses are shown under the semantics the map's `expect:` names (grounded by default),
+    in the cards and in the diagram alike."""
+    return model.expect.semantics if model.expect else DEFAULT_SEMANTICS
+
+
+def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
+    return {node_id: Status(v.label, evaluation.explain(node_id)) for node_id, v in evaluation.verdicts.items()}
+
+
+def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:
+    """Nodes reaching ``roots`` through chains of ``relation`` edges, nearest first."""
+    seen: list[str] = []
+    queue = list(roots)
+    while queue:
+        target = queue.pop(0)
+        sources = graph.supporters(target) if relation == "supports" else graph.attackers(target)
+        for source in sources:
+            if source not in seen and source not in roots:
+                seen.append(source)
+                queue.append(source)
+    return seen
+
+
+def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCase:
+    graph, model = reader.graph, reader.model
+    sides = graph.sides
+    theses = graph.thesis_of(side)
+    # contentions: this side's chains of support leading to its thesis
+    contention_ids = [n for n in _descendants(graph, theses, "supports") if sides.get(n) == side]
+    # cards are made in page order, so the first one shown is the full one
+    thesis_cards = tuple(reader.card(t) for t in theses)
+    contention_cards = [reader.card(n) for n in contention_ids]
+    blocks: list[Block] = []
+    unanswered: list[NodeRef] = []
+    for claim_id, node in model.nodes.items():
+        if sides.get(claim_id) != other_side(side) or node.type == "thesis":
+            continue
+        answers = [a for a in graph.attackers(claim_id) if sides.get(a) == side]
+        # an answer's own backing belongs with it in the block
+        backing = [s for s in _descendants(graph, answers, "supports") if sides.get(s) == side and s not in answers]
+        if not answers:
+            unanswered.append(reader.ref(claim_id))
+            continue
+        blocks.append(Block(block_anchor(side, claim_id), reader.ref(claim_id), reader.statuses.get(claim_id),
+                            tuple(reader.card(a) for a in answers + backing)))
+    # anything of this side not shown yet (e.g. a claim backing nothing reachable) is still shown
+    contention_cards += [reader.card(n) for n in model.nodes if sides.get(n) == side and n not in reader.shown]
+    return SideCase(
+        key=side,
+        label=SIDE_LABELS[side],
+        position=getattr(model.sides, side),
+        anchor=f"side-{side}",
+        theses=thesis_cards,
+        contentions=tuple(contention_cards),
+        blocks=tuple(blocks),
+        # the same list as `argmap eval --prep`
+        still_to_answer=tuple(
+            OpenAttack(reader.ref(u.attacker), reader.ref(u.target), u.attacker_status,
+                       tuple(reader.ref(v) for v in u.via if v in model.nodes))
+            for u in preparation.side(side).still_to_answer
+        ),
+        unanswered_claims=tuple(unanswered),
+    )
+
+
+def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
+    """The map as nested lists, thesis first: the diagram's text alternative."""
+    graph = reader.graph
+    shown: set[str] = set()
+
+    def item(node_id: str, relation: str | None) -> OutlineItem:
+        if node_id in shown:
+            return OutlineItem(reader.ref(node_id), relation, (), repeated=True)
+        shown.add(node_id)
+        children = [item(s, "supports") for s in graph.supporters(node_id)]
+        children += [item(a, "attacks") for a in graph.attackers(node_id)]
+        return OutlineItem(reader.ref(node_id), relation, tuple(children))
+
+    roots = [item(t, None) for side in ("pro", "con") for t in graph.thesis_of(side)]
+    roots += [item(n, None) for n in graph.nodes if n not in shown]
+    return tuple(roots)
+
+
+def brief_page(
+    document: MapDocument,
+    project: Project,
+    *,
+    diagnostics: Sequence[Diagnostic] = (),
+    built: str,
+    links: Links = STANDALONE,
+    svg: str | None = None,
+) -> BriefPage:
+    """The view model of one map's brief. ``diagnostics`` are this map's (for the check status)."""
+    model = document.model
+    semantics = status_semantics(model)
+    evaluation = evaluate_map(model, semantics)
+    preparation = prepare(model, project.registered, evaluation)
+    reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses_of(evaluation), semantics)
+    cited = {e.source for node in model.nodes.values() for e in node.evidence}
+    registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
+    quote_count = sum(len(node.evidence) for node in model.nodes.values())
+    diagram = Diagram(
+        svg=Markup(svg) if svg else None,
+        label=f"Diagram of the map \u201c{model.title}\u201d: {len(model.nodes)} nodes, "
+              "pro and con theses with the claims that support and attack them. A text outline follows.",
+        outline=outline(reader),
+        href=links.diagram(model.id) if svg else None,
+    )
+    sides = (side_case(reader, "pro", preparation), side_case(reader, "con", preparation))
+    unsided = tuple(reader.card(n) for n in model.nodes if n not in reader.shown)
+    return BriefPage(
+        map_id=model.id,
+        title=model.title,
+        question=model.question,
+        description=model.description,
+        lang=model.lang,
+        sides=sides,
+        built=built,
+        check=check_status(diagnostics),
+        diagram=diagram,
+        bibliography=tuple(bibliography(registered)),
+        semantics=semantics,
+        index_href=links.index,
+        node_count=len(model.nodes),
+        quote_count=quote_count,
+        unsided=unsided,
+    )

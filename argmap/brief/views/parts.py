@@ -1,0 +1,182 @@
+"""The parts every page shows: labels, quotes with their highlights, citations, check status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from argmap.brief.bibliography import full_name, in_text, is_web_address
+from argmap.brief.views.links import passage_anchor
+from argmap.diagnostics import Diagnostic
+from argmap.evaluate import Label
+from argmap.model import Evidence, Source, is_weak, known_authors
+from argmap.project import SourceDocument
+from argmap.quotes.match import Located, SourceText
+from argmap.reporters.text import plural
+from argmap.vocabulary import NODE_TYPES, SIDES, WEAK_RELIABILITIES
+
+
+SIDE_LABELS = {side: side.upper() for side in SIDES}
+TYPE_LABELS = {node_type: node_type.capitalize() for node_type in NODE_TYPES}
+_RELIABILITY_WORDS = {"peer-reviewed": "peer-reviewed", "thesis": "thesis", "news": "news report",
+                      "blog": "blog post", "unknown": "reliability unknown"}
+RELIABILITY_LABELS = {reliability: word + (" (weak)" if reliability in WEAK_RELIABILITIES else "")
+                      for reliability, word in _RELIABILITY_WORDS.items()}
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class CheckStatus:
+    errors: int
+    warnings: int
+
+    @property
+    def clean(self) -> bool:
+        return not self.errors and not self.warnings
+
+    @property
+    def summary(self) -> str:
+        if self.clean:
+            return "checked: no errors, no warnings"
+        return f"checked: {plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}"
+
+
+def check_status(diagnostics: Iterable[Diagnostic]) -> CheckStatus:
+    diagnostics = list(diagnostics)
+    errors = sum(d.is_error for d in diagnostics)
+    return CheckStatus(errors, len(diagnostics) - errors)
+
+
+@dataclass(frozen=True)
+class Status:
+    """A node's evaluation: stands, falls or undecided, with the reason in words."""
+
+    label: Label
+    reason: str
+
+    @property
+    def word(self) -> str:
+        return self.label.status
+
+    @property
+    def symbol(self) -> str:
+        return self.label.symbol
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    id: str
+    anchor: str
+    text: str
+    side: str | None
+    type: str
+
+    @property
+    def side_label(self) -> str:
+        return SIDE_LABELS.get(self.side or "", "no side")
+
+
+@dataclass(frozen=True)
+class Relation:
+    verb: str  # "supports" | "attacks"
+    target: NodeRef
+
+
+@dataclass(frozen=True)
+class Cite:
+    source_id: str
+    short: str  # in-text citation, "Ade et al., 2025"
+    authors: str  # full names, or "" when unknown
+    date: str  # as the source gives it, or "n.d."
+    title: str
+    title_en: str | None
+    container: str | None
+    url: str | None
+    url_is_link: bool  # http(s) only; anything else is shown as text
+    reliability: str
+    reliability_label: str
+    weak: bool
+    file: str
+    title_lang: str
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: str  # unique in the brief
+    source_id: str
+    segments: tuple[Segment, ...]  # the quote with its highlighted parts marked
+    lang: str
+    translation: str | None
+    translation_lang: str
+    found: bool
+    line: int | None
+    end_line: int | None
+    passage_anchor: str | None
+    context_href: str | None  # the passage on its source page (site build only)
+    cite: Cite
+    note: str | None
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+    @property
+    def lines(self) -> str:
+        if self.line is None:
+            return ""
+        return f"line {self.line}" if self.end_line in (None, self.line) else f"lines {self.line}\u2013{self.end_line}"
+
+
+def locate(document: SourceDocument | None, evidence: Evidence) -> Located | None:
+    if document is None:
+        return None
+    result = document.text.find(evidence.quote, evidence.prefix, evidence.suffix)
+    return result.matches[0] if result.found else None
+
+
+def highlight_segments(quote: str, highlights: Sequence[str]) -> tuple[Segment, ...]:
+    """The quote cut into plain and marked parts. Highlights are matched as the check matches
+    them (white space, quotes and dashes forgiven), so what passes the check is what is marked."""
+    text = SourceText(quote)
+    spans: list[tuple[int, int]] = []
+    for part in highlights:
+        found = text.find(part)
+        spans.extend((m.start, m.end) for m in found.matches)
+    marked = [False] * len(text.text)
+    for start, end in spans:
+        marked[start:end] = [True] * (end - start)
+    segments: list[Segment] = []
+    for i, ch in enumerate(text.text):
+        if segments and segments[-1].marked == marked[i]:
+            segments[-1] = Segment(segments[-1].text + ch, marked[i])
+        else:
+            segments.append(Segment(ch, marked[i]))
+    return tuple(segments)
+
+
+def cite(source_id: str, source: Source | None) -> Cite:
+    if source is None:
+        return Cite(source_id, source_id, "", "n.d.", f"unregistered source '{source_id}'", None, None, None,
+                    False, "unknown", RELIABILITY_LABELS["unknown"], True, "", "")
+    authors = known_authors(source)
+    return Cite(
+        source_id=source_id,
+        short=in_text(source),
+        authors=", ".join(full_name(a) for a in authors),
+        date=source.issued or "n.d.",
+        title=source.title,
+        title_en=source.title_en if source.title_en and source.title_en != source.title else None,
+        container=source.container_title,
+        url=source.URL,
+        url_is_link=bool(source.URL) and is_web_address(source.URL),
+        reliability=source.reliability,
+        reliability_label=RELIABILITY_LABELS[source.reliability],
+        weak=is_weak(source),
+        file=source.file,
+        title_lang=source.language,
+    )

@@ -1,0 +1,29 @@
+"""The words of argmap's domain, each defined once: node types, sides, reliabilities, semantics
+and the status of an evaluated node. The pydantic models, the engines, the diagrams and the
+briefs take them from here; the tuples are read off the ``Literal`` types, never written twice.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
+Side = Literal["pro", "con"]
+Reliability = Literal["peer-reviewed", "thesis", "news", "blog", "unknown"]
+Semantics = Literal["grounded", "preferred", "stable"]
+
+NODE_TYPES: tuple[NodeType, ...] = get_args(NodeType)
+SIDES: tuple[Side, ...] = get_args(Side)
+RELIABILITIES: tuple[Reliability, ...] = get_args(Reliability)
+SEMANTICS_NAMES: tuple[Semantics, ...] = get_args(Semantics)
+
+# Evidence from these sources is shown as weak, in briefs and diagrams.
+WEAK_RELIABILITIES: frozenset[Reliability] = frozenset({"blog", "unknown"})
+
+# The one sceptical answer: what `eval`, `render`, briefs and `expect:` use unless told otherwise.
+DEFAULT_SEMANTICS: Semantics = "grounded"
+
+# An evaluated node's status by its label (IN, OUT, UNDEC): the word carries the meaning, the
+# symbol only repeats it, in diagrams and briefs alike.
+STATUS_WORDS = {"IN": "stands", "OUT": "falls", "UNDEC": "undecided"}
+STATUS_SYMBOLS = {"IN": "\u2713", "OUT": "\u2717", "UNDEC": "\u25d0"}
