@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.checks import RULES
+from argmap.codes import Code
 
 DOCS = Path("docs")
 PAGE = Path("reference/diagnostics.md")
@@ -32,7 +33,7 @@ FRAMEWORK_SUFFIXES = (".apx", ".tgf", ".af")
 
 # Codes with no example files, and why: each is asserted by the tests to have none.
 WITHOUT_EXAMPLES = {
-    "AM100": "it is reported at line 1 of a file that cannot be read (a named pipe or a device, a file "
+    Code.AM100: "it is reported at line 1 of a file that cannot be read (a named pipe or a device, a file "
              "without read permission or over the size limit, a source `file:` naming a folder), so no "
              "comment in it can name the code, and most of these cannot be committed to a repository",
 }
