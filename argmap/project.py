@@ -10,6 +10,7 @@ from pathlib import Path
 
 from argmap.citations import SourceText
 from argmap.diagnostics import Diagnostic, Severity, UsageError
+from argmap.evaluate import DEFAULT_SUPPORT_RULE, MapEvaluation, SupportRule, evaluate_map
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.model import ArgMap, Source, SourceRegistry
@@ -28,10 +29,21 @@ class MapDocument:
     display: str
     model: ArgMap | None = None
 
+    _evaluations: dict[tuple[str, SupportRule], MapEvaluation] = field(default_factory=dict, repr=False, compare=False)
+
     @cached_property
     def graph(self) -> MapGraph:
         assert self.model is not None
         return MapGraph(self.model)
+
+    def evaluation(self, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
+        """The map evaluated under ``semantics``, once: the `expect:` check, the diagram and the
+        brief of one build all read the same evaluation."""
+        assert self.model is not None
+        key = (semantics, rule)
+        if key not in self._evaluations:
+            self._evaluations[key] = evaluate_map(self.model, semantics, rule)
+        return self._evaluations[key]
 
 
 @dataclass

@@ -358,7 +358,7 @@ def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT
     if not _words(canonical(words)):
         raise UsageError("no words to look for", "give some words from the passage, e.g. argmap quote ade2025 \"NATO ekspansi Polandia\"")
     if limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {limit}")
+        raise UsageError(f"the number of passages to rank is at least 1, not {limit}", setting="limit")
     project, _ = load_seeds(seeds_dir)
     document = project.sources.get(source_id)
     if document is None:

@@ -16,13 +16,13 @@ from markupsafe import Markup
 
 from argmap.brief.bibliography import Reference, apa_reference, bibliography, full_name, in_text, is_web_address
 from argmap.citations import Located, SourceText
-from argmap.diagnostics import Diagnostic, UsageError
-from argmap.evaluate import MapEvaluation, evaluate_map
+from argmap.diagnostics import Diagnostic, UsageError, count
+from argmap.evaluate import MapEvaluation
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence, Source, is_weak, known_authors
 from argmap.project import MapDocument, Project, SourceDocument
-from argmap.reporters.text import plural
+from argmap.words import plural
 
 SIDE_LABELS = {"pro": "PRO", "con": "CON"}
 TYPE_LABELS = {"thesis": "Thesis", "claim": "Claim", "objection": "Objection", "rebuttal": "Rebuttal"}
@@ -133,9 +133,8 @@ class CheckStatus:
 
 
 def check_status(diagnostics: Iterable[Diagnostic]) -> CheckStatus:
-    diagnostics = list(diagnostics)
-    errors = sum(d.is_error for d in diagnostics)
-    return CheckStatus(errors, len(diagnostics) - errors)
+    counts = count(diagnostics)
+    return CheckStatus(counts.errors, counts.warnings)
 
 
 @dataclass(frozen=True)
@@ -509,7 +508,7 @@ def brief_page(
     if model is None:
         raise ValueError(f"{document.display}: the map did not load; check it first")
     semantics = status_semantics(model)
-    evaluation = evaluate_map(model, semantics)
+    evaluation = document.evaluation(semantics)
     preparation = prepare(model, {sid: doc.source for sid, doc in project.sources.items()}, evaluation)
     reader = _MapReader(model, document.graph, project.sources, links, statuses_of(evaluation), semantics)
     cited = {e.source for node in model.nodes.values() for e in node.evidence}

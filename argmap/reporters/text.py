@@ -1,8 +1,18 @@
 from __future__ import annotations
 
-from argmap.check import CheckResult
-from argmap.diagnostics import Diagnostic
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.diagnostics import Diagnostic, count
+from argmap.reporters.base import Checked
+from argmap.reporters.evaluation import text_evaluation
 from argmap.terminal import printable
+from argmap.words import plural
+
+if TYPE_CHECKING:
+    from argmap.usecases.eval import EvalOutcome
+
 
 def format_diagnostic(d: Diagnostic) -> str:
     """`path:line:col: severity code: message`, hints indented below (the form editors link)."""
@@ -11,21 +21,38 @@ def format_diagnostic(d: Diagnostic) -> str:
     return "\n".join(lines)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(map(format_diagnostic, diagnostics))
 
 
-def summary(result: CheckResult) -> str:
-    s = result.stats
+def summary(result: Checked) -> str:
+    s, counts = result.stats, count(result.diagnostics)
     return (f"checked {plural(s.maps, 'map')}, {plural(s.nodes, 'node')}; "
             f"{s.quotes_verified:,} of {plural(s.quotes, 'quote')} verified; "
-            f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}")
+            f"{plural(counts.errors, 'error')}, {plural(counts.warnings, 'warning')}")
+
+
+def not_evaluated(outcome: EvalOutcome) -> str:
+    counts = count(outcome.diagnostics)
+    return f"{printable(outcome.path)}: not evaluated: {plural(counts.errors, 'error')}, {plural(counts.warnings, 'warning')}"
+
+
+def written(paths: Sequence[Path], index: Path | None = None) -> str:
+    """What a command wrote: each file, or for a site the count and the page to open."""
+    if index is not None:
+        return f"wrote {plural(len(paths), 'file')}: {index}"
+    return "\n".join(f"wrote {path}" for path in paths)
 
 
 class TextReporter:
     name = "text"
+    for_people = True
 
-    def render(self, result: CheckResult) -> str:
-        parts = [format_diagnostic(d) for d in result.diagnostics]
-        parts.append(summary(result))
-        return "\n".join(parts)
+    def render(self, result: Checked) -> str:
+        return "\n".join([*map(format_diagnostic, result.diagnostics), summary(result)])
+
+    def unevaluated(self, outcome: EvalOutcome) -> str:
+        return "\n".join([*map(format_diagnostic, outcome.diagnostics), not_evaluated(outcome)])
+
+    def evaluation(self, outcome: EvalOutcome) -> str:
+        return text_evaluation(outcome)

@@ -1,7 +1,7 @@
-"""`argmap eval` as a function: read a map or an ICCMA framework, evaluate it, prepare lists.
+"""`argmap eval`: read a map or an ICCMA framework, evaluate it, prepare lists.
 
-The CLI layer (:mod:`argmap.cli_eval`) only parses options and prints what a reporter in
-:mod:`argmap.evaluate.report` makes of the :class:`EvalOutcome` returned here.
+The CLI prints what a reporter (:mod:`argmap.reporters`) makes of the :class:`EvalOutcome`
+returned here.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, ExitCode, UsageError
 
-from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
-from .iccma import PARSERS, is_framework_file, parse_framework_file
-from .labels import Evaluation
-from .mapeval import MapEvaluation, evaluate_map
-from .prep import Preparation, prepare
-from .semantics import evaluate
+from argmap.checks.expect import EXPECT_CODES
+from argmap.evaluate import DEFAULT_SUPPORT_RULE, Evaluation, MapEvaluation, SupportRule, evaluate
+from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
+from argmap.evaluate.prep import Preparation, prepare
+from argmap.project import MAP_SUFFIXES
+from argmap.usecases.check import check
 
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,10 @@ class EvalOutcome:
     preparation: Preparation | None = None
 
     @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.problems
+
+    @property
     def exit_code(self) -> int:
         return ExitCode.CLEAN if self.evaluation is not None else ExitCode.INPUT_ERRORS
 
@@ -62,7 +65,8 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 
 def _eval_framework(request: EvalRequest) -> EvalOutcome:
     if request.prep:
-        raise UsageError("--prep needs an argument map: an abstract framework has no sides or evidence")
+        raise UsageError("preparation lists need an argument map: an abstract framework has no sides or evidence",
+                         setting="prep")
     parsed = parse_framework_file(request.path)
     if parsed.framework is None:
         return EvalOutcome(str(request.path), problems=tuple(parsed.diagnostics))
@@ -70,11 +74,6 @@ def _eval_framework(request: EvalRequest) -> EvalOutcome:
 
 
 def _eval_map(request: EvalRequest) -> EvalOutcome:
-    # Imported here: the check stage pulls in YAML loading and citation matching, which an
-    # ICCMA run does not need.
-    from argmap.check import check
-    from argmap.checks.expect import EXPECT_CODES
-
     checked = check([request.path], request.seeds)
     # A map is evaluated only when `argmap check` finds no error in it. Differences from its
     # own `expect:` block do not count: showing the computed labels is what helps fix them.
@@ -84,7 +83,7 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     (document,) = checked.project.maps
     if blocking or document.model is None:
         return EvalOutcome(document.display, problems=tuple(checked.diagnostics))
-    map_evaluation = evaluate_map(document.model, request.semantics, request.supports)
+    map_evaluation = document.evaluation(request.semantics, request.supports)
     preparation = None
     if request.prep:
         sources = {source_id: doc.source for source_id, doc in checked.project.sources.items()}
