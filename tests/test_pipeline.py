@@ -149,3 +149,16 @@ def test_the_report_choices_are_the_registered_reporters(cli):
     assert set(REPORTERS) == {"text", "json", "github", "sarif"} and set(EVALUATION_FORMATS) == {"text", "json"}
     for command in ("render", "brief", "build", "eval"):
         assert "json, sarif, text" in " ".join(cli([command, "--help"]).stdout.split())
+
+
+def test_the_version_loads_no_pipeline(tmp_path):
+    """What the CLI's deferred imports promise: `argmap --version` (and --help) load the option
+    constants, not the checker, the use cases or the brief."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "argmap", "--version"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "argmap.cli.application" in loaded
+    heavy = ("argmap.checks", "argmap.usecases", "argmap.project", "argmap.brief", "jinja2", "yaml", "rapidfuzz")
+    assert not {m for m in loaded if m in heavy or m.startswith(tuple(f"{h}." for h in heavy))}
