@@ -12,7 +12,7 @@ from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
 from argmap.project import MapDocument
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, dot_pieces
-from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat, require_dot
+from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat
 from argmap.output import DIAGRAMS_FOLDER
 from argmap.render.select import Selection, selected_nodes
 from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, labels_of

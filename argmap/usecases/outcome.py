@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.usecases.check import CheckResult
 from argmap.diagnostics import ExitCode
+from argmap.usecases.check import CheckResult
 
 
 @dataclass

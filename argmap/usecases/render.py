@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from argmap.usecases.check import check
 from argmap.diagnostics import UsageError
 from argmap.output import input_files, prepare_folder, refuse_inputs, write_files
 from argmap.project import DEFAULT_SEEDS
 from argmap.render.drawing import RenderOptions, drawing
 from argmap.render.formats import require_dot
+from argmap.usecases.check import check
 from argmap.usecases.outcome import Outcome
 
 
