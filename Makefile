@@ -35,6 +35,7 @@ demo: $(STAMP) graphviz ## set up, then build the site for maps/ into build/
 
 test: $(STAMP) graphviz browser ## set up, then run the whole test suite
 	$(BIN)/argmap check --strict maps/
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 	$(BIN)/mkdocs build --strict --quiet
 
@@ -66,6 +67,7 @@ test-latest: graphviz browser ## the whole suite against the newest versions pyp
 	.venv-latest/bin/pip install --quiet --upgrade -e '.[dev]'
 	.venv-latest/bin/pip freeze --exclude-editable | diff $(LOCK) - || true
 	.venv-latest/bin/argmap check --strict maps/
+	.venv-latest/bin/lint-imports
 	.venv-latest/bin/python -m pytest -p no:cacheprovider
 	.venv-latest/bin/mkdocs build --strict --quiet --site-dir .venv-latest/site
 

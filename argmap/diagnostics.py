@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.codes import Code, Severity
@@ -57,6 +58,23 @@ class ExitCode:
     CANNOT_RUN = 2
 
 
+@dataclass(frozen=True)
+class Counts:
+    errors: int
+    warnings: int
+
+
+def count(diagnostics: Iterable[Diagnostic]) -> Counts:
+    """How many errors and warnings: the one count every report and page shows."""
+    errors = warnings = 0
+    for d in diagnostics:
+        if d.is_error:
+            errors += 1
+        else:
+            warnings += 1
+    return Counts(errors, warnings)
+
+
 def exit_code_for(diagnostics: list[Diagnostic], strict: bool = False) -> int:
     if any(d.is_error for d in diagnostics):
         return ExitCode.INPUT_ERRORS
@@ -65,10 +83,19 @@ def exit_code_for(diagnostics: list[Diagnostic], strict: bool = False) -> int:
     return ExitCode.CLEAN
 
 
-class UsageError(Exception):
-    """The command cannot run (missing file, bad option, missing Graphviz): exit 2."""
+class ArgmapError(Exception):
+    """A failure that carries its exit code, raised where it is found and reported once, by the
+    CLI. ``setting`` names, in the core's words, the input at fault ("depth", "focus"): the CLI
+    says which of its options sets it."""
 
-    def __init__(self, message: str, hint: str | None = None):
+    exit_code: int = ExitCode.CANNOT_RUN
+
+    def __init__(self, message: str, hint: str | None = None, *, setting: str | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.setting = setting
+
+
+class UsageError(ArgmapError):
+    """The command cannot run (missing file, bad option, missing Graphviz): exit 2."""

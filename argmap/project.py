@@ -10,6 +10,7 @@ from pathlib import Path
 
 from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, UsageError
+from argmap.evaluate import DEFAULT_SUPPORT_RULE, MapEvaluation, SupportRule, evaluate_map
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.model import ArgMap, Source, SourceRegistry
@@ -37,9 +38,19 @@ class MapDocument:
     def display(self) -> str:
         return self.doc.display
 
+    _evaluations: dict[tuple[str, SupportRule], MapEvaluation] = field(default_factory=dict, repr=False, compare=False)
+
     @cached_property
     def graph(self) -> MapGraph:
         return MapGraph(self.model)
+
+    def evaluation(self, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
+        """The map evaluated under ``semantics``, once: the `expect:` check, the diagram and the
+        brief of one build all read the same evaluation."""
+        key = (semantics, rule)
+        if key not in self._evaluations:
+            self._evaluations[key] = evaluate_map(self.model, semantics, rule)
+        return self._evaluations[key]
 
 
 @dataclass(frozen=True)

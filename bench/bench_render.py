@@ -92,8 +92,8 @@ def best_of(commands: list[list], cwd: Path, repeat: int = REPEAT) -> list[float
 
 def dot_generation_seconds(project: Path, name: str, repeat: int = REPEAT) -> float:
     """In-process: from the checked map to DOT text (statuses, view, DOT), as render does it."""
-    from argmap.check import check
-    from argmap.render.command import RenderOptions, document_dot
+    from argmap.usecases.check import check
+    from argmap.render.drawing import RenderOptions, document_dot
 
     result = check([project / "maps" / f"{name}.yaml"], project / "seeds")
     assert not result.errors, "generated map has errors"

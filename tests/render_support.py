@@ -51,7 +51,7 @@ def drawn_edges(svg: bytes | str) -> list[str]:
 
 
 def load_model(path: Path):
-    from argmap.check import check
+    from argmap.usecases.check import check
 
     result = check([path], SEEDS)
     assert result.errors == 0, [str(d) for d in result.diagnostics]

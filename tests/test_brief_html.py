@@ -20,7 +20,7 @@ HOSTILE = "<script>alert(1)</script>"
 
 @pytest.fixture(scope="module")
 def briefs(tmp_path_factory) -> dict[str, Page]:
-    from argmap.brief import write_briefs
+    from argmap.usecases.brief import write_briefs
 
     out = tmp_path_factory.mktemp("briefs")
     outcome = write_briefs([MAPS], out, seeds_dir=SEEDS, built="2025-06-01")
@@ -30,7 +30,7 @@ def briefs(tmp_path_factory) -> dict[str, Page]:
 
 @pytest.fixture(scope="module")
 def project_models():
-    from argmap.check import check
+    from argmap.usecases.check import check
 
     result = check([MAPS], SEEDS)
     return result.project
@@ -205,7 +205,7 @@ nodes:
 
 @requires_dot
 def test_hostile_text_is_shown_as_text(tmp_path):
-    from argmap.brief import write_briefs
+    from argmap.usecases.brief import write_briefs
 
     root = hostile_project(tmp_path)
     outcome = write_briefs([root / "maps"], tmp_path / "out", seeds_dir=root / "seeds", built="2025-06-01")

@@ -13,7 +13,7 @@ from conftest import MAPS, SEEDS
 
 @pytest.fixture(scope="module")
 def project():
-    from argmap.check import check
+    from argmap.usecases.check import check
 
     result = check([MAPS], SEEDS)
     assert result.errors == 0

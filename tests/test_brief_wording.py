@@ -50,7 +50,7 @@ MAP = textwrap.dedent("""\
 
 @requires_dot
 def test_still_to_answer_and_open_claims_read_as_sentences(project: Path) -> None:
-    from argmap.brief import write_briefs
+    from argmap.usecases.brief import write_briefs
 
     (project / "maps" / "joined.yaml").write_text(MAP, encoding="utf-8")
     outcome = write_briefs([project / "maps"], project / "out", seeds_dir=project / "seeds", built="2025-06-01")

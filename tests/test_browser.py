@@ -24,7 +24,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from argmap.brief import build_site
+    from argmap.usecases.build import build_site
 
     out = tmp_path_factory.mktemp("browser") / "site"
     build_site([MAPS], out, seeds_dir=SEEDS, built="2025-06-01")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.check import check
+from argmap.usecases.check import check
 from conftest import CASES, SEEDS
 
 GOOD = sorted((CASES / "good").glob("*.yaml"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from argmap.check import check
+from argmap.usecases.check import check
 from conftest import CASES, MAPS, SEEDS
 
 GOOD_MAP = CASES / "good" / "minimal.yaml"
@@ -144,7 +144,7 @@ def test_no_traceback_on_internal_error(monkeypatch, capsys):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("argmap.check.check", explode)
+    monkeypatch.setattr("argmap.usecases.check.check", explode)
     monkeypatch.setattr("sys.argv", ["argmap", "check", str(GOOD_MAP)])
     with pytest.raises(SystemExit) as stop:
         cli_module.main()

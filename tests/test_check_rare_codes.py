@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.check import check
+from argmap.usecases.check import check
 from conftest import CASES
 
 GOOD_MAP = CASES / "good" / "minimal.yaml"

@@ -15,7 +15,7 @@ import sys
 import pytest
 import yaml
 
-from argmap.check import check
+from argmap.usecases.check import check
 from argmap.schema import MAP_SCHEMA, SOURCES_SCHEMA
 from conftest import CHROMIUM, REPO
 from schema_support import data_of, validator

@@ -7,7 +7,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from argmap.check import check
+from argmap.usecases.check import check
 from argmap.evaluate import evaluate_map
 from argmap.evaluate.prep import Basis, prepare
 from argmap.model import ArgMap, Source

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import argmap.load
-from argmap.check import check
+from argmap.usecases.check import check
 from argmap.load import _EventBuilder, load_yaml, parse_yaml, resolve_plain_scalar
 from conftest import CASES, MAPS, SEEDS
 

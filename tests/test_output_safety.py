@@ -202,7 +202,7 @@ def test_a_site_left_aside_by_a_build_killed_between_its_renames_is_put_back(her
     dies_midway = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from argmap.brief import build_site\n"
+        "from argmap.usecases.build import build_site\n"
         "real_rename = os.rename\n"
         "def rename_then_die(source, target):\n"
         "    real_rename(source, target)\n"
@@ -428,7 +428,7 @@ def test_a_refused_file_or_folder_is_not_called_a_bug(here: Path, monkeypatch, c
     """What the system refuses outside the writers (here: listing the output folder) still
     names the path and the reason, exit 2."""
     from argmap import cli as cli_module
-    from argmap.brief import site as site_module
+    from argmap.usecases import build as site_module
 
     def unreadable(out):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))

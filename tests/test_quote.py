@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from argmap.quotes.match import SourceText
-from argmap.quotes.search import CLOSE_ENOUGH, find_quote, rank_passages, readable
+from argmap.quotes.search import CLOSE_ENOUGH, rank_passages, readable
+from argmap.usecases.quote import find_quote
 from conftest import SEEDS
 
 

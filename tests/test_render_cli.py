@@ -61,9 +61,9 @@ def test_options_reach_the_drawing(cli, tmp_path):
 
 def test_bad_focus_and_depth_without_focus_exit_2(cli, tmp_path):
     result = cli(["render", SMALL, "-o", tmp_path, "--seeds", SEEDS, "--focus", "nope", "-f", "dot"])
-    assert result.exit_code == 2 and "--focus nope: no such node in render-small" in result.stderr
+    assert result.exit_code == 2 and "--focus: no node 'nope' in render-small" in result.stderr
     result = cli(["render", SMALL, "-o", tmp_path, "--seeds", SEEDS, "--depth", "1", "-f", "dot"])
-    assert result.exit_code == 2 and "--depth needs --focus" in result.stderr
+    assert result.exit_code == 2 and "--depth: a depth needs a focus node" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -107,7 +107,7 @@ def test_dot_vanishing_after_the_check_is_still_exit_2(cli, tmp_path, monkeypatc
 
 
 def test_a_failure_on_the_second_map_writes_nothing(cli, tmp_path, monkeypatch):
-    from argmap.render import command
+    from argmap.render import drawing as command
 
     real = command.document_dot_pieces
 
@@ -156,7 +156,8 @@ def test_inputs_are_never_overwritten(cli, project):
 
 
 def test_public_api_renders_without_the_cli(tmp_path):
-    from argmap.render import RenderOptions, render_maps
+    from argmap.render import RenderOptions
+    from argmap.usecases.render import render_maps
 
     report = render_maps([SMALL], SEEDS, RenderOptions(out_dir=tmp_path, format="dot"))
     assert report.exit_code == 0 and report.written == [tmp_path / "render-small.dot"]

@@ -7,7 +7,7 @@ import pytest
 from argmap.diagnostics import UsageError
 from argmap.model import Source
 from argmap.render import LARGE_MAP_NODES, Selection, build_view, map_to_dot
-from argmap.render.command import RenderOptions, document_dot
+from argmap.render.drawing import RenderOptions, document_dot
 from argmap.render.layout import HUGE_MAP_NODES, plan_layout
 from argmap.render.select import selected_nodes
 from argmap.render.status import status_labels
@@ -93,11 +93,12 @@ def test_focus_keeps_the_neighbourhood_and_side_keeps_one_side():
 def test_bad_selections_are_usage_errors():
     result = load_model(SMALL)
     graph = result.project.maps[0].graph
-    with pytest.raises(UsageError, match="no such node") as error:
+    with pytest.raises(UsageError, match="no node 'o11' in m") as error:
         selected_nodes(graph, Selection("o11"), "m")
-    assert error.value.hint.startswith("did you mean: o1")
-    with pytest.raises(UsageError, match="--depth needs --focus"):
+    assert error.value.hint.startswith("did you mean: o1") and error.value.setting == "focus"
+    with pytest.raises(UsageError, match="a depth needs a focus node") as error:
         Selection(depth=1)
+    assert error.value.setting == "depth"  # the CLI names its option: --depth
 
 
 def test_edges_are_only_drawn_between_drawn_nodes():

@@ -20,7 +20,7 @@ import jsonschema
 import pytest
 import yaml
 
-from argmap.check import CheckResult, CheckStats
+from argmap.usecases.check import CheckResult, CheckStats
 from argmap.checks import RULES
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.reporters import REPORTERS

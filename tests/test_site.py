@@ -17,7 +17,7 @@ DATE = "2025-06-01"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from argmap.brief import build_site
+    from argmap.usecases.build import build_site
 
     out = tmp_path_factory.mktemp("site") / "build"
     outcome = build_site([MAPS], out, seeds_dir=SEEDS, built=DATE)
@@ -36,7 +36,7 @@ def map_ids() -> set[str]:
 
 @requires_dot
 def test_site_holds_every_brief_diagram_and_cited_source(site):
-    from argmap.check import check
+    from argmap.usecases.check import check
 
     project = check([MAPS], SEEDS).project
     cited = {e.source for d in project.maps for n in d.model.nodes.values() for e in n.evidence}
@@ -62,7 +62,7 @@ def test_cards_link_to_their_passage_in_context(site, pages):
 
 
 def test_source_page_marks_each_cited_passage_and_links_back(site, pages):
-    from argmap.check import check
+    from argmap.usecases.check import check
 
     project = check([MAPS], SEEDS).project
     page = pages[(site / "sources" / "sari2023.html").resolve()]
@@ -95,7 +95,7 @@ def test_source_page_keeps_the_text_verbatim(site, pages):
 
 
 def test_index_lists_maps_with_counts(site, pages):
-    from argmap.check import check
+    from argmap.usecases.check import check
 
     project = check([MAPS], SEEDS).project
     index = pages[(site / "index.html").resolve()]
@@ -149,7 +149,7 @@ def test_build_will_not_replace_a_folder_it_did_not_build(project, cli, monkeypa
 
 
 def test_build_failure_midway_leaves_no_trace(project, monkeypatch):
-    from argmap.brief import site as site_module
+    from argmap.usecases import build as site_module
 
     shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")
 

@@ -1,6 +1,3 @@
-"""HTML debate briefs and the static site: view models (:mod:`.views`), Jinja2 rendering
-(:mod:`.html`), APA references (:mod:`.bibliography`) and the writers (:mod:`.site`)."""
-
-from argmap.brief.site import Outcome, build_site, write_briefs
-
-__all__ = ["Outcome", "build_site", "write_briefs"]
+"""HTML debate briefs and the static site's pages: view models (:mod:`.views`), Jinja2 rendering
+(:mod:`.html`), APA references (:mod:`.bibliography`) and the inline diagram (:mod:`.diagram`).
+Writing them is the use cases' (:mod:`argmap.usecases.brief`, :mod:`argmap.usecases.build`)."""

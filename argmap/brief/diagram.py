@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from argmap.graph import MapGraph
-from argmap.model import ArgMap, Source
-from argmap.vocabulary import DEFAULT_SEMANTICS
+from argmap.model import Source
+from argmap.project import MapDocument
+from argmap.render.drawing import map_dot_pieces
+from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
+from argmap.render.status import labels_of
 
 # Pages scroll down, not sideways: theses at the left and the exchange growing rightwards gives a
 # tall drawing that stays legible when scaled to the page width (top-down maps get very wide).
@@ -29,19 +31,16 @@ def inline_svg(svg: str) -> str:
     return svg[start:].strip() if start >= 0 else ""
 
 
-def map_svg(argmap: ArgMap, graph: MapGraph | None = None, sources: Mapping[str, Source] | None = None,
-            semantics: str | None = DEFAULT_SEMANTICS) -> str | None:
-    """The diagram of ``argmap``, statuses drawn under ``semantics``, as a stand-alone SVG
-    file's text; None when Graphviz is not installed. Raises :class:`GraphvizFailed` (exit 2)
-    when ``dot`` fails."""
-    from argmap.render.command import map_dot_pieces
-    from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
-    from argmap.render.status import status_labels
-
+def map_svg(document: MapDocument, sources: Mapping[str, Source] | None = None,
+            semantics: str | None = None) -> str | None:
+    """The diagram of the map, statuses drawn under ``semantics`` (none without), as a
+    stand-alone SVG file's text; None when Graphviz is not installed. Raises
+    :class:`GraphvizFailed` (exit 2) when ``dot`` fails."""
     if not dot_available():
         return None
-    labels = status_labels(argmap, semantics) if semantics else None
-    pieces = map_dot_pieces(argmap, graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
+    argmap = document.model
+    labels = labels_of(document.evaluation(semantics)) if semantics else None
+    pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
     try:
         return FORMATS["svg"].produce(pieces).decode("utf-8")
     except GraphvizFailed as error:

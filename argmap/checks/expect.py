@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from argmap.checks.rule import MapContext, rule
 from argmap.codes import Code
-from argmap.evaluate import Label, evaluate_map
+from argmap.evaluate import Label
 
 EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
 
@@ -34,7 +34,7 @@ def expected_labels(ctx: MapContext):
     expect = ctx.model.expect
     if expect is None:
         return
-    result = evaluate_map(ctx.model, expect.semantics)
+    result = ctx.document.evaluation(expect.semantics)
     for list_name, wanted in EXPECT_LISTS.items():
         for i, node_id in enumerate(getattr(expect, list_name)):
             verdict = result.verdicts.get(node_id)

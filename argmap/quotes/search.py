@@ -17,22 +17,16 @@ that of two passages with the same words the one spelled alike ranks first.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from argmap.diagnostics import ExitCode, UsageError
+from argmap.quotes import DEFAULT_LIMIT
 from argmap.quotes.match import Located, SourceText, canonical
-from argmap.terminal import printable
 
 CLOSE_ENOUGH = 60.0  # below this similarity no passage is "close": `argmap quote` exits 1
 WORD_MATCH = 80.0  # two words this alike (rapidfuzz ratio) count as the same word, typos forgiven
-DEFAULT_LIMIT = 5
 REFINE = 10  # how many of the best passages are also tried cut down to the query's words
 MAX_CONTEXT_WORDS = 12  # a prefix or suffix longer than this would not help a reader
 
@@ -308,72 +302,11 @@ def _picks(source: SourceText, quote: str, ours: Located, prefix: str | None, su
 
 def _yaml_field(key: str, value: str) -> str:
     """``key: value`` with the value quoted exactly when YAML needs it, on one line."""
+    import yaml  # here: PyYAML's writer is needed only once a passage is suggested
+
     return yaml.safe_dump({key: value}, allow_unicode=True, width=float("inf"), default_flow_style=False).rstrip("\n")
 
 
-# --- the `argmap quote` command as a function -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QuoteReport:
-    """What `argmap quote` found: the ranking, and the best passage as evidence when it is close."""
-
-    source_id: str
-    file: str
-    words: str
-    ranking: tuple[Passage, ...]
-    best: Suggestion | None
-
-    @property
-    def exit_code(self) -> int:
-        return ExitCode.CLEAN if self.best else ExitCode.INPUT_ERRORS
-
-    def render(self) -> str:
-        lines = [f"passages of '{self.source_id}' ({self.file}) like the words, best first:"]
-        lines += [f"  {p.similarity:5.1f}%  line {p.located.line}: {_shorten(readable(p.located.passage))}"
-                  for p in self.ranking]
-        if not self.ranking:
-            lines.append("  (none)")
-        if self.best is None:
-            lines.append(f"no passage is close: the best is under {CLOSE_ENOUGH:.0f}% similar; "
-                         "try fewer, more distinctive words from the source")
-            return "\n".join(map(printable, lines))
-        best = self.best
-        located = best.passage.located
-        lines += ["", f"best passage, line {located.line} ({best.passage.similarity:.1f}% similar), verbatim:",
-                  f"  {best.quote}"]
-        if len(best.occurrences) > 1:
-            where = ", ".join(str(o.line) for o in best.occurrences)
-            lines.append(f"it occurs {len(best.occurrences)} times (lines {where}); "
-                         f"the {' and '.join(k for k in ('prefix', 'suffix') if getattr(best, k))} below picks line {located.line}")
-        lines += ["", "evidence snippet (paste under a node):", *best.snippet().split("\n")]
-        return "\n".join(map(printable, lines))  # a source may hold control characters
-
-
-def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT_LIMIT) -> QuoteReport:
-    """Rank the passages of a registered source like ``words``; raises UsageError (exit 2) when
-    the seeds folder, the source or its file cannot be used, or the words are empty."""
-    from argmap.project import load_seeds
-
-    if not _words(canonical(words)):
-        raise UsageError("no words to look for", "give some words from the passage, e.g. argmap quote ade2025 \"NATO ekspansi Polandia\"")
-    if limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {limit}")
-    project, _ = load_seeds(seeds_dir)
-    if source_id not in project.registered:
-        known = sorted(project.registered)
-        close = difflib.get_close_matches(source_id, known, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"registered sources: {', '.join(known) or 'none'}"
-        raise UsageError(f"unknown source '{source_id}' in {seeds_dir / 'sources.yaml'}", hint)
-    document = project.sources.get(source_id)
-    if document is None:
-        raise UsageError(f"source '{source_id}': file {seeds_dir / project.registered[source_id].file} cannot be read",
-                         f"run `argmap check --seeds {seeds_dir}` for the details")
-    ranking = tuple(p for p in rank_passages(document.text, words, limit) if p.similarity > 0)
-    close_enough = [p for p in ranking if p.similarity >= CLOSE_ENOUGH]
-    best = suggest(source_id, document.source.language, document.text, close_enough[0]) if close_enough else None
-    return QuoteReport(source_id, document.source.file, words, ranking, best)
-
-
-def _shorten(text: str, width: int = 110) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds any word to look for."""
+    return bool(_words(canonical(text)))

@@ -4,7 +4,7 @@
 * :mod:`.dot` — DOT text from a view; :mod:`.labels` — node label markup; :mod:`.escape` —
   escaping for DOT, HTML-like labels and SVG; :mod:`.theme` — colours, shapes, edge styles;
 * :mod:`.layout` — the layout strategy by map size; :mod:`.select` — focus and side filters;
-* :mod:`.formats` — svg/png/pdf through Graphviz, or the DOT source; :mod:`.command` — `argmap render` as a function.
+* :mod:`.formats` — svg/png/pdf through Graphviz, or the DOT source; :mod:`.drawing` — a map's DOT text and drawing (writing them is :mod:`argmap.usecases.render`'s).
 """
 
 import importlib
@@ -12,7 +12,7 @@ import importlib
 # Exported names, resolved on first use (PEP 562): `argmap --help` and `argmap check` import the
 # CLI's option constants from submodules without paying for Graphviz and the evaluator.
 _EXPORTS = {
-    "RenderOptions": "command", "RenderReport": "command", "map_to_dot": "command", "render_maps": "command",
+    "RenderOptions": "drawing", "map_to_dot": "drawing",
     "FORMATS": "formats", "INSTALL_COMMAND": "formats", "LARGE_MAP_NODES": "layout", "Selection": "select",
     "MapView": "view", "NodeView": "view", "build_view": "view",
 }
@@ -31,9 +31,7 @@ __all__ = [
     "MapView",
     "NodeView",
     "RenderOptions",
-    "RenderReport",
     "Selection",
     "build_view",
     "map_to_dot",
-    "render_maps",
 ]

@@ -10,6 +10,7 @@ import textwrap
 from argmap.render.escape import html_text
 from argmap.render.theme import LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, TITLE_CHARS, TYPE_STYLES
 from argmap.render.view import NodeView
+from argmap.words import plural
 
 LINE_BREAK = '<BR ALIGN="LEFT"/>'
 ELLIPSIS = "…"
@@ -94,10 +95,6 @@ def clipped(text: str, limit: int) -> str:
 def small(text_markup: str, color: str | None = None) -> str:
     colour = f' COLOR="{color}"' if color else ""
     return f'<FONT POINT-SIZE="8"{colour}>{text_markup}</FONT>'
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def header_text(node: NodeView) -> str:

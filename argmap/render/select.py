@@ -1,5 +1,5 @@
-"""Which nodes to draw: a neighbourhood of one node (``--focus NODE --depth N``), one side
-(``--side pro|con``), or both at once (the intersection)."""
+"""Which nodes to draw: a neighbourhood of one node (a focus and a depth), one side, or both
+at once (the intersection)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ class Selection:
 
     def __post_init__(self) -> None:
         if self.depth is not None and self.focus is None:
-            raise UsageError("--depth needs --focus NODE", "e.g. --focus some-node --depth 2")
+            raise UsageError("a depth needs a focus node to count relations from",
+                             "name the node whose neighbourhood to draw", setting="depth")
         if self.depth is not None and self.depth < 0:
-            raise UsageError(f"--depth must be 0 or more, not {self.depth}")
+            raise UsageError(f"a depth is 0 or more relations, not {self.depth}", setting="depth")
 
 
 def neighbourhood(graph: MapGraph, focus: str, depth: int) -> set[str]:
@@ -51,8 +52,8 @@ def selected_nodes(graph: MapGraph, selection: Selection, map_name: str) -> set[
     if selection.focus is not None:
         if selection.focus not in graph.nodes:
             close = difflib.get_close_matches(selection.focus, list(graph.nodes), n=3)
-            raise UsageError(f"--focus {selection.focus}: no such node in {map_name}",
-                             f"did you mean: {', '.join(close)}" if close else "see the node ids under nodes:")
+            raise UsageError(f"no node '{selection.focus}' in {map_name}", setting="focus",
+                             hint=f"did you mean: {', '.join(close)}" if close else "see the node ids under nodes:")
         depth = DEFAULT_DEPTH if selection.depth is None else selection.depth
         kept &= neighbourhood(graph, selection.focus, depth)
     if selection.side is not None:

@@ -3,7 +3,7 @@ from :mod:`argmap.evaluate`."""
 
 from __future__ import annotations
 
-from argmap.evaluate import SEMANTICS, evaluate_map
+from argmap.evaluate import SEMANTICS, MapEvaluation, evaluate_map
 from argmap.model import ArgMap
 from argmap.render.view import Status
 from argmap.vocabulary import DEFAULT_SEMANTICS
@@ -12,5 +12,9 @@ SEMANTICS_NAMES = tuple(SEMANTICS)
 
 
 def status_labels(argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS) -> dict[str, Status]:
-    evaluation = evaluate_map(argmap, semantics)
+    return labels_of(evaluate_map(argmap, semantics))
+
+
+def labels_of(evaluation: MapEvaluation) -> dict[str, Status]:
+    """Each node's label as the diagram draws it, from an evaluation already made."""
     return {node_id: verdict.label.value for node_id, verdict in evaluation.verdicts.items()}

@@ -8,9 +8,14 @@ command early or smuggle in another one.
 
 from __future__ import annotations
 
-from argmap.check import CheckResult
+from typing import TYPE_CHECKING
+
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.reporters.text import summary
+from argmap.reporters.base import Checked
+from argmap.reporters.text import not_evaluated, summary
+
+if TYPE_CHECKING:
+    from argmap.usecases.eval import EvalOutcome
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
@@ -36,6 +41,10 @@ class GithubReporter:
     """One annotation per diagnostic, then the summary line as plain log text."""
 
     name = "github"
+    for_people = False
 
-    def render(self, result: CheckResult) -> str:
-        return "\n".join([*(annotation(d) for d in result.diagnostics), summary(result)])
+    def render(self, result: Checked) -> str:
+        return "\n".join([*map(annotation, result.diagnostics), summary(result)])
+
+    def unevaluated(self, outcome: EvalOutcome) -> str:
+        return "\n".join([*map(annotation, outcome.diagnostics), not_evaluated(outcome)])

@@ -1,32 +1,53 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from argmap import __version__
-from argmap.check import CheckResult
+from argmap.diagnostics import count
+from argmap.reporters.base import Checked
+from argmap.reporters.evaluation import evaluation_payload
+
+if TYPE_CHECKING:
+    from argmap.usecases.eval import EvalOutcome
+
+
+def dump(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 class JsonReporter:
-    """One JSON object: ``{"version", "summary": {...}, "diagnostics": [...]}``.
+    """One JSON object: ``{"argmap", "summary": {...}, "diagnostics": [...]}``.
 
     Each diagnostic has ``path``, ``line``, ``column`` (1-based), ``severity`` ("error" or
-    "warning"), ``code``, ``message`` and ``hints`` (a list of strings).
+    "warning"), ``code``, ``message`` and ``hints`` (a list of strings). For an `argmap eval`
+    input with errors: ``{"summary": {"errors", "warnings"}, "diagnostics": [...]}``.
     """
 
     name = "json"
+    for_people = False
 
-    def render(self, result: CheckResult) -> str:
-        s = result.stats
-        payload = {
+    def render(self, result: Checked) -> str:
+        s, counts = result.stats, count(result.diagnostics)
+        return dump({
             "argmap": __version__,
             "summary": {
                 "maps": s.maps,
                 "nodes": s.nodes,
                 "quotes": s.quotes,
                 "quotes_verified": s.quotes_verified,
-                "errors": result.errors,
-                "warnings": result.warnings,
+                "errors": counts.errors,
+                "warnings": counts.warnings,
             },
             "diagnostics": [d.to_dict() for d in result.diagnostics],
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2)
+        })
+
+    def unevaluated(self, outcome: EvalOutcome) -> str:
+        counts = count(outcome.diagnostics)
+        return dump({
+            "summary": {"errors": counts.errors, "warnings": counts.warnings},
+            "diagnostics": [d.to_dict() for d in outcome.diagnostics],
+        })
+
+    def evaluation(self, outcome: EvalOutcome) -> str:
+        return dump(evaluation_payload(outcome))

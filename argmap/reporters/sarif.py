@@ -10,13 +10,18 @@ points, which the run declares (SARIF's default would be UTF-16 code units).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from argmap import __version__
-from argmap.check import CheckResult
-from argmap.checks import RULES, Rule
 from argmap.diagnostics import Diagnostic
+from argmap.reporters.base import Checked
+
+if TYPE_CHECKING:
+    from argmap.checks import Rule
+    from argmap.usecases.eval import EvalOutcome
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,23 +30,32 @@ SOURCE_ROOT = "%SRCROOT%"
 
 class SarifReporter:
     name = "sarif"
+    for_people = False
 
-    def render(self, result: CheckResult) -> str:
-        return json.dumps(sarif_log(result), ensure_ascii=False, indent=2)
+    def render(self, result: Checked) -> str:
+        s = result.stats
+        properties = {"maps": s.maps, "nodes": s.nodes, "quotes": s.quotes, "quotesVerified": s.quotes_verified}
+        return json.dumps(sarif_log(result.diagnostics, properties), ensure_ascii=False, indent=2)
+
+    def unevaluated(self, outcome: EvalOutcome) -> str:
+        return json.dumps(sarif_log(outcome.diagnostics), ensure_ascii=False, indent=2)
 
 
-def sarif_log(result: CheckResult) -> dict:
+def sarif_log(diagnostics: Sequence[Diagnostic], properties: dict | None = None) -> dict:
+    # the rule table loads every rule module: only a SARIF log needs it, not `argmap --help`
+    from argmap.checks import RULES
+
     rules = sorted(RULES.values(), key=lambda r: r.code)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    s = result.stats
     run = {
         "tool": {"driver": {"name": "argmap", "version": __version__, "semanticVersion": __version__,
                             "rules": [rule_descriptor(rule) for rule in rules]}},
         "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": [sarif_result(d, index.get(d.code)) for d in result.diagnostics],
-        "properties": {"maps": s.maps, "nodes": s.nodes, "quotes": s.quotes, "quotesVerified": s.quotes_verified},
+        "results": [sarif_result(d, index.get(d.code)) for d in diagnostics],
     }
+    if properties is not None:
+        run["properties"] = properties
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 

@@ -1,8 +1,19 @@
 from __future__ import annotations
 
-from argmap.check import CheckResult
-from argmap.diagnostics import Diagnostic
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.diagnostics import Diagnostic, count
+from argmap.reporters.base import Checked
+from argmap.reporters.evaluation import text_evaluation
 from argmap.terminal import printable
+from argmap.words import plural
+
+if TYPE_CHECKING:
+    from argmap.usecases.eval import EvalOutcome
+    from argmap.usecases.quote import QuoteReport
+
 
 def format_diagnostic(d: Diagnostic) -> str:
     """`path:line:col: severity code: message`, hints indented below (the form editors link)."""
@@ -11,21 +22,72 @@ def format_diagnostic(d: Diagnostic) -> str:
     return "\n".join(lines)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(map(format_diagnostic, diagnostics))
 
 
-def summary(result: CheckResult) -> str:
-    s = result.stats
+def summary(result: Checked) -> str:
+    s, counts = result.stats, count(result.diagnostics)
     return (f"checked {plural(s.maps, 'map')}, {plural(s.nodes, 'node')}; "
             f"{s.quotes_verified:,} of {plural(s.quotes, 'quote')} verified; "
-            f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}")
+            f"{plural(counts.errors, 'error')}, {plural(counts.warnings, 'warning')}")
+
+
+def not_evaluated(outcome: EvalOutcome) -> str:
+    counts = count(outcome.diagnostics)
+    return f"{printable(outcome.path)}: not evaluated: {plural(counts.errors, 'error')}, {plural(counts.warnings, 'warning')}"
+
+
+def written(paths: Sequence[Path], index: Path | None = None) -> str:
+    """What a command wrote: each file, or for a site the count and the page to open."""
+    if index is not None:
+        return f"wrote {plural(len(paths), 'file')}: {index}"
+    return "\n".join(f"wrote {path}" for path in paths)
 
 
 class TextReporter:
     name = "text"
+    for_people = True
 
-    def render(self, result: CheckResult) -> str:
-        parts = [format_diagnostic(d) for d in result.diagnostics]
-        parts.append(summary(result))
-        return "\n".join(parts)
+    def render(self, result: Checked) -> str:
+        return "\n".join([*map(format_diagnostic, result.diagnostics), summary(result)])
+
+    def unevaluated(self, outcome: EvalOutcome) -> str:
+        return "\n".join([*map(format_diagnostic, outcome.diagnostics), not_evaluated(outcome)])
+
+    def evaluation(self, outcome: EvalOutcome) -> str:
+        return text_evaluation(outcome)
+
+
+# --- argmap quote ------------------------------------------------------------------------------
+
+CUT_PASSAGE_AT = 110  # characters of a ranked passage shown on its line
+
+
+def quote_report(report: QuoteReport) -> str:
+    """The ranking, then the best passage verbatim and its evidence snippet (or why there is none)."""
+    from argmap.quotes.search import CLOSE_ENOUGH, readable  # the finder: loaded by `quote` alone
+
+    lines = [f"passages of '{report.source_id}' ({report.file}) like the words, best first:"]
+    lines += [f"  {p.similarity:5.1f}%  line {p.located.line}: {_shorten(readable(p.located.passage))}"
+              for p in report.ranking]
+    if not report.ranking:
+        lines.append("  (none)")
+    best = report.best
+    if best is None:
+        lines.append(f"no passage is close: the best is under {CLOSE_ENOUGH:.0f}% similar; "
+                     "try fewer, more distinctive words from the source")
+        return "\n".join(map(printable, lines))
+    located = best.passage.located
+    lines += ["", f"best passage, line {located.line} ({best.passage.similarity:.1f}% similar), verbatim:",
+              f"  {best.quote}"]
+    if len(best.occurrences) > 1:
+        where = ", ".join(str(o.line) for o in best.occurrences)
+        lines.append(f"it occurs {len(best.occurrences)} times (lines {where}); "
+                     f"the {' and '.join(k for k in ('prefix', 'suffix') if getattr(best, k))} below picks line {located.line}")
+    lines += ["", "evidence snippet (paste under a node):", *best.snippet().split("\n")]
+    return "\n".join(map(printable, lines))  # a source may hold control characters
+
+
+def _shorten(text: str, width: int = CUT_PASSAGE_AT) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

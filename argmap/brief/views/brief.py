@@ -12,7 +12,7 @@ from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_ancho
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
                                       check_status, cite, highlight_segments, locate)
 from argmap.diagnostics import Diagnostic
-from argmap.evaluate import MapEvaluation, evaluate_map
+from argmap.evaluate import MapEvaluation
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence, Source
@@ -260,7 +260,7 @@ def brief_page(
     """The view model of one map's brief. ``diagnostics`` are this map's (for the check status)."""
     model = document.model
     semantics = status_semantics(model)
-    evaluation = evaluate_map(model, semantics)
+    evaluation = document.evaluation(semantics)
     preparation = prepare(model, project.registered, evaluation)
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses_of(evaluation), semantics)
     cited = {e.source for node in model.nodes.values() for e in node.evidence}

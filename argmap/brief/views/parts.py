@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from argmap.brief.bibliography import full_name, in_text, is_web_address
 from argmap.brief.views.links import passage_anchor
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, count
 from argmap.evaluate import Label
 from argmap.model import Evidence, Source, is_weak, known_authors
 from argmap.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
-from argmap.reporters.text import plural
+from argmap.words import plural
 from argmap.vocabulary import NODE_TYPES, SIDES, WEAK_RELIABILITIES
 
 
@@ -47,9 +47,8 @@ class CheckStatus:
 
 
 def check_status(diagnostics: Iterable[Diagnostic]) -> CheckStatus:
-    diagnostics = list(diagnostics)
-    errors = sum(d.is_error for d in diagnostics)
-    return CheckStatus(errors, len(diagnostics) - errors)
+    counts = count(diagnostics)
+    return CheckStatus(counts.errors, counts.warnings)
 
 
 @dataclass(frozen=True)

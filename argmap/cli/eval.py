@@ -1,21 +1,19 @@
-"""`argmap eval`: the typer command. Parses options, runs :func:`argmap.evaluate.command.run_eval`
-and prints what the chosen reporter makes of the outcome."""
+"""`argmap eval`: parse options, run :func:`argmap.usecases.eval.run_eval`, print what the chosen
+reporter makes of the outcome, exit."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
-from argmap.cli import SEEDS_OPTION, choices, fail
-from argmap.diagnostics import UsageError
+from argmap.cli.options import REPORT_OPTION, SEEDS_OPTION, EvaluationFormat, ReportFormat, choices, report_name
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, SupportRule
 from argmap.evaluate.iccma import MAX_ARGUMENTS
 from argmap.vocabulary import DEFAULT_SEMANTICS
-from argmap.evaluate.report import EVAL_REPORTERS, get_eval_reporter
 
 SemanticsChoice = choices("SemanticsChoice", SEMANTICS)
-EvalFormat = choices("EvalFormat", EVAL_REPORTERS)
 
 
 def eval_command(
@@ -25,7 +23,8 @@ def eval_command(
         DEFAULT_SEMANTICS, "--semantics", "-s",
         help="grounded (one sceptical answer), preferred (maximal admissible sets) or stable.",
     ),
-    format: EvalFormat = typer.Option("text", "--format", "-f", help="text (a table) or json."),
+    format: Optional[EvaluationFormat] = typer.Option(None, "--format", "-f", show_default=False,
+                                                      help="text (a table, the default) or json."),
     prep: bool = typer.Option(
         False, "--prep",
         help="Also list, for each side: attacks it has not answered, claims resting on analytic "
@@ -37,6 +36,7 @@ def eval_command(
         "Cayrol & Lagasquie-Schiex 2005); ignore: only declared attacks count.",
     ),
     seeds: Path = SEEDS_OPTION,
+    report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Which claims stand, fall or stay undecided, and why.
 
@@ -44,16 +44,18 @@ def eval_command(
     reason: the attacker that defeats it, or that all its attackers fall. Under preferred and
     stable semantics a node stands if it is in every extension, falls if it is attacked by
     every extension, and is undecided otherwise. A map with check errors is not evaluated: its
-    diagnostics are printed as `argmap check` prints them and the exit code is 1.
+    diagnostics are printed as `argmap check` prints them (in the --report format, else the
+    --format one) and the exit code is 1.
 
     Example: argmap eval maps/nato-expansion.yaml --prep
     """
-    from argmap.evaluate.command import EvalRequest, run_eval
+    from argmap.reporters import get_evaluation_reporter, get_reporter
+    from argmap.usecases.eval import EvalRequest, run_eval
 
-    request = EvalRequest(file, SemanticsChoice(semantics).value, seeds, SupportRule(supports), prep)
-    try:
-        outcome = run_eval(request)
-    except UsageError as error:
-        raise fail(error) from None
-    typer.echo(get_eval_reporter(EvalFormat(format).value).render(outcome))
+    outcome = run_eval(EvalRequest(file, SemanticsChoice(semantics).value, seeds, SupportRule(supports), prep))
+    if outcome.evaluation is None:
+        # an explicit --format json keeps a script's JSON even under GitHub Actions
+        typer.echo(get_reporter(report_name(report or format)).unevaluated(outcome))
+    else:
+        typer.echo(get_evaluation_reporter((format or EvaluationFormat.text).value).evaluation(outcome))
     raise typer.Exit(outcome.exit_code)

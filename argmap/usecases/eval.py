@@ -1,7 +1,7 @@
-"""`argmap eval` as a function: read a map or an ICCMA framework, evaluate it, prepare lists.
+"""`argmap eval`: read a map or an ICCMA framework, evaluate it, prepare lists.
 
-The CLI layer (:mod:`argmap.cli_eval`) only parses options and prints what a reporter in
-:mod:`argmap.evaluate.report` makes of the :class:`EvalOutcome` returned here.
+The CLI prints what a reporter (:mod:`argmap.reporters`) makes of the :class:`EvalOutcome`
+returned here.
 """
 
 from __future__ import annotations
@@ -9,17 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.checks.expect import EXPECT_CODES
 from argmap.diagnostics import Diagnostic, ExitCode, UsageError
+from argmap.evaluate import DEFAULT_SUPPORT_RULE, Evaluation, MapEvaluation, SupportRule, evaluate
+from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
+from argmap.evaluate.prep import Preparation, prepare
+from argmap.project import MAP_SUFFIXES
+from argmap.usecases.check import check
 from argmap.vocabulary import DEFAULT_SEMANTICS
-
-from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
-from .iccma import PARSERS, is_framework_file, parse_framework_file
-from .labels import Evaluation
-from .mapeval import MapEvaluation, evaluate_map
-from .prep import Preparation, prepare
-from .semantics import evaluate
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -43,6 +40,10 @@ class EvalOutcome:
     preparation: Preparation | None = None
 
     @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.problems
+
+    @property
     def exit_code(self) -> int:
         return ExitCode.CLEAN if self.evaluation is not None else ExitCode.INPUT_ERRORS
 
@@ -63,7 +64,8 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 
 def _eval_framework(request: EvalRequest) -> EvalOutcome:
     if request.prep:
-        raise UsageError("--prep needs an argument map: an abstract framework has no sides or evidence")
+        raise UsageError("preparation lists need an argument map: an abstract framework has no sides or evidence",
+                         setting="prep")
     parsed = parse_framework_file(request.path)
     if parsed.framework is None:
         return EvalOutcome(str(request.path), problems=tuple(parsed.diagnostics))
@@ -71,11 +73,6 @@ def _eval_framework(request: EvalRequest) -> EvalOutcome:
 
 
 def _eval_map(request: EvalRequest) -> EvalOutcome:
-    # Imported here: the check stage pulls in YAML loading and citation matching, which an
-    # ICCMA run does not need.
-    from argmap.check import check
-    from argmap.checks.expect import EXPECT_CODES
-
     checked = check([request.path], request.seeds)
     # A map is evaluated only when `argmap check` finds no error in it. Differences from its
     # own `expect:` block do not count: showing the computed labels is what helps fix them.
@@ -86,7 +83,7 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
         (named,) = checked.project.maps or checked.project.unloaded_maps
         return EvalOutcome(named.display, problems=tuple(checked.diagnostics))
     (document,) = checked.project.maps
-    map_evaluation = evaluate_map(document.model, request.semantics, request.supports)
+    map_evaluation = document.evaluation(request.semantics, request.supports)
     preparation = None
     if request.prep:
         sources = checked.project.registered

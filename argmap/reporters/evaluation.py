@@ -1,51 +1,32 @@
-"""Reporters for `argmap eval`: text for people, JSON for programs, looked up by name.
+"""An evaluation (`argmap eval`) as text for people and as JSON for programs; the text and json
+reporters show it.
 
 JSON: ``{"semantics", "extensions": [[id, ...], ...]}``, and for maps also ``"supports"`` (the
 support rule), ``"labels": {id: {"label": "IN"|"OUT"|"UNDEC", "status":
-"stands"|"falls"|"undecided", "reason": text}}`` and, with ``--prep``, ``"prep"``. When the
-input has errors: ``{"summary": {"errors", "warnings"}, "diagnostics": [...]}`` with each
-diagnostic as `argmap check --format json` writes it.
+"stands"|"falls"|"undecided", "reason": text}}`` and, with ``--prep``, ``"prep"``.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING
 
-from argmap.diagnostics import Diagnostic
+from argmap.evaluate.labels import Label
+from argmap.evaluate.prep import Preparation, SidePreparation
 from argmap.graph import MapGraph
-from argmap.reporters.text import format_diagnostic, plural
 from argmap.terminal import printable
+from argmap.words import plural
 
-from .command import EvalOutcome
-from .labels import Label
-from .prep import Preparation, SidePreparation
-
-
-class EvalReporter(Protocol):
-    name: ClassVar[str]
-
-    def render(self, outcome: EvalOutcome) -> str: ...
+if TYPE_CHECKING:
+    from argmap.usecases.eval import EvalOutcome
 
 
-def _counts(problems: tuple[Diagnostic, ...]) -> tuple[int, int]:
-    errors = sum(d.is_error for d in problems)
-    return errors, len(problems) - errors
+def text_evaluation(outcome: EvalOutcome) -> str:
+    return _TextEvaluation().render(outcome)
 
 
-# --- text ----------------------------------------------------------------------------------
-
-
-class TextEvalReporter:
-    name = "text"
-
+class _TextEvaluation:
     def render(self, outcome: EvalOutcome) -> str:
-        if outcome.evaluation is None:
-            errors, warnings = _counts(outcome.problems)
-            lines = [format_diagnostic(d) for d in outcome.problems]
-            lines.append(f"{printable(outcome.path)}: not evaluated: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
-            return "\n".join(lines)
         evaluation = outcome.evaluation
         lines = [self._title(outcome), ""]
         lines.extend(self._table(outcome))
@@ -125,50 +106,28 @@ class TextEvalReporter:
         return lines
 
 
-# --- JSON ----------------------------------------------------------------------------------
-
-
-class JsonEvalReporter:
-    name = "json"
-
-    def render(self, outcome: EvalOutcome) -> str:
-        return json.dumps(self.payload(outcome), ensure_ascii=False, indent=2)
-
-    @staticmethod
-    def payload(outcome: EvalOutcome) -> dict:
-        if outcome.evaluation is None:
-            errors, warnings = _counts(outcome.problems)
-            return {
-                "summary": {"errors": errors, "warnings": warnings},
-                "diagnostics": [d.to_dict() for d in outcome.problems],
-            }
-        evaluation = outcome.evaluation
-        payload: dict = {
-            "semantics": evaluation.semantics,
-            "extensions": [list(e) for e in evaluation.extensions],
+def evaluation_payload(outcome: EvalOutcome) -> dict:
+    evaluation = outcome.evaluation
+    payload: dict = {
+        "semantics": evaluation.semantics,
+        "extensions": [list(e) for e in evaluation.extensions],
+    }
+    map_eval = outcome.map_evaluation
+    if map_eval is not None:
+        payload["supports"] = map_eval.support_rule.value
+        payload["labels"] = {
+            node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node)}
+            for node, v in evaluation.verdicts.items()
         }
-        map_eval = outcome.map_evaluation
-        if map_eval is not None:
-            payload["supports"] = map_eval.support_rule.value
-            payload["labels"] = {
-                node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node)}
-                for node, v in evaluation.verdicts.items()
+    if outcome.preparation is not None:
+        payload["prep"] = {
+            side.side: {
+                "position": side.position,
+                "still_to_answer": [asdict(a) | {"via": list(a.via)} for a in side.still_to_answer],
+                "thin_claims": [asdict(c) | {"basis": c.basis.value} for c in side.thin_claims],
+                "reused_evidence": [asdict(r) | {"nodes": list(r.nodes)} for r in side.reused_evidence],
             }
-        if outcome.preparation is not None:
-            payload["prep"] = {
-                side.side: {
-                    "position": side.position,
-                    "still_to_answer": [asdict(a) | {"via": list(a.via)} for a in side.still_to_answer],
-                    "thin_claims": [asdict(c) | {"basis": c.basis.value} for c in side.thin_claims],
-                    "reused_evidence": [asdict(r) | {"nodes": list(r.nodes)} for r in side.reused_evidence],
-                }
-                for side in outcome.preparation.sides
-            }
-        return payload
+            for side in outcome.preparation.sides
+        }
+    return payload
 
-
-EVAL_REPORTERS: dict[str, type[EvalReporter]] = {cls.name: cls for cls in (TextEvalReporter, JsonEvalReporter)}
-
-
-def get_eval_reporter(name: str) -> EvalReporter:
-    return EVAL_REPORTERS[name]()

@@ -1,4 +1,4 @@
-"""`argmap render`: parse options, call :func:`argmap.render.render_maps`, print, exit."""
+"""`argmap render`: parse options, call :func:`argmap.usecases.render.render_maps`, report, exit."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from typing import Optional
 
 import typer
 
-from argmap.cli import OUT_ALIAS, choices, fail, output_folder, output_option
-from argmap.diagnostics import UsageError
+from argmap.cli.options import OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, ReportFormat, choices, output_folder, output_option, report_name
 from argmap.model import SIDES
 from argmap.output import DIAGRAMS_FOLDER
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS
@@ -37,7 +36,8 @@ def render_command(
     side: Optional[SideChoice] = typer.Option(None, "--side", help="Draw only one side's nodes.", show_default=False),
     no_status: bool = typer.Option(False, "--no-status", help="Do not draw which claims stand, fall or stay undecided."),
     semantics: SemanticsChoice = typer.Option(DEFAULT_SEMANTICS, "--semantics", help="Semantics of the drawn statuses."),
-    seeds: Path = typer.Option(Path("seeds"), "--seeds", help="Folder holding the source documents and sources.yaml."),
+    seeds: Path = SEEDS_OPTION,
+    report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Draw maps as Graphviz diagrams: <output>/<map-id>.<format>.
 
@@ -58,25 +58,19 @@ def render_command(
     Example: argmap render maps/nato-expansion.yaml --focus spiral-mechanism --depth 1
     (writes diagrams/nato-expansion.svg)
     """
-    from argmap.render.command import RenderOptions, render_maps  # the core, loaded only when rendering
+    from argmap.cli.output import finish
+    from argmap.render.drawing import RenderOptions
+    from argmap.usecases.render import render_maps
 
-    try:
-        options = RenderOptions(
-            out_dir=output_folder(output, out, DIAGRAMS_FOLDER),
-            format=format.value,
-            rankdir=rankdir.value,
-            selection=Selection(focus=focus, depth=depth, side=side.value if side else None),
-            show_status=not no_status,
-            semantics=semantics.value,
-        )
-        report = render_maps(maps, seeds, options)
-    except UsageError as error:
-        raise fail(error) from None
-    if report.messages:
-        typer.echo(report.messages, err=True)
-    if report.output:
-        typer.echo(report.output)
-    raise typer.Exit(report.exit_code)
+    options = RenderOptions(
+        out_dir=output_folder(output, out, DIAGRAMS_FOLDER),
+        format=format.value,
+        rankdir=rankdir.value,
+        selection=Selection(focus=focus, depth=depth, side=side.value if side else None),
+        show_status=not no_status,
+        semantics=semantics.value,
+    )
+    finish(render_maps(maps, seeds, options), report_name(report), say_refused=False)
 
 
 render_command.__doc__ = (render_command.__doc__ or "").replace("{large}", f"{LARGE_MAP_NODES:,}").replace(

@@ -1,4 +1,4 @@
-"""`argmap check` as a function: load the project, run every rule, collect every diagnostic."""
+"""`argmap check`: load the project, run every rule, collect every diagnostic."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.checks.runner import CheckStats, run_checks
-from argmap.diagnostics import Diagnostic, exit_code_for
+from argmap.diagnostics import Diagnostic, count, exit_code_for
 from argmap.load import cyclic_gc_paused
 from argmap.project import DEFAULT_SEEDS, Project, load_project
 
@@ -20,11 +20,11 @@ class CheckResult:
 
     @property
     def errors(self) -> int:
-        return sum(d.is_error for d in self.diagnostics)
+        return count(self.diagnostics).errors
 
     @property
     def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
+        return count(self.diagnostics).warnings
 
     def exit_code(self, strict: bool = False) -> int:
         return exit_code_for(self.diagnostics, strict)

@@ -1,28 +1,22 @@
-"""`argmap render` as a function: check the maps, build each diagram, write them all or none.
-
-Order matters for "a failing command writes no partial output": usage problems (unknown format,
-missing ``dot``, an output over an input) are found before any work; every diagram is produced
-in memory before the first file is written; each file is written atomically.
-"""
+"""A map's diagram: the options that shape it, its DOT text (whole or streamed in pieces) and
+the drawing Graphviz makes of it. Writing files is the use case's (:mod:`argmap.usecases.render`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.check import CheckResult, check
-from argmap.diagnostics import ExitCode, UsageError
+from argmap.diagnostics import UsageError
 from argmap.graph import MapGraph
 from argmap.model import ArgMap, Source
-from argmap.project import DEFAULT_SEEDS, MapDocument
+from argmap.project import MapDocument
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, dot_pieces
-from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat, require_dot
-from argmap.output import DIAGRAMS_FOLDER, input_files, prepare_folder, refuse_inputs, write_files
+from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat
+from argmap.output import DIAGRAMS_FOLDER
 from argmap.render.select import Selection, selected_nodes
-from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, status_labels
+from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, labels_of
 from argmap.render.view import build_view
-from argmap.reporters.text import TextReporter, format_diagnostic
 
 
 @dataclass(frozen=True)
@@ -45,14 +39,6 @@ class RenderOptions:
             raise UsageError(f"unknown rankdir '{self.rankdir}'", f"choose one of: {', '.join(RANKDIRS)}")
         if self.semantics not in SEMANTICS_NAMES:
             raise UsageError(f"unknown semantics '{self.semantics}'", f"choose one of: {', '.join(SEMANTICS_NAMES)}")
-
-
-@dataclass
-class RenderReport:
-    exit_code: int
-    output: str  # for stdout: the check report when maps have errors, else the files written
-    messages: str = ""  # for stderr: warnings found while checking
-    written: list[Path] = field(default_factory=list)
 
 
 def map_dot_pieces(
@@ -92,7 +78,7 @@ def map_to_dot(
 
 
 def document_dot_pieces(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> Iterator[str]:
-    labels = status_labels(document.model, options.semantics) if options.show_status else None
+    labels = labels_of(document.evaluation(options.semantics)) if options.show_status else None
     yield from map_dot_pieces(document.model, document.graph, sources, rankdir=options.rankdir,
                               selection=options.selection, labels=labels, semantics=options.semantics)
 
@@ -108,36 +94,3 @@ def drawing(document: MapDocument, sources: Mapping[str, Source], options: Rende
         return output_format.produce(document_dot_pieces(document, sources, options))
     except GraphvizFailed as error:
         raise GraphvizFailed(f"{document.display}: {error.message}", error.hint) from None
-
-
-def check_failed(result: CheckResult) -> RenderReport:
-    return RenderReport(ExitCode.INPUT_ERRORS, TextReporter().render(result))
-
-
-def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
-                options: RenderOptions | None = None) -> RenderReport:
-    """Render each map to ``<out_dir>/<map-id>.<ext>``. Raises :class:`UsageError` (exit 2)
-    when the command cannot run."""
-    options = options or RenderOptions()
-    options.validate()
-    output_format = options.output_format()
-    if output_format.needs_dot:
-        require_dot()
-    result = check(paths, seeds_dir)
-    if result.errors:
-        return check_failed(result)
-    documents = result.project.maps
-    if not documents:
-        raise UsageError("no map files to render", "name map files or folders holding *.yaml maps")
-    targets = [options.out_dir / f"{document.model.id}.{output_format.extension}" for document in documents]
-    refuse_inputs(targets, input_files(result.project))
-    sources = result.project.registered
-    produced = [drawing(document, sources, options, output_format) for document in documents]
-    prepare_folder(options.out_dir)
-    write_files(dict(zip(targets, produced)))
-    return RenderReport(
-        ExitCode.CLEAN,
-        "\n".join(f"wrote {target}" for target in targets),
-        "\n".join(format_diagnostic(d) for d in result.diagnostics),
-        targets,
-    )

@@ -1,0 +1,52 @@
+"""Options shared by the commands, and the one place they become the core's arguments."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from argmap.diagnostics import UsageError
+from argmap.reporters import EVALUATION_FORMATS, REPORTERS
+
+SEEDS_OPTION = typer.Option(Path("seeds"), "--seeds", help="Folder holding the source documents and sources.yaml.")
+# `--out` was the name on brief and build before every command took -o/--output; still accepted
+OUT_ALIAS = typer.Option(None, "--out", hidden=True, show_default=False)
+
+def choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """An option's choices as the Enum typer wants, made from the core's own list of names."""
+    return Enum(name, {value: value for value in values}, type=str)
+
+
+ReportFormat = choices("ReportFormat", sorted(REPORTERS))
+EvaluationFormat = choices("EvaluationFormat", EVALUATION_FORMATS)
+
+REPORT_HELP = (f"How to report the diagnostics: {', '.join(sorted(REPORTERS))} "
+               "(default: text; github when GITHUB_ACTIONS=true).")
+REPORT_OPTION = typer.Option(None, "--report", show_default=False, help=REPORT_HELP)
+
+
+def report_name(chosen: Enum | None) -> str:
+    """The reporter chosen, else GitHub annotations under GitHub Actions (which sets
+    GITHUB_ACTIONS=true and shows them on the pull request), else text."""
+    if chosen is not None:
+        return chosen.value
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def output_option(what: str, default: Path):
+    """The -o/--output option of a command that writes ``what`` into a folder (``default``
+    unless given: the core's own default, named in the help)."""
+    return typer.Option(None, "--output", "-o", show_default=False,
+                        help=f"Folder for {what} (default: {default}/; created if missing).")
+
+
+def output_folder(output: Path | None, alias: Path | None, default: Path) -> Path:
+    """The folder chosen with -o/--output (or its old name --out), else ``default``."""
+    if output is not None and alias is not None and output != alias:
+        raise UsageError(f"-o/--output {output} and --out {alias} disagree",
+                         "--out is the old name of --output: give one")
+    return output or alias or default

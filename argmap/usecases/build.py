@@ -1,0 +1,91 @@
+"""`argmap build`: check, then write every brief, diagram and cited source page and an index.
+
+The site is built in a temporary folder beside its target and swapped in by renaming, so a
+failure leaves the previous site untouched and no half-written site behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from argmap.brief.diagram import inline_svg
+from argmap.brief.html import render_brief, render_index, render_source
+from argmap.brief.views import SITE_ROOT, SITE_SOURCES, brief_page, diagnostics_of, index_page, source_page
+from argmap.diagnostics import UsageError
+from argmap.model import is_reserved_map_id
+from argmap.output import SITE_FOLDER, input_files, refuse_inputs_within, remove_abandoned_staging, replacing_folder
+from argmap.project import DEFAULT_SEEDS
+from argmap.usecases.brief import Progress, Silent, diagram
+from argmap.usecases.check import check
+from argmap.usecases.outcome import Outcome
+
+SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
+
+
+def build_site(
+    paths: Sequence[Path] | None,
+    out: Path = SITE_FOLDER,
+    *,
+    seeds_dir: Path = DEFAULT_SEEDS,
+    built: str,
+    progress: Progress | None = None,
+) -> Outcome:
+    """Check, then write every brief, diagram and cited source page and an index into ``out``,
+    which is replaced as a whole."""
+    progress = progress or Silent()
+    remove_abandoned_staging(out)
+    _guard_target(out)
+    result = check(paths, seeds_dir)
+    project = result.project
+    refuse_inputs_within(out, [*input_files(project), project.seeds_dir, *(paths or ())])
+    outcome = Outcome(result)
+    if result.errors:
+        return outcome
+    documents = project.maps
+    for document in documents:
+        if is_reserved_map_id(document.model.id):
+            raise UsageError(f"{document.display}: a map id '{document.model.id}' would overwrite the site's "
+                             f"{document.model.id}.html", "rename the map")
+    cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence
+                    if e.source in project.registered})
+    progress.start(len(documents) + len(cited) + 1)
+    files: list[Path] = []
+    with replacing_folder(out) as staging:
+        diagrams: list[str] = []
+        for document in documents:
+            model = document.model
+            svg = diagram(document, project)
+            if svg:
+                files.append(_write(staging / f"{model.id}.svg", svg))
+                diagrams.append(model.id)
+            page = brief_page(document, project, diagnostics=diagnostics_of(document, result.diagnostics),
+                              built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None)
+            files.append(_write(staging / f"{model.id}.html", render_brief(page)))
+            progress.advance(model.id)
+        (staging / "sources").mkdir()
+        for source_id in cited:
+            page = source_page(source_id, project, built=built, diagnostics=result.diagnostics, links=SITE_SOURCES)
+            files.append(_write(staging / "sources" / f"{source_id}.html", render_source(page)))
+            progress.advance(source_id)
+        index = index_page(project, built=built, diagnostics=result.diagnostics, cited_sources=cited, diagrams=diagrams)
+        files.append(_write(staging / "index.html", render_index(index)))
+        _write(staging / SITE_MARKER, "built by argmap; `argmap build` replaces this folder as a whole\n")
+        progress.advance("index")
+    outcome.written = [out / f.relative_to(staging) for f in files]
+    outcome.index = out / "index.html"
+    return outcome
+
+
+def _guard_target(out: Path) -> None:
+    """Only an empty folder, or one argmap built, may be replaced: `-o .` must not wipe a project."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} exists and is not a folder", "choose another -o")
+    if out.is_dir() and any(out.iterdir()) and not (out / SITE_MARKER).is_file():
+        raise UsageError(f"{out} holds files argmap did not build; refusing to replace it",
+                         "choose an empty or new folder for -o, or remove this one")
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

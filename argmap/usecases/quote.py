@@ -1,0 +1,49 @@
+"""`argmap quote`: rank a source's passages like some remembered words; the best one as evidence."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.diagnostics import ExitCode, UsageError
+from argmap.project import SOURCES_FILE, load_seeds
+from argmap.quotes.search import CLOSE_ENOUGH, DEFAULT_LIMIT, Passage, Suggestion, has_words, rank_passages, suggest
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """What `argmap quote` found: the ranking, and the best passage as evidence when it is close."""
+
+    source_id: str
+    file: str
+    words: str
+    ranking: tuple[Passage, ...]
+    best: Suggestion | None
+
+    @property
+    def exit_code(self) -> int:
+        return ExitCode.CLEAN if self.best else ExitCode.INPUT_ERRORS
+
+
+def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT_LIMIT) -> QuoteReport:
+    """Rank the passages of a registered source like ``words``. Raises :class:`UsageError`
+    (exit 2) when the seeds folder, the source or its file cannot be used, or the words are empty."""
+    if not has_words(words):
+        raise UsageError("no words to look for", "give some words from the passage, e.g. argmap quote ade2025 \"NATO ekspansi Polandia\"")
+    if limit < 1:
+        raise UsageError(f"the number of passages to rank is at least 1, not {limit}", setting="limit")
+    project, _ = load_seeds(seeds_dir)
+    if source_id not in project.registered:
+        known = sorted(project.registered)
+        close = difflib.get_close_matches(source_id, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"registered sources: {', '.join(known) or 'none'}"
+        raise UsageError(f"unknown source '{source_id}' in {seeds_dir / SOURCES_FILE}", hint)
+    document = project.sources.get(source_id)
+    if document is None:
+        raise UsageError(f"source '{source_id}': file {seeds_dir / project.registered[source_id].file} cannot be read",
+                         f"run `argmap check --seeds {seeds_dir}` for the details")
+    ranking = tuple(p for p in rank_passages(document.text, words, limit) if p.similarity > 0)
+    close_enough = [p for p in ranking if p.similarity >= CLOSE_ENOUGH]
+    best = suggest(source_id, document.source.language, document.text, close_enough[0]) if close_enough else None
+    return QuoteReport(source_id, document.source.file, words, ranking, best)

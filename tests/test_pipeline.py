@@ -1,0 +1,164 @@
+"""The layered pipeline seen from outside: one evaluation per map and semantics, diagnostics in
+every format from every command that checks maps, errors mapped once, the host environment left
+alone. Each test writes its own project into tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.diagnostics import UsageError
+
+MAP = """\
+argmap: 1
+id: {id}
+title: T
+question: Q?
+lang: en
+sides: {{pro: "Yes", con: "No"}}
+nodes:
+  t: {{type: thesis, side: pro, text: The thesis holds.}}
+  n: {{type: thesis, side: con, text: It does not.}}
+  c: {{type: claim, text: A reason for it., supports: [t], analytic: true}}
+  o: {{type: objection, text: An objection to the reason., attacks: [{target}], analytic: true}}
+{expect}"""
+
+
+def write_project(root: Path, maps: dict[str, str]) -> Path:
+    (root / "seeds").mkdir()
+    (root / "seeds" / "sources.yaml").write_text("sources: {}\n", encoding="utf-8")
+    (root / "maps").mkdir()
+    for map_id, text in maps.items():
+        (root / "maps" / f"{map_id}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def good_map(map_id: str, expect: str = "") -> str:
+    return MAP.format(id=map_id, target="c", expect=expect)
+
+
+def broken_map(map_id: str) -> str:
+    return MAP.format(id=map_id, target="no-such-node", expect="")
+
+
+def test_a_build_evaluates_each_map_once(tmp_path, monkeypatch):
+    """The expect check (AM601), the site's diagram and the brief read one evaluation."""
+    from argmap.evaluate import mapeval
+    from argmap.usecases.build import build_site
+
+    root = write_project(tmp_path, {
+        "with-expect": good_map("with-expect", "expect:\n  semantics: preferred\n  stands: [o]\n"),
+        "without": good_map("without"),
+    })
+    calls: list[str] = []
+    real = mapeval.evaluate
+
+    def counted(framework, semantics):
+        calls.append(semantics)
+        return real(framework, semantics)
+
+    monkeypatch.setattr(mapeval, "evaluate", counted)
+    outcome = build_site([root / "maps"], root / "site", seeds_dir=root / "seeds", built="2025-01-01")
+    assert outcome.exit_code == 0 and outcome.index == root / "site" / "index.html"
+    assert sorted(calls) == ["grounded", "preferred"]
+
+
+@pytest.mark.parametrize("command", [
+    ["check", "--format", "{report}"],
+    ["render", "-f", "dot", "-o", "out", "--report", "{report}"],
+    ["brief", "-o", "out", "--report", "{report}"],
+    ["build", "-o", "out", "--report", "{report}"],
+    ["eval", "--report", "{report}"],
+])
+@pytest.mark.parametrize("report", ["json", "sarif", "github"])
+def test_every_command_that_checks_maps_reports_in_every_format(tmp_path, run_argmap, command, report):
+    root = write_project(tmp_path, {"broken": broken_map("broken")})
+    args = [part.format(report=report) for part in command]
+    args.insert(1, "maps/broken.yaml")
+    done = run_argmap(args, cwd=root, env=os.environ | {"GITHUB_ACTIONS": ""})
+    assert done.returncode == 1, done.stderr
+    assert not (root / "out").exists()
+    if report == "github":
+        assert "::error file=maps/broken.yaml,line=" in done.stdout
+    elif report == "json":
+        assert "AM301" in [d["code"] for d in json.loads(done.stdout)["diagnostics"]]
+    else:
+        assert "AM301" in [r["ruleId"] for r in json.loads(done.stdout)["runs"][0]["results"]]
+
+
+@pytest.mark.parametrize("command", [["check"], ["render", "-f", "dot", "-o", "out"], ["brief", "-o", "out"],
+                                     ["build", "-o", "out"], ["eval"]])
+def test_github_actions_get_annotations_from_every_such_command(tmp_path, run_argmap, command):
+    root = write_project(tmp_path, {"broken": broken_map("broken")})
+    done = run_argmap([command[0], "maps/broken.yaml", *command[1:]], cwd=root, env=os.environ | {"GITHUB_ACTIONS": "true"})
+    assert done.returncode == 1
+    assert "::error file=maps/broken.yaml,line=" in done.stdout
+
+
+def test_a_machine_report_has_stdout_to_itself(tmp_path, run_argmap):
+    """Warnings beside files written: the JSON report on stdout, the list of files on stderr."""
+    root = write_project(tmp_path, {"fine": good_map("fine")})
+    done = run_argmap(["render", "maps", "-f", "dot", "-o", "out", "--report", "json"], cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["warnings"] == 1
+    assert f"wrote {Path('out') / 'fine.dot'}" in done.stderr
+
+
+def test_text_reports_stay_where_they_were(tmp_path, run_argmap):
+    root = write_project(tmp_path, {"fine": good_map("fine")})
+    done = run_argmap(["render", "maps", "-f", "dot", "-o", "out"], cwd=root, env=os.environ | {"GITHUB_ACTIONS": ""})
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"wrote {Path('out') / 'fine.dot'}"
+    assert "warning AM312" in done.stderr
+
+
+def test_the_core_names_the_setting_and_the_cli_its_option(tmp_path, cli):
+    from argmap.render import Selection
+
+    with pytest.raises(UsageError) as error:
+        Selection(depth=1)
+    assert "--" not in error.value.message and error.value.setting == "depth"
+    root = write_project(tmp_path, {"fine": good_map("fine")})
+    result = cli(["render", root / "maps", "--depth", "1", "--seeds", root / "seeds", "-o", root / "out"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("argmap: error: --depth: a depth needs a focus node")
+
+
+def test_an_evaluation_of_a_framework_has_no_preparation_lists(tmp_path, cli):
+    framework = tmp_path / "f.apx"
+    framework.write_text("arg(a).\n", encoding="utf-8")
+    result = cli(["eval", framework, "--prep"])
+    assert result.exit_code == 2 and result.stderr.startswith("argmap: error: --prep: ")
+
+
+def test_importing_argmap_leaves_the_host_environment_alone():
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    code = "import os, argmap, argmap.cli, argmap.usecases.build; print('PYDANTIC_DISABLE_PLUGINS' in os.environ)"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr
+
+
+def test_the_report_choices_are_the_registered_reporters(cli):
+    from argmap.reporters import EVALUATION_FORMATS, REPORTERS
+
+    assert set(REPORTERS) == {"text", "json", "github", "sarif"} and set(EVALUATION_FORMATS) == {"text", "json"}
+    for command in ("render", "brief", "build", "eval"):
+        assert "json, sarif, text" in " ".join(cli([command, "--help"]).stdout.split())
+
+
+def test_the_version_loads_no_pipeline(tmp_path):
+    """What the CLI's deferred imports promise: `argmap --version` (and --help) load the option
+    constants, not the checker, the use cases or the brief."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "argmap", "--version"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "argmap.cli.application" in loaded
+    heavy = ("argmap.checks", "argmap.usecases", "argmap.project", "argmap.brief", "jinja2", "yaml", "rapidfuzz")
+    assert not {m for m in loaded if m in heavy or m.startswith(tuple(f"{h}." for h in heavy))}
