@@ -11,15 +11,13 @@ from pathlib import Path
 from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, MapEvaluation, SupportRule, evaluate_map
+from argmap.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.model import ArgMap, Source, SourceRegistry
 from argmap.quotes.match import SourceText
 from argmap.validate import validate
 
-DEFAULT_MAPS = Path("maps")
-DEFAULT_SEEDS = Path("seeds")
-SOURCES_FILE = "sources.yaml"
 MAP_SUFFIXES = (".yaml", ".yml")
 
 

@@ -70,17 +70,15 @@ nodes:
 
 @dataclass(frozen=True)
 class NewMap:
+    """The map `argmap new` wrote, and what its first line points at."""
+
     path: Path
     schema_path: Path  # what the first line points at, relative to the map
+    schema_file: Path = SCHEMA_DIR / MAP_SCHEMA.file_name  # that schema, from the working folder
 
-    def render(self) -> str:
-        lines = [f"created {self.path}"]
-        if not (self.path.parent / self.schema_path).is_file():
-            lines.append(f"    the editor schema it points at is missing; write it with: "
-                         f"argmap schema > {SCHEMA_DIR / MAP_SCHEMA.file_name}")
-        lines.append(f"    next: fill in the TODOs; `argmap check {self.path}` warns about each one left, "
-                     "and `--strict` fails until none is")
-        return "\n".join(lines)
+    @property
+    def schema_missing(self) -> bool:
+        return not (self.path.parent / self.schema_path).is_file()
 
 
 def new_map(map_id: str, maps_dir: Path = DEFAULT_MAPS) -> NewMap:

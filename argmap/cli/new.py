@@ -7,11 +7,12 @@ from pathlib import Path
 import typer
 
 from argmap.diagnostics import ExitCode
+from argmap.folders import DEFAULT_MAPS
 
 
 def new_command(
     map_id: str = typer.Argument(..., help="Id of the new map, also its file name.", show_default=False),
-    maps: Path = typer.Option(Path("maps"), "--maps", help="Folder to create the map in."),
+    maps: Path = typer.Option(DEFAULT_MAPS, "--maps", help="Folder to create the map in."),
 ) -> None:
     """Create maps/MAP_ID.yaml: both sides, a thesis and a reason for each, and the schema line.
 
@@ -21,7 +22,8 @@ def new_command(
 
     Example: argmap new nato-expansion
     """
+    from argmap.reporters.text import new_map_report
     from argmap.usecases.new import new
 
-    typer.echo(new(map_id, maps).render())
+    typer.echo(new_map_report(new(map_id, maps)))
     raise typer.Exit(ExitCode.CLEAN)

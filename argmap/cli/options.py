@@ -10,9 +10,10 @@ from pathlib import Path
 import typer
 
 from argmap.diagnostics import UsageError
+from argmap.folders import DEFAULT_SEEDS
 from argmap.reporters import EVALUATION_FORMATS, REPORTERS
 
-SEEDS_OPTION = typer.Option(Path("seeds"), "--seeds", help="Folder holding the source documents and sources.yaml.")
+SEEDS_OPTION = typer.Option(DEFAULT_SEEDS, "--seeds", help="Folder holding the source documents and sources.yaml.")
 # `--out` was the name on brief and build before every command took -o/--output; still accepted
 OUT_ALIAS = typer.Option(None, "--out", hidden=True, show_default=False)
 

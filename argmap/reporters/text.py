@@ -12,6 +12,7 @@ from argmap.words import plural
 
 if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
+    from argmap.scaffold import NewMap
     from argmap.usecases.quote import QuoteReport
 
 
@@ -91,3 +92,16 @@ def quote_report(report: QuoteReport) -> str:
 
 def _shorten(text: str, width: int = CUT_PASSAGE_AT) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+# --- argmap new --------------------------------------------------------------------------------
+
+
+def new_map_report(created: NewMap) -> str:
+    """Where the map is, and the next steps."""
+    lines = [f"created {created.path}"]
+    if created.schema_missing:
+        lines.append(f"    the editor schema it points at is missing; write it with: argmap schema > {created.schema_file}")
+    lines.append(f"    next: fill in the TODOs; `argmap check {created.path}` warns about each one left, "
+                 "and `--strict` fails until none is")
+    return "\n".join(map(printable, lines))

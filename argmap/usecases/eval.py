@@ -14,6 +14,7 @@ from argmap.diagnostics import Diagnostic, ExitCode, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
 from argmap.evaluate.prep import Preparation, prepare
+from argmap.folders import DEFAULT_SEEDS
 from argmap.project import MAP_SUFFIXES
 from argmap.usecases.check import check
 from argmap.vocabulary import DEFAULT_SEMANTICS
@@ -23,7 +24,7 @@ from argmap.vocabulary import DEFAULT_SEMANTICS
 class EvalRequest:
     path: Path
     semantics: str = DEFAULT_SEMANTICS
-    seeds: Path = Path("seeds")
+    seeds: Path = DEFAULT_SEEDS
     supports: SupportRule = DEFAULT_SUPPORT_RULE
     prep: bool = False
 
