@@ -63,9 +63,10 @@ lock: ## refresh requirements.lock: newest versions that pyproject.toml allows (
 test-latest: graphviz browser ## the whole suite against the newest versions pyproject.toml allows (drift check)
 	rm -rf .venv-latest
 	$(PYTHON) -m venv .venv-latest
-	.venv-latest/bin/pip install --quiet --upgrade pip
+	.venv-latest/bin/pip install --quiet --upgrade pip setuptools wheel
 	.venv-latest/bin/pip install --quiet --upgrade -e '.[dev]'
-	.venv-latest/bin/pip freeze --exclude-editable | diff $(LOCK) - || true
+	@echo "newer than requirements.lock (< locked, > newest):"
+	@diff <(grep -v '^#' $(LOCK) | LC_ALL=C sort -f) <(.venv-latest/bin/pip freeze --all --exclude argmap | LC_ALL=C sort -f) || true
 	.venv-latest/bin/argmap check --strict maps/
 	.venv-latest/bin/lint-imports
 	.venv-latest/bin/python -m pytest -p no:cacheprovider
