@@ -182,6 +182,8 @@ def test_unknown_semantics_and_bad_parameters_are_rejected() -> None:
         gradual_strengths(CHAIN, "grounded")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="step"):
         gradual_strengths(CHAIN, "qe", step=0.0)
+    with pytest.raises(ValueError, match="tolerance"):
+        gradual_strengths(CHAIN, "dfquad", tolerance=0.0)
     with pytest.raises(ValueError, match="max_iterations"):
         gradual_strengths(CHAIN, "qe", max_iterations=0)
 

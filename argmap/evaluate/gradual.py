@@ -182,9 +182,12 @@ def _incoming(
 
 @dataclass(frozen=True)
 class GradualResult:
-    """Strengths of all arguments, by index. ``acyclic`` results are exact and took one pass
-    (``iterations == 1``); otherwise ``iterations`` counts the updates made, ``converged`` says
-    whether the residual fell below the tolerance, and ``residual`` is its last value."""
+    """Strengths of all arguments, by index. Computed in one topological pass (an acyclic
+    framework), the result is exact: ``iterations == 1``, ``residual == 0``. Otherwise
+    ``iterations`` counts the evaluations of ``f`` over all arguments (when converged, the last
+    one is the check that passed), ``converged`` says whether the residual ``max |f(s) - s|``
+    fell below the tolerance, and ``residual`` is its last value. ``acyclic`` says whether the
+    framework has no cycle, whichever way it was computed."""
 
     semantics: GradualSemantics
     strengths: tuple[float, ...]
@@ -303,6 +306,8 @@ def gradual_strengths(
         raise ValueError(f"unknown gradual semantics {semantics!r}; expected one of {GRADUAL_SEMANTICS}")
     if not 0.0 < step <= 1.0:
         raise ValueError(f"step must be in (0, 1], not {step}")
+    if not tolerance > 0.0:
+        raise ValueError(f"tolerance must be positive, not {tolerance}")
     if max_iterations < 1:
         raise ValueError(f"max_iterations must be at least 1, not {max_iterations}")
 
