@@ -11,9 +11,9 @@ Run directly (``python bench/bench_gradual.py``) or through ``make bench``. It p
 
 Figures measured on the development machine (CPython 3.11, 2 cores shared with other work, fixed
 seeds as below, pure Python, no numpy): building 0.3–0.6 s; DF-QuAD 0.32–0.6 s, QE 0.37–0.65 s
-(the spread is the machine's load); cyclic, 10,000 arguments: DF-QuAD 45 iterations in 0.27 s,
-QE 365 Euler steps in 4.5–6.3 s, both converged; one iteration at 100,000 arguments / 300,000
-relations 0.17 s (DF-QuAD) and 0.21 s (QE).
+(the spread is the machine's load); cyclic, 10,000 arguments: DF-QuAD 45 iterations in
+0.3–0.6 s, QE 365 Euler steps in 4.5–8 s, both converged; one iteration at 100,000 arguments /
+300,000 relations 0.17–0.23 s (DF-QuAD) and 0.21–0.41 s (QE).
 """
 
 from __future__ import annotations
