@@ -5,6 +5,8 @@ undecided, and why.
 * :mod:`.search` — linear-time grounded labelling and the exact complete-labelling search;
 * :mod:`.semantics` — grounded, preferred and stable semantics, with a reason per argument;
 * :mod:`.bipolar` — the rule turning a map's supports into attacks (supported attacks);
+* :mod:`.gradual` — gradual strengths (DF-QuAD, quadratic energy) of quantitative bipolar
+  frameworks (not yet used by maps or the CLI);
 * :mod:`.mapeval` — maps as frameworks; :mod:`.iccma` — the ICCMA file formats.
 """
 
