@@ -440,3 +440,21 @@ def test_a_refused_file_or_folder_is_not_called_a_bug(here: Path, monkeypatch, c
     assert stopped.value.code == 2
     stderr = capsys.readouterr().err
     assert stderr.strip() == f"argmap: error: site: {os.strerror(errno.EACCES)}"
+
+
+def test_a_ctrl_c_while_argmap_starts_says_interrupted_not_a_traceback():
+    # the signal arrives while the app and the core are being imported, deterministically
+    program = """
+import importlib.abc, os, signal, sys
+class InterruptOnImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "argmap.cli.application":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, InterruptOnImport())
+sys.argv = ["argmap", "--version"]
+from argmap.cli import main
+main()
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr.strip(), done.stdout) == (130, "argmap: interrupted", "")

@@ -4,8 +4,6 @@ Errors that carry an exit code (:class:`argmap.diagnostics.ArgmapError`) are rep
 
 from __future__ import annotations
 
-import gc
-import signal
 import sys
 
 import typer
@@ -85,40 +83,10 @@ for name, command in (
     app.command(name)(command)
 
 
-class Stopped(BaseException):
-    """A signal asked argmap to stop. Not a KeyboardInterrupt, which typer turns into a silent
-    exit 130: this passes every `except Exception` up to main(), which says why argmap stopped,
-    and `finally` blocks on the way remove temporary files and folders."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-STOP_REASONS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise Stopped(signum)
-
-
-def main() -> None:
-    """Entry point: no Python traceback ever reaches the user."""
-    # A command runs once and exits. The ~10^5 objects a large map becomes hold no reference
-    # cycles worth collecting, and the collector's repeated passes over them cost ~15% of a
-    # 10,000-node check; memory is returned at exit anyway.
-    gc.disable()
-    previous = {}
-    try:
-        for signum in STOP_REASONS:
-            previous[signum] = signal.signal(signum, _stop)
-    except ValueError:  # not the main thread (main() embedded): signals stay as they are
-        pass
+def run() -> None:
+    """The app, with the user's environment told apart from argmap's bugs (no traceback ever)."""
     try:
         app()
-    except Stopped as stop:
-        typer.echo(f"argmap: {STOP_REASONS[stop.signum]}", err=True)
-        sys.exit(128 + stop.signum)  # the shell's convention for "killed by this signal"
     except OSError as error:  # a file or folder the system refused: the user's environment, not a bug
         where = f"{error.filename}: " if error.filename else ""
         typer.echo(f"argmap: error: {where}{error.strerror or error}", err=True)
@@ -127,11 +95,3 @@ def main() -> None:
         typer.echo(f"argmap: internal error: {type(error).__name__}: {error}", err=True)
         typer.echo("    this is a bug in argmap; please report it with the command and input that caused it", err=True)
         sys.exit(ExitCode.CANNOT_RUN)
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        gc.enable()  # main() is also called in-process (tests, embedding)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
