@@ -153,6 +153,12 @@ def input_files(project: Project) -> list[Path]:
 # --- a folder replaced as a whole
 
 
+def link_target(folder: Path) -> Path:
+    """``folder``, or the folder it links to: a folder replaced as a whole must be replaced where
+    it really is, so that a link to it (a web server's root, say) stays and shows the new one."""
+    return Path(os.path.realpath(folder)) if folder.is_symlink() else folder
+
+
 @contextmanager
 def replacing_folder(out: Path) -> Iterator[Path]:
     """Yield an empty folder to fill; when the block ends without error, it replaces ``out``

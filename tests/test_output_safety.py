@@ -458,3 +458,14 @@ main()
 """
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stderr.strip(), done.stdout) == (130, "argmap: interrupted", "")
+
+
+def test_a_site_folder_reached_through_a_link_is_rebuilt_where_it_is(here: Path, cli):
+    # a web server's root is often a link to the real folder: the link must stay and show the new site
+    assert cli(["build", "-o", "www"]).exit_code == 0
+    (here / "www" / "stale.txt").write_text("from an older build\n")
+    (here / "pub").symlink_to("www")
+    result = cli(["build", "-o", "pub"])
+    assert result.exit_code == 0, result.output
+    assert (here / "pub").is_symlink() and (here / "pub" / "index.html").is_file()
+    assert not (here / "www" / "stale.txt").exists()

@@ -14,7 +14,8 @@ from argmap.brief.html import render_brief, render_index, render_source
 from argmap.brief.views import SITE_ROOT, SITE_SOURCES, brief_page, diagnostics_of, index_page, source_page
 from argmap.diagnostics import UsageError
 from argmap.model import is_reserved_map_id
-from argmap.output import SITE_FOLDER, input_files, refuse_inputs_within, remove_abandoned_staging, replacing_folder
+from argmap.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
+                           replacing_folder)
 from argmap.project import DEFAULT_SEEDS
 from argmap.usecases.brief import Progress, Silent, diagram
 from argmap.usecases.check import check
@@ -34,6 +35,7 @@ def build_site(
     """Check, then write every brief, diagram and cited source page and an index into ``out``,
     which is replaced as a whole."""
     progress = progress or Silent()
+    out = link_target(out)
     remove_abandoned_staging(out)
     _guard_target(out)
     result = check(paths, seeds_dir)
