@@ -260,7 +260,10 @@ def test_without_graphviz_pages_keep_their_outline(project, cli, monkeypatch):
     monkeypatch.setenv("PATH", str(project / "empty-path"))
     result = cli(["build", "-o", "out", "--date", DATE])
     assert result.exit_code == 0, result.output
+    assert "Graphviz's `dot` was not found, so" in result.stderr and "apt-get install graphviz" in result.stderr
     assert not list((project / "out").glob("*.svg"))
+    briefed = cli(["brief", "maps/ferry-trial.yaml", "-o", "briefs"])
+    assert briefed.exit_code == 0 and "so 1 map got no diagram" in briefed.stderr
     brief = Page.load(project / "out" / "ferry-trial.html")
     assert brief.all("svg") == [] and "No diagram: Graphviz" in brief.text
     assert any("outline" in e.attrs.get("class", "") for e in brief.all("details"))

@@ -62,6 +62,8 @@ def write_briefs(
     pages: dict[Path, bytes] = {}
     for document in documents:
         svg = diagram(document, result.project)
+        if svg is None:
+            outcome.undrawn.append(document.model.id)
         page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
                           built=built, links=STANDALONE, svg=inline_svg(svg) if svg else None)
         pages[out_dir / f"{document.model.id}.html"] = render_brief(page).encode("utf-8")

@@ -58,6 +58,8 @@ def build_site(
         for document in documents:
             model = document.model
             svg = diagram(document, project)
+            if svg is None:
+                outcome.undrawn.append(document.model.id)
             if svg:
                 files.append(_write(staging / f"{model.id}.svg", svg))
                 diagrams.append(model.id)

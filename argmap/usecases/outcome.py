@@ -16,6 +16,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     index: Path | None = None  # the page to open, for a site
     skipped: list[str] = field(default_factory=list)  # maps that did not load
+    undrawn: list[str] = field(default_factory=list)  # maps written without a diagram (no Graphviz)
 
     @property
     def refused(self) -> bool:
