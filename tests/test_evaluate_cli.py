@@ -274,3 +274,13 @@ def test_eval_reports_a_framework_that_is_not_utf8_at_its_byte(cli) -> None:
     result = cli(["eval", FRAMEWORKS / "bad" / "latin1.af"])
     assert result.exit_code == 1
     assert "latin1.af:2:6: error AM101: file is not UTF-8: byte 0xe9" in result.stdout
+
+
+def test_eval_shows_the_warnings_of_the_check_beside_the_labels(project: Path, cli, monkeypatch) -> None:
+    # a TODO title is a warning (AM317), which eval reports on stderr and still evaluates
+    write_map(project, DEBATE.replace("title: Toy debate", "title: TODO"))
+    monkeypatch.chdir(project)
+    result = cli(["eval", "maps/toy.yaml", "--format", "json"])
+    assert result.exit_code == 0
+    assert "maps/toy.yaml:3:8: warning AM317" in result.stderr
+    assert json.loads(result.stdout)["semantics"] == "grounded"

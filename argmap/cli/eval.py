@@ -50,6 +50,7 @@ def eval_command(
     Example: argmap eval maps/nato-expansion.yaml --prep
     """
     from argmap.reporters import get_evaluation_reporter, get_reporter
+    from argmap.reporters.text import format_diagnostics
     from argmap.usecases.eval import EvalRequest, run_eval
 
     outcome = run_eval(EvalRequest(file, SemanticsChoice(semantics).value, seeds, SupportRule(supports), prep))
@@ -57,5 +58,7 @@ def eval_command(
         # an explicit --format json keeps a script's JSON even under GitHub Actions
         typer.echo(get_reporter(report_name(report or format)).unevaluated(outcome))
     else:
+        if outcome.diagnostics:  # warnings (or differences from `expect:`) the check found: beside the labels
+            typer.echo(format_diagnostics(outcome.diagnostics), err=True)
         typer.echo(get_evaluation_reporter((format or EvaluationFormat.text).value).evaluation(outcome))
     raise typer.Exit(outcome.exit_code)

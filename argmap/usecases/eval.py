@@ -89,5 +89,5 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     if request.prep:
         sources = checked.project.registered
         preparation = prepare(document.model, sources, map_evaluation)
-    return EvalOutcome(document.display, evaluation=map_evaluation.evaluation,
+    return EvalOutcome(document.display, problems=tuple(checked.diagnostics), evaluation=map_evaluation.evaluation,
                        map_evaluation=map_evaluation, preparation=preparation)
