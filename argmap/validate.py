@@ -35,12 +35,18 @@ def validate(doc: LoadedYaml, model: type[M]) -> tuple[M | None, list[Diagnostic
         return None, sorted(set(problems))
 
 
+def _sentence_case(message: str) -> str:
+    """pydantic's message, its first letter lowered to follow a colon; the rest (a pattern, a
+    quoted value) stays as it is."""
+    return message[:1].lower() + message[1:]
+
+
 def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnostic:
     loc: YamlPath = tuple(error["loc"])
     kind = error["type"]
     if loc and loc[-1] == "[key]":  # a dict key that fails its constraint
         key_path = loc[:-1]
-        return doc.diagnostic(key_path, Code.AM203, f"invalid id '{key_path[-1]}': {error['msg'].lower()}",
+        return doc.diagnostic(key_path, Code.AM203, f"invalid id '{key_path[-1]}': {_sentence_case(error['msg'])}",
                               hints=("ids start with a letter or digit and use only letters, digits, '-', '_' and '.'",),
                               at_key=True)
     key = str(loc[-1]) if loc else "file"

@@ -72,3 +72,13 @@ def test_other_numbers_in_the_registry_must_be_quoted(entry, column, message, hi
     (problem,) = [d for d in diagnostics(cli, "maps") if d["severity"] == "error"]
     assert (problem["path"], problem["column"], problem["message"], problem["hints"]) == (
         "seeds/sources.yaml", column, message, [hint])
+
+
+def test_an_invalid_node_id_is_reported_with_its_pattern_as_written(tmp_path: Path, cli) -> None:
+    path = tmp_path / "minimal.yaml"
+    text = (CASES / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("nodes:\n", "nodes:\n  -bad:\n    type: claim\n    text: A.\n    analytic: true\n", 1),
+                    encoding="utf-8")
+    problems = [p for p in diagnostics(cli, "--seeds", SEEDS, path) if p["code"] == "AM203"]
+    assert [p["message"] for p in problems] == [
+        "invalid id '-bad': string should match pattern '^[A-Za-z0-9][A-Za-z0-9_.-]*$'"]
