@@ -97,7 +97,7 @@ def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
     for path in paths:
         if path.is_dir():
             covers_folder = True
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file()
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in MAP_SUFFIXES and p.is_file()
                                 and not _is_hidden(p.relative_to(path))))
         elif path.exists():
             files.append(path)

@@ -62,3 +62,12 @@ def test_eval_refuses_a_registry_as_a_map(project: Path, cli, monkeypatch) -> No
     result = cli(["eval", "seeds/sources.yaml"])
     assert result.exit_code == 2
     assert "seeds/sources.yaml: a sources registry, not a map" in result.stderr
+
+
+def test_a_map_suffix_in_capitals_is_found_in_a_folder_as_when_named(project: Path, cli, monkeypatch) -> None:
+    shouted = project / "shouted"
+    shouted.mkdir()
+    shutil.copy(CASES / "good" / "minimal.yaml", shouted / "minimal.YAML")
+    monkeypatch.chdir(project)
+    assert check_json(cli, "shouted")["summary"]["maps"] == 1
+    assert check_json(cli, "shouted/minimal.YAML")["summary"]["maps"] == 1
