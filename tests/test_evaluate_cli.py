@@ -284,3 +284,12 @@ def test_eval_shows_the_warnings_of_the_check_beside_the_labels(project: Path, c
     assert result.exit_code == 0
     assert "maps/toy.yaml:3:8: warning AM317" in result.stderr
     assert json.loads(result.stdout)["semantics"] == "grounded"
+
+
+def test_eval_json_of_a_map_with_errors_is_shaped_like_check_json(project: Path, cli, monkeypatch) -> None:
+    write_map(project, DEBATE.replace("attacks: [claim]", "attacks: [claimm]"))
+    monkeypatch.chdir(project)
+    evaluated = json.loads(cli(["eval", "maps/toy.yaml", "--format", "json"]).stdout)
+    checked = json.loads(cli(["check", "maps/toy.yaml", "--format", "json"]).stdout)
+    assert set(evaluated) == set(checked) == {"argmap", "summary", "diagnostics"}
+    assert evaluated["argmap"] == checked["argmap"] and evaluated["diagnostics"] == checked["diagnostics"]

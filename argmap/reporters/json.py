@@ -21,7 +21,7 @@ class JsonReporter:
 
     Each diagnostic has ``path``, ``line``, ``column`` (1-based), ``severity`` ("error" or
     "warning"), ``code``, ``message`` and ``hints`` (a list of strings). For an `argmap eval`
-    input with errors: ``{"summary": {"errors", "warnings"}, "diagnostics": [...]}``.
+    input with errors: ``{"argmap", "summary": {"errors", "warnings"}, "diagnostics": [...]}``.
     """
 
     name = "json"
@@ -45,6 +45,7 @@ class JsonReporter:
     def unevaluated(self, outcome: EvalOutcome) -> str:
         counts = count(outcome.diagnostics)
         return dump({
+            "argmap": __version__,
             "summary": {"errors": counts.errors, "warnings": counts.warnings},
             "diagnostics": [d.to_dict() for d in outcome.diagnostics],
         })
