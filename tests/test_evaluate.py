@@ -134,3 +134,32 @@ def test_preferred_search_handles_a_long_even_cycle_exactly() -> None:
     fw = Framework.build(names, [(names[i], names[(i + 1) % 200]) for i in range(200)])
     assert len(evaluate(fw, "preferred").extensions) == 2
     assert len(evaluate(fw, "stable").extensions) == 2
+
+
+def pairs(count: int) -> Framework:
+    """``count`` independent pairs of arguments attacking each other: 2**count extensions."""
+    names = [f"{side}{i}" for i in range(count) for side in "ab"]
+    return Framework.build(names, [(f"a{i}", f"b{i}") for i in range(count)] + [(f"b{i}", f"a{i}") for i in range(count)])
+
+
+@pytest.mark.parametrize("semantics", ["preferred", "stable"])
+def test_a_search_with_too_many_alternatives_stops_with_a_clear_error(semantics: str, monkeypatch) -> None:
+    from argmap.evaluate import semantics as engine
+
+    assert len(evaluate(pairs(5), semantics).extensions) == 32  # within the limit: every one
+    monkeypatch.setattr(engine, "MAX_EXTENSIONS", 20)
+    with pytest.raises(engine.TooManyExtensions) as stopped:
+        evaluate(pairs(5), semantics)
+    assert stopped.value.exit_code == 2
+    assert stopped.value.message == f"{semantics} semantics: more than 20 alternative labellings; argmap stops there"
+
+
+def test_eval_of_a_framework_with_too_many_alternatives_exits_2_with_the_reason(cli, tmp_path, monkeypatch) -> None:
+    from argmap.evaluate import semantics as engine
+
+    monkeypatch.setattr(engine, "MAX_EXTENSIONS", 20)
+    path = tmp_path / "pairs.af"
+    path.write_text("p af 10\n" + "".join(f"{2 * i + 1} {2 * i + 2}\n{2 * i + 2} {2 * i + 1}\n" for i in range(5)))
+    result = cli(["eval", path, "--semantics", "preferred"])
+    assert result.exit_code == 2
+    assert "argmap: error: preferred semantics: more than 20 alternative labellings" in result.stderr

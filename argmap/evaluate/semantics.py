@@ -16,12 +16,18 @@ only (reason "stands in some extensions but not in all"). When stable semantics 
 extension, every argument is UNDEC with reason "no extension". This is the sceptical labelling
 of Wu & Caminada ("A labelling-based justification status of arguments", 2010); with one
 extension (always so for grounded) it is that extension's labelling.
+
+Preferred and stable semantics may have exponentially many extensions (n independent pairs of
+arguments attacking each other have 2^n), and so may the search for them. It stops, with
+:class:`TooManyExtensions` (exit 2), once it has met more than :data:`MAX_EXTENSIONS` labellings,
+rather than run for hours: no debate is read through a thousand alternative outcomes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from argmap.diagnostics import UsageError
 from argmap.vocabulary import DEFAULT_SEMANTICS
 
 from .framework import Framework
@@ -30,13 +36,31 @@ from .search import IN, OUT, CompleteSearch, grounded_codes
 
 Labelling = list[int]
 
+MAX_EXTENSIONS = 1_000  # labellings a preferred or stable search may meet before it stops
+
+
+class TooManyExtensions(UsageError):
+    """The framework has more alternative outcomes than argmap lists (exit 2)."""
+
+    def __init__(self, semantics: str):
+        super().__init__(
+            f"{semantics} semantics: more than {MAX_EXTENSIONS:,} alternative labellings; argmap stops there",
+            "grounded semantics (the default) has exactly one; or split the debate into smaller maps")
+
+
+def _at_most(labellings: Iterator[Labelling], semantics: str) -> Iterator[Labelling]:
+    for count, labelling in enumerate(labellings, start=1):
+        if count > MAX_EXTENSIONS:
+            raise TooManyExtensions(semantics)
+        yield labelling
+
 
 def grounded_labellings(framework: Framework) -> list[Labelling]:
     return [grounded_codes(framework)]
 
 
 def stable_labellings(framework: Framework) -> list[Labelling]:
-    return list(CompleteSearch(framework, allow_undec=False).labellings())
+    return list(_at_most(CompleteSearch(framework, allow_undec=False).labellings(), "stable"))
 
 
 def preferred_labellings(framework: Framework) -> list[Labelling]:
@@ -54,7 +78,7 @@ def preferred_labellings(framework: Framework) -> list[Labelling]:
         return any(possible & ~extension == 0 for extension in found)
 
     candidates: dict[int, Labelling] = {}
-    for labelling in search.labellings(prune=inside_a_found_extension):
+    for labelling in _at_most(search.labellings(prune=inside_a_found_extension), "preferred"):
         accepted = could_accept(labelling)
         found.append(accepted)
         candidates[accepted] = labelling
