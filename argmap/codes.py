@@ -66,6 +66,7 @@ class Code(StrEnum):
     AM315 = auto(), "side-without-thesis", WARNING
     AM316 = auto(), "repeated-relation", WARNING
     AM317 = auto(), "placeholder-text", WARNING
+    AM318 = auto(), "reserved-map-id", ERROR
     # The seeds folder (AM40x) and the quotes taken from it (AM50x).
     AM401 = auto(), "source-path-outside", ERROR
     AM402 = auto(), "source-file-missing", ERROR

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from argmap.diagnostics import UsageError
 from argmap.load import resolve_plain_scalar
-from argmap.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, is_reserved_map_id
+from argmap.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, RESERVED_MAP_IDS, is_reserved_map_id
 from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES
 from argmap.schema import MAP_SCHEMA
 
@@ -87,7 +87,8 @@ def new_map(map_id: str, maps_dir: Path = DEFAULT_MAPS) -> NewMap:
         raise UsageError(f"'{map_id}' is not a map id",
                          "use letters, digits, '-', '_' and '.', starting with a letter or digit, e.g. nato-expansion")
     if is_reserved_map_id(map_id):
-        raise UsageError(f"'{map_id}' cannot be a map id: `argmap build` names its {map_id}.html page so",
+        raise UsageError(f"'{map_id}' cannot be a map id: `argmap build` keeps "
+                         f"{', '.join(sorted(RESERVED_MAP_IDS))}.html for the site's own page",
                          "choose another id, e.g. nato-expansion")
     for suffix in MAP_SUFFIXES:
         existing = maps_dir / f"{map_id}{suffix}"

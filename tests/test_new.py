@@ -131,15 +131,17 @@ def test_completion_completes_command_names():
 def test_new_refuses_an_id_that_build_cannot_publish(cli, in_project: Path, reserved: str):
     result = cli(["new", reserved])
     assert result.exit_code == 2
-    assert f"'{reserved}' cannot be a map id: `argmap build` names its {reserved}.html page so" in result.stderr
+    assert f"'{reserved}' cannot be a map id: `argmap build` keeps index.html for the site's own page" in result.stderr
     assert list((in_project / "maps").iterdir()) == []
 
 
-def test_build_refuses_the_same_ids_in_any_letter_case(cli, in_project: Path):
+def test_check_refuses_the_same_ids_in_any_letter_case_so_build_never_meets_them(cli, in_project: Path):
     assert cli(["new", "report"]).exit_code == 0
     text = (in_project / "maps" / "report.yaml").read_text(encoding="utf-8").replace("id: report", "id: Index")
     (in_project / "maps" / "report.yaml").unlink()
     (in_project / "maps" / "Index.yaml").write_text(text, encoding="utf-8")
-    result = cli(["build", "-o", in_project / "site", "maps"])
-    assert result.exit_code == 2
-    assert "would overwrite the site's Index.html" in result.stderr
+    checked = cli(["check", "maps"])
+    assert checked.exit_code == 1
+    assert "maps/Index.yaml:3:5: error AM318: map id 'Index' is kept for the site's own page (index.html)" in checked.stdout
+    built = cli(["build", "-o", in_project / "site", "maps"])
+    assert built.exit_code == 1 and "AM318" in built.stdout and not (in_project / "site").exists()

@@ -30,6 +30,7 @@ MAP_RULES: tuple[Rule, ...] = (
     sides.side_without_thesis,         # AM315
     references.repeated_relations,
     placeholders.placeholder_text,     # AM317
+    identity.reserved_map_id,          # AM318
     quotes.unknown_sources,            # AM405
     quotes.quotes_found,               # AM501
     quotes.quotes_unique,

@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from argmap.checks.rule import MapContext, ProjectContext, rule
 from argmap.codes import Code
+from argmap.model import RESERVED_MAP_IDS, is_reserved_map_id
 
 
 @rule(Code.AM309, "A map's `id` equals its file name without `.yaml`.")
@@ -34,3 +35,22 @@ def duplicate_map_ids(ctx: ProjectContext):
     for map_id, documents in by_id.items():
         for later in documents[1:]:
             yield ctx.report(later.doc, ("id",), f"map id '{map_id}' is also used by {documents[0].display}")
+
+
+@rule(Code.AM318, "A map's `id` is a name the site keeps for its own pages.")
+def reserved_map_id(ctx: MapContext):
+    """`argmap build` writes each map's brief as `<id>.html` beside the site's own `index.html`, so
+    `index` (in any letter case: file systems on macOS and Windows ignore it) cannot be a map id.
+
+    Passing (in maps/wall.yaml):
+
+        id: wall
+
+    Failing (in maps/index.yaml):
+
+        id: index
+    """
+    if is_reserved_map_id(ctx.model.id):
+        yield ctx.report(("id",), f"map id '{ctx.model.id}' is kept for the site's own page "
+                                  f"({', '.join(sorted(RESERVED_MAP_IDS))}.html)",
+                         ("rename the map and its file, e.g. to what the debate is about",))

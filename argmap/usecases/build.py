@@ -13,7 +13,6 @@ from argmap.brief.diagram import inline_svg
 from argmap.brief.html import render_brief, render_index, render_source
 from argmap.brief.views import SITE_ROOT, SITE_SOURCES, brief_page, diagnostics_of, index_page, source_page
 from argmap.diagnostics import UsageError
-from argmap.model import is_reserved_map_id
 from argmap.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
                            replacing_folder)
 from argmap.project import DEFAULT_SEEDS
@@ -45,10 +44,6 @@ def build_site(
     if result.errors:
         return outcome
     documents = project.maps
-    for document in documents:
-        if is_reserved_map_id(document.model.id):
-            raise UsageError(f"{document.display}: a map id '{document.model.id}' would overwrite the site's "
-                             f"{document.model.id}.html", "rename the map")
     cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence
                     if e.source in project.registered})
     progress.start(len(documents) + len(cited) + 1)
