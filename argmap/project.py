@@ -78,6 +78,7 @@ class Project:
     maps: list[MapDocument] = field(default_factory=list)
     unloaded_maps: list[UnloadedMap] = field(default_factory=list)
     covers_folder: bool = False  # a whole folder was checked, so "unused source" makes sense
+    registry_valid: bool = False  # sources.yaml was read and validated; else its diagnostics say why
 
     @property
     def map_count(self) -> int:
@@ -162,15 +163,17 @@ def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
     project = Project(seeds_dir, doc)
     if doc is None:
         return project, problems
-    project.registered, project.sources, problems = validate_registry(doc, seeds_dir)
+    registered, project.sources, problems = validate_registry(doc, seeds_dir)
+    project.registered, project.registry_valid = registered or {}, registered is not None
     return project, problems
 
 
-def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, Source], dict[str, SourceDocument], list[Diagnostic]]:
-    """The registry's entries, and those whose file could be read, with their pins checked."""
+def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, Source] | None, dict[str, SourceDocument], list[Diagnostic]]:
+    """The registry's entries (None when it does not validate), and those whose file could be
+    read, with their pins checked."""
     registry, problems = validate(doc, SourceRegistry)
     if registry is None:
-        return {}, {}, problems
+        return None, {}, problems
     sources: dict[str, SourceDocument] = {}
     for source_id, source in registry.sources.items():
         document, source_problems = _load_source(doc, seeds_dir, source_id, source)

@@ -21,6 +21,8 @@ def unknown_sources(ctx: MapContext):
         evidence:
           - {source: ade2024, quote: ...}     # the registry has ade2025
     """
+    if not ctx.project.registry_valid:
+        return  # sources.yaml itself did not read: its own diagnostics say why, once, not per quote
     known = list(ctx.project.registered)
     for node_id, i, evidence in ctx.evidence:
         if evidence.source not in ctx.project.registered:

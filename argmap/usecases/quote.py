@@ -34,6 +34,9 @@ def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT
     if limit < 1:
         raise UsageError(f"the number of passages to rank is at least 1, not {limit}", setting="limit")
     project, _ = load_seeds(seeds_dir)
+    if not project.registry_valid:
+        raise UsageError(f"{seeds_dir / SOURCES_FILE} cannot be read as a sources registry",
+                         f"run `argmap check --seeds {seeds_dir}` for the details")
     if source_id not in project.registered:
         known = sorted(project.registered)
         close = difflib.get_close_matches(source_id, known, n=1, cutoff=0.6)
