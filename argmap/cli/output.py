@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import typer
 
-from argmap.render.formats import DOT_PROGRAM, INSTALL_COMMAND
 from argmap.reporters import get_reporter
-from argmap.reporters.text import format_diagnostics, written
+from argmap.reporters.text import format_diagnostics, undrawn, written
 from argmap.terminal import printable
-from argmap.words import plural
 from argmap.usecases.outcome import Outcome
 
 REFUSED = "nothing written: fix the errors above first"
@@ -35,7 +33,6 @@ def finish(outcome: Outcome, report: str, *, say_refused: bool = True) -> None:
     for skipped in outcome.skipped:
         typer.echo(f"argmap: skipped {printable(skipped)}: it does not load", err=True)
     if outcome.undrawn:
-        typer.echo(f"argmap: note: Graphviz's `{DOT_PROGRAM}` was not found, so {plural(len(outcome.undrawn), 'map')} "
-                   f"got no diagram (the text outline stands in); install it with: {INSTALL_COMMAND}", err=True)
+        typer.echo(undrawn(outcome.undrawn), err=True)
     typer.echo(written(outcome.written, outcome.index), err=not for_people)
     raise typer.Exit(outcome.exit_code)

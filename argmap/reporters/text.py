@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, count
+from argmap.render.formats import DOT_PROGRAM, INSTALL_COMMAND
 from argmap.reporters.base import Checked
 from argmap.reporters.evaluation import text_evaluation
 from argmap.terminal import printable
@@ -44,6 +45,12 @@ def written(paths: Sequence[Path], index: Path | None = None) -> str:
     if index is not None:
         return f"wrote {plural(len(paths), 'file')}: {index}"
     return "\n".join(f"wrote {path}" for path in paths)
+
+
+def undrawn(map_ids: Sequence[str]) -> str:
+    """Why some maps got no diagram, and how to get one."""
+    return (f"argmap: note: Graphviz's `{DOT_PROGRAM}` was not found, so {plural(len(map_ids), 'map')} "
+            f"got no diagram (the text outline stands in); install it with: {INSTALL_COMMAND}")
 
 
 class TextReporter:
