@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 from typing import Annotated, Literal
 
+from annotated_types import Interval
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -18,7 +19,10 @@ from argmap.vocabulary import (  # noqa: F401 -- the tuples are re-exported for 
     DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType, Reliability, Semantics, Side,
 )
 
-FORMAT_VERSION = 1
+# The versions of the map format this argmap reads, oldest first; new maps get the last one.
+FORMAT_VERSIONS = (1, 2)
+FORMAT_VERSION = FORMAT_VERSIONS[-1]
+MAX_TITLE_LENGTH = 70
 
 
 IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -41,11 +45,22 @@ def is_reserved_map_id(map_id: str) -> bool:
 def _exact_format_version(value: object) -> object:
     """Python compares true == 1 == 1.0, so the Literal alone would take `argmap: true`."""
     if type(value) is not int:
-        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": str(FORMAT_VERSION)})
+        raise PydanticCustomError("literal_error", "Input should be {expected}",
+                                  {"expected": " or ".join(map(str, FORMAT_VERSIONS))})
     return value
 
 
-FormatVersion = Annotated[Literal[1], BeforeValidator(_exact_format_version)]
+FormatVersion = Annotated[Literal[1, 2], BeforeValidator(_exact_format_version)]
+
+
+def _unit_interval_number(value: object) -> object:
+    """A score is a number: `weight: true` or `weight: "0.5"` is refused, not read as 1 or 0.5."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PydanticCustomError("float_type", "Input should be a number from 0 to 1")
+    return value
+
+
+Score = Annotated[float, Interval(ge=0, le=1), BeforeValidator(_unit_interval_number)]
 
 
 def _whole_number_to_text(value: object) -> object:
@@ -76,6 +91,22 @@ CslDate = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": _CSL_DATE_PATTERN},
                               {"type": "integer", "minimum": 0, "maximum": 9999}]}),
 ]
+
+
+# EDTF level 0 (ISO 8601): a day, month or year, or an interval of two of them ("2022/2024");
+# either end of an interval may be open ("2022/..").
+_EDTF_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+_EDTF_PATTERN = rf"^({_EDTF_DATE}|{_EDTF_DATE}/({_EDTF_DATE}|\.\.)|\.\./{_EDTF_DATE})$"
+
+EdtfDate = Annotated[
+    str,
+    BeforeValidator(_date_to_text),
+    StringConstraints(pattern=_EDTF_PATTERN),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": _EDTF_PATTERN},
+                              {"type": "integer", "minimum": 0, "maximum": 9999}]}),
+]
+
+ShortTitle = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE_LENGTH, strip_whitespace=True)]
 
 
 class _Strict(BaseModel):
@@ -113,7 +144,29 @@ class Evidence(_Strict):
         default_factory=list,
         description="Parts of the quote to read aloud; each must occur in the quote.",
     )
+    highlight_translation: list[NonEmptyText] = Field(
+        default_factory=list,
+        description="Parts of the translation to read aloud; each must occur in the translation.",
+    )
+    as_of: EdtfDate | None = Field(
+        default=None,
+        description="When the quoted situation was, as distinct from the source's publication "
+        "date: 2023-06, 2021, 2022/2024 (EDTF: a day, month, year or an interval).",
+    )
+    speaker: NonEmptyText | None = Field(
+        default=None,
+        description="Whose view the quote voices when it is not the author's own, e.g. "
+        "Russian Ministry of Defence; cards say (reporting ...).",
+    )
+    page: CslNumber | None = Field(default=None, description="Page (or range) of the quote in a paged source.")
     note: str | None = Field(default=None, description="A remark on this piece of evidence.")
+
+
+class RelationRef(_Strict):
+    """A relation of the map, named by its two ends: the support or attack `from -> to`."""
+
+    from_: Identifier = Field(alias="from", description="The node the relation starts at.")
+    to: Identifier = Field(description="The node it supports or attacks.")
 
 
 class Node(_Strict):
@@ -134,9 +187,24 @@ class Node(_Strict):
         description="pro or con. Required on a thesis; elsewhere derived from the relations "
         "(support keeps the side, attack switches it) and checked if given.",
     )
+    title: ShortTitle | None = Field(
+        default=None,
+        description=f"A short tag of at most {MAX_TITLE_LENGTH} characters: the words a debater says "
+        "aloud and the diagram's label. Missing is a warning in format 2.",
+    )
     text: NonEmptyText = Field(description="The point, in the mapper's own words.")
     supports: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node supports.")
     attacks: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node attacks.")
+    undercuts: list[RelationRef] = Field(
+        default_factory=list,
+        description="Relations whose inference this node denies: {from: a, to: b} says that even "
+        "if a holds, it does not show (or refute) b.",
+    )
+    weight: Score | None = Field(
+        default=None,
+        description="Base score from 0 to 1 for gradual semantics (dfquad, qe); without it, a "
+        "score derived from the evidence.",
+    )
     evidence: list[Evidence] = Field(default_factory=list, description="Quotes that back the node.")
     analytic: StrictBool = Field(
         default=False,
@@ -147,7 +215,13 @@ class Node(_Strict):
 
     @property
     def targets(self) -> list[str]:
+        """The nodes this node supports or attacks (undercuts target relations, not nodes)."""
         return [*self.supports, *self.attacks]
+
+    @property
+    def label(self) -> str:
+        """What diagrams and lists call the node: its title, or its text when it has none."""
+        return self.title or self.text
 
 
 class Sides(_Strict):
@@ -164,12 +238,18 @@ class Expect(_Strict):
     stands: list[Identifier] = Field(default_factory=list, description="Nodes labelled IN (stands).")
     falls: list[Identifier] = Field(default_factory=list, description="Nodes labelled OUT (falls).")
     undecided: list[Identifier] = Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")
+    dfquad: dict[Identifier, Score] = Field(
+        default_factory=dict, description="Node id → strength under DF-QuAD (checked to within 0.01)."
+    )
+    qe: dict[Identifier, Score] = Field(
+        default_factory=dict, description="Node id → strength under quadratic energy (checked to within 0.01)."
+    )
 
 
 class ArgMap(_Strict):
     """An argument map: one debate, two sides, typed nodes linked by supports and attacks."""
 
-    argmap: FormatVersion = Field(description="Format version; always 1.")
+    argmap: FormatVersion = Field(description="Format version: 2, or 1 for maps written before titles, undercuts and gradual strength.")
     id: Identifier = Field(description="Unique across maps; equals the file name without .yaml.")
     title: NonEmptyText = Field(description="Title of the debate.")
     question: NonEmptyText = Field(description="The question the debate answers.")
@@ -220,6 +300,9 @@ class Source(_Strict):
     accessed: CslDate | None = Field(default=None, description="Date the page was captured.")
     container_title: str | None = Field(default=None, alias="container-title", description="Journal, site or newspaper.")
     publisher: str | None = Field(default=None, description="Publisher or institution.")
+    qualifications: str | None = Field(
+        default=None, description="argmap extension: the author's credentials, for the full cite."
+    )
     volume: CslNumber | None = Field(default=None, description="Volume of the journal or series.")
     issue: CslNumber | None = Field(default=None, description="Issue of the journal.")
     page: CslNumber | None = Field(default=None, description="Page range, e.g. 221-229.")

@@ -10,12 +10,15 @@ from typing import Literal, get_args
 NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
 Side = Literal["pro", "con"]
 Reliability = Literal["peer-reviewed", "thesis", "news", "blog", "unknown"]
-Semantics = Literal["grounded", "preferred", "stable"]
+Semantics = Literal["grounded", "preferred", "stable"]  # extension semantics: a label per node
+GradualSemantics = Literal["dfquad", "qe"]  # gradual semantics: a strength in [0, 1] per node
 
 NODE_TYPES: tuple[NodeType, ...] = get_args(NodeType)
 SIDES: tuple[Side, ...] = get_args(Side)
 RELIABILITIES: tuple[Reliability, ...] = get_args(Reliability)
 SEMANTICS_NAMES: tuple[Semantics, ...] = get_args(Semantics)
+GRADUAL_SEMANTICS: tuple[GradualSemantics, ...] = get_args(GradualSemantics)
+ALL_SEMANTICS: tuple[str, ...] = (*SEMANTICS_NAMES, *GRADUAL_SEMANTICS)
 
 # Evidence from these sources is shown as weak, in briefs and diagrams.
 WEAK_RELIABILITIES: frozenset[Reliability] = frozenset({"blog", "unknown"})

@@ -102,9 +102,10 @@ def _first_node(mutation):
 WRONG = {
     "type is a number": (_first_node(lambda node: node.__setitem__("type", 5)), True),
     "unknown node type": (_first_node(lambda node: node.__setitem__("type", "argument")), True),
-    "unknown key in a node": (_first_node(lambda node: node.__setitem__("weight", 3)), True),
+    "unknown key in a node": (_first_node(lambda node: node.__setitem__("colour", "red")), True),
     "unknown top-level key": (_set(("colour",), "red"), True),
-    "format version 2": (_set(("argmap",), 2), True),
+    "format version 3": (_set(("argmap",), 3), True),
+    "weight above 1": (_first_node(lambda node: node.__setitem__("weight", 3)), True),
     "supports is a string": (_first_node(lambda node: node.__setitem__("supports", "other-node")), True),
     "evidence without quote": (_first_node(lambda node: node.__setitem__("evidence", [{"source": "sari2023"}])), True),
     "node id with a space": (lambda data: {**data, "nodes": {**data["nodes"], "bad id": {"type": "claim", "text": "x"}}}, True),

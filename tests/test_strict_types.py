@@ -22,7 +22,7 @@ def diagnostics(cli, *args) -> list[dict]:
 def test_loose_types_are_refused_at_the_value_with_expected_and_found(cli) -> None:
     found = diagnostics(cli, "--seeds", SEEDS, CASES / "bad" / "loose-types.yaml")
     assert [(d["line"], d["column"], d["message"], d["hints"]) for d in found] == [
-        (2, 9, "invalid value for 'argmap': expected 1; found true", []),
+        (2, 9, "invalid value for 'argmap': expected 1 or 2; found true", []),
         (4, 8, "invalid value for 'title': expected text; found 2024", ['quote it to make it text: title: "2024"']),
         (11, 51, "invalid value for 'analytic': expected true or false; found 'yes'", []),
         (16, 15, "invalid value for 'analytic': expected true or false; found 1", []),
@@ -38,7 +38,7 @@ def test_the_format_version_is_the_whole_number_1(version: str, tmp_path: Path, 
     path.write_text(text.replace("argmap: 1\n", f"argmap: {version}\n"), encoding="utf-8")
     (problem,) = diagnostics(cli, "--seeds", SEEDS, path)
     assert problem["code"] == "AM203"
-    assert problem["message"] == f"invalid value for 'argmap': expected 1; found {version.replace(chr(34), chr(39))}"
+    assert problem["message"] == f"invalid value for 'argmap': expected 1 or 2; found {version.replace(chr(34), chr(39))}"
 
 
 def test_a_number_in_a_list_of_ids_gets_the_quoted_form(tmp_path: Path, cli) -> None:

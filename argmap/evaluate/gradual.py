@@ -42,10 +42,8 @@ import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
 
-GradualSemantics = Literal["dfquad", "qe"]
-GRADUAL_SEMANTICS: tuple[GradualSemantics, ...] = ("dfquad", "qe")
+from argmap.vocabulary import GRADUAL_SEMANTICS, GradualSemantics  # noqa: F401 -- re-exported
 
 DEFAULT_TOLERANCE = 1e-9
 DEFAULT_MAX_ITERATIONS = 10_000
