@@ -11,6 +11,7 @@ from pathlib import Path
 from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, MapEvaluation, SupportRule, evaluate_map
+from argmap.format_versions import format_2_fields
 from argmap.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
@@ -143,6 +144,7 @@ def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnos
     if is_registry(doc.data):
         return None, validate_registry(doc, path.parent)[2]
     model, problems = validate(doc, ArgMap)
+    problems += format_2_fields(doc)
     if model is None:
         return UnloadedMap(path, display), problems
     return MapDocument(doc, model), problems
