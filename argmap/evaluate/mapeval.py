@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from argmap.model import ArgMap
@@ -29,13 +30,18 @@ class MapEvaluation:
     def _derived(self) -> dict[tuple[str, str], Attack]:
         return {(a.attacker, a.target): a for a in self.relation if a.is_derived}
 
-    def explain(self, node_id: str) -> str:
-        """The reason in words, naming the support chain behind a derived (supported) attack."""
+    def explain(self, node_id: str, names: Mapping[str, str] | None = None) -> str:
+        """The reason in words, naming the support chain behind a derived (supported) attack.
+        ``names`` gives the words for each node (a brief names them by title); ids otherwise."""
+        def name(other: str) -> str:
+            return names.get(other, other) if names else other
+
         verdict = self.verdicts[node_id]
-        text = str(verdict.reason)
+        reason = verdict.reason
+        text = str(replace(reason, attackers=tuple(map(name, reason.attackers))) if names else reason)
         if verdict.reason.kind in (ReasonKind.DEFEATED_BY, ReasonKind.DEFEATED_EITHER_WAY, ReasonKind.CONTESTED_BY):
             chains = [
-                f"{attacker} backs {' → '.join(derived.via)}"
+                f"{name(attacker)} backs {' → '.join(map(name, derived.via))}"
                 for attacker in verdict.reason.attackers
                 if (derived := self._derived.get((attacker, node_id)))
             ]

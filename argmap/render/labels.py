@@ -117,7 +117,7 @@ def footer_text(node: NodeView) -> str:
 def node_label(node: NodeView) -> str:
     """HTML-like label markup (without the enclosing < >)."""
     status = STATUS_STYLES[node.status]
-    body = LINE_BREAK.join(html_text(line) for line in wrap_lines(node.text))
+    body = LINE_BREAK.join(html_text(line) for line in wrap_lines(node.label))
     if status.strike:
         body = f"<S>{body}</S>"
     return (

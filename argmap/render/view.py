@@ -20,12 +20,18 @@ class NodeView:
     id: str
     type: str
     side: str | None
-    text: str
+    text: str  # the full text: the node's tooltip
     evidence_count: int
     cites: tuple[str, ...]  # distinct short cites ("Ade 2025"), in order of first use
     analytic: bool
     status: Status | None
     is_focus: bool = False
+    title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """What the node's box shows: its title, or its text when it has none."""
+        return self.title or self.text
 
     @property
     def dom_id(self) -> str:
@@ -105,6 +111,7 @@ def build_view(
             analytic=node.analytic,
             status=labels.get(node_id),
             is_focus=node_id == focus,
+            title=node.title,
         )
         for node_id, node in argmap.nodes.items()
         if node_id in kept

@@ -26,8 +26,7 @@ from argmap.model import FORMAT_VERSION, ArgMap
 from argmap.output import rewrite_files
 from argmap.project import MapDocument, load_map
 from argmap.validate import validate
-
-PLACEHOLDER_TITLE = "TODO, a short title"
+from argmap.vocabulary import PLACEHOLDER_TITLE
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_TOKEN = re.compile(r"[^\s,\]}#]+")

@@ -123,7 +123,7 @@ class _MapReader:
 
     def ref(self, node_id: str) -> NodeRef:
         node = self.model.nodes[node_id]
-        return NodeRef(node_id, node_anchor(node_id), node.text, self.graph.sides.get(node_id), node.type)
+        return NodeRef(node_id, node_anchor(node_id), node.text, self.graph.sides.get(node_id), node.type, node.title)
 
     def card(self, node_id: str) -> Card:
         """The node's full card the first time; later, a short repeat linking to it (an answer
@@ -171,7 +171,10 @@ def status_semantics(model: ArgMap) -> str:
 
 
 def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
-    return {node_id: Status(v.label, evaluation.explain(node_id)) for node_id, v in evaluation.verdicts.items()}
+    """Each node's status, its reason naming the other nodes by title ("defeated by “Ferry
+    stops at night”"); a node without a title is named by its id, as its text is too long."""
+    names = {node_id: f"\u201c{node.title}\u201d" for node_id, node in evaluation.argmap.nodes.items() if node.title}
+    return {node_id: Status(v.label, evaluation.explain(node_id, names)) for node_id, v in evaluation.verdicts.items()}
 
 
 def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:

@@ -71,9 +71,15 @@ class Status:
 class NodeRef:
     id: str
     anchor: str
-    text: str
+    text: str  # the full text, kept on the node's card
     side: str | None
     type: str
+    title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """What headings, links and lists call the node: its title, or its text without one."""
+        return self.title or self.text
 
     @property
     def side_label(self) -> str:
