@@ -32,16 +32,16 @@ class Period:
         return self.end is not None and other.start is not None and self.end < other.start
 
     @property
-    def readable(self) -> str:
-        """"June 2023", "2022 to 2024", "since 2022", "until 2021"."""
+    def phrase(self) -> str:
+        """How a card says it: "as of June 2023", "from 2022 to 2024", "since 2022", "until 2021"."""
         if "/" not in self.text:
-            return _readable_date(self.text)
+            return f"as of {_readable_date(self.text)}"
         first, last = self.text.split("/")
         if first == OPEN:
             return f"until {_readable_date(last)}"
         if last == OPEN:
             return f"since {_readable_date(first)}"
-        return f"{_readable_date(first)} to {_readable_date(last)}"
+        return f"from {_readable_date(first)} to {_readable_date(last)}"
 
 
 def parse_period(text: str) -> Period:
@@ -81,6 +81,12 @@ def _readable_date(text: str) -> str:
     if day is None:
         return f"{_MONTHS[month]} {year}"
     return f"{day} {_MONTHS[month]} {year}"
+
+
+def as_of_phrase(text: str) -> str:
+    """The phrase for an `as_of` text; a text that is no valid date is shown as written."""
+    period = period_or_none(text)
+    return period.phrase if period is not None else f"as of {text}"
 
 
 def period_or_none(text: str | None) -> Period | None:

@@ -3,7 +3,8 @@ reporters show it.
 
 JSON: ``{"semantics", "extensions": [[id, ...], ...]}``, and for maps also ``"supports"`` (the
 support rule), ``"labels": {id: {"label": "IN"|"OUT"|"UNDEC", "status":
-"stands"|"falls"|"undecided", "reason": text}}`` and, with ``--prep``, ``"prep"``.
+"stands"|"falls"|"undecided", "reason": text, "title": text}}`` (``title`` only for a node that
+has one) and, with ``--prep``, ``"prep"``.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ class _TextEvaluation:
                 (n, nodes[n].type, sides.get(n) or "-", v.label.value, v.status, map_eval.explain(n))
                 for n, v in verdicts.items()
             ]
+            if any(node.title for node in nodes.values()):  # a map without titles has no such column
+                header = (header[0], "TITLE", *header[1:])
+                rows = [(row[0], nodes[row[0]].title or "-", *row[1:]) for row in rows]
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
 
         def line(row: tuple[str, ...]) -> str:
@@ -116,7 +120,8 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
     if map_eval is not None:
         payload["supports"] = map_eval.support_rule.value
         payload["labels"] = {
-            node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node)}
+            node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node),
+                   **({"title": title} if (title := map_eval.argmap.nodes[node].title) else {})}
             for node, v in evaluation.verdicts.items()
         }
     if outcome.preparation is not None:

@@ -10,12 +10,13 @@ from markupsafe import Markup
 from argmap.brief.bibliography import Reference, bibliography
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
-                                      check_status, cite, highlight_segments, locate)
+                                      check_status, cite, highlight_segments, locate, page_locator)
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence, Source
+from argmap.periods import as_of_phrase
 from argmap.project import MapDocument, Project, SourceDocument
 from argmap.vocabulary import DEFAULT_SEMANTICS
 
@@ -161,6 +162,11 @@ class _MapReader:
             context_href=self.links.source(evidence.source, anchor) if located else None,
             cite=cite(evidence.source, source),
             note=evidence.note,
+            translation_segments=(highlight_segments(evidence.translation, evidence.highlight_translation)
+                                  if evidence.translation else ()),
+            speaker=evidence.speaker,
+            as_of=as_of_phrase(evidence.as_of) if evidence.as_of else None,
+            page=page_locator(evidence.page),
         )
 
 
