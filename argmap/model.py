@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Literal
 
 from annotated_types import Interval
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from argmap.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
@@ -98,10 +98,22 @@ CslDate = Annotated[
 _EDTF_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 _EDTF_PATTERN = rf"^({_EDTF_DATE}|{_EDTF_DATE}/({_EDTF_DATE}|\.\.)|\.\./{_EDTF_DATE})$"
 
+def _real_period(value: str) -> str:
+    """The pattern admits `2023-13` and `2024/2022`; a period must also exist."""
+    from argmap.periods import parse_period  # a leaf module; imported late to keep start-up lean
+
+    try:
+        parse_period(value)
+    except ValueError as error:
+        raise PydanticCustomError("edtf_period", "{problem}", {"problem": str(error)}) from None
+    return value
+
+
 EdtfDate = Annotated[
     str,
     BeforeValidator(_date_to_text),
     StringConstraints(pattern=_EDTF_PATTERN),
+    AfterValidator(_real_period),
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": _EDTF_PATTERN},
                               {"type": "integer", "minimum": 0, "maximum": 9999}]}),
 ]

@@ -68,9 +68,13 @@ def _date_range(text: str) -> tuple[dt.date, dt.date]:
     if month is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if day is None:
-        last_day = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-        return dt.date(year, month, 1), dt.date(year, month, last_day)
-    date = dt.date(year, month, day)
+        if not 1 <= month <= 12:
+            raise ValueError(f"'{text}' has no month {month:02d}")
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a day of the calendar") from None
     return date, date
 
 
