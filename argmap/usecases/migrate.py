@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argmap.codes import Code
 from argmap.diagnostics import ArgmapError, Diagnostic, ExitCode, UsageError
 from argmap.load import LoadedYaml, parse_yaml
 from argmap.model import FORMAT_VERSION, ArgMap
@@ -97,7 +98,7 @@ def _migrate_one(path: Path) -> tuple[MigratedMap | None, list[Diagnostic]]:
     if document is None:
         raise UsageError(f"{path}: is a sources registry, not a map", "argmap migrate rewrites map files")
     if not isinstance(document, MapDocument):
-        return None, problems
+        return None, [d for d in problems if d.code is not Code.AM204]  # migrating mends those
     model, doc = document.model, document.doc
     if model.argmap >= FORMAT_VERSION:
         return MigratedMap(path, doc.display, doc.text, doc.text, 0, model.argmap), []
