@@ -186,3 +186,22 @@ def test_a_missing_file_or_a_folder_is_a_usage_error(tmp_path, cli):
     result = cli(["migrate", tmp_path])
     assert result.exit_code == 2
     assert "is a folder" in result.stderr
+
+
+def test_a_node_written_as_an_alias_is_refused_unchanged(tmp_path, cli):
+    path = tmp_path / "flows.yaml"
+    text = MAP_WITH_COMMENTS.replace("  a: {type: thesis", "  a: &thesis {type: thesis").replace(
+        "  titled:\n", "  again: *thesis\n  titled:\n")
+    path.write_text(text, encoding="utf-8")
+    assert check([path], SEEDS).project.maps  # it loads
+    result = cli(["migrate", path])
+    assert result.exit_code == 2
+    assert "node 'again' is a YAML alias of another node" in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_an_anchored_flow_node_gets_its_title_inside_the_braces(tmp_path, cli):
+    path = tmp_path / "flows.yaml"
+    path.write_text(MAP_WITH_COMMENTS.replace("  a: {type: thesis", "  a: &thesis {type: thesis"), encoding="utf-8")
+    assert cli(["migrate", path]).exit_code == 0
+    assert f'  a: &thesis {{type: thesis, side: pro, title: "{PLACEHOLDER}", text:' in path.read_text(encoding="utf-8")

@@ -31,6 +31,7 @@ from argmap.vocabulary import PLACEHOLDER_TITLE
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_TOKEN = re.compile(r"[^\s,\]}#]+")
+_ANCHOR = re.compile(r"(?:&\S+\s+)?")  # `&name ` before a node's mapping
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,11 @@ def _edited(doc: LoadedYaml, model: ArgMap) -> tuple[str, int]:
         if node.title is not None:
             continue
         titles += 1
-        text_key = keys[("nodes", node_id, "text")]
-        if text[values[("nodes", node_id)]] == "{":
+        text_key = keys.get(("nodes", node_id, "text"))
+        if text_key is None:  # the node repeats another through a YAML alias (*name): no text of its own
+            raise UsageError(f"{doc.display}: node '{node_id}' is a YAML alias of another node, so it has no text "
+                             "of its own to give a title", "write the node out in full, then run argmap migrate again")
+        if _is_flow_mapping(text, values[("nodes", node_id)]):
             edits.append((text_key, text_key, f'title: "{PLACEHOLDER_TITLE}", '))
         else:
             line_start = max(text.rfind("\n", 0, text_key), text.rfind("\r", 0, text_key)) + 1
@@ -132,6 +136,11 @@ def _edited(doc: LoadedYaml, model: ArgMap) -> tuple[str, int]:
     for start, end, replacement in sorted(edits, reverse=True):  # from the end: offsets stay valid
         text = text[:start] + replacement + text[end:]
     return text, titles
+
+
+def _is_flow_mapping(text: str, value_at: int) -> bool:
+    """Whether the mapping starting at ``value_at`` (after any anchor) is written in braces."""
+    return text.startswith("{", _ANCHOR.match(text, value_at).end())
 
 
 def _verify(doc: LoadedYaml, model: ArgMap, after: str) -> None:
