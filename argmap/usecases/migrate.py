@@ -145,7 +145,7 @@ def _is_flow_mapping(text: str, value_at: int) -> bool:
 
 def _verify(doc: LoadedYaml, model: ArgMap, after: str) -> None:
     """The migrated text must load as the same map, at the new version, with the new titles."""
-    migrated_doc, problems = parse_yaml(after, doc.path, doc.display)
+    migrated_doc, _ = parse_yaml(after, doc.path, doc.display)
     migrated = validate(migrated_doc, ArgMap)[0] if migrated_doc is not None else None
     expected = model.model_copy(update={
         "argmap": FORMAT_VERSION,
