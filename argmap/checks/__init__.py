@@ -40,6 +40,7 @@ MAP_RULES: tuple[Rule, ...] = (
     quotes.quotes_long_enough,         # AM506
     expect.expected_labels,            # AM601
     expect.unknown_expected_nodes,
+    expect.expected_strengths,         # AM603
 )
 
 # Rules that compare maps with each other or with the seeds folder.
