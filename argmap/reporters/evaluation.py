@@ -126,7 +126,12 @@ class _TextEvaluation:
         lines = ["Still to answer:"]
         for attack in side.still_to_answer:
             via = f" (backing {' → '.join(attack.via)})" if attack.via else ""
-            lines.append(f"  - {attack.attacker} attacks {attack.target}{via}; the attacker {attack.attacker_status}")
+            if attack.gain is None:
+                standing = f"the attacker {attack.attacker_status}"
+            else:
+                standing = (f"the attacker's strength {rounded(attack.attacker_strength)}; "
+                            f"answering it raises the thesis by {rounded(attack.gain)}")
+            lines.append(f"  - {attack.attacker} attacks {attack.target}{via}; {standing}")
         if not side.still_to_answer:
             lines.append("  (nothing: every attack on this side is answered)")
         lines.append("Thin claims:")
