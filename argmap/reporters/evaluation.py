@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from argmap.evaluate.labels import Label
 from argmap.evaluate.mapeval import MapEvaluation
 from argmap.evaluate.strength import MapStrengths
-from argmap.evaluate.prep import Preparation, SidePreparation
+from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
 from argmap.graph import MapGraph
 from argmap.terminal import printable
 from argmap.words import plural
@@ -182,7 +182,7 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
         payload["prep"] = {
             side.side: {
                 "position": side.position,
-                "still_to_answer": [asdict(a) | {"via": list(a.via)} for a in side.still_to_answer],
+                "still_to_answer": [_unanswered_payload(a) for a in side.still_to_answer],
                 "thin_claims": [asdict(c) | {"basis": c.basis.value} for c in side.thin_claims],
                 "reused_evidence": [asdict(r) | {"nodes": list(r.nodes)} for r in side.reused_evidence],
             }
@@ -190,3 +190,14 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
         }
     return payload
 
+
+
+GRADUAL_ONLY_KEYS = ("gain", "attacker_strength")  # left out of the JSON under other semantics
+
+
+def _unanswered_payload(attack: UnansweredAttack) -> dict:
+    payload = asdict(attack) | {"via": list(attack.via)}
+    if attack.gain is None:
+        for key in GRADUAL_ONLY_KEYS:
+            del payload[key]
+    return payload
