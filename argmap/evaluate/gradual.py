@@ -272,26 +272,30 @@ def _weighted_sum(sources: list[int], weights: list[float], strengths: Sequence[
     return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
 
 
-def _dfquad_undercut(weights: list[float], cutters: list[tuple[int, ...]], strengths: Sequence[float]) -> list[float]:
-    """Each relation's weight attacked by its undercutters: ``w₀·∏(1 - s(u))``."""
-    result = []
-    for weight, relation_cutters in zip(weights, cutters):
-        for cutter in relation_cutters:
+def _undercut_probabilistic_sum(sources: list[int], weights: list[float], cuts: list[tuple[int, ...]],
+                                strengths: Sequence[float]) -> float:
+    """DF-QuAD's aggregation with each relation's weight attacked by its undercutters:
+    ``w = w₀·∏(1 - s(u))`` (one pass: this runs once per target of an undercut relation)."""
+    remaining = 1.0
+    for source, weight, relation_cuts in zip(sources, weights, cuts):
+        for cutter in relation_cuts:
             weight *= 1.0 - strengths[cutter]
-        result.append(weight)
-    return result
+        remaining *= 1.0 - weight * strengths[source]
+    return 1.0 - remaining
 
 
-def _qe_undercut(weights: list[float], cutters: list[tuple[int, ...]], strengths: Sequence[float]) -> list[float]:
-    """Each relation's weight attacked by its undercutters: ``w₀ - w₀·h(Σ s(u))``."""
-    result = []
-    for weight, relation_cutters in zip(weights, cutters):
-        if relation_cutters:
-            energy = sum([strengths[cutter] for cutter in relation_cutters])
+def _undercut_sum(sources: list[int], weights: list[float], cuts: list[tuple[int, ...]],
+                  strengths: Sequence[float]) -> float:
+    """QE's aggregation with each relation's weight attacked by its undercutters:
+    ``w = w₀ - w₀·h(Σ s(u))``."""
+    total = 0.0
+    for source, weight, relation_cuts in zip(sources, weights, cuts):
+        if relation_cuts:
+            energy = sum([strengths[cutter] for cutter in relation_cuts])
             square = energy * energy
             weight -= weight * square / (1.0 + square)
-        result.append(weight)
-    return result
+        total += weight * strengths[source]
+    return total
 
 
 def _cuts(framework: QuantitativeFramework) -> tuple[list, list]:
@@ -322,9 +326,10 @@ def _dfquad_update(framework: QuantitativeFramework) -> Update:
                 attack = 1.0 - remaining  # probabilistic sum 1 - ∏(1 - v)
             else:
                 cuts = attack_cuts[i]
-                if cuts is not None:
-                    weights = _dfquad_undercut(weights, cuts, strengths)
-                attack = _weighted_probabilistic_sum(sources, weights, strengths)
+                if cuts is None:
+                    attack = _weighted_probabilistic_sum(sources, weights, strengths)
+                else:
+                    attack = _undercut_probabilistic_sum(sources, weights, cuts, strengths)
         sources = supporters[i]
         if sources:
             weights = supporter_weights[i]
@@ -335,9 +340,10 @@ def _dfquad_update(framework: QuantitativeFramework) -> Update:
                 support = 1.0 - remaining
             else:
                 cuts = support_cuts[i]
-                if cuts is not None:
-                    weights = _dfquad_undercut(weights, cuts, strengths)
-                support = _weighted_probabilistic_sum(sources, weights, strengths)
+                if cuts is None:
+                    support = _weighted_probabilistic_sum(sources, weights, strengths)
+                else:
+                    support = _undercut_probabilistic_sum(sources, weights, cuts, strengths)
         base = bases[i]
         if attack >= support:
             return base - base * (attack - support)
@@ -361,9 +367,10 @@ def _qe_update(framework: QuantitativeFramework) -> Update:
                 energy = sum([strengths[source] for source in sources])
             else:
                 cuts = support_cuts[i]
-                if cuts is not None:
-                    weights = _qe_undercut(weights, cuts, strengths)
-                energy = _weighted_sum(sources, weights, strengths)
+                if cuts is None:
+                    energy = _weighted_sum(sources, weights, strengths)
+                else:
+                    energy = _undercut_sum(sources, weights, cuts, strengths)
         sources = attackers[i]
         if sources:
             weights = attacker_weights[i]
@@ -371,9 +378,10 @@ def _qe_update(framework: QuantitativeFramework) -> Update:
                 energy -= sum([strengths[source] for source in sources])
             else:
                 cuts = attack_cuts[i]
-                if cuts is not None:
-                    weights = _qe_undercut(weights, cuts, strengths)
-                energy -= _weighted_sum(sources, weights, strengths)
+                if cuts is None:
+                    energy -= _weighted_sum(sources, weights, strengths)
+                else:
+                    energy -= _undercut_sum(sources, weights, cuts, strengths)
         base = bases[i]
         # base - base·h(-E) + (1 - base)·h(E): at most one of h(-E), h(E) is non-zero.
         if energy > 0.0:

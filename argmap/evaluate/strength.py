@@ -90,26 +90,34 @@ def quantitative_framework(
     index = {node_id: i for i, node_id in enumerate(ids)}
     bases: list[float] = []
     origins: dict[str, str] = {}
-    for node_id, node in argmap.nodes.items():
-        score, origin = base_score(node, sources)
-        bases.append(pinned.get(node_id, score))
-        origins[node_id] = origin
-    # the relations, each once (a repeated one is AM316's), with their undercutters
     cutters: dict[tuple[str, str], list[int]] = {}
-    for node_id, node in argmap.nodes.items():
+    for i, (node_id, node) in enumerate(argmap.nodes.items()):
+        score, origins[node_id] = base_score(node, sources)
+        bases.append(pinned.get(node_id, score))
         for ref in node.undercuts:
-            cutters.setdefault((ref.from_, ref.to), []).append(index[node_id])
-    relations: dict[str, dict[tuple[int, int], list[int]]] = {"attacks": {}, "supports": {}}
-    for node_id, node in argmap.nodes.items():
-        for kind, found in relations.items():
+            cutters.setdefault((ref.from_, ref.to), []).append(i)
+    # Each relation once (a repeated one is AM316's), with its undercutters when the map has any.
+    # Plain lists and local names: this loop visits every relation of maps of 100,000 nodes.
+    relations: dict[str, tuple[list[tuple[int, int]], list[list[int]]]] = {"attacks": ([], []), "supports": ([], [])}
+    for kind, (pairs, pair_cutters) in relations.items():
+        seen: set[tuple[int, int]] = set()
+        for i, (node_id, node) in enumerate(argmap.nodes.items()):
             for target in getattr(node, kind):
-                if target in index and target not in pinned:
-                    found.setdefault((index[node_id], index[target]), cutters.get((node_id, target), []))
-    attacks, supports = relations["attacks"], relations["supports"]
+                j = index.get(target)
+                if j is None or (pinned and target in pinned):
+                    continue
+                pair = (i, j)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                pairs.append(pair)
+                if cutters:
+                    pair_cutters.append(cutters.get((node_id, target), []))
+    (attacks, attack_cutters), (supports, support_cutters) = relations["attacks"], relations["supports"]
     framework = QuantitativeFramework.build(
         bases, attacks, supports,
-        attack_undercutters=list(attacks.values()) if cutters else None,
-        support_undercutters=list(supports.values()) if cutters else None,
+        attack_undercutters=attack_cutters if cutters else None,
+        support_undercutters=support_cutters if cutters else None,
     )
     return ids, framework, origins
 
