@@ -39,7 +39,7 @@ class MapDocument:
 
     _evaluations: dict[tuple[str, SupportRule], MapEvaluation] = field(default_factory=dict, repr=False, compare=False)
     # The project's registered sources: gradual semantics derive base scores from their reliability.
-    sources: Mapping[str, Source] = field(default_factory=dict, repr=False, compare=False)
+    _sources: Mapping[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def graph(self) -> MapGraph:
@@ -52,7 +52,7 @@ class MapDocument:
             rule = DEFAULT_SUPPORT_RULE
         key = (semantics, rule)
         if key not in self._evaluations:
-            self._evaluations[key] = evaluate_map(self.model, semantics, rule, self.sources)
+            self._evaluations[key] = evaluate_map(self.model, semantics, rule, self._sources)
         return self._evaluations[key]
 
 
@@ -130,7 +130,7 @@ def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) 
             continue
         document, map_problems = load_map(path)
         if isinstance(document, MapDocument):
-            document.sources = project.registered
+            document._sources = project.registered  # the registry this project read
             project.maps.append(document)
         elif document is not None:
             project.unloaded_maps.append(document)
