@@ -17,7 +17,9 @@ Figures measured on the development machine (CPython 3.11, 2 cores shared with o
 seeds as below, pure Python, no numpy): building 0.3–0.6 s; DF-QuAD 0.32–0.6 s, QE 0.37–0.65 s
 (the spread is the machine's load); cyclic, 10,000 arguments: DF-QuAD 45 iterations in
 0.3–0.6 s, QE 365 Euler steps in 4.5–8 s, both converged; one iteration at 100,000 arguments /
-300,000 relations 0.17–0.23 s (DF-QuAD) and 0.21–0.41 s (QE).
+300,000 relations 0.17–0.23 s (DF-QuAD) and 0.21–0.41 s (QE). With 30,000 undercut relations:
+DF-QuAD 0.36–0.9 s, QE 0.41–0.8 s. The map-level path (100,000 nodes, 300,000 relations, after
+validation, which takes 1.2–2.5 s): 1.0–2.1 s per semantics, about half of it making the framework.
 """
 
 from __future__ import annotations
