@@ -42,6 +42,15 @@ NEUTRAL_BASE_SCORE = 0.5
 UNREGISTERED_RELIABILITY: Reliability = "unknown"
 
 
+# Strengths are shown to people with this many decimals (tables, diagrams, briefs); JSON keeps them whole.
+STRENGTH_DIGITS = 2
+
+
+def rounded(score: float) -> str:
+    """A strength or base score as people read it: ``0.73``."""
+    return f"{score:.{STRENGTH_DIGITS}f}"
+
+
 class BaseOrigin:
     """Where a base score comes from, as the reporters name it."""
 

@@ -7,6 +7,7 @@ import functools
 import re
 import textwrap
 
+from argmap.evaluate.strength import rounded
 from argmap.render.escape import html_text
 from argmap.render.theme import (LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, STRENGTH_BAR_CELLS, STRENGTH_BAR_EMPTY,
                                  STRENGTH_BAR_FULL, STRENGTH_COLOR, TITLE_CHARS, TYPE_STYLES)
@@ -122,7 +123,7 @@ def strength_bar(strength: float) -> str:
 
 
 def strength_text(strength: float) -> str:
-    return f"strength {strength:.2f} {strength_bar(strength)}"
+    return f"strength {rounded(strength)} {strength_bar(strength)}"
 
 
 def node_label(node: NodeView) -> str:

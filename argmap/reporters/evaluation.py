@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from argmap.evaluate.labels import Label
 from argmap.evaluate.mapeval import MapEvaluation
-from argmap.evaluate.strength import MapStrengths
+from argmap.evaluate.strength import MapStrengths, rounded
 from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
 from argmap.graph import MapGraph
 from argmap.terminal import printable
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
 
 def text_evaluation(outcome: EvalOutcome) -> str:
     return _TextEvaluation().render(outcome)
-
-
-STRENGTH_DIGITS = 2  # strengths and base scores in the text table; JSON has them unrounded
-
-
-def rounded(score: float) -> str:
-    return f"{score:.{STRENGTH_DIGITS}f}"
 
 
 class _TextEvaluation:

@@ -14,6 +14,7 @@ from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation,
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
+from argmap.evaluate.strength import rounded
 from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence, Source
 from argmap.project import MapDocument, Project, SourceDocument
@@ -35,6 +36,10 @@ class Card:
     @property
     def anchor(self) -> str:
         return self.ref.anchor
+
+    @property
+    def strength_text(self) -> str | None:
+        return rounded(self.strength) if self.strength is not None else None
 
 
 @dataclass(frozen=True)
@@ -239,7 +244,7 @@ def _attacker_standing(attack: UnansweredAttack) -> str:
     """The attacker's status, or under a gradual semantics its strength and what answering adds."""
     if attack.gain is None:
         return attack.attacker_status
-    return (f"strength {attack.attacker_strength:.2f}; answering it raises the thesis by {attack.gain:.2f}")
+    return f"strength {rounded(attack.attacker_strength)}; answering it raises the thesis by {rounded(attack.gain)}"
 
 
 def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
