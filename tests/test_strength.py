@@ -211,3 +211,18 @@ def test_an_undercut_never_helps_the_target_of_the_relation_it_denies(nodes: dic
         assert after[target] <= before[target] + 1e-12
     else:
         assert after[target] >= before[target] - 1e-12
+
+
+def test_undercuts_of_relations_the_map_lacks_are_skipped() -> None:
+    nodes = {
+        "t": {"type": "thesis", "side": "pro", "text": "T", "analytic": True},
+        "c": {"type": "claim", "text": "C", "supports": ["t"], "weight": 0.7, "analytic": True},
+        "o": {"type": "objection", "text": "O", "attacks": ["c"], "weight": 0.4, "analytic": True},
+    }
+    stray = {"type": "claim", "text": "S", "supports": ["t"], "analytic": True,
+             "undercuts": [{"from": "o", "to": "t"}, {"from": "ghost", "to": "c"}]}
+    aimed = {**stray, "undercuts": [{"from": "o", "to": "c"}]}
+    for semantics in GRADUAL_SEMANTICS:
+        without = map_strengths(make_map({**nodes, "s": {**stray, "undercuts": []}}), semantics).strengths
+        assert map_strengths(make_map({**nodes, "s": stray}), semantics).strengths == without
+        assert map_strengths(make_map({**nodes, "s": aimed}), semantics).strengths["c"] > without["c"]
