@@ -86,5 +86,6 @@ class Code(StrEnum):
     # A map's own expectations (AM6xx) and ICCMA framework files (AM7xx).
     AM601 = auto(), "expectation-differs", ERROR
     AM602 = auto(), "expectation-unknown-node", ERROR
+    AM603 = auto(), "strength-differs", ERROR
     AM701 = auto(), "framework-syntax", ERROR
     AM702 = auto(), "framework-undeclared-argument", ERROR

@@ -16,7 +16,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from argmap.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
-    DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType, Reliability, Semantics, Side,
+    DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType,
+    Reliability, Semantics, Side,
 )
 
 # The versions of the map format this argmap reads, oldest first; new maps get the last one.
@@ -251,10 +252,12 @@ class Expect(_Strict):
     falls: list[Identifier] = Field(default_factory=list, description="Nodes labelled OUT (falls).")
     undecided: list[Identifier] = Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")
     dfquad: dict[Identifier, Score] = Field(
-        default_factory=dict, description="Node id → strength under DF-QuAD (checked to within 0.01)."
+        default_factory=dict,
+        description=f"Node id → strength under DF-QuAD (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
     )
     qe: dict[Identifier, Score] = Field(
-        default_factory=dict, description="Node id → strength under quadratic energy (checked to within 0.01)."
+        default_factory=dict,
+        description=f"Node id → strength under quadratic energy (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
     )
 
 

@@ -44,6 +44,7 @@ MAP_RULES: tuple[Rule, ...] = (
     anachronism.anachronistic_attacks,  # AM508
     expect.expected_labels,            # AM601
     expect.unknown_expected_nodes,
+    expect.expected_strengths,         # AM603
 )
 
 # Rules that compare maps with each other or with the seeds folder.

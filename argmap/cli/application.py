@@ -22,7 +22,8 @@ from argmap.cli.render import render_command
 from argmap.diagnostics import ArgmapError, ExitCode
 
 # The core names the setting at fault in its own words; the CLI says which option sets it.
-OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit"}
+OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit",
+                      "semantics": "--semantics"}
 
 
 def report_error(error: ArgmapError) -> None:

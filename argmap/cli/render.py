@@ -35,7 +35,9 @@ def render_command(
                                         help=f"Relations to follow from --focus (default {DEFAULT_DEPTH})."),
     side: Optional[SideChoice] = typer.Option(None, "--side", help="Draw only one side's nodes.", show_default=False),
     no_status: bool = typer.Option(False, "--no-status", help="Do not draw which claims stand, fall or stay undecided."),
-    semantics: SemanticsChoice = typer.Option(DEFAULT_SEMANTICS, "--semantics", help="Semantics of the drawn statuses."),
+    semantics: SemanticsChoice = typer.Option(
+        DEFAULT_SEMANTICS, "--semantics",
+        help="Semantics of the drawn statuses; dfquad or qe draw each node's strength (a number and a bar) instead."),
     seeds: Path = SEEDS_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:

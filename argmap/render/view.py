@@ -27,6 +27,7 @@ class NodeView:
     status: Status | None
     is_focus: bool = False
     title: str | None = None
+    strength: float | None = None  # under a gradual semantics, drawn as a number and a bar
 
     @property
     def label(self) -> str:
@@ -56,6 +57,7 @@ class MapView:
     nodes: tuple[NodeView, ...]
     edges: tuple[EdgeView, ...]
     semantics: str | None  # named in the legend when statuses are shown
+    strength_semantics: str | None = None  # named in the legend when strengths are shown
 
     @property
     def shows_status(self) -> bool:
@@ -93,6 +95,7 @@ def build_view(
     kept: set[str] | None = None,
     semantics: str | None = None,
     focus: str | None = None,
+    strengths: Mapping[str, float] | None = None,
 ) -> MapView:
     """The view of ``argmap``. ``kept`` limits the nodes drawn (focus, side); ``labels`` are the
     evaluation's IN/OUT/UNDEC per node; ``semantics`` names them in the legend."""
@@ -112,6 +115,7 @@ def build_view(
             status=labels.get(node_id),
             is_focus=node_id == focus,
             title=node.title,
+            strength=strengths.get(node_id) if strengths else None,
         )
         for node_id, node in argmap.nodes.items()
         if node_id in kept
@@ -128,4 +132,5 @@ def build_view(
         nodes=nodes,
         edges=edges,
         semantics=semantics if labels else None,
+        strength_semantics=semantics if strengths else None,
     )
