@@ -1,7 +1,10 @@
-"""The relations of one map as a graph: who supports or attacks whom, and each node's side.
+"""The relations of one map as a graph: who supports, attacks or undercuts whom, and each
+node's side.
 
 Checks, evaluation and renderers all read relations through :class:`MapGraph` so that the
-rules for sides and reachability are written once.
+rules for sides and reachability are written once. An undercut names a relation ``a -> b``,
+not a node; for sides and reachability it counts as an attack on ``a``, the relation's source:
+the undercutter argues against what ``a`` is used for, so it takes the side opposite to ``a``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Literal
 from argmap.model import ArgMap
 
 Relation = Literal["supports", "attacks"]
+EdgeKind = Literal["supports", "attacks", "undercuts"]
 
 
 def other_side(side: str) -> str:
@@ -22,10 +26,21 @@ def other_side(side: str) -> str:
 
 @dataclass(frozen=True, slots=True)  # slots: a map may have hundreds of thousands of edges
 class Edge:
+    """A support or attack ``source -> target``; or an undercut by ``source`` of the relation
+    ``target -> denied`` (then ``target`` is the denied relation's source)."""
+
     source: str
     target: str
-    relation: Relation
+    relation: EdgeKind
     index: int  # position in the source node's list, for diagnostics
+    denied: str | None = None  # an undercut's: the target of the relation it denies
+
+    @property
+    def what(self) -> str:
+        """The relation in words, for messages: "attacks 'b'", "undercuts 'a -> b'"."""
+        if self.denied is None:
+            return f"{self.relation} '{self.target}'"
+        return f"{self.relation} '{self.target} -> {self.denied}'"
 
 
 class MapGraph:
@@ -42,6 +57,26 @@ class MapGraph:
         for edge in self.edges:
             if edge.target in self.nodes:
                 self.incoming[edge.target].append(edge)
+        # Only undercuts of relations that exist, by a node that is neither end of them, take
+        # part in sides and reachability; the others are check errors (AM319, AM322).
+        self.undercuts: list[Edge] = [
+            Edge(node_id, ref.from_, "undercuts", i, ref.to)
+            for node_id, node in argmap.nodes.items() if node.undercuts
+            for i, ref in enumerate(node.undercuts)
+        ]
+        for edge in self.undercuts:
+            if self.relation_exists(edge.target, edge.denied) and edge.source not in (edge.target, edge.denied):
+                self.incoming[edge.target].append(edge)
+
+    def relation_exists(self, source: str, target: str) -> bool:
+        """Whether ``source`` supports or attacks ``target``."""
+        node = self.nodes.get(source)
+        return node is not None and (target in node.supports or target in node.attacks)
+
+    def undercutters(self, source: str, target: str) -> list[str]:
+        """The nodes that undercut the relation ``source -> target`` (each once, in map order)."""
+        return list(dict.fromkeys(e.source for e in self.incoming.get(source, ())
+                                  if e.relation == "undercuts" and e.denied == target))
 
     def attackers(self, node_id: str) -> list[str]:
         return [e.source for e in self.incoming.get(node_id, ()) if e.relation == "attacks"]

@@ -31,6 +31,8 @@ MAP_RULES: tuple[Rule, ...] = (
     references.repeated_relations,
     placeholders.placeholder_text,     # AM317
     identity.reserved_map_id,          # AM318
+    references.unknown_undercuts,      # AM319
+    references.self_undercuts,         # AM322
     quotes.unknown_sources,            # AM405
     quotes.quotes_found,               # AM501
     quotes.quotes_unique,
