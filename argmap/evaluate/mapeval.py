@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from argmap.model import ArgMap
@@ -10,16 +11,37 @@ from argmap.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework
-from .labels import Evaluation, ReasonKind, Verdict
+from .labels import Evaluation, Label, ReasonKind, Verdict
 from .semantics import evaluate
+from .undercut import Encoding, RelationKey, encode, without_auxiliaries
+
+
+@dataclass(frozen=True)
+class UndercutRelation:
+    """A relation ``source -> target`` that some node undercuts, and whether it still stands."""
+
+    source: str
+    target: str
+    undercutters: tuple[str, ...]
+    verdict: Verdict  # IN: it stands (every undercutter falls); OUT: it falls; UNDEC: undecided
+
+    @property
+    def status(self) -> str:
+        return self.verdict.status
 
 
 @dataclass(frozen=True)
 class MapEvaluation:
     argmap: ArgMap
-    evaluation: Evaluation
+    evaluation: Evaluation  # the map's nodes only: auxiliary arguments of undercuts are left out
     relation: tuple[Attack, ...]  # the attacks evaluated, declared and derived
     support_rule: SupportRule
+    undercut_relations: tuple[UndercutRelation, ...] = ()
+    undercut_attacks: Mapping[Attack, tuple[str, Label]] = field(default_factory=dict)  # undercutters, succeeds?
+
+    def relation_status(self, source: str, target: str) -> UndercutRelation | None:
+        """The status of ``source -> target`` if some node undercuts it (None otherwise: it stands)."""
+        return next((r for r in self.undercut_relations if (r.source, r.target) == (source, target)), None)
 
     @property
     def verdicts(self) -> dict[str, Verdict]:
@@ -41,22 +63,60 @@ class MapEvaluation:
             ]
             if chains:
                 text += f" (supported attack: {'; '.join(chains)})"
+        undercut = [f"{attack.attacker}'s attack is undercut by {', '.join(cutters)}"
+                    for attack, (cutters, label) in self.undercut_attacks.items()
+                    if attack.target == node_id and label is Label.OUT
+                    and self.verdicts[attack.attacker].label is not Label.OUT]
+        if undercut:
+            text += f" ({'; '.join(dict.fromkeys(undercut))})"
         return text
 
 
-def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> tuple[Framework, list[Attack]]:
-    """The map's framework under ``rule``. References to unknown nodes are skipped: `argmap
-    check` reports them, and evaluation should still say what it can about the rest."""
+def undercutters_of(argmap: ArgMap) -> dict[RelationKey, tuple[str, ...]]:
+    """Each undercut relation ``(from, to)`` with its undercutters, in map order. Undercuts of a
+    relation the map does not have, or by one of the relation's own ends, are skipped: `argmap
+    check` reports them (AM319, AM322)."""
+    nodes = argmap.nodes
+    found: dict[RelationKey, dict[str, None]] = {}
+    for node_id, node in nodes.items():
+        for ref in node.undercuts:
+            source = nodes.get(ref.from_)
+            if (source is None or ref.to not in nodes or node_id in (ref.from_, ref.to)
+                    or (ref.to not in source.supports and ref.to not in source.attacks)):
+                continue
+            found.setdefault((ref.from_, ref.to), {})[node_id] = None
+    return {key: tuple(cutters) for key, cutters in found.items()}
+
+
+def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE
+                  ) -> tuple[Framework, list[Attack], Encoding | None]:
+    """The map's framework under ``rule``, and the encoding of its undercuts (None when it has
+    none: the framework is then the nodes and their attacks alone). References to unknown nodes
+    are skipped: `argmap check` reports them, and evaluation should still say what it can."""
     known = argmap.nodes.keys()
     supports = {nid: [t for t in node.supports if t in known] for nid, node in argmap.nodes.items()}
     attacks = {nid: [t for t in node.attacks if t in known] for nid, node in argmap.nodes.items()}
-    relation = attack_relation(supports, attacks, rule)
-    framework = Framework.build(argmap.nodes, ((a.attacker, a.target) for a in relation))
-    return framework, relation
+    undercutters = undercutters_of(argmap)
+    relation = attack_relation(supports, attacks, rule, undercutters.keys())
+    if not undercutters:
+        return Framework.build(argmap.nodes, ((a.attacker, a.target) for a in relation)), relation, None
+    encoding = encode(relation, undercutters)
+    framework = Framework.build((*argmap.nodes, *encoding.auxiliaries), encoding.pairs)
+    return framework, relation, encoding
 
 
 def evaluate_map(
     argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS, rule: SupportRule = DEFAULT_SUPPORT_RULE
 ) -> MapEvaluation:
-    framework, relation = map_framework(argmap, rule)
-    return MapEvaluation(argmap, evaluate(framework, semantics), tuple(relation), rule)
+    framework, relation, encoding = map_framework(argmap, rule)
+    evaluation = evaluate(framework, semantics)
+    if encoding is None:
+        return MapEvaluation(argmap, evaluation, tuple(relation), rule)
+    full = evaluation.verdicts
+    relations = tuple(
+        UndercutRelation(source, target, cutters, full[encoding.relations[(source, target)]])
+        for (source, target), cutters in undercutters_of(argmap).items()
+    )
+    attacks = {u.attack: (u.undercutters, full[u.argument].label) for u in encoding.attacks}
+    return MapEvaluation(argmap, without_auxiliaries(evaluation, argmap.nodes, encoding), tuple(relation), rule,
+                         relations, attacks)

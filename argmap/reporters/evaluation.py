@@ -3,7 +3,8 @@ reporters show it.
 
 JSON: ``{"semantics", "extensions": [[id, ...], ...]}``, and for maps also ``"supports"`` (the
 support rule), ``"labels": {id: {"label": "IN"|"OUT"|"UNDEC", "status":
-"stands"|"falls"|"undecided", "reason": text}}`` and, with ``--prep``, ``"prep"``.
+"stands"|"falls"|"undecided", "reason": text}}``, ``"undercut_relations": [{"from", "to",
+"undercut_by": [id, ...], "label", "status", "reason"}]`` and, with ``--prep``, ``"prep"``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from argmap.evaluate.labels import Label
+from argmap.evaluate.mapeval import UndercutRelation
 from argmap.evaluate.prep import Preparation, SidePreparation
 from argmap.graph import MapGraph
 from argmap.terminal import printable
@@ -34,6 +36,8 @@ class _TextEvaluation:
         counts = {label: len(evaluation.with_label(label)) for label in Label}
         lines.append(f"{counts[Label.IN]:,} stand, {counts[Label.OUT]:,} fall, {counts[Label.UNDEC]:,} undecided")
         lines.append(self._extensions(outcome))
+        if outcome.map_evaluation is not None and outcome.map_evaluation.undercut_relations:
+            lines.extend(self._undercut_relations(outcome.map_evaluation.undercut_relations))
         if outcome.preparation is not None:
             lines.extend(self._preparation(outcome.preparation))
         # argument names (ICCMA files allow any), side positions and quotes come from the input
@@ -75,6 +79,13 @@ class _TextEvaluation:
             return f"no {outcome.evaluation.semantics} extension"
         shown = "  ".join("{" + ", ".join(e) + "}" for e in extensions)
         return f"{plural(len(extensions), 'extension')}: {shown}"
+
+    @staticmethod
+    def _undercut_relations(relations: tuple[UndercutRelation, ...]) -> list[str]:
+        lines = ["", "Undercut relations:"]
+        for r in relations:
+            lines.append(f"  - {r.source} -> {r.target} {r.status} ({r.verdict.reason}); undercut by {', '.join(r.undercutters)}")
+        return lines
 
     def _preparation(self, preparation: Preparation) -> list[str]:
         lines: list[str] = []
@@ -119,6 +130,11 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
             node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node)}
             for node, v in evaluation.verdicts.items()
         }
+        payload["undercut_relations"] = [
+            {"from": r.source, "to": r.target, "undercut_by": list(r.undercutters), "label": r.verdict.label.value,
+             "status": r.status, "reason": str(r.verdict.reason)}
+            for r in map_eval.undercut_relations
+        ]
     if outcome.preparation is not None:
         payload["prep"] = {
             side.side: {
