@@ -57,16 +57,26 @@ class MapGraph:
         for edge in self.edges:
             if edge.target in self.nodes:
                 self.incoming[edge.target].append(edge)
-        # Only undercuts of relations that exist, by a node that is neither end of them, take
-        # part in sides and reachability; the others are check errors (AM319, AM322).
+        # Only undercuts that take part count for sides and reachability; the others are check
+        # errors (AM319, AM322).
         self.undercuts: list[Edge] = [
             Edge(node_id, ref.from_, "undercuts", i, ref.to)
             for node_id, node in argmap.nodes.items() if node.undercuts
             for i, ref in enumerate(node.undercuts)
         ]
         for edge in self.undercuts:
-            if self.relation_exists(edge.target, edge.denied) and edge.source not in (edge.target, edge.denied):
+            if self.takes_part(edge):
                 self.incoming[edge.target].append(edge)
+
+    def takes_part(self, undercut: Edge) -> bool:
+        """An undercut of a relation the map has, by a node that is neither end of it."""
+        return self.relation_exists(undercut.target, undercut.denied) and undercut.source not in (undercut.target, undercut.denied)
+
+    @cached_property
+    def undercut_keys(self) -> set[tuple[str, str]]:
+        """The relations ``(from, to)`` undercut by some node, counting only undercuts that take
+        part in the map (the relation exists; the undercutter is neither of its ends)."""
+        return {(e.target, e.denied) for e in self.undercuts if self.takes_part(e)}
 
     def relation_exists(self, source: str, target: str) -> bool:
         """Whether ``source`` supports or attacks ``target``."""

@@ -15,7 +15,7 @@ from argmap.model import Source
 from argmap.project import MapDocument
 from argmap.render.drawing import map_dot_pieces
 from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
-from argmap.render.status import labels_of
+from argmap.render.status import labels_of, relation_labels_of
 
 # Pages scroll down, not sideways: theses at the left and the exchange growing rightwards gives a
 # tall drawing that stays legible when scaled to the page width (top-down maps get very wide).
@@ -39,8 +39,11 @@ def map_svg(document: MapDocument, sources: Mapping[str, Source] | None = None,
     if not dot_available():
         return None
     argmap = document.model
-    labels = labels_of(document.evaluation(semantics)) if semantics else None
-    pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
+    evaluation = document.evaluation(semantics) if semantics else None
+    labels = labels_of(evaluation) if evaluation else None
+    relation_labels = relation_labels_of(evaluation) if evaluation else None
+    pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics,
+                            relation_labels=relation_labels)
     try:
         return FORMATS["svg"].produce(pieces).decode("utf-8")
     except GraphvizFailed as error:

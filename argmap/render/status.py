@@ -18,3 +18,8 @@ def status_labels(argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS) -> dict[st
 def labels_of(evaluation: MapEvaluation) -> dict[str, Status]:
     """Each node's label as the diagram draws it, from an evaluation already made."""
     return {node_id: verdict.label.value for node_id, verdict in evaluation.verdicts.items()}
+
+
+def relation_labels_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
+    """Each undercut relation's label, by ``(from, to)``: a relation that falls is drawn faded."""
+    return {(r.source, r.target): r.verdict.label.value for r in evaluation.undercut_relations}

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from argmap.brief.bibliography import Reference, bibliography
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
-                                      check_status, cite, highlight_segments, locate)
+                                      Undercut, check_status, cite, highlight_segments, locate)
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.prep import Preparation, prepare
@@ -30,6 +30,8 @@ class Card:
     note: str | None
     status: Status | None
     repeat: bool = False  # already shown in full earlier on the page: shown as a link to it
+    undercut_by: tuple[Undercut, ...] = ()  # undercuts of this node's own relations
+    undercuts: tuple[Undercut, ...] = ()  # the relations this node undercuts
 
     @property
     def anchor(self) -> str:
@@ -120,6 +122,7 @@ class _MapReader:
     statuses: Mapping[str, Status]
     semantics: str | None
     shown: set[str] = field(default_factory=set)  # nodes whose full card is already on the page
+    relation_statuses: Mapping[tuple[str, str], Status] = field(default_factory=dict)  # undercut relations
 
     def ref(self, node_id: str) -> NodeRef:
         node = self.model.nodes[node_id]
@@ -140,8 +143,18 @@ class _MapReader:
             if target in self.model.nodes
         )
         quotes = tuple(self.quote(node_id, i, e) for i, e in enumerate(node.evidence))
+        # an undercut is listed on the card of the relation's source, where the relation is declared
+        undercut_by = tuple(self.undercut(u, node_id, r.target.id) for r in relations
+                            for u in self.graph.undercutters(node_id, r.target.id))
+        undercuts = tuple(self.undercut(node_id, ref.from_, ref.to) for ref in dict.fromkeys(node.undercuts)
+                          if self.graph.relation_exists(ref.from_, ref.to) and node_id not in (ref.from_, ref.to))
         return Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
-                    self.statuses.get(node_id))
+                    self.statuses.get(node_id), undercut_by=tuple(dict.fromkeys(undercut_by)), undercuts=undercuts)
+
+    def undercut(self, undercutter: str, source: str, target: str) -> Undercut:
+        relation = "supports" if target in self.model.nodes[source].supports else "attacks"
+        return Undercut(self.ref(undercutter), self.ref(source), self.ref(target), relation,
+                        self.relation_statuses.get((source, target)))
 
     def quote(self, node_id: str, index: int, evidence: Evidence) -> QuoteView:
         located = locate(self.sources.get(evidence.source), evidence)
@@ -172,6 +185,10 @@ def status_semantics(model: ArgMap) -> str:
 
 def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
     return {node_id: Status(v.label, evaluation.explain(node_id)) for node_id, v in evaluation.verdicts.items()}
+
+
+def relation_statuses_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
+    return {(r.source, r.target): Status(r.verdict.label, str(r.verdict.reason)) for r in evaluation.undercut_relations}
 
 
 def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:
@@ -262,7 +279,8 @@ def brief_page(
     semantics = status_semantics(model)
     evaluation = document.evaluation(semantics)
     preparation = prepare(model, project.registered, evaluation)
-    reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses_of(evaluation), semantics)
+    reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses_of(evaluation), semantics,
+                        relation_statuses=relation_statuses_of(evaluation))
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
