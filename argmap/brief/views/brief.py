@@ -74,9 +74,10 @@ class SideCase:
 @dataclass(frozen=True)
 class OutlineItem:
     ref: NodeRef
-    relation: str | None  # how it relates to its parent: "supports" | "attacks"
+    relation: str | None  # how it relates to its parent: "supports" | "attacks" | "undercuts"
     children: tuple[OutlineItem, ...] = ()
     repeated: bool = False  # shown earlier in the outline; children not repeated
+    denied: NodeRef | None = None  # for "undercuts": the target of the parent's relation it denies
 
 
 @dataclass(frozen=True)
@@ -252,13 +253,17 @@ def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
     graph = reader.graph
     shown: set[str] = set()
 
-    def item(node_id: str, relation: str | None) -> OutlineItem:
+    def item(node_id: str, relation: str | None, denied: str | None = None) -> OutlineItem:
+        denied_ref = reader.ref(denied) if denied else None
         if node_id in shown:
-            return OutlineItem(reader.ref(node_id), relation, (), repeated=True)
+            return OutlineItem(reader.ref(node_id), relation, (), repeated=True, denied=denied_ref)
         shown.add(node_id)
         children = [item(s, "supports") for s in graph.supporters(node_id)]
         children += [item(a, "attacks") for a in graph.attackers(node_id)]
-        return OutlineItem(reader.ref(node_id), relation, tuple(children))
+        # an undercut sits under the source of the relation it denies, naming the relation's target
+        children += [item(e.source, "undercuts", e.denied) for e in graph.incoming.get(node_id, ())
+                     if e.relation == "undercuts"]
+        return OutlineItem(reader.ref(node_id), relation, tuple(children), denied=denied_ref)
 
     roots = [item(t, None) for side in ("pro", "con") for t in graph.thesis_of(side)]
     roots += [item(n, None) for n in graph.nodes if n not in shown]
