@@ -397,13 +397,9 @@ def test_maps_without_undercuts_draw_no_undercut_legend(cli, project, tmp_path):
     assert "undercuts" not in dot and "junction" not in dot
 
 
-def test_hostile_ids_stay_escaped_in_junctions(cli, project, tmp_path):
-    nodes = {
-        "t": {"type": "thesis", "side": "pro", "text": "T"},
-        'c"1': {"type": "claim", "text": "C", "supports": ["t"], "analytic": True},
-    }
-    # ids are restricted, but dots, dashes and underscores reach the DOT text unchanged
-    nodes = {"t": nodes["t"], "c.1_x-": {**nodes['c"1'], "supports": ["t"]},
+def test_ids_with_dots_and_dashes_stay_whole_in_junction_names(cli, project, tmp_path):
+    nodes = {"t": {"type": "thesis", "side": "pro", "text": "T"},
+             "c.1_x-": {"type": "claim", "text": "C", "supports": ["t"], "analytic": True},
              "o-2": {"type": "objection", "text": "O", "undercuts": [{"from": "c.1_x-", "to": "t"}], "analytic": True}}
     path = project / "maps" / "odd.yaml"
     path.write_text(worked_yaml(nodes, "odd"), encoding="utf-8")
@@ -427,3 +423,13 @@ def test_the_brief_lists_the_undercut_on_the_source_card_and_the_undercutters_ca
     assert re.search(r'Undercuts an inference: even if “<a href="#n-a">A shows b.</a>”, it does not show '
                      r'“<a href="#n-b">B refutes c.</a>”', undercutter_card)
     assert "undercuts the step to “B refutes c.”" in html  # the outline
+
+
+def test_a_focus_on_a_relation_end_draws_its_undercutter(cli, project, tmp_path):
+    path = project / "maps" / "worked.yaml"
+    path.write_text(worked_yaml(WORKED, "worked"), encoding="utf-8")
+    result = cli(["render", path, "-o", tmp_path / "out", "--seeds", project / "seeds", "-f", "dot",
+                  "--focus", "b", "--depth", "1"])
+    assert result.exit_code == 0, result.output
+    dot = (tmp_path / "out" / "worked.dot").read_text(encoding="utf-8")
+    assert '"u" -> "junction:edge-a-supports-b"' in dot and '"k" [' not in dot
