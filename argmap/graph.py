@@ -26,20 +26,30 @@ def other_side(side: str) -> str:
 
 @dataclass(frozen=True, slots=True)  # slots: a map may have hundreds of thousands of edges
 class Edge:
-    """A support or attack ``source -> target``; or an undercut by ``source`` of the relation
-    ``target -> denied`` (then ``target`` is the denied relation's source)."""
+    """A support or attack ``source -> target``."""
 
     source: str
     target: str
     relation: EdgeKind
     index: int  # position in the source node's list, for diagnostics
-    denied: str | None = None  # an undercut's: the target of the relation it denies
 
     @property
     def what(self) -> str:
-        """The relation in words, for messages: "attacks 'b'", "undercuts 'a -> b'"."""
-        if self.denied is None:
-            return f"{self.relation} '{self.target}'"
+        """The relation in words, for messages: "attacks 'b'"."""
+        return f"{self.relation} '{self.target}'"
+
+
+@dataclass(frozen=True, slots=True)
+class Undercut(Edge):
+    """An undercut by ``source`` of the relation ``target -> denied``: for sides and reachability
+    an edge to ``target``, the denied relation's source. (A subclass, so that the many plain
+    edges stay four fields, quick to make.)"""
+
+    denied: str
+
+    @property
+    def what(self) -> str:
+        """In words: "undercuts 'a -> b'"."""
         return f"{self.relation} '{self.target} -> {self.denied}'"
 
 
@@ -59,8 +69,8 @@ class MapGraph:
                 self.incoming[edge.target].append(edge)
         # Only undercuts that take part count for sides and reachability; the others are check
         # errors (AM319, AM322).
-        self.undercuts: list[Edge] = [
-            Edge(node_id, ref.from_, "undercuts", i, ref.to)
+        self.undercuts: list[Undercut] = [
+            Undercut(node_id, ref.from_, "undercuts", i, ref.to)
             for node_id, node in argmap.nodes.items() if node.undercuts
             for i, ref in enumerate(node.undercuts)
         ]
@@ -68,9 +78,10 @@ class MapGraph:
             if self.takes_part(edge):
                 self.incoming[edge.target].append(edge)
 
-    def takes_part(self, undercut: Edge) -> bool:
+    def takes_part(self, undercut: Undercut) -> bool:
         """An undercut of a relation the map has, by a node that is neither end of it."""
-        return self.relation_exists(undercut.target, undercut.denied) and undercut.source not in (undercut.target, undercut.denied)
+        ends = (undercut.target, undercut.denied)
+        return self.relation_exists(*ends) and undercut.source not in ends
 
     @cached_property
     def undercut_keys(self) -> set[tuple[str, str]]:

@@ -433,3 +433,11 @@ def test_a_focus_on_a_relation_end_draws_its_undercutter(cli, project, tmp_path)
     assert result.exit_code == 0, result.output
     dot = (tmp_path / "out" / "worked.dot").read_text(encoding="utf-8")
     assert '"u" -> "junction:edge-a-supports-b"' in dot and '"k" [' not in dot
+
+
+def test_the_public_api_skips_undercuts_that_check_reports():
+    broken = WORKED | {"x": {"type": "objection", "text": "X", "analytic": True,
+                             "undercuts": [{"from": "b", "to": "a"}, {"from": "nope", "to": "b"}, {"from": "x", "to": "b"}]}}
+    result = evaluate_map(as_map(broken))
+    assert [(r.source, r.target) for r in result.undercut_relations] == [("a", "b")]
+    assert labels(as_map(broken))["c"] == "IN"

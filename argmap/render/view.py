@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.graph import Edge, EdgeKind, MapGraph
+from argmap.graph import EdgeKind, MapGraph, Undercut
 from argmap.model import ArgMap, Source, known_authors, year
 
 Status = Literal["IN", "OUT", "UNDEC"]
@@ -140,7 +140,7 @@ def _edges_and_junctions(graph: MapGraph, kept: set[str], labels: Mapping[str, S
                          ) -> tuple[tuple[EdgeView, ...], tuple[JunctionView, ...]]:
     """The relations between drawn nodes; a relation that a drawn node undercuts passes through a
     junction point, where the undercut edge ends. A relation that falls is drawn faded."""
-    undercutters: dict[tuple[str, str], list[Edge]] = {}
+    undercutters: dict[tuple[str, str], list[Undercut]] = {}
     for undercut in graph.undercuts:
         if undercut.source in kept and graph.takes_part(undercut):
             undercutters.setdefault((undercut.target, undercut.denied), []).append(undercut)
