@@ -37,7 +37,9 @@ class MapEvaluation:
     relation: tuple[Attack, ...]  # the attacks evaluated, declared and derived
     support_rule: SupportRule
     undercut_relations: tuple[UndercutRelation, ...] = ()
-    undercut_attacks: Mapping[Attack, tuple[str, Label]] = field(default_factory=dict)  # undercutters, succeeds?
+    # each attack built from an undercut relation: the undercutters of those relations, and the
+    # label of "the attack succeeds" (OUT: the attack is undercut)
+    undercut_attacks: Mapping[Attack, tuple[tuple[str, ...], Label]] = field(default_factory=dict)
 
     def relation_status(self, source: str, target: str) -> UndercutRelation | None:
         """The status of ``source -> target`` if some node undercuts it (None otherwise: it stands)."""
@@ -115,7 +117,7 @@ def evaluate_map(
     full = evaluation.verdicts
     relations = tuple(
         UndercutRelation(source, target, cutters, full[encoding.relations[(source, target)]])
-        for (source, target), cutters in undercutters_of(argmap).items()
+        for (source, target), cutters in encoding.undercutters.items()
     )
     attacks = {u.attack: (u.undercutters, full[u.argument].label) for u in encoding.attacks}
     return MapEvaluation(argmap, without_auxiliaries(evaluation, argmap.nodes, encoding), tuple(relation), rule,

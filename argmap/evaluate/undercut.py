@@ -52,6 +52,7 @@ class Encoding:
     attacks: tuple[UndercutAttack, ...]
     relations: Mapping[RelationKey, str]  # each undercut relation's own argument
     speaks_for: Mapping[str, str]  # auxiliary "the attack succeeds" -> the node making the attack
+    undercutters: Mapping[RelationKey, tuple[str, ...]]  # each undercut relation's undercutters
 
 
 def relation_argument(source: str, target: str) -> str:
@@ -81,7 +82,8 @@ def encode(relation: Sequence[Attack], undercutters: Mapping[RelationKey, Sequen
         argument = relations[(source, target)] = relation_argument(source, target)
         auxiliaries[argument] = None
         pairs += [(u, argument) for u in cutters]
-    return Encoding(tuple(auxiliaries), tuple(pairs), tuple(attacks), relations, speaks_for)
+    return Encoding(tuple(auxiliaries), tuple(pairs), tuple(attacks), relations, speaks_for,
+                    {key: tuple(cutters) for key, cutters in undercutters.items()})
 
 
 def without_auxiliaries(evaluation: Evaluation, nodes: Iterable[str], encoding: Encoding) -> Evaluation:
