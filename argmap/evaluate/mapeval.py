@@ -53,6 +53,15 @@ class MapEvaluation:
     def _derived(self) -> dict[tuple[str, str], Attack]:
         return {(a.attacker, a.target): a for a in self.relation if a.is_derived}
 
+    @cached_property
+    def _undercut_on(self) -> dict[str, list[tuple[Attack, tuple[str, ...]]]]:
+        """Per target, the attacks on it that are undercut (their "attack succeeds" is OUT)."""
+        found: dict[str, list[tuple[Attack, tuple[str, ...]]]] = {}
+        for attack, (cutters, label) in self.undercut_attacks.items():
+            if label is Label.OUT:
+                found.setdefault(attack.target, []).append((attack, cutters))
+        return found
+
     def explain(self, node_id: str) -> str:
         """The reason in words, naming the support chain behind a derived (supported) attack."""
         verdict = self.verdicts[node_id]
@@ -66,9 +75,8 @@ class MapEvaluation:
             if chains:
                 text += f" (supported attack: {'; '.join(chains)})"
         undercut = [f"{attack.attacker}'s attack is undercut by {', '.join(cutters)}"
-                    for attack, (cutters, label) in self.undercut_attacks.items()
-                    if attack.target == node_id and label is Label.OUT
-                    and self.verdicts[attack.attacker].label is not Label.OUT]
+                    for attack, cutters in self._undercut_on.get(node_id, ())
+                    if self.verdicts[attack.attacker].label is not Label.OUT]
         if undercut:
             text += f" ({'; '.join(dict.fromkeys(undercut))})"
         return text
