@@ -68,6 +68,8 @@ class Code(StrEnum):
     AM316 = auto(), "repeated-relation", WARNING
     AM317 = auto(), "placeholder-text", WARNING
     AM318 = auto(), "reserved-map-id", ERROR
+    AM319 = auto(), "unknown-undercut", ERROR
+    AM322 = auto(), "self-undercut", ERROR
     AM320 = auto(), "missing-title", WARNING
     # The seeds folder (AM40x) and the quotes taken from it (AM50x).
     AM401 = auto(), "source-path-outside", ERROR

@@ -1,7 +1,10 @@
-"""The relations of one map as a graph: who supports or attacks whom, and each node's side.
+"""The relations of one map as a graph: who supports, attacks or undercuts whom, and each
+node's side.
 
 Checks, evaluation and renderers all read relations through :class:`MapGraph` so that the
-rules for sides and reachability are written once.
+rules for sides and reachability are written once. An undercut names a relation ``a -> b``,
+not a node; for sides and reachability it counts as an attack on ``a``, the relation's source:
+the undercutter argues against what ``a`` is used for, so it takes the side opposite to ``a``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Literal
 from argmap.model import ArgMap
 
 Relation = Literal["supports", "attacks"]
+EdgeKind = Literal["supports", "attacks", "undercuts"]
 
 
 def other_side(side: str) -> str:
@@ -22,10 +26,31 @@ def other_side(side: str) -> str:
 
 @dataclass(frozen=True, slots=True)  # slots: a map may have hundreds of thousands of edges
 class Edge:
+    """A support or attack ``source -> target``."""
+
     source: str
     target: str
-    relation: Relation
+    relation: EdgeKind
     index: int  # position in the source node's list, for diagnostics
+
+    @property
+    def what(self) -> str:
+        """The relation in words, for messages: "attacks 'b'"."""
+        return f"{self.relation} '{self.target}'"
+
+
+@dataclass(frozen=True, slots=True)
+class Undercut(Edge):
+    """An undercut by ``source`` of the relation ``target -> denied``: for sides and reachability
+    an edge to ``target``, the denied relation's source. (A subclass, so that the many plain
+    edges stay four fields, quick to make.)"""
+
+    denied: str
+
+    @property
+    def what(self) -> str:
+        """In words: "undercuts 'a -> b'"."""
+        return f"{self.relation} '{self.target} -> {self.denied}'"
 
 
 class MapGraph:
@@ -42,6 +67,37 @@ class MapGraph:
         for edge in self.edges:
             if edge.target in self.nodes:
                 self.incoming[edge.target].append(edge)
+        # Only undercuts that take part count for sides and reachability; the others are check
+        # errors (AM319, AM322).
+        self.undercuts: list[Undercut] = [
+            Undercut(node_id, ref.from_, "undercuts", i, ref.to)
+            for node_id, node in argmap.nodes.items() if node.undercuts
+            for i, ref in enumerate(node.undercuts)
+        ]
+        for edge in self.undercuts:
+            if self.takes_part(edge):
+                self.incoming[edge.target].append(edge)
+
+    def takes_part(self, undercut: Undercut) -> bool:
+        """An undercut of a relation the map has, by a node that is neither end of it."""
+        ends = (undercut.target, undercut.denied)
+        return self.relation_exists(*ends) and undercut.source not in ends
+
+    @cached_property
+    def undercut_keys(self) -> set[tuple[str, str]]:
+        """The relations ``(from, to)`` undercut by some node, counting only undercuts that take
+        part in the map (the relation exists; the undercutter is neither of its ends)."""
+        return {(e.target, e.denied) for e in self.undercuts if self.takes_part(e)}
+
+    def relation_exists(self, source: str, target: str) -> bool:
+        """Whether ``source`` supports or attacks ``target``."""
+        node = self.nodes.get(source)
+        return node is not None and (target in node.supports or target in node.attacks)
+
+    def undercutters(self, source: str, target: str) -> list[str]:
+        """The nodes that undercut the relation ``source -> target`` (each once, in map order)."""
+        return list(dict.fromkeys(e.source for e in self.incoming.get(source, ())
+                                  if e.relation == "undercuts" and e.denied == target))
 
     def attackers(self, node_id: str) -> list[str]:
         return [e.source for e in self.incoming.get(node_id, ()) if e.relation == "attacks"]

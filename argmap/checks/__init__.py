@@ -32,6 +32,8 @@ MAP_RULES: tuple[Rule, ...] = (
     references.repeated_relations,
     placeholders.placeholder_text,     # AM317
     identity.reserved_map_id,          # AM318
+    references.unknown_undercuts,      # AM319
+    references.self_undercuts,         # AM322
     titles.missing_titles,             # AM320
     quotes.unknown_sources,            # AM405
     quotes.quotes_found,               # AM501

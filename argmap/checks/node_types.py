@@ -22,7 +22,7 @@ def thesis_has_side(ctx: MapContext):
                              ("add `side: pro` or `side: con`",), at_key=True)
 
 
-@rule(Code.AM303, "A thesis points at nothing: no `supports`, no `attacks`.")
+@rule(Code.AM303, "A thesis points at nothing: no `supports`, no `attacks`, no `undercuts`.")
 def thesis_points_at_nothing(ctx: MapContext):
     """Theses are the roots of the map; other nodes point at them.
 
@@ -37,15 +37,19 @@ def thesis_points_at_nothing(ctx: MapContext):
         t2: {type: thesis, side: con, text: B, attacks: [t1]}
     """
     for node_id, node in ctx.model.nodes.items():
-        if node.type == "thesis" and node.targets:
-            relation = "supports" if node.supports else "attacks"
-            yield ctx.report(("nodes", node_id, relation), f"thesis '{node_id}' {relation} other nodes; a thesis points at nothing",
+        if node.type == "thesis" and (node.targets or node.undercuts):
+            relation = next(r for r in ("supports", "attacks", "undercuts") if getattr(node, r))
+            what = "relations" if relation == "undercuts" else "nodes"
+            yield ctx.report(("nodes", node_id, relation), f"thesis '{node_id}' {relation} other {what}; a thesis points at nothing",
                              ("make it a claim, or remove the relation",), at_key=True)
 
 
-@rule(Code.AM304, "An objection attacks at least one node and supports none.")
+@rule(Code.AM304, "An objection attacks (or undercuts) at least once and supports nothing.")
 def objection_attacks(ctx: MapContext):
-    """Passing:
+    """An objection that only undercuts a relation (denies that its source shows its target) is
+    an objection too.
+
+    Passing:
 
         o: {type: objection, text: O, attacks: [c], analytic: true}
 
@@ -59,14 +63,17 @@ def objection_attacks(ctx: MapContext):
         if node.supports:
             yield ctx.report(("nodes", node_id, "supports"), f"objection '{node_id}' supports other nodes; an objection only attacks",
                              ("make it a claim, or turn `supports` into `attacks`",), at_key=True)
-        elif not node.attacks:
+        elif not node.attacks and not node.undercuts:
             yield ctx.report(("nodes", node_id), f"objection '{node_id}' attacks nothing",
-                             ("add `attacks: [<node id>]`",), at_key=True)
+                             ("add `attacks: [<node id>]` or `undercuts: [{from: <id>, to: <id>}]`",), at_key=True)
 
 
-@rule(Code.AM305, "A rebuttal attacks, and only objections or rebuttals.")
+@rule(Code.AM305, "A rebuttal attacks or undercuts, and only objections, rebuttals or their relations.")
 def rebuttal_targets(ctx: MapContext):
-    """Passing:
+    """A rebuttal answers an objection or a rebuttal: it attacks one, or undercuts a relation
+    *from* one (`{from: o, to: c}`: even if o holds, it does not refute c).
+
+    Passing:
 
         r: {type: rebuttal, text: R, attacks: [o], analytic: true}     # o is an objection
 
@@ -80,7 +87,7 @@ def rebuttal_targets(ctx: MapContext):
             continue
         if node.supports:
             yield ctx.report(("nodes", node_id, "supports"), f"rebuttal '{node_id}' supports other nodes; a rebuttal only attacks", at_key=True)
-        if not node.attacks:
+        if not node.attacks and not node.undercuts:
             yield ctx.report(("nodes", node_id), f"rebuttal '{node_id}' attacks nothing",
                              ("add `attacks: [<objection or rebuttal id>]`",), at_key=True)
         for i, target in enumerate(node.attacks):
@@ -89,9 +96,16 @@ def rebuttal_targets(ctx: MapContext):
                                  f"rebuttal '{node_id}' attacks {nodes[target].type} '{target}'; "
                                  "a rebuttal attacks an objection or a rebuttal",
                                  ("to attack a claim or thesis, make this node an objection or a claim",))
+        for i, ref in enumerate(node.undercuts):
+            source = nodes.get(ref.from_)
+            if source is not None and source.type not in ("objection", "rebuttal"):
+                yield ctx.report(("nodes", node_id, "undercuts", i),
+                                 f"rebuttal '{node_id}' undercuts '{ref.from_} -> {ref.to}', a relation of {source.type} "
+                                 f"'{ref.from_}'; a rebuttal undercuts relations of objections and rebuttals",
+                                 ("to undercut a claim's relation, make this node an objection",))
 
 
-@rule(Code.AM306, "A claim supports or attacks at least one node.")
+@rule(Code.AM306, "A claim supports, attacks or undercuts at least once.")
 def claim_points_somewhere(ctx: MapContext):
     """Passing:
 
@@ -102,6 +116,6 @@ def claim_points_somewhere(ctx: MapContext):
         c: {type: claim, text: C, analytic: true}
     """
     for node_id, node in ctx.model.nodes.items():
-        if node.type == "claim" and not (node.supports or node.attacks):
+        if node.type == "claim" and not (node.supports or node.attacks or node.undercuts):
             yield ctx.report(("nodes", node_id), f"claim '{node_id}' neither supports nor attacks a node",
                              ("add `supports: [<id>]` or `attacks: [<id>]`",), at_key=True)

@@ -4,7 +4,8 @@ from argmap.codes import Code
 
 @rule(Code.AM308, "A node's declared side differs from the side its relations give it, or its relations give it both sides.")
 def side_mismatch(ctx: MapContext):
-    """Support keeps the side of the node supported; attack switches it.
+    """Support keeps the side of the node supported; attack switches it. An undercut of the
+    relation `a -> b` takes the side opposite to `a`'s.
 
     Passing:
 
@@ -23,7 +24,7 @@ def side_mismatch(ctx: MapContext):
             continue
         if len(candidates) > 1:
             detail = "; ".join(
-                f"{edge.relation} '{edge.target}' makes it {side}" for side, edges in sorted(candidates.items()) for edge in edges[:1]
+                f"{edge.what} makes it {side}" for side, edges in sorted(candidates.items()) for edge in edges[:1]
             )
             yield ctx.report(("nodes", node_id), f"node '{node_id}' is on both sides: {detail}",
                              ("a node argues for one side; split it into two nodes",), at_key=True)
@@ -31,7 +32,7 @@ def side_mismatch(ctx: MapContext):
             derived = next(iter(candidates))
             edge = candidates[derived][0]
             yield ctx.report(("nodes", node_id, "side"),
-                             f"node '{node_id}' says side {node.side}, but it {edge.relation} '{edge.target}', which makes it {derived}",
+                             f"node '{node_id}' says side {node.side}, but it {edge.what}, which makes it {derived}",
                              ("remove `side:` (it is derived), or fix the relation",))
 
 

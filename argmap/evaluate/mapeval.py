@@ -8,33 +8,54 @@ that every reader of labels (diagrams, briefs, `--prep`) still has them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-
-from collections.abc import Mapping
 
 from argmap.model import ArgMap, Source
 from argmap.vocabulary import DEFAULT_SEMANTICS, GRADUAL_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework
-from .labels import Evaluation, ReasonKind, Verdict
+from .labels import Evaluation, Label, ReasonKind, Verdict
 from .semantics import evaluate
 from .strength import MapStrengths, map_strengths
+from .undercut import Encoding, encode, undercutters_of, without_auxiliaries
+
+
+@dataclass(frozen=True)
+class UndercutRelation:
+    """A relation ``source -> target`` that some node undercuts, and whether it still stands."""
+
+    source: str
+    target: str
+    undercutters: tuple[str, ...]
+    verdict: Verdict  # IN: it stands (every undercutter falls); OUT: it falls; UNDEC: undecided
+
+    @property
+    def status(self) -> str:
+        return self.verdict.status
 
 
 @dataclass(frozen=True)
 class MapEvaluation:
     argmap: ArgMap
-    evaluation: Evaluation
+    evaluation: Evaluation  # the map's nodes only: auxiliary arguments of undercuts are left out
     relation: tuple[Attack, ...]  # the attacks evaluated, declared and derived
     support_rule: SupportRule
+    undercut_relations: tuple[UndercutRelation, ...] = ()
+    # each attack built from an undercut relation: the undercutters of those relations, and the
+    # label of "the attack succeeds" (OUT: the attack is undercut)
+    undercut_attacks: Mapping[Attack, tuple[tuple[str, ...], Label]] = field(default_factory=dict)
     gradual: MapStrengths | None = None  # set under a gradual semantics
 
     @property
     def semantics(self) -> str:
         """The semantics asked for: the gradual one, or the labels' own."""
         return self.gradual.semantics if self.gradual else self.evaluation.semantics
+
+    def relation_status(self, source: str, target: str) -> UndercutRelation | None:
+        """The status of ``source -> target`` if some node undercuts it (None otherwise: it stands)."""
+        return next((r for r in self.undercut_relations if (r.source, r.target) == (source, target)), None)
 
     @property
     def verdicts(self) -> dict[str, Verdict]:
@@ -43,6 +64,15 @@ class MapEvaluation:
     @cached_property
     def _derived(self) -> dict[tuple[str, str], Attack]:
         return {(a.attacker, a.target): a for a in self.relation if a.is_derived}
+
+    @cached_property
+    def _undercut_on(self) -> dict[str, list[tuple[Attack, tuple[str, ...]]]]:
+        """Per target, the attacks on it that are undercut (their "attack succeeds" is OUT)."""
+        found: dict[str, list[tuple[Attack, tuple[str, ...]]]] = {}
+        for attack, (cutters, label) in self.undercut_attacks.items():
+            if label is Label.OUT:
+                found.setdefault(attack.target, []).append((attack, cutters))
+        return found
 
     def explain(self, node_id: str, names: Mapping[str, str] | None = None) -> str:
         """The reason in words, naming the support chain behind a derived (supported) attack.
@@ -61,18 +91,30 @@ class MapEvaluation:
             ]
             if chains:
                 text += f" (supported attack: {'; '.join(chains)})"
+        undercut = [f"{name(attack.attacker)}'s attack is undercut by {', '.join(map(name, cutters))}"
+                    for attack, cutters in self._undercut_on.get(node_id, ())
+                    if self.verdicts[attack.attacker].label is not Label.OUT]
+        if undercut:
+            text += f" ({'; '.join(dict.fromkeys(undercut))})"
         return text
 
 
-def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> tuple[Framework, list[Attack]]:
-    """The map's framework under ``rule``. References to unknown nodes are skipped: `argmap
-    check` reports them, and evaluation should still say what it can about the rest."""
+
+def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE
+                  ) -> tuple[Framework, list[Attack], Encoding | None]:
+    """The map's framework under ``rule``, and the encoding of its undercuts (None when it has
+    none: the framework is then the nodes and their attacks alone). References to unknown nodes
+    are skipped: `argmap check` reports them, and evaluation should still say what it can."""
     known = argmap.nodes.keys()
     supports = {nid: [t for t in node.supports if t in known] for nid, node in argmap.nodes.items()}
     attacks = {nid: [t for t in node.attacks if t in known] for nid, node in argmap.nodes.items()}
-    relation = attack_relation(supports, attacks, rule)
-    framework = Framework.build(argmap.nodes, ((a.attacker, a.target) for a in relation))
-    return framework, relation
+    undercutters = undercutters_of(argmap)
+    relation = attack_relation(supports, attacks, rule, undercutters.keys())
+    if not undercutters:
+        return Framework.build(argmap.nodes, ((a.attacker, a.target) for a in relation)), relation, None
+    encoding = encode(relation, undercutters)
+    framework = Framework.build((*argmap.nodes, *encoding.auxiliaries), encoding.pairs)
+    return framework, relation, encoding
 
 
 def is_gradual(semantics: str) -> bool:
@@ -86,10 +128,20 @@ def evaluate_map(
     sources: Mapping[str, Source] | None = None,
 ) -> MapEvaluation:
     """``sources`` (the registry) gives gradual semantics the reliabilities base scores are
-    derived from; a gradual semantics reads supports itself, so ``rule`` is then ignored."""
+    derived from; a gradual semantics reads supports itself, so ``rule`` is then ignored and the
+    labels are the grounded ones under the default rule."""
     if is_gradual(semantics):
-        framework, relation = map_framework(argmap, DEFAULT_SUPPORT_RULE)
-        return MapEvaluation(argmap, evaluate(framework, DEFAULT_SEMANTICS), tuple(relation), DEFAULT_SUPPORT_RULE,
-                             map_strengths(argmap, semantics, sources))  # type: ignore[arg-type]
-    framework, relation = map_framework(argmap, rule)
-    return MapEvaluation(argmap, evaluate(framework, semantics), tuple(relation), rule)
+        labelled = evaluate_map(argmap, DEFAULT_SEMANTICS, DEFAULT_SUPPORT_RULE)
+        return replace(labelled, gradual=map_strengths(argmap, semantics, sources))  # type: ignore[arg-type]
+    framework, relation, encoding = map_framework(argmap, rule)
+    evaluation = evaluate(framework, semantics)
+    if encoding is None:
+        return MapEvaluation(argmap, evaluation, tuple(relation), rule)
+    full = evaluation.verdicts
+    relations = tuple(
+        UndercutRelation(source, target, cutters, full[encoding.relations[(source, target)]])
+        for (source, target), cutters in encoding.undercutters.items()
+    )
+    attacks = {u.attack: (u.undercutters, full[u.argument].label) for u in encoding.attacks}
+    return MapEvaluation(argmap, without_auxiliaries(evaluation, argmap.nodes, encoding), tuple(relation), rule,
+                         relations, attacks)

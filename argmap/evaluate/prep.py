@@ -3,9 +3,9 @@
 For each side of a map (:func:`prepare`):
 
 * **still to answer** — the opponent's attacks on the side's nodes that the side has not
-  answered: no node of the side attacks the attacker. Supported attacks (see
-  :mod:`argmap.evaluate.bipolar`) count too, because they decide the evaluation: a standing
-  backing of a rebutted objection still has to be answered.
+  answered: no node of the side attacks the attacker or undercuts a relation the attack is
+  built from. Supported attacks (see :mod:`argmap.evaluate.bipolar`) count too, because they
+  decide the evaluation: a standing backing of a rebutted objection still has to be answered.
 * **thin claims** — nodes resting only on analytic points (neither the node nor anything
   supporting it, through chains of supports, cites evidence) or on a single weak source (all
   of that evidence comes from one source whose reliability is blog or unknown).
@@ -29,6 +29,7 @@ from enum import Enum
 from argmap.graph import MapGraph
 from argmap.model import SIDES, ArgMap, Source, is_weak
 
+from .bipolar import Attack
 from .mapeval import MapEvaluation, evaluate_map
 from .strength import map_strengths
 
@@ -108,12 +109,18 @@ def prepare(
 def _unanswered(side: str, sides: Mapping[str, str | None], evaluation: MapEvaluation) -> list[UnansweredAttack]:
     attacked_by_side = {a.target for a in evaluation.relation if sides.get(a.attacker) == side}
     verdicts = evaluation.verdicts
+    undercut = evaluation.undercut_attacks
+
+    def undercut_by_side(attack: Attack) -> bool:  # denying the attack's inference answers it too
+        return attack in undercut and any(sides.get(u) == side for u in undercut[attack][0])
+
     return [
         UnansweredAttack(a.attacker, a.target, verdicts[a.attacker].status, a.via)
         for a in evaluation.relation
         if sides.get(a.target) == side
         and sides.get(a.attacker) not in (side, None)
         and a.attacker not in attacked_by_side
+        and not undercut_by_side(a)
     ]
 
 

@@ -27,6 +27,7 @@ from argmap.model import ArgMap, Node, Source
 from argmap.vocabulary import GradualSemantics, Reliability
 
 from .gradual import GradualResult, QuantitativeFramework, gradual_strengths
+from .undercut import undercutters_of
 
 # The credit one source earns a node, by the source's reliability: the one table of the rule
 # (docs/commands/eval.md shows it; tests/test_strength.py keeps the two equal).
@@ -99,12 +100,11 @@ def quantitative_framework(
     index = {node_id: i for i, node_id in enumerate(ids)}
     bases: list[float] = []
     origins: dict[str, str] = {}
-    cutters: dict[tuple[str, str], list[int]] = {}
+    cutters = {relation: [index[u] for u in undercutters]
+               for relation, undercutters in undercutters_of(argmap).items()}
     for i, (node_id, node) in enumerate(argmap.nodes.items()):
         score, origins[node_id] = base_score(node, sources)
         bases.append(pinned.get(node_id, score))
-        for ref in node.undercuts:
-            cutters.setdefault((ref.from_, ref.to), []).append(i)
     # Each relation once (a repeated one is AM316's), with its undercutters when the map has any.
     # Plain lists and local names: this loop visits every relation of maps of 100,000 nodes.
     relations: dict[str, tuple[list[tuple[int, int]], list[list[int]]]] = {"attacks": ([], []), "supports": ([], [])}

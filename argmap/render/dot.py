@@ -16,6 +16,7 @@ from argmap.render.layout import LayoutPlan, plan_layout
 from argmap.render.theme import (
     FADED_EDGE_COLOR,
     FONT,
+    JUNCTION_WIDTH,
     RELATION_STYLES,
     SIDE_STYLES,
     STATUS_STYLES,
@@ -24,7 +25,7 @@ from argmap.render.theme import (
     TOOLTIP_CHARS,
     TYPE_STYLES,
 )
-from argmap.render.view import EdgeView, MapView, NodeView
+from argmap.render.view import EdgeView, JunctionView, MapView, NodeView
 
 RANKDIRS = ("BT", "TB", "LR", "RL")
 LEGEND_FONTSIZE = 9
@@ -91,18 +92,45 @@ def edge_look(relation: str, faded: bool = False) -> tuple[tuple[str, str], ...]
     )
 
 
-def edge_attributes(edge: EdgeView) -> list[tuple[str, str]]:
+def edge_attributes(edge: EdgeView, target_text: str | None = None) -> list[tuple[str, str]]:
+    """``target_text`` names what an undercut ends on (the relation, not its junction point)."""
     return [
         ("id", quoted_attr(edge.dom_id)),
         ("class", quoted_attr(f"argedge {edge.relation}")),
-        ("tooltip", quoted_attr(f"{edge.source} {RELATION_STYLES[edge.relation].verb} {edge.target}")),
+        ("tooltip", quoted_attr(f"{edge.source} {RELATION_STYLES[edge.relation].verb} {target_text or edge.target}")),
         *edge_look(edge.relation, edge.faded),
     ]
 
 
-def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_semantics: str | None = None) -> list[str]:
+def edge_statements(edge: EdgeView, relation_names: Mapping[str, str]) -> Iterator[str]:
+    """One edge; a relation with a junction as two halves (the first without an arrowhead), and
+    an undercut from its undercutter to the junction."""
+    if edge.relation == "undercuts":
+        yield edge_statement(edge.source, edge.target, edge_attributes(edge, relation_names[edge.target]))
+    elif edge.junction is None:
+        yield edge_statement(edge.source, edge.target, edge_attributes(edge))
+    else:
+        first_half = [(key, value) for key, value in edge_attributes(edge) if key not in ("id", "arrowhead")]
+        yield edge_statement(edge.source, edge.junction,
+                             [("id", quoted_attr(f"{edge.dom_id}-start")), *first_half, ("arrowhead", "none")])
+        yield edge_statement(edge.junction, edge.target, edge_attributes(edge))
+
+
+def junction_statement(junction: JunctionView) -> str:
+    return node_statement(junction.name, [
+        ("id", quoted_attr(junction.dom_id)),
+        ("class", quoted_attr(f"junction {junction.relation}")),
+        ("shape", "point"),
+        ("width", quoted_attr(JUNCTION_WIDTH)),
+        ("color", quoted_attr(RELATION_STYLES[junction.relation].color)),
+        ("label", '""'),
+    ])
+
+
+def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_semantics: str | None = None,
+                      undercuts: bool = False) -> list[str]:
     """A cluster that names what colours, shapes, edges and (when shown) statuses or strengths
-    mean, drawn with the same styles as the map itself."""
+    mean, drawn with the same styles as the map itself; undercuts only in maps that draw some."""
     caption = "Legend" + (f" · status under {semantics} semantics" if semantics else "")
     if strength_semantics:
         caption += f" · strength (0 to 1) under {strength_semantics} semantics"
@@ -129,6 +157,8 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_
     # each relation is shown by a short sample edge between two small points, in a row of its own
     relation_row: list[str] = []
     for relation in RELATION_STYLES:
+        if relation == "undercuts" and not undercuts:
+            continue
         ends = [f"legend:{relation}:from", f"legend:{relation}:to"]
         for end in ends:
             lines.append(node_statement(end, [("id", quoted_attr(end.replace(":", "-"))), ("shape", "point"),
@@ -165,6 +195,7 @@ def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan
     hands them to ``dot`` as they are made, so that ``dot`` reads while the rest is being made.
     Deterministic: the same view gives the same bytes."""
     layout = layout or plan_layout(len(view.nodes))
+    relation_names = {edge.junction: f"{edge.source} -> {edge.target}" for edge in view.edges if edge.junction}
     graph_attributes = [
         ("id", quoted_attr(f"map-{view.id}")),
         ("charset", '"UTF-8"'),
@@ -183,9 +214,10 @@ def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan
             f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
             f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
         ),
-        legend_statements(view.sides, view.semantics, view.strength_semantics),
+        legend_statements(view.sides, view.semantics, view.strength_semantics, undercuts=bool(view.junctions)),
         (node_statement(node.id, node_attributes(node)) for node in view.nodes),
-        (edge_statement(edge.source, edge.target, edge_attributes(edge)) for edge in view.edges),
+        (junction_statement(junction) for junction in view.junctions),
+        itertools.chain.from_iterable(edge_statements(edge, relation_names) for edge in view.edges),
         ("}",),
     )
     for line in lines:

@@ -28,12 +28,18 @@ class Selection:
 
 
 def neighbourhood(graph: MapGraph, focus: str, depth: int) -> set[str]:
-    """Nodes within ``depth`` relations of ``focus``, following relations both ways."""
+    """Nodes within ``depth`` relations of ``focus``, following relations (and undercuts, to
+    both ends of the relation undercut) both ways."""
     neighbours: dict[str, set[str]] = {node_id: set() for node_id in graph.nodes}
     for edge in graph.edges:
         if edge.target in neighbours:
             neighbours[edge.source].add(edge.target)
             neighbours[edge.target].add(edge.source)
+    for undercut in graph.undercuts:  # an undercutter is one step from both ends of its relation
+        if graph.takes_part(undercut):
+            for end in (undercut.target, undercut.denied):
+                neighbours[undercut.source].add(end)
+                neighbours[end].add(undercut.source)
     distance = {focus: 0}
     queue = deque([focus])
     while queue:

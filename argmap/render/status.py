@@ -23,3 +23,8 @@ def labels_of(evaluation: MapEvaluation) -> dict[str, Status]:
 def strengths_of(evaluation: MapEvaluation) -> dict[str, float] | None:
     """Each node's strength, under a gradual semantics; None under the others."""
     return dict(evaluation.gradual.strengths) if evaluation.gradual else None
+
+
+def relation_labels_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
+    """Each undercut relation's label, by ``(from, to)``: a relation that falls is drawn faded."""
+    return {(r.source, r.target): r.verdict.label.value for r in evaluation.undercut_relations}

@@ -68,7 +68,10 @@ class EdgeStyle:
 RELATION_STYLES: dict[str, EdgeStyle] = {
     "supports": EdgeStyle(color="#15803d", style="solid", arrowhead="normal", penwidth=1.5, verb="supports"),
     "attacks": EdgeStyle(color="#b91c1c", style="dashed", arrowhead="tee", penwidth=1.5, verb="attacks"),
+    # an undercut ends on the relation it denies: a colour, line and arrowhead of its own
+    "undercuts": EdgeStyle(color="#7e22ce", style="dotted", arrowhead="odiamond", penwidth=1.8, verb="undercuts"),
 }
+JUNCTION_WIDTH = "0.07"  # inches: the point where undercuts meet the relation they deny
 
 
 @dataclass(frozen=True)

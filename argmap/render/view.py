@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.graph import MapGraph, Relation
+from argmap.graph import EdgeKind, MapGraph, Undercut
 from argmap.model import ArgMap, Source, known_authors, year
 
 Status = Literal["IN", "OUT", "UNDEC"]
@@ -42,10 +42,20 @@ class NodeView:
 @dataclass(frozen=True)
 class EdgeView:
     source: str
-    target: str
-    relation: Relation
+    target: str  # for an undercut: the junction on the relation it denies
+    relation: EdgeKind
     dom_id: str
-    faded: bool  # the attacking or supporting node falls, so the edge carries no force
+    faded: bool  # the attacking or supporting node falls (or the undercut relation does): no force
+    junction: str | None = None  # an undercut relation is drawn in two halves through this point
+
+
+@dataclass(frozen=True)
+class JunctionView:
+    """The point on an undercut relation where its undercuts end (Graphviz edges end on nodes)."""
+
+    name: str  # the DOT node; "junction:..." (no map id holds a colon)
+    dom_id: str
+    relation: EdgeKind
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,7 @@ class MapView:
     edges: tuple[EdgeView, ...]
     semantics: str | None  # named in the legend when statuses are shown
     strength_semantics: str | None = None  # named in the legend when strengths are shown
+    junctions: tuple[JunctionView, ...] = ()
 
     @property
     def shows_status(self) -> bool:
@@ -73,7 +84,7 @@ def short_cite(source_id: str, source: Source | None) -> str:
     return f"{authors[0].surname if authors else source_id} {year(source)}"
 
 
-def _edge_ids(graph: MapGraph, kept: set[str]) -> list[tuple[str, str, Relation, str]]:
+def _edge_ids(graph: MapGraph, kept: set[str]) -> list[tuple[str, str, EdgeKind, str]]:
     """Stable DOM ids ``edge-<src>-<rel>-<dst>``; a repeated relation gets ``-2``, ``-3``."""
     seen: Counter[str] = Counter()
     result = []
@@ -96,9 +107,11 @@ def build_view(
     semantics: str | None = None,
     focus: str | None = None,
     strengths: Mapping[str, float] | None = None,
+    relation_labels: Mapping[tuple[str, str], Status] | None = None,
 ) -> MapView:
     """The view of ``argmap``. ``kept`` limits the nodes drawn (focus, side); ``labels`` are the
-    evaluation's IN/OUT/UNDEC per node; ``semantics`` names them in the legend."""
+    evaluation's IN/OUT/UNDEC per node; ``semantics`` names them in the legend;
+    ``relation_labels`` are the statuses of undercut relations, by ``(from, to)``."""
     graph = graph or MapGraph(argmap)
     sources = sources or {}
     labels = labels or {}
@@ -120,10 +133,7 @@ def build_view(
         for node_id, node in argmap.nodes.items()
         if node_id in kept
     )
-    edges = tuple(
-        EdgeView(source, target, relation, dom_id, faded=labels.get(source) == "OUT")
-        for source, target, relation, dom_id in _edge_ids(graph, kept)
-    )
+    edges, junctions = _edges_and_junctions(graph, kept, labels, relation_labels or {})
     return MapView(
         id=argmap.id,
         title=argmap.title,
@@ -133,4 +143,33 @@ def build_view(
         edges=edges,
         semantics=semantics if labels else None,
         strength_semantics=semantics if strengths else None,
+        junctions=junctions,
     )
+
+
+def _edges_and_junctions(graph: MapGraph, kept: set[str], labels: Mapping[str, Status],
+                         relation_labels: Mapping[tuple[str, str], Status]
+                         ) -> tuple[tuple[EdgeView, ...], tuple[JunctionView, ...]]:
+    """The relations between drawn nodes; a relation that a drawn node undercuts passes through a
+    junction point, where the undercut edge ends. A relation that falls is drawn faded."""
+    undercutters: dict[tuple[str, str], list[Undercut]] = {}
+    for undercut in graph.undercuts:
+        if undercut.source in kept and graph.takes_part(undercut):
+            undercutters.setdefault((undercut.target, undercut.denied), []).append(undercut)
+    edges: list[EdgeView] = []
+    junctions: list[JunctionView] = []
+    for source, target, relation, dom_id in _edge_ids(graph, kept):
+        faded = labels.get(source) == "OUT" or relation_labels.get((source, target)) == "OUT"
+        cuts = undercutters.get((source, target))
+        if not cuts:
+            edges.append(EdgeView(source, target, relation, dom_id, faded))
+            continue
+        junction = JunctionView(f"junction:{dom_id}", f"junction-{dom_id.removeprefix('edge-')}", relation)
+        junctions.append(junction)
+        edges.append(EdgeView(source, target, relation, dom_id, faded, junction.name))
+        edges += [
+            EdgeView(cut.source, junction.name, "undercuts",
+                     f"edge-{cut.source}-undercuts-{dom_id.removeprefix('edge-')}", labels.get(cut.source) == "OUT")
+            for cut in dict.fromkeys(cuts)
+        ]
+    return tuple(edges), tuple(junctions)

@@ -4,7 +4,8 @@ reporters show it.
 JSON: ``{"semantics", "extensions": [[id, ...], ...]}``, and for maps also ``"supports"`` (the
 support rule), ``"labels": {id: {"label": "IN"|"OUT"|"UNDEC", "status":
 "stands"|"falls"|"undecided", "reason": text, "title": text}}`` (``title`` only for a node that
-has one) and, with ``--prep``, ``"prep"``. Under a gradual semantics also ``"strengths": {id:
+has one), ``"undercut_relations": [{"from", "to", "undercut_by": [id, ...], "label", "status",
+"reason"}]`` and, with ``--prep``, ``"prep"``. Under a gradual semantics also ``"strengths": {id:
 float}`` (unrounded), ``"base_scores"`` likewise and ``"convergence": {"converged",
 "iterations", "residual", "acyclic"}``; the extensions and labels are then the grounded ones.
 """
@@ -15,7 +16,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from argmap.evaluate.labels import Label
-from argmap.evaluate.mapeval import MapEvaluation
+from argmap.evaluate.mapeval import MapEvaluation, UndercutRelation
 from argmap.evaluate.strength import MapStrengths, rounded
 from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
 from argmap.graph import MapGraph
@@ -45,6 +46,8 @@ class _TextEvaluation:
             counts = {label: len(evaluation.with_label(label)) for label in Label}
             lines.append(f"{counts[Label.IN]:,} stand, {counts[Label.OUT]:,} fall, {counts[Label.UNDEC]:,} undecided")
             lines.append(self._extensions(outcome))
+        if outcome.map_evaluation is not None and outcome.map_evaluation.undercut_relations:
+            lines.extend(self._undercut_relations(outcome.map_evaluation.undercut_relations))
         if outcome.preparation is not None:
             lines.extend(self._preparation(outcome.preparation))
         # argument names (ICCMA files allow any), side positions and quotes come from the input
@@ -107,6 +110,13 @@ class _TextEvaluation:
             return f"no {outcome.evaluation.semantics} extension"
         shown = "  ".join("{" + ", ".join(e) + "}" for e in extensions)
         return f"{plural(len(extensions), 'extension')}: {shown}"
+
+    @staticmethod
+    def _undercut_relations(relations: tuple[UndercutRelation, ...]) -> list[str]:
+        lines = ["", "Undercut relations:"]
+        for r in relations:
+            lines.append(f"  - {r.source} -> {r.target} {r.status} ({r.verdict.reason}); undercut by {', '.join(r.undercutters)}")
+        return lines
 
     def _preparation(self, preparation: Preparation) -> list[str]:
         lines: list[str] = []
@@ -180,6 +190,11 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
             payload["base_scores"] = dict(gradual.base_scores)
             payload["convergence"] = {"converged": gradual.converged, "iterations": gradual.iterations,
                                       "residual": gradual.residual, "acyclic": gradual.acyclic}
+        payload["undercut_relations"] = [
+            {"from": r.source, "to": r.target, "undercut_by": list(r.undercutters), "label": r.verdict.label.value,
+             "status": r.status, "reason": str(r.verdict.reason)}
+            for r in map_eval.undercut_relations
+        ]
     if outcome.preparation is not None:
         payload["prep"] = {
             side.side: {

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from argmap.brief.bibliography import Reference, bibliography
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
-                                      check_status, cite, highlight_segments, locate, page_locator)
+                                      Undercut, check_status, cite, highlight_segments, locate, page_locator)
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
@@ -33,6 +33,8 @@ class Card:
     status: Status | None
     repeat: bool = False  # already shown in full earlier on the page: shown as a link to it
     strength: float | None = None  # under a gradual semantics, shown instead of the status
+    undercut_by: tuple[Undercut, ...] = ()  # undercuts of this node's own relations
+    undercuts: tuple[Undercut, ...] = ()  # the relations this node undercuts
 
     @property
     def anchor(self) -> str:
@@ -79,9 +81,10 @@ class SideCase:
 @dataclass(frozen=True)
 class OutlineItem:
     ref: NodeRef
-    relation: str | None  # how it relates to its parent: "supports" | "attacks"
+    relation: str | None  # how it relates to its parent: "supports" | "attacks" | "undercuts"
     children: tuple[OutlineItem, ...] = ()
     repeated: bool = False  # shown earlier in the outline; children not repeated
+    denied: NodeRef | None = None  # for "undercuts": the target of the parent's relation it denies
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class _MapReader:
     semantics: str | None
     shown: set[str] = field(default_factory=set)  # nodes whose full card is already on the page
     strengths: Mapping[str, float] = field(default_factory=dict)  # under a gradual semantics
+    relation_statuses: Mapping[tuple[str, str], Status] = field(default_factory=dict)  # undercut relations
 
     def ref(self, node_id: str) -> NodeRef:
         node = self.model.nodes[node_id]
@@ -149,8 +153,19 @@ class _MapReader:
             if target in self.model.nodes
         )
         quotes = tuple(self.quote(node_id, i, e) for i, e in enumerate(node.evidence))
+        # an undercut is listed on the card of the relation's source, where the relation is declared
+        undercut_by = tuple(self.undercut(u, node_id, r.target.id) for r in relations
+                            for u in self.graph.undercutters(node_id, r.target.id))
+        undercuts = tuple(self.undercut(node_id, ref.from_, ref.to) for ref in dict.fromkeys(node.undercuts)
+                          if self.graph.relation_exists(ref.from_, ref.to) and node_id not in (ref.from_, ref.to))
         return Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
-                    self.statuses.get(node_id), strength=self.strengths.get(node_id))
+                    self.statuses.get(node_id), strength=self.strengths.get(node_id),
+                    undercut_by=tuple(dict.fromkeys(undercut_by)), undercuts=undercuts)
+
+    def undercut(self, undercutter: str, source: str, target: str) -> Undercut:
+        relation = "supports" if target in self.model.nodes[source].supports else "attacks"
+        return Undercut(self.ref(undercutter), self.ref(source), self.ref(target), relation,
+                        self.relation_statuses.get((source, target)))
 
     def quote(self, node_id: str, index: int, evidence: Evidence) -> QuoteView:
         located = locate(self.sources.get(evidence.source), evidence)
@@ -191,6 +206,10 @@ def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
     stops at night”"); a node without a title is named by its id, as its text is too long."""
     names = {node_id: f"\u201c{node.title}\u201d" for node_id, node in evaluation.argmap.nodes.items() if node.title}
     return {node_id: Status(v.label, evaluation.explain(node_id, names)) for node_id, v in evaluation.verdicts.items()}
+
+
+def relation_statuses_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
+    return {(r.source, r.target): Status(r.verdict.label, str(r.verdict.reason)) for r in evaluation.undercut_relations}
 
 
 def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:
@@ -261,13 +280,17 @@ def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
     graph = reader.graph
     shown: set[str] = set()
 
-    def item(node_id: str, relation: str | None) -> OutlineItem:
+    def item(node_id: str, relation: str | None, denied: str | None = None) -> OutlineItem:
+        denied_ref = reader.ref(denied) if denied else None
         if node_id in shown:
-            return OutlineItem(reader.ref(node_id), relation, (), repeated=True)
+            return OutlineItem(reader.ref(node_id), relation, (), repeated=True, denied=denied_ref)
         shown.add(node_id)
         children = [item(s, "supports") for s in graph.supporters(node_id)]
         children += [item(a, "attacks") for a in graph.attackers(node_id)]
-        return OutlineItem(reader.ref(node_id), relation, tuple(children))
+        # an undercut sits under the source of the relation it denies, naming the relation's target
+        children += [item(e.source, "undercuts", e.denied) for e in graph.incoming.get(node_id, ())
+                     if e.relation == "undercuts"]
+        return OutlineItem(reader.ref(node_id), relation, tuple(children), denied=denied_ref)
 
     roots = [item(t, None) for side in ("pro", "con") for t in graph.thesis_of(side)]
     roots += [item(n, None) for n in graph.nodes if n not in shown]
@@ -295,7 +318,8 @@ def brief_page(
     statuses = statuses_of(evaluation) if gradual is None else {}
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses,
                         semantics if gradual is None else None,
-                        strengths=dict(gradual.strengths) if gradual else {})
+                        strengths=dict(gradual.strengths) if gradual else {},
+                        relation_statuses=relation_statuses_of(evaluation))
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())

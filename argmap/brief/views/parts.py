@@ -93,6 +93,22 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Undercut:
+    """An undercut of the relation ``source -> target``, shown on the source's card and on the
+    undercutter's: "even if <source>, it does not show <target>"."""
+
+    undercutter: NodeRef
+    source: NodeRef
+    target: NodeRef
+    relation: str  # the denied relation: "supports" | "attacks"
+    status: Status | None  # the relation's own: it stands while every undercutter falls
+
+    @property
+    def denial(self) -> str:
+        return "does not show" if self.relation == "supports" else "does not refute"
+
+
+@dataclass(frozen=True)
 class Cite:
     source_id: str
     short: str  # in-text citation, "Ade et al., 2025"
