@@ -86,7 +86,6 @@ class _AifReader:
         self._edges()
         self._schemes()
         self._dialogue()
-        self._report_isolated()
         extension = self.document.get(EXTENSION)
         if isinstance(extension, dict) and isinstance(extension.get("map"), dict):
             exchange.preset = dict(extension["map"])
@@ -219,17 +218,6 @@ class _AifReader:
                 "the locutions anchored to it.")
             self.exchange.notices.append(f"dialogue kept as notes: {summary}; {plural(anchored, 'locution')} anchored "
                                          "to statements")
-
-    def _report_isolated(self) -> None:
-        exchange = self.exchange
-        linked = {k for link in exchange.links for k in (link.source, link.target)}
-        linked |= {k for u in exchange.undercuts for k in (u.source, u.premise, u.conclusion)}
-        isolated = [k for k in exchange.statements if k not in linked]
-        if isolated and len(exchange.statements) > 1:
-            shown = ", ".join(isolated[:10]) + (", ..." if len(isolated) > 10 else "")
-            exchange.notices.append(f"{plural(len(isolated), 'isolated statement')} (I-node {shown}): each becomes a "
-                                    "thesis nothing points at (AM312)")
-
 
 # --- export
 

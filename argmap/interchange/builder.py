@@ -94,6 +94,9 @@ class _Builder:
         self.outgoing: dict[str, list[Link]] = defaultdict(list)
         self.undercuts: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.side: dict[str, str] = {}
+        # who points at each statement; built once the support cycles are broken
+        self.incoming: dict[str, list[Link]] | None = None
+        self.undercut_by: dict[str, list[tuple[str, tuple[str, str]]]] | None = None
 
     # --- relations
 
@@ -127,18 +130,28 @@ class _Builder:
         return key
 
     def _move(self, origin: str, copy: str, relation: Link | tuple[str, str]) -> None:
+        """Let ``copy`` make the relation ``origin`` made, keeping the indexes up to date."""
         if isinstance(relation, Link):
             self.outgoing[origin].remove(relation)
             moved = Link(copy, relation.target, relation.kind)
             self.outgoing[copy].append(moved)
+            if self.incoming is not None:
+                arrivals = self.incoming[relation.target]
+                arrivals[arrivals.index(relation)] = moved
             # an undercut of the relation now names the copy as its premise
-            for undercuts in self.undercuts.values():
+            for source, undercuts in self.undercuts.items():
                 for i, (premise, conclusion) in enumerate(undercuts):
                     if premise == origin and conclusion == relation.target:
                         undercuts[i] = (copy, conclusion)
+                        if self.undercut_by is not None:
+                            self.undercut_by[origin].remove((source, (origin, conclusion)))
+                            self.undercut_by[copy].append((source, (copy, conclusion)))
         else:
             self.undercuts[origin].remove(relation)
             self.undercuts[copy].append(relation)
+            if self.undercut_by is not None:
+                entries = self.undercut_by[relation[0]]
+                entries[entries.index((origin, relation))] = (copy, relation)
         self.moved.append((origin, copy, relation))
 
     def break_support_cycles(self) -> None:
@@ -168,68 +181,102 @@ class _Builder:
 
     # --- sides
 
-    def _incoming(self) -> tuple[dict[str, list[Link]], dict[str, list[tuple[str, tuple[str, str]]]]]:
-        incoming: dict[str, list[Link]] = defaultdict(list)
+    def _index(self) -> None:
+        self.incoming = defaultdict(list)
         for links in self.outgoing.values():
             for link in links:
-                incoming[link.target].append(link)
-        undercut_by: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
+                self.incoming[link.target].append(link)
+        self.undercut_by = defaultdict(list)
         for source, relations in self.undercuts.items():
             for relation in relations:
-                undercut_by[relation[0]].append((source, relation))
-        return incoming, undercut_by
+                self.undercut_by[relation[0]].append((source, relation))
 
-    def theses(self) -> list[str]:
-        return [key for key, statement in self.statements.items()
-                if statement.preset.get("type") == "thesis"
-                or ("type" not in statement.preset and not self.outgoing.get(key) and not self.undercuts.get(key))]
+    def _points_at_nothing(self, key: str) -> bool:
+        preset = self.statements[key].preset.get("type")
+        if preset:
+            return preset == "thesis"
+        return not self.outgoing.get(key) and not self.undercuts.get(key)
+
+    def _reasons(self, target: str, side: str):
+        """(source, the side it gets, relation) for every relation that points at ``target``."""
+        for link in list(self.incoming.get(target, ())):
+            if not self._points_at_nothing(link.source):
+                yield link.source, side if link.kind == "supports" else other_side(side), link
+        for source, relation in list(self.undercut_by.get(target, ())):
+            if not self._points_at_nothing(source):
+                yield source, other_side(side), relation
+
+    def _agreement(self, root: str, side: str) -> int:
+        """How many already sided statements the thesis ``root`` on ``side`` agrees with, less
+        those it disagrees with."""
+        score, seen, queue = 0, {root}, deque([(root, side)])
+        while queue:
+            target, target_side = queue.popleft()
+            for source, derived, _ in self._reasons(target, target_side):
+                if source in self.side:
+                    score += 1 if self.side[source] == derived else -1
+                elif source not in seen:
+                    seen.add(source)
+                    queue.append((source, derived))
+        return score
+
+    def _spread(self, root: str) -> None:
+        preset = self.statements[root].preset.get("side")
+        self.side[root] = preset or ("con" if self._agreement(root, "pro") < 0 else "pro")
+        queue = deque([root])
+        while queue:
+            target = queue.popleft()
+            for source, derived, relation in list(self._reasons(target, self.side[target])):
+                if source not in self.side:
+                    self.side[source] = derived
+                    queue.append(source)
+                elif self.side[source] != derived:
+                    copy = self.side_copy.get(source)
+                    if copy is None:
+                        copy = self.side_copy[source] = self._copy_of(source, "side")
+                        self.side[copy] = derived
+                    self._move(source, copy, relation)
 
     def assign_sides(self) -> None:
-        incoming, undercut_by = self._incoming()
-        theses = set(self.theses())
+        """Sides spread from the theses. Statements that lead to no thesis (their relations run in
+        a circle, as a contradiction's two attacks do) get one: the one most pointed at becomes a
+        thesis, and a copy of it makes the relations it made."""
+        self._index()
+        for root in [key for key in self.statements if self._points_at_nothing(key)]:
+            self._spread(root)
+        while len(self.side) < len(self.statements):
+            self._settle_leaves()
+            unreached = [key for key in self.statements if key not in self.side]
+            if not unreached:
+                break
+            order = {key: i for i, key in enumerate(self.statements)}
+            chosen = max(unreached, key=lambda k: (k not in self.copies, len(self.incoming.get(k, ())) +
+                                                   len(self.undercut_by.get(k, ())), -order[k]))
+            copy = self._copy_of(chosen, "thesis")
+            for link in list(self.outgoing.get(chosen, ())):
+                self._move(chosen, copy, link)
+            for relation in list(self.undercuts.get(chosen, ())):
+                self._move(chosen, copy, relation)
+            self._spread(chosen)
 
-        def reasons(target: str, side: str):
-            """(source, side it gets, relation) for every relation that points at target."""
-            for link in incoming.get(target, ()):
-                if link.source not in theses:
-                    yield link.source, side if link.kind == "supports" else other_side(side), link
-            for source, relation in undercut_by.get(target, ()):
-                if source not in theses:
-                    yield source, other_side(side), relation
-
-        def agreement(root: str, side: str) -> int:
-            score, seen, queue = 0, {root}, deque([(root, side)])
-            while queue:
-                target, target_side = queue.popleft()
-                for source, derived, _ in reasons(target, target_side):
-                    if source in self.side:
-                        score += 1 if self.side[source] == derived else -1
-                    elif source not in seen:
-                        seen.add(source)
-                        queue.append((source, derived))
-            return score
-
-        for root in [key for key in self.statements if key in theses]:
-            preset = self.statements[root].preset.get("side")
-            side = preset or ("con" if agreement(root, "pro") < 0 else "pro")
-            self.side[root] = side
-            queue = deque([root])
-            while queue:
-                target = queue.popleft()
-                for source, derived, relation in list(reasons(target, self.side[target])):
-                    if source not in self.side:
-                        self.side[source] = derived
-                        queue.append(source)
-                    elif self.side[source] != derived:
-                        copy = self.side_copy.get(source)
-                        if copy is None:
-                            copy = self.side_copy[source] = self._copy_of(source, "side")
-                            self.side[copy] = derived
-                        self._move(source, copy, relation)
-        unreached = [key for key in self.statements if key not in self.side]
-        if unreached:
-            self.notices.append(f"{plural(len(unreached), 'statement')} lead to no thesis (their relations run in a "
-                                "circle); argmap check warns about each (AM312)")
+    def _settle_leaves(self) -> None:
+        """A statement nothing points at whose relations all end at sided statements takes the
+        side of its first relation; a relation that disagrees moves to a copy."""
+        for key in [k for k in self.statements if k not in self.side and not self.incoming.get(k) and not self.undercut_by.get(k)]:
+            relations: list = [*self.outgoing.get(key, ()), *self.undercuts.get(key, ())]
+            ends = [r.target if isinstance(r, Link) else r[0] for r in relations]
+            if not relations or any(end not in self.side for end in ends):
+                continue
+            for relation, end in zip(relations, ends):
+                derived = self.side[end] if isinstance(relation, Link) and relation.kind == "supports" else other_side(self.side[end])
+                if key not in self.side:
+                    self.side[key] = derived
+                elif derived != self.side[key]:
+                    copy = self.side_copy.get(key)
+                    if copy is None:
+                        copy = self.side_copy[key] = self._copy_of(key, "side")
+                        self.side[copy] = derived
+                    self._move(key, copy, relation)
 
     # --- nodes
 
@@ -287,15 +334,24 @@ class _Builder:
             else:
                 what = f"undercuts '{ids[relation[0]]} -> {ids[relation[1]]}'"
             base = ids[self.copies[copy].origin]
-            if self.copies[copy].reason == "cycle":
-                why = "which would close a circle of supports"
-                self.notices.append(f"'{ids[copy]}' is a copy of '{base}': it {what}, {why}")
-            else:
-                why = f"which puts it on the {self.side[copy]} side while '{base}' is {self.side[base]}"
-                self.notices.append(f"'{ids[copy]}' is a copy of '{base}': it {what}, {why}")
+            why = {
+                "cycle": "which would close a circle of supports",
+                "thesis": f"while '{base}' is a thesis (its relations lead back to it), and a thesis points at nothing",
+                "side": f"which puts it on the {self.side.get(copy)} side while '{base}' is {self.side.get(self.copies[copy].origin)}",
+            }[self.copies[copy].reason]
+            self.notices.append(f"'{ids[copy]}' is a copy of '{base}': it {what}, {why}")
             notes[copy].append(f"A copy of '{base}': in the {self.exchange.format_name} file that statement also "
-                               f"{what}, {why}; argmap keeps one side per node and no support circles.")
+                               f"{what}, {why}.")
         return notes
+
+    def _report_isolated(self, ids: dict[str, str]) -> None:
+        linked = {key for key in self.statements if self.outgoing.get(key) or self.undercuts.get(key)
+                  or self.incoming.get(key) or self.undercut_by.get(key)}
+        isolated = [ids[key] for key in self.statements if key not in linked]
+        if isolated and len(self.statements) > 1:
+            shown = ", ".join(isolated[:10]) + (", ..." if len(isolated) > 10 else "")
+            self.notices.append(f"{plural(len(isolated), 'statement')} with no relation ({shown}): each is a thesis "
+                                "nothing points at (argmap check warns, AM312)")
 
     def build(self, map_id: str, fallback_title: str) -> Built:
         self.collect()
@@ -303,6 +359,7 @@ class _Builder:
         self.assign_sides()
         ids = self.assign_ids()
         copy_notes = self.copy_notes(ids)
+        self._report_isolated(ids)
         nodes: dict[str, dict] = {}
         for key, statement in self.statements.items():
             preset = statement.preset
@@ -326,7 +383,8 @@ class _Builder:
             for name in ("weight", "evidence"):
                 if preset.get(name) is not None:
                     node[name] = preset[name]
-            node["analytic"] = preset.get("analytic", True)
+            if preset.get("analytic", True):
+                node["analytic"] = True
             notes = [*([preset["note"]] if preset.get("note") else []),
                      *(clean_text(n) for n in statement.notes), *copy_notes.get(key, ())]
             if notes:
@@ -336,8 +394,14 @@ class _Builder:
 
     def _map(self, map_id: str, fallback_title: str, nodes: dict[str, dict]) -> dict:
         exchange, preset = self.exchange, self.exchange.preset
-        theses = {side: [n for n in nodes.values() if n["type"] == "thesis" and n.get("side") == side]
-                  for side in ("pro", "con")}
+        pointed_at: dict[str, int] = defaultdict(int)
+        for node in nodes.values():
+            for target in (*node.get("supports", ()), *node.get("attacks", ())):
+                pointed_at[target] += 1
+        # each side's position is its most answered thesis
+        theses = {side: sorted((n for n in nodes if nodes[n]["type"] == "thesis" and nodes[n].get("side") == side),
+                               key=lambda n: -pointed_at[n]) for side in ("pro", "con")}
+        theses = {side: [nodes[n] for n in ids] for side, ids in theses.items()}
         pro = theses["pro"][0]["title"] if theses["pro"] else None
         con = theses["con"][0]["title"] if theses["con"] else None
         title = one_line(clean_text(exchange.title or "")) or fallback_title

@@ -10,7 +10,7 @@ from argmap.load import resolve_plain_scalar
 
 # A plain scalar may not start with an indicator, nor hold ": " or " #" (YAML 1.2, 7.3.3).
 _PLAIN_START = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]")
-_PLAIN_BREAKERS = re.compile(r": |:$| #|[\n\t]|[\[\]{},]|\s$")
+_PLAIN_BREAKERS = re.compile(r": |:$| #|[\n\t]|\s$")
 _FLOW_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
