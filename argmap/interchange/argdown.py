@@ -168,10 +168,10 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
              f"<!-- Written by argmap export from map '{argmap.id}'. {_comment(argmap.question)} "
              f"Pro: {_comment(argmap.sides.pro)} Con: {_comment(argmap.sides.con)} -->", ""]
     for node_id, node in argmap.nodes.items():
-        side = f", side {node.side}" if node.side else ""
+        facts = [node.type, *([f"side {node.side}"] if node.side else []),
+                 *([f"weight {node.weight}"] if node.weight is not None else []), *(["analytic"] if node.analytic else [])]
         lines.append(f"[{titles[node_id]}]: {_escaped(node.text)}")
-        lines.append(f"  <!-- argmap node '{node_id}': {node.type}{side}"
-                     + (", analytic" if node.analytic else "") + " -->")
+        lines.append(f"  <!-- argmap node '{node_id}': {', '.join(facts)} -->")
         for evidence in node.evidence:
             cite = f"{evidence.source}" + (f", p. {evidence.page}" if evidence.page else "")
             said = f" Translation: {_comment(evidence.translation)}" if evidence.translation else ""

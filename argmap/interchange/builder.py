@@ -410,7 +410,7 @@ class _Builder:
             "id": map_id,
             "title": preset.get("title") or title,
             "question": preset.get("question") or one_line(clean_text(exchange.question or ""))
-            or f"Does this hold: {pro or con or title}?",
+            or f"Does this hold: {(pro or con or title).rstrip('.!?…')}?",
             "lang": preset.get("lang") or "en",
             "sides": preset.get("sides") or {
                 "pro": pro or (f"Against: {con}" if con else "For"),
