@@ -54,9 +54,10 @@ def read_argdown_json(text: str) -> Exchange:
     exchange = Exchange(FORMAT_NAME)
     statements = document["statements"] if isinstance(document["statements"], dict) else {}
     arguments = document.get("arguments") if isinstance(document.get("arguments"), dict) else {}
+    stand_ins = _relation_stand_ins(statements, arguments)
     for kind, elements in ((STATEMENT, statements), (ARGUMENT, arguments)):
         for title, element in elements.items():
-            if not isinstance(element, dict):
+            if not isinstance(element, dict) or (kind == ARGUMENT and title in stand_ins):
                 continue
             body = _text(element.get("members"))
             label = f"<{title}>" if kind == ARGUMENT else f"[{title}]"
@@ -71,7 +72,7 @@ def read_argdown_json(text: str) -> Exchange:
     if not exchange.statements:
         raise UnreadableFile("the Argdown JSON has no statements or arguments", _HINT)
     _premise_conclusion_structures(exchange, arguments)
-    _relations(exchange, document["relations"] if isinstance(document["relations"], list) else [])
+    _relations(exchange, document["relations"] if isinstance(document["relations"], list) else [], stand_ins)
     sections = document.get("sections")
     if isinstance(sections, list) and sections and isinstance(sections[0], dict) and sections[0].get("title"):
         exchange.title = str(sections[0]["title"])
@@ -96,7 +97,21 @@ def _premise_conclusion_structures(exchange: Exchange, arguments: dict) -> None:
                            "supports its main conclusion.")
 
 
-def _relations(exchange: Exchange, relations: list) -> None:
+def _relation_stand_ins(statements: dict, arguments: dict) -> dict[str, Link]:
+    """Arguments that `argmap export` wrote to stand for a relation (their data names it)."""
+    found: dict[str, Link] = {}
+    for title, argument in arguments.items():
+        data = argument.get("data") if isinstance(argument, dict) else None
+        named = data.get(RELATION_DATA) if isinstance(data, dict) else None
+        if not isinstance(named, dict) or named.get("type") not in ("supports", "attacks"):
+            continue
+        source, target = str(named.get("from")), str(named.get("to"))
+        if source in statements and target in statements:
+            found[title] = Link(_key(STATEMENT, source), _key(STATEMENT, target), named["type"])
+    return found
+
+
+def _relations(exchange: Exchange, relations: list, stand_ins: dict[str, Link]) -> None:
     undercuts: list[tuple[str, str]] = []
     unknown = 0
     for relation in relations:
@@ -105,6 +120,10 @@ def _relations(exchange: Exchange, relations: list) -> None:
         source = _key(str(relation.get("fromType")), str(relation.get("from")))
         target = _key(str(relation.get("toType")), str(relation.get("to")))
         kind = str(relation.get("relationType"))
+        stand_in = stand_ins.get(str(relation.get("to"))) if relation.get("toType") == ARGUMENT else None
+        if kind == "undercut" and stand_in is not None and source in exchange.statements:
+            exchange.undercuts.append(Undercut(source, stand_in.source, stand_in.target))
+            continue
         if source not in exchange.statements or target not in exchange.statements:
             unknown += 1
             continue
@@ -141,7 +160,10 @@ def _relations(exchange: Exchange, relations: list) -> None:
 # mention, `*`/`_` emphasis.
 _KEEP = set(".,'\"?!")
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in string.punctuation if c not in _KEEP})
-_TITLE = str.maketrans({"[": "(", "]": ")", "<": "(", ">": ")", "\\": "/"})
+_TITLE = str.maketrans({"[": "(", "]": ")", "<": "(", ">": ")", "{": "(", "}": ")", "\\": "/"})
+# The data block of an argument that stands for an undercut relation: it names the relation, so
+# that an import of the CLI's JSON undercuts the relation itself.
+RELATION_DATA = "argmap-relation"
 
 
 def _escaped(text: str) -> str:
@@ -197,8 +219,9 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
             undercut.setdefault(pair, []).append(node_id)
     for (source, target), undercutters in undercut.items():
         relation = "supports" if target in argmap.nodes[source].supports else "attacks"
+        data = json.dumps({"from": titles[source], "to": titles[target], "type": relation}, ensure_ascii=False)
         lines.append(f"<{titles[source]} {relation} {titles[target]}>: The inference from @[{titles[source]}] "
-                     f"to @[{titles[target]}].")
+                     f"to @[{titles[target]}]. {{{RELATION_DATA}: {data}}}")
         lines.extend(f"  <_ [{titles[u]}]" for u in undercutters)
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n", notices
