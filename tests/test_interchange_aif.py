@@ -219,3 +219,23 @@ def test_a_map_that_would_not_check_is_written_and_exits_1(cli, tmp_path):
     assert f"{out}:3:5: error AM309:" in result.stdout  # named at the written file, line and column
     assert "it does not pass `argmap check`" in result.stdout
     assert load(out).id == "other-id"
+
+
+def test_a_damaged_extension_is_left_out_with_a_note(cli, tmp_path):
+    exported = cli(["export", MAPS / "river-bridge.yaml", "--to", "aif", "--seeds", SEEDS]).stdout
+    document = json.loads(exported)
+    first, floods = document["nodes"][0], next(n for n in document["nodes"] if n.get("argmap", {}).get("evidence"))
+    first["argmap"]["type"] = "verdict"
+    floods["argmap"]["evidence"] = [{"quote": 3}]
+    document["argmap"]["map"]["sides"] = "both"
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(document))
+    out = tmp_path / "river-bridge.yaml"
+    result = cli(["import", damaged, "--from", "aif", "-o", out, "--seeds", SEEDS])
+    assert result.exit_code == 0, result.output
+    assert f"ignored the invalid 'type' in argmap's extension of node {first['nodeID']} of the file" in result.stdout
+    assert "ignored the invalid 'evidence'" in result.stdout and "invalid 'sides' in argmap's extension of the map" in result.stdout
+    model = load(out)
+    node = model.nodes[floods["argmap"]["id"]]
+    assert node.evidence == [] and node.analytic  # a reasoned point now, not an unsupported one
+    assert model.nodes[first["argmap"]["id"]].type == "thesis"  # derived again: it points at nothing

@@ -18,8 +18,13 @@ import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter, ValidationError
+
 from argmap.interchange.exchange import Exchange, Link, Statement
-from argmap.model import FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, MAX_TITLE_LENGTH
+from argmap.model import (
+    FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, MAX_TITLE_LENGTH, ArgMap, Evidence, Expect, Score, Sides,
+)
+from argmap.vocabulary import NodeType, Side
 from argmap.words import plural
 
 _IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
@@ -81,11 +86,50 @@ class _Copy:
     reason: str  # "cycle" or "side"
 
 
+# What a preset field (argmap's own, carried by an export) must be to be used; anything else is
+# left out, with a notice, so a hand-edited or damaged file still imports.
+_NODE_FIELDS = {
+    "id": TypeAdapter(str), "type": TypeAdapter(NodeType), "side": TypeAdapter(Side),
+    "title": TypeAdapter(str), "weight": TypeAdapter(Score), "evidence": TypeAdapter(list[Evidence]),
+    "analytic": TypeAdapter(bool), "note": TypeAdapter(str),
+}
+_MAP_FIELDS = {
+    "title": TypeAdapter(str), "question": TypeAdapter(str), "description": TypeAdapter(str),
+    "lang": TypeAdapter(ArgMap.model_fields["lang"].annotation), "sides": TypeAdapter(Sides), "expect": TypeAdapter(Expect),
+}
+
+
+def _valid_preset(preset: dict, fields: dict[str, TypeAdapter], where: str, notices: list[str]) -> dict:
+    valid: dict = {}
+    for name, value in preset.items():
+        adapter = fields.get(name)
+        if adapter is None or (name == "analytic" and name in valid):
+            continue
+        try:
+            checked = adapter.validate_python(value, strict=name in ("analytic",))
+        except ValidationError:
+            notices.append(f"ignored the invalid '{name}' in argmap's extension of {where}")
+            if name == "evidence":  # without its evidence, the node stands as a reasoned point
+                valid["analytic"] = True
+            continue
+        if hasattr(checked, "model_dump") or isinstance(checked, list) and checked and hasattr(checked[0], "model_dump"):
+            valid[name] = adapter.dump_python(checked, mode="json", by_alias=True, exclude_defaults=True)
+        else:
+            valid[name] = checked
+    if isinstance(valid.get("title"), str):
+        valid["title"] = short_title(valid["title"]) or None
+    return valid
+
+
 class _Builder:
     def __init__(self, exchange: Exchange):
         self.exchange = exchange
-        self.statements: dict[str, Statement] = dict(exchange.statements)
         self.notices: list[str] = list(exchange.notices)
+        for statement in exchange.statements.values():
+            if statement.preset:
+                statement.preset = _valid_preset(statement.preset, _NODE_FIELDS, f"node {statement.key} of the file", self.notices)
+        exchange.preset = _valid_preset(exchange.preset, _MAP_FIELDS, "the map", self.notices)
+        self.statements: dict[str, Statement] = dict(exchange.statements)
         self.copies: dict[str, _Copy] = {}
         self.side_copy: dict[str, str] = {}  # origin key -> its copy on the other side
         self.cycle_copy: dict[str, str] = {}
