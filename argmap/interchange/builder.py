@@ -116,8 +116,6 @@ def _valid_preset(preset: dict, fields: dict[str, TypeAdapter], where: str, noti
             valid[name] = adapter.dump_python(checked, mode="json", by_alias=True, exclude_defaults=True)
         else:
             valid[name] = checked
-    if isinstance(valid.get("title"), str):
-        valid["title"] = short_title(valid["title"]) or None
     return valid
 
 
@@ -128,6 +126,9 @@ class _Builder:
         for statement in exchange.statements.values():
             if statement.preset:
                 statement.preset = _valid_preset(statement.preset, _NODE_FIELDS, f"node {statement.key} of the file", self.notices)
+                title = statement.preset.get("title")
+                if title is not None and not (0 < len(title.strip()) <= MAX_TITLE_LENGTH):
+                    statement.preset["title"] = short_title(title) or None
         exchange.preset = _valid_preset(exchange.preset, _MAP_FIELDS, "the map", self.notices)
         self.statements: dict[str, Statement] = dict(exchange.statements)
         self.copies: dict[str, _Copy] = {}
