@@ -4,9 +4,10 @@ JSON (committed, so these run everywhere) and, where `argdown` is on PATH, the C
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
-from pathlib import Path
+import sys
 
 import pytest
 
@@ -125,15 +126,20 @@ def test_argdown_file_is_read_through_the_cli(cli, tmp_path):
     assert via_cli.stdout.split("\n", 1)[1] == via_json.stdout.split("\n", 1)[1]  # all but the header comment
 
 
+@needs_argdown
+def test_argdown_file_the_cli_refuses_exits_2(cli, tmp_path):
+    broken = tmp_path / "broken.argdown"
+    broken.write_text("<A>\n\n(1) a premise\n----\n")  # a conclusion is missing
+    result = cli(["import", broken, "--from", "argdown", "-o", tmp_path / "b.yaml"])
+    assert result.exit_code == 2 and "the Argdown CLI could not read it" in result.stderr
+    assert not (tmp_path / "b.yaml").exists()
+
+
 def test_argdown_file_without_the_cli_says_how_to_get_json(run_argmap, tmp_path):
     empty = tmp_path / "bin"
     empty.mkdir()
-    import os
-    import sys
-
-    env = {**os.environ, "PATH": str(empty)}
-    done = run_argmap(["import", ARGDOWN / "argdown-primer.argdown", "--from", "argdown", "-o", tmp_path / "p.yaml"],
-                      env={**env, "PYTHONPATH": os.pathsep.join(sys.path)})
+    env = {**os.environ, "PATH": str(empty), "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = run_argmap(["import", ARGDOWN / "argdown-primer.argdown", "--from", "argdown", "-o", tmp_path / "p.yaml"], env=env)
     assert done.returncode == 2, done.stderr
     assert "needs the `argdown` command, which is not on PATH" in done.stderr
     assert "argdown json FILE.argdown OUT_FOLDER" in done.stderr

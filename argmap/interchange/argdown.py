@@ -207,18 +207,17 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
             if target in titles:
                 lines.append(f"  -> [{titles[target]}]")
         lines.append("")
-    undercut: dict[tuple[str, str], list[str]] = {}
+    undercut: dict[tuple[str, str, str], list[str]] = {}  # (from, relation, to) -> undercutters
     for node_id, node in argmap.nodes.items():
         for denied in node.undercuts:
-            pair = (denied.from_, denied.to)
-            relation = ("supports" if denied.to in argmap.nodes.get(denied.from_, _NO_NODE).supports else
-                        "attacks" if denied.to in argmap.nodes.get(denied.from_, _NO_NODE).attacks else None)
-            if relation is None:
-                notices.append(f"node '{node_id}' undercuts '{denied.from_} -> {denied.to}', which is no relation of the map: not written")
+            source = argmap.nodes.get(denied.from_)
+            relation = next((r for r in ("supports", "attacks") if source and denied.to in getattr(source, r)), None)
+            if relation is None or denied.to not in titles:
+                notices.append(f"node '{node_id}' undercuts '{denied.from_} -> {denied.to}', which is no relation "
+                               "of the map: not written")
                 continue
-            undercut.setdefault(pair, []).append(node_id)
-    for (source, target), undercutters in undercut.items():
-        relation = "supports" if target in argmap.nodes[source].supports else "attacks"
+            undercut.setdefault((denied.from_, relation, denied.to), []).append(node_id)
+    for (source, relation, target), undercutters in undercut.items():
         data = json.dumps({"from": titles[source], "to": titles[target], "type": relation}, ensure_ascii=False)
         lines.append(f"<{titles[source]} {relation} {titles[target]}>: The inference from @[{titles[source]}] "
                      f"to @[{titles[target]}]. {{{RELATION_DATA}: {data}}}")
@@ -226,10 +225,3 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n", notices
 
-
-class _NoNode:
-    supports: list[str] = []
-    attacks: list[str] = []
-
-
-_NO_NODE = _NoNode()

@@ -27,8 +27,7 @@ def import_report(outcome: ImportOutcome) -> str:
     lines = [notices(outcome.notices)] if outcome.notices else []
     lines += [format_diagnostic(d) for d in outcome.diagnostics]
     where = str(outcome.output) if outcome.output is not None else "stdout"
-    nodes = outcome.text.count("\n    type: ")
-    verdict = (f"wrote {where}: map '{outcome.map_id}', {plural(nodes, 'node')}; "
+    verdict = (f"wrote {where}: map '{outcome.map_id}', {plural(outcome.node_count, 'node')}; "
                f"check: {plural(counts.errors, 'error')}, {plural(counts.warnings, 'warning')}")
     if counts.errors:
         verdict += " (the map was written so it can be fixed; it does not pass `argmap check`)"

@@ -45,6 +45,7 @@ class ImportOutcome:
     text: str  # the map's YAML
     output: Path | None  # None: the map goes to stdout
     check: CheckResult
+    node_count: int
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -141,7 +142,7 @@ def import_map(source: Path, fmt: str, output: Path | None = None, map_id: str |
                          display_path(output) if output is not None else f"<stdout: {chosen_id}.yaml>", seeds_dir)
     if output is not None:
         write_files({output: text.encode("utf-8")})
-    return ImportOutcome(chosen_id, text, output, result, built.notices)
+    return ImportOutcome(chosen_id, text, output, result, len(built.data["nodes"]), built.notices)
 
 
 def _check_text(text: str, file_name: str, display: str, seeds_dir: Path) -> CheckResult:
