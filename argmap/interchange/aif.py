@@ -47,6 +47,8 @@ def read_aif(text: str) -> Exchange:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise UnreadableFile(f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", _hint()) from None
+    except RecursionError:
+        raise UnreadableFile("the JSON nests too deep to read", _hint()) from None
     if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
         document = {**document["AIF"], EXTENSION: document.get(EXTENSION, document["AIF"].get(EXTENSION))}
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list) or not isinstance(document.get("edges"), list):

@@ -49,6 +49,8 @@ def read_argdown_json(text: str) -> Exchange:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise UnreadableFile(f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", _HINT) from None
+    except RecursionError:
+        raise UnreadableFile("the JSON nests too deep to read", _HINT) from None
     if not isinstance(document, dict) or not all(isinstance(document.get(k), (dict, list)) for k in ("statements", "relations")):
         raise UnreadableFile("not Argdown JSON: no 'statements' and 'relations' at the top", _HINT)
     exchange = Exchange(FORMAT_NAME)

@@ -135,7 +135,11 @@ def import_map(source: Path, fmt: str, output: Path | None = None, map_id: str |
         refuse_inputs([output], [source])
         if output.exists() and not force:
             raise UsageError(f"{output} already exists", "give --force to replace it, or choose another -o")
-    exchange = READERS[fmt](_read_source(source, fmt))
+    try:
+        exchange = READERS[fmt](_read_source(source, fmt))
+    except UnreadableFile as error:
+        shown = error.message if error.message.startswith(f"{source}:") else f"{source}: {error.message}"
+        raise UnreadableFile(f"{shown}", error.hint) from None
     built = build_map(exchange, chosen_id, fallback_title=source.stem)
     text = map_yaml(built.data, header=f"Imported by `argmap import --from {fmt}` from {source.name}.")
     result = _check_text(text, output.name if output is not None else f"{chosen_id}.yaml",
