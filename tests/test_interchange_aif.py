@@ -181,7 +181,7 @@ def test_errors_exit_2_and_write_nothing(cli, tmp_path):
     not_json = tmp_path / "x.json"
     not_json.write_text("{nodes: [")
     result = cli(["import", not_json, "--from", "aif", "-o", tmp_path / "x.yaml"])
-    assert result.exit_code == 2 and "argmap: error: not JSON" in result.stderr
+    assert result.exit_code == 2 and f"argmap: error: {not_json}: not JSON" in result.stderr
     no_lists = tmp_path / "y.json"
     no_lists.write_text('{"AIF": {"nodes": {}}}')
     result = cli(["import", no_lists, "--from", "aif", "-o", tmp_path / "y.yaml"])
