@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from conftest import MAPS
 from interchange_support import INTERCHANGE, load
