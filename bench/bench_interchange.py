@@ -11,11 +11,12 @@ The files are shaped like real ones: the Kialo tree has Pro and Con entries at r
 `-> See` links (some of which put an entry on both sides); the AIF file has RA and CA nodes, a
 few linked arguments, undercuts, rephrases, dialogue nodes and repeated edges.
 
-Figures measured on the development machine (CPython 3.11, 2 cores shared with four other
-engineers' work, so start-up alone took 0.86 s): Kialo 500 entries 0.11–0.17 s in process,
-0.8–1.0 s as a process; AIF 1,000 I-nodes 0.45–0.77 s in process, 1.5–1.8 s as a process. Most
-of the AIF time is `argmap check` placing its warnings: until undercuts count as relations for
-reachability (issue 12), every node that argues about an undercutter is an orphan warning.
+Figures measured on the development machine (CPython 3.11, 2 cores shared with other work; the
+first figure quiet, the second under load, when start-up alone took 0.26 s and 0.86 s): Kialo
+500 entries 0.04 / 0.13 s in process, 0.31 / 1.0 s as a process; AIF 1,000 I-nodes 0.19 / 0.71 s
+in process, 0.50 / 1.6 s as a process. Most of the AIF time is `argmap check` placing its
+warnings: until undercuts count as relations for reachability (issue 12), every node that argues
+about an undercutter is an orphan warning (and an undercut-only objection an error: exit 1).
 """
 
 from __future__ import annotations
