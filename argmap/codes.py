@@ -49,6 +49,7 @@ class Code(StrEnum):
     AM201 = auto(), "unknown-key", ERROR
     AM202 = auto(), "missing-key", ERROR
     AM203 = auto(), "invalid-value", ERROR
+    AM204 = auto(), "format-2-field", ERROR
     # The structure of a map (AM3xx).
     AM301 = auto(), "dangling-reference", ERROR
     AM302 = auto(), "thesis-side", ERROR
@@ -67,6 +68,7 @@ class Code(StrEnum):
     AM316 = auto(), "repeated-relation", WARNING
     AM317 = auto(), "placeholder-text", WARNING
     AM318 = auto(), "reserved-map-id", ERROR
+    AM320 = auto(), "missing-title", WARNING
     # The seeds folder (AM40x) and the quotes taken from it (AM50x).
     AM401 = auto(), "source-path-outside", ERROR
     AM402 = auto(), "source-file-missing", ERROR
@@ -79,8 +81,11 @@ class Code(StrEnum):
     AM504 = auto(), "quote-context", ERROR
     AM505 = auto(), "highlight-not-in-quote", ERROR
     AM506 = auto(), "short-quote", WARNING
+    AM507 = auto(), "highlight-not-in-translation", ERROR
+    AM508 = auto(), "anachronistic-attack", WARNING
     # A map's own expectations (AM6xx) and ICCMA framework files (AM7xx).
     AM601 = auto(), "expectation-differs", ERROR
     AM602 = auto(), "expectation-unknown-node", ERROR
+    AM603 = auto(), "strength-differs", ERROR
     AM701 = auto(), "framework-syntax", ERROR
     AM702 = auto(), "framework-undeclared-argument", ERROR

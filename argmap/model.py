@@ -12,11 +12,12 @@ import re
 from typing import Annotated, Literal
 
 from annotated_types import Interval
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from argmap.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
-    DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType, Reliability, Semantics, Side,
+    DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType,
+    Reliability, Semantics, Side,
 )
 
 # The versions of the map format this argmap reads, oldest first; new maps get the last one.
@@ -98,10 +99,22 @@ CslDate = Annotated[
 _EDTF_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 _EDTF_PATTERN = rf"^({_EDTF_DATE}|{_EDTF_DATE}/({_EDTF_DATE}|\.\.)|\.\./{_EDTF_DATE})$"
 
+def _real_period(value: str) -> str:
+    """The pattern admits `2023-13` and `2024/2022`; a period must also exist."""
+    from argmap.periods import parse_period  # a leaf module; imported late to keep start-up lean
+
+    try:
+        parse_period(value)
+    except ValueError as error:
+        raise PydanticCustomError("edtf_period", "{problem}", {"problem": str(error)}) from None
+    return value
+
+
 EdtfDate = Annotated[
     str,
     BeforeValidator(_date_to_text),
     StringConstraints(pattern=_EDTF_PATTERN),
+    AfterValidator(_real_period),
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": _EDTF_PATTERN},
                               {"type": "integer", "minimum": 0, "maximum": 9999}]}),
 ]
@@ -239,10 +252,12 @@ class Expect(_Strict):
     falls: list[Identifier] = Field(default_factory=list, description="Nodes labelled OUT (falls).")
     undecided: list[Identifier] = Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")
     dfquad: dict[Identifier, Score] = Field(
-        default_factory=dict, description="Node id → strength under DF-QuAD (checked to within 0.01)."
+        default_factory=dict,
+        description=f"Node id → strength under DF-QuAD (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
     )
     qe: dict[Identifier, Score] = Field(
-        default_factory=dict, description="Node id → strength under quadratic energy (checked to within 0.01)."
+        default_factory=dict,
+        description=f"Node id → strength under quadratic energy (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
     )
 
 

@@ -12,6 +12,7 @@ import errno
 import glob
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -57,8 +58,9 @@ def _umask() -> int:
     return mask
 
 
-def _stage(target: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file beside ``target``, flushed to disk; its path."""
+def _stage(target: Path, data: bytes, keep_mode: bool = False) -> Path:
+    """``data`` in a new temporary file beside ``target``, flushed to disk; its path. With
+    ``keep_mode``, the file gets the permissions of the ``target`` it replaces."""
     handle = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)
     temporary = Path(handle.name)
     try:
@@ -67,14 +69,14 @@ def _stage(target: Path, data: bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         # NamedTemporaryFile creates 0600; give the file the mode a normal write would
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode) if keep_mode else 0o666 & ~_umask())
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     return temporary
 
 
-def write_files(files: Mapping[Path, bytes]) -> None:
+def write_files(files: Mapping[Path, bytes], keep_mode: bool = False) -> None:
     """Write every file or none. Raises :class:`UsageError` (exit 2) when the environment
     refuses, and leaves no temporary file. Writing is where a full disk or a read-only folder
     shows: then no target has changed. The renames come only once every file is on disk; if
@@ -83,7 +85,7 @@ def write_files(files: Mapping[Path, bytes]) -> None:
     try:
         for target, data in files.items():
             try:
-                staged[target] = _stage(target, data)
+                staged[target] = _stage(target, data, keep_mode)
             except OSError as error:
                 raise write_failed("write", target, error) from None
         for done, (target, temporary) in enumerate(list(staged.items())):
@@ -96,6 +98,17 @@ def write_files(files: Mapping[Path, bytes]) -> None:
     finally:
         for temporary in staged.values():
             temporary.unlink(missing_ok=True)
+
+
+def rewrite_files(files: Mapping[Path, bytes]) -> None:
+    """Replace files that a command exists to rewrite (`argmap migrate`): all or none, each
+    keeping its permissions. A read-only file is refused before anything is written, although
+    its folder would let a rename replace it: read-only says the user wants it left alone."""
+    for target in files:
+        if not os.access(target, os.W_OK) or not os.stat(target).st_mode & stat.S_IWUSR:
+            raise UsageError(f"cannot rewrite {target}: the file is read-only",
+                             "make it writable (chmod u+w) and run again; nothing was changed")
+    write_files(files, keep_mode=True)
 
 
 def _same_file(a: Path, b: Path) -> bool:

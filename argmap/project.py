@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +11,8 @@ from pathlib import Path
 from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, MapEvaluation, SupportRule, evaluate_map
+from argmap.format_versions import format_2_fields
+from argmap.evaluate.mapeval import is_gradual
 from argmap.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
@@ -37,6 +39,8 @@ class MapDocument:
         return self.doc.display
 
     _evaluations: dict[tuple[str, SupportRule], MapEvaluation] = field(default_factory=dict, repr=False, compare=False)
+    # The project's registered sources: gradual semantics derive base scores from their reliability.
+    _sources: Mapping[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def graph(self) -> MapGraph:
@@ -44,10 +48,12 @@ class MapDocument:
 
     def evaluation(self, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
         """The map evaluated under ``semantics``, once: the `expect:` check, the diagram and the
-        brief of one build all read the same evaluation."""
+        brief of one build all read the same evaluation. Gradual semantics ignore ``rule``."""
+        if is_gradual(semantics):
+            rule = DEFAULT_SUPPORT_RULE
         key = (semantics, rule)
         if key not in self._evaluations:
-            self._evaluations[key] = evaluate_map(self.model, semantics, rule)
+            self._evaluations[key] = evaluate_map(self.model, semantics, rule, self._sources)
         return self._evaluations[key]
 
 
@@ -125,6 +131,7 @@ def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) 
             continue
         document, map_problems = load_map(path)
         if isinstance(document, MapDocument):
+            document._sources = project.registered  # the registry this project read
             project.maps.append(document)
         elif document is not None:
             project.unloaded_maps.append(document)
@@ -143,6 +150,7 @@ def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnos
     if is_registry(doc.data):
         return None, validate_registry(doc, path.parent)[2]
     model, problems = validate(doc, ArgMap)
+    problems += format_2_fields(doc)
     if model is None:
         return UnloadedMap(path, display), problems
     return MapDocument(doc, model), problems

@@ -3,7 +3,7 @@
 The scaffold holds both sides, a thesis for each, and one reason under each thesis, so that
 neither thesis is an orphan (AM312). Every point is marked ``analytic: true`` until the mapper
 gives it evidence; the comments show how (`argmap quote`). The texts are TODO placeholders,
-each a warning (AM317), so `argmap check --strict`, the CI gate, refuses the map until it is written.
+titles included, each a warning (AM317), so `argmap check --strict`, the CI gate, refuses the map until it is written.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from argmap.diagnostics import UsageError
 from argmap.load import resolve_plain_scalar
-from argmap.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, RESERVED_MAP_IDS, is_reserved_map_id
+from argmap.model import FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, RESERVED_MAP_IDS, is_reserved_map_id
 from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES
 from argmap.schema import MAP_SCHEMA
+from argmap.vocabulary import PLACEHOLDER_TITLE
 
 SCHEMA_DIR = Path("schema")
 
@@ -26,7 +27,7 @@ _IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema}
-argmap: 1
+argmap: {version}
 id: {map_id}
 title: {title}
 question: TODO, the question this debate answers?
@@ -39,12 +40,14 @@ nodes:
   pro-thesis:
     type: thesis
     side: pro
+    title: {placeholder_title}
     text: TODO, the pro side's main position.
     analytic: true
 
   con-thesis:
     type: thesis
     side: con
+    title: {placeholder_title}
     text: TODO, the con side's main position.
     analytic: true
 
@@ -54,14 +57,18 @@ nodes:
   #     - source: SOURCE-ID          # an id from seeds/sources.yaml
   #       quote: the source's exact words
   #       translation: a faithful translation, when the source is not in the map's lang
+  #       as_of: 2024-06                # when the quoted situation was (EDTF: 2024, 2022/2024)
+  #       speaker: whose view the quote reports, when not the author's own
   pro-reason:
     type: claim
+    title: {placeholder_title}
     text: TODO, a reason for the pro thesis.
     supports: [pro-thesis]
     analytic: true
 
   con-reason:
     type: claim
+    title: {placeholder_title}
     text: TODO, a reason for the con thesis.
     supports: [con-thesis]
     analytic: true
@@ -98,7 +105,8 @@ def new_map(map_id: str, maps_dir: Path = DEFAULT_MAPS) -> NewMap:
         raise UsageError(f"{maps_dir} is not a folder")
     path = maps_dir / f"{map_id}.yaml"
     schema_path = Path(os.path.relpath(SCHEMA_DIR / MAP_SCHEMA.file_name, maps_dir))
-    text = _TEMPLATE.format(schema=schema_path.as_posix(), map_id=_scalar(map_id), title=_scalar(_title(map_id)))
+    text = _TEMPLATE.format(schema=schema_path.as_posix(), version=FORMAT_VERSION, map_id=_scalar(map_id),
+                            title=_scalar(_title(map_id)), placeholder_title=PLACEHOLDER_TITLE)
     maps_dir.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as out:  # "x": never clobber a file that appeared meanwhile

@@ -68,6 +68,10 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
         close = difflib.get_close_matches(str(value), _literal_words(expected), n=1, cutoff=0.6)
         hints = (f"did you mean '{close[0]}'?",) if close else ()
         return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': expected {expected}; found {found}", hints=hints)
+    if kind == "string_too_long" and isinstance(value, str):
+        limit = error.get("ctx", {}).get("max_length")
+        return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': at most {limit} characters, found {len(value.strip())}",
+                              hints=("shorten it; the full wording belongs in `text`",) if key == "title" else ())
     if kind in _EXPECTED_TYPES:
         hints = _quote_hint(loc, value, found) if kind == "string_type" else ()
         return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': expected {_EXPECTED_TYPES[kind]}; found {found}",

@@ -23,6 +23,12 @@ ALL_SEMANTICS: tuple[str, ...] = (*SEMANTICS_NAMES, *GRADUAL_SEMANTICS)
 # Evidence from these sources is shown as weak, in briefs and diagrams.
 WEAK_RELIABILITIES: frozenset[Reliability] = frozenset({"blog", "unknown"})
 
+# The title `argmap new` and `argmap migrate` write for the mapper to replace: a TODO, so that
+# `argmap check --strict` refuses it (AM317) as it refuses every other placeholder.
+PLACEHOLDER_TITLE = "TODO, a short title"
+# How far a strength pinned in `expect: {dfquad: ..., qe: ...}` may be from the computed one.
+EXPECT_STRENGTH_TOLERANCE = 0.01
+
 # The one sceptical answer: what `eval`, `render`, briefs and `expect:` use unless told otherwise.
 DEFAULT_SEMANTICS: Semantics = "grounded"
 

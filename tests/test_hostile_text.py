@@ -89,3 +89,40 @@ def test_quote_shows_control_characters_of_a_source_escaped(project: Path, cli, 
     result = cli(["quote", "bell", "alliance grew quickly after 1999"])
     assert "\\x1b[8mquickly\\x07" in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+FORMAT_2_MAP = textwrap.dedent("""\
+    argmap: 2
+    id: hostile
+    title: Hostile
+    question: Does it hold?
+    sides: {pro: It holds, con: It does not}
+    nodes:
+      a: {type: thesis, side: pro, title: "Holds \\e[2J", text: It holds., analytic: true}
+      b: {type: thesis, side: con, title: Not, text: It does not., analytic: true}
+      c: {type: claim, title: Why, text: Why., supports: [a], analytic: true}
+      d:
+        type: claim
+        title: "Why not \\u202e"
+        text: Why not.
+        supports: [b]
+        evidence:
+          - source: warta2024
+            quote: Pemerintah kota tetap berkomitmen untuk membangun jembatan setelah anggaran tersedia.
+            translation: The town remains committed.
+            highlight_translation: ["\\e[8m hidden"]
+            speaker: "Town hall \\a"
+    """)
+
+
+def test_format_2_fields_reach_the_terminal_escaped(project: Path, cli, monkeypatch) -> None:
+    (project / "maps" / "hostile.yaml").write_text(FORMAT_2_MAP, encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = cli(["check", "maps/hostile.yaml"])
+    assert "error AM507: highlight_translation '\\x1b[8m hidden' is not part of the translation" in result.stdout
+    assert "\x1b" not in result.stdout
+    (project / "maps" / "hostile.yaml").write_text(FORMAT_2_MAP.replace('"\\e[8m hidden"', "remains committed"),
+                                                   encoding="utf-8")
+    table = cli(["eval", "maps/hostile.yaml"]).stdout
+    assert "Holds \\x1b[2J" in table and "Why not \\u202e" in table
+    assert "\x1b" not in table and "\u202e" not in table

@@ -179,6 +179,9 @@ def apa_reference(source_id: str, source: Source) -> Reference:
         spans += [Span(" "), *where]
     if source.URL:
         spans += [Span(" "), Span(source.URL, href=source.URL if is_web_address(source.URL) else None)]
+    if source.qualifications:
+        # not APA: a debater's full cite says why the author is worth hearing
+        spans += [Span(" "), Span(_end(f"Qualifications: {source.qualifications.strip()}"))]
     return Reference(source_id, tuple(spans))
 
 

@@ -15,7 +15,7 @@ from argmap.model import Source
 from argmap.project import MapDocument
 from argmap.render.drawing import map_dot_pieces
 from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
-from argmap.render.status import labels_of
+from argmap.render.status import labels_of, strengths_of
 
 # Pages scroll down, not sideways: theses at the left and the exchange growing rightwards gives a
 # tall drawing that stays legible when scaled to the page width (top-down maps get very wide).
@@ -33,14 +33,19 @@ def inline_svg(svg: str) -> str:
 
 def map_svg(document: MapDocument, sources: Mapping[str, Source] | None = None,
             semantics: str | None = None) -> str | None:
-    """The diagram of the map, statuses drawn under ``semantics`` (none without), as a
+    """The diagram of the map, statuses (or gradual strengths) drawn under ``semantics`` (none without), as a
     stand-alone SVG file's text; None when Graphviz is not installed. Raises
     :class:`GraphvizFailed` (exit 2) when ``dot`` fails."""
     if not dot_available():
         return None
     argmap = document.model
-    labels = labels_of(document.evaluation(semantics)) if semantics else None
-    pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics)
+    labels = strengths = None
+    if semantics:
+        evaluation = document.evaluation(semantics)
+        strengths = strengths_of(evaluation)  # a gradual semantics draws strengths instead of statuses
+        labels = None if strengths is not None else labels_of(evaluation)
+    pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics,
+                            strengths=strengths)
     try:
         return FORMATS["svg"].produce(pieces).decode("utf-8")
     except GraphvizFailed as error:

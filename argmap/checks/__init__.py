@@ -7,7 +7,8 @@ in code order, the order the checks run in and the documentation lists them.
 from __future__ import annotations
 
 from argmap.checks import (
-    cycles, evidence, expect, identity, loading, node_types, orphans, placeholders, quotes, references, sides,
+    anachronism, cycles, evidence, expect, identity, loading, node_types, orphans, placeholders, quotes, references,
+    sides, titles,
 )
 from argmap.checks.rule import Rule
 from argmap.codes import Code
@@ -31,6 +32,7 @@ MAP_RULES: tuple[Rule, ...] = (
     references.repeated_relations,
     placeholders.placeholder_text,     # AM317
     identity.reserved_map_id,          # AM318
+    titles.missing_titles,             # AM320
     quotes.unknown_sources,            # AM405
     quotes.quotes_found,               # AM501
     quotes.quotes_unique,
@@ -38,8 +40,11 @@ MAP_RULES: tuple[Rule, ...] = (
     quotes.quote_context,
     quotes.highlights_in_quote,
     quotes.quotes_long_enough,         # AM506
+    quotes.highlights_in_translation,  # AM507
+    anachronism.anachronistic_attacks,  # AM508
     expect.expected_labels,            # AM601
     expect.unknown_expected_nodes,
+    expect.expected_strengths,         # AM603
 )
 
 # Rules that compare maps with each other or with the seeds folder.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from argmap.checks.rule import MapContext, rule
 from argmap.codes import Code
 from argmap.evaluate import Label
+from argmap.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
 
 EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
 
@@ -51,7 +52,8 @@ def expected_labels(ctx: MapContext):
 
 @rule(Code.AM602, "`expect:` names a node the map does not have.")
 def unknown_expected_nodes(ctx: MapContext):
-    """Every id in `expect` lists must be a node of the map.
+    """Every id in `expect` lists, and every key of `expect.dfquad` and `expect.qe`, must be a
+    node of the map.
 
     Passing:
 
@@ -70,10 +72,54 @@ def unknown_expected_nodes(ctx: MapContext):
         for i, node_id in enumerate(getattr(expect, list_name)):
             if node_id not in ctx.model.nodes:
                 yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map")
+    for semantics in GRADUAL_SEMANTICS:
+        for node_id in getattr(expect, semantics):
+            if node_id not in ctx.model.nodes:
+                yield ctx.report(("expect", semantics, node_id),
+                                 f"expect.{semantics} names '{node_id}', which is not a node of this map", at_key=True)
+
+
+@rule(Code.AM603, "A strength pinned in `expect:` differs from the computed one.")
+def expected_strengths(ctx: MapContext):
+    """Each strength under `expect.dfquad` or `expect.qe` must be within 0.01 of the node's
+    computed strength under that gradual semantics (base scores from `weight:`, else from the
+    evidence; see `argmap eval`). Nodes not listed are not checked.
+
+    Passing:
+
+        nodes:
+          t: {type: thesis, side: pro, title: T, text: T}
+          c: {type: claim, title: C, text: C, supports: [t], analytic: true}
+        expect:
+          dfquad: {t: 0.75, c: 0.5}   # c keeps its neutral base score; t = 0.5 + 0.5 x 0.5
+
+    Failing:
+
+        expect:
+          dfquad: {t: 0.62}   # computed: 0.75
+    """
+    expect = ctx.model.expect
+    if expect is None:
+        return
+    for semantics in GRADUAL_SEMANTICS:
+        pinned = getattr(expect, semantics)
+        if not pinned:
+            continue
+        strengths = ctx.document.evaluation(semantics).gradual.strengths
+        for node_id, wanted in pinned.items():
+            found = strengths.get(node_id)
+            if found is None or abs(found - wanted) <= EXPECT_STRENGTH_TOLERANCE:
+                continue  # unknown ids are AM602's
+            yield ctx.report(
+                ("expect", semantics, node_id),
+                f"strength of '{node_id}' under {semantics} semantics: expected {wanted:g}, found {found:.2f}",
+                (f"computed: {found} (tolerance {EXPECT_STRENGTH_TOLERANCE})",
+                 f"set expect.{semantics}.{node_id} to {found:.2f}, or change the map"),
+            )
 
 
 # What `argmap eval` forgives: a map whose expectations fail is still evaluated, to show why.
-EXPECT_CODES = frozenset({expected_labels.code, unknown_expected_nodes.code})
+EXPECT_CODES = frozenset({expected_labels.code, unknown_expected_nodes.code, expected_strengths.code})
 
 
 _PRESENT = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "is undecided"}

@@ -113,6 +113,20 @@ LOAD_RULES: tuple[Rule, ...] = (
         nodes:
           a: {type: thesys, side: pro, text: One}  # did you mean 'thesis'?
     """),
+    documented(Code.AM204, "A map that says `argmap: 1` uses a field only format 2 knows (title, weight, undercuts, "
+               "as_of, speaker, page, highlight_translation, expect's dfquad and qe).", """
+    Passing:
+
+        argmap: 2
+        nodes:
+          a: {type: thesis, side: pro, title: One, text: One thing}
+
+    Failing:
+
+        argmap: 1
+        nodes:
+          a: {type: thesis, side: pro, title: One, text: One thing}   # set `argmap: 2`
+    """),
     documented(Code.AM401, "A source's `file` is absolute, uses `..`, or is a link leading out of the seeds folder.", """
     Passing:
 

@@ -41,11 +41,13 @@ def _texts(argmap: ArgMap) -> Iterator[tuple[YamlPath, str]]:
     if argmap.description:
         yield ("description",), argmap.description
     for node_id, node in argmap.nodes.items():
+        if node.title:
+            yield ("nodes", node_id, "title"), node.title
         yield ("nodes", node_id, "text"), node.text
         if node.note:
             yield ("nodes", node_id, "note"), node.note
         for i, evidence in enumerate(node.evidence):
-            for key in ("translation", "note"):
+            for key in ("translation", "speaker", "note"):
                 value = getattr(evidence, key)
                 if value:
                     yield ("nodes", node_id, "evidence", i, key), value

@@ -158,5 +158,36 @@ def quotes_long_enough(ctx: MapContext):
                              f"quote has fewer than {MIN_QUOTE_WORDS} words", ("quote at least a clause",))
 
 
+@rule(Code.AM507, "A `highlight_translation` entry is not part of the evidence's `translation`, or there is no translation.")
+def highlights_in_translation(ctx: MapContext):
+    """Highlights of the translation are matched as `highlight` is in the quote (AM505): white
+    space, typographic quotes and dashes are forgiven, words are not.
+
+    Passing:
+
+        quote: NATO tetap berkomitmen untuk mendukung Ukraina
+        translation: NATO remains committed to supporting Ukraine
+        highlight_translation: [remains committed]
+
+    Failing:
+
+        quote: NATO tetap berkomitmen untuk mendukung Ukraina
+        translation: NATO remains committed to supporting Ukraine
+        highlight_translation: [stays committed]
+    """
+    for node_id, i, evidence in ctx.evidence:
+        if not evidence.highlight_translation:
+            continue
+        path = ("nodes", node_id, "evidence", i, "highlight_translation")
+        if evidence.translation is None:
+            yield ctx.report(path, "highlight_translation without a translation to highlight",
+                             ("add `translation:`, or use `highlight:` for parts of the quote",), at_key=True)
+            continue
+        translation = canonical(evidence.translation)
+        for j, part in enumerate(evidence.highlight_translation):
+            if canonical(part) not in translation:
+                yield ctx.report((*path, j), f"highlight_translation '{part}' is not part of the translation")
+
+
 def _language(tag: str) -> str:
     return tag.split("-")[0].lower()

@@ -10,6 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from argmap import __version__
+from argmap.cli.migrate import migrate_command
 from argmap.cli.new import new_command
 from argmap.cli.quote import quote_command
 from argmap.cli.schema import schema_command
@@ -24,7 +25,8 @@ from argmap.cli.render import render_command
 from argmap.diagnostics import ArgmapError, ExitCode
 
 # The core names the setting at fault in its own words; the CLI says which option sets it.
-OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit"}
+OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit",
+                      "semantics": "--semantics"}
 
 
 def report_error(error: ArgmapError) -> None:
@@ -82,6 +84,7 @@ for name, command in (
     ("quote", quote_command),
     ("schema", schema_command),
     ("new", new_command),
+    ("migrate", migrate_command),
     ("list", list_command),
     ("import", import_command),
     ("export", export_command),

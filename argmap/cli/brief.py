@@ -8,7 +8,8 @@ from typing import Optional
 
 import typer
 
-from argmap.cli.options import OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, ReportFormat, output_folder, output_option, report_name
+from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, BriefSemantics, ReportFormat,
+                                output_folder, output_option, report_name)
 from argmap.output import BRIEFS_FOLDER
 
 DATE_OPTION = typer.Option(
@@ -49,6 +50,7 @@ def brief_command(
         False, "--allow-errors",
         help="Write briefs even when the check finds errors (each brief's header counts them); "
              "the exit code is still 1."),
+    semantics: Optional[BriefSemantics] = BRIEF_SEMANTICS_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Write one self-contained HTML debate brief per map.
@@ -70,7 +72,8 @@ def brief_command(
     progress = ProgressBar("briefs")
     try:
         outcome = write_briefs(maps, output_folder(output, out, BRIEFS_FOLDER), seeds_dir=seeds, built=build_date(date),
-                               allow_errors=allow_errors, progress=progress)
+                               allow_errors=allow_errors, progress=progress,
+                               semantics=semantics.value if semantics else None)
     finally:
         progress.close()
     finish(outcome, report_name(report))

@@ -9,11 +9,11 @@ from typing import Optional
 import typer
 
 from argmap.cli.options import REPORT_OPTION, SEEDS_OPTION, EvaluationFormat, ReportFormat, choices, report_name
-from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, SupportRule
+from argmap.evaluate import DEFAULT_SUPPORT_RULE, SupportRule
 from argmap.evaluate.iccma import MAX_ARGUMENTS
-from argmap.vocabulary import DEFAULT_SEMANTICS
+from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
 
-SemanticsChoice = choices("SemanticsChoice", SEMANTICS)
+SemanticsChoice = choices("SemanticsChoice", ALL_SEMANTICS)
 
 
 def eval_command(
@@ -21,7 +21,8 @@ def eval_command(
         show_default=False),
     semantics: SemanticsChoice = typer.Option(
         DEFAULT_SEMANTICS, "--semantics", "-s",
-        help="grounded (one sceptical answer), preferred (maximal admissible sets) or stable.",
+        help="grounded (one sceptical answer), preferred (maximal admissible sets), stable; or a "
+        "gradual strength from 0 to 1 per node: dfquad (DF-QuAD) or qe (quadratic energy), maps only.",
     ),
     format: Optional[EvaluationFormat] = typer.Option(None, "--format", "-f", show_default=False,
                                                       help="text (a table, the default) or json."),
@@ -30,10 +31,12 @@ def eval_command(
         help="Also list, for each side: attacks it has not answered, claims resting on analytic "
         "points or one weak source, and evidence reused across many claims.",
     ),
-    supports: SupportRule = typer.Option(
-        DEFAULT_SUPPORT_RULE.value, "--supports",
-        help="derive: a node supporting X also attacks what X attacks (supported attacks, "
-        "Cayrol & Lagasquie-Schiex 2005); ignore: only declared attacks count.",
+    supports: Optional[SupportRule] = typer.Option(
+        None, "--supports", show_default=False,
+        help=f"How supports count under grounded, preferred and stable (default: {DEFAULT_SUPPORT_RULE.value}). "
+        "derive: a node supporting X also attacks what X attacks (supported attacks, Cayrol & "
+        "Lagasquie-Schiex 2005); ignore: only declared attacks count. Ignored by dfquad and qe, which "
+        "weigh supports themselves.",
     ),
     seeds: Path = SEEDS_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
@@ -47,13 +50,20 @@ def eval_command(
     diagnostics are printed as `argmap check` prints them (in the --report format, else the
     --format one) and the exit code is 1.
 
+    Under dfquad or qe, prints each node's strength from 0 to 1 (rounded; unrounded in JSON)
+    and its base score: its weight, else derived from its evidence. --prep then ranks the
+    unanswered attacks by how much answering them would raise the side's thesis.
+
     Example: argmap eval maps/nato-expansion.yaml --prep
     """
     from argmap.reporters import get_evaluation_reporter, get_reporter
     from argmap.reporters.text import format_diagnostics
     from argmap.usecases.eval import EvalRequest, run_eval
 
-    outcome = run_eval(EvalRequest(file, SemanticsChoice(semantics).value, seeds, SupportRule(supports), prep))
+    outcome = run_eval(EvalRequest(file, SemanticsChoice(semantics).value, seeds,
+                                   SupportRule(supports) if supports is not None else None, prep))
+    for note in outcome.notes:
+        typer.echo(note, err=True)
     if outcome.evaluation is None:
         # an explicit --format json keeps a script's JSON even under GitHub Actions
         typer.echo(get_reporter(report_name(report or format)).unevaluated(outcome))

@@ -12,6 +12,7 @@ import typer
 from argmap.diagnostics import UsageError
 from argmap.folders import DEFAULT_SEEDS
 from argmap.reporters import EVALUATION_FORMATS, REPORTERS
+from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
 
 SEEDS_OPTION = typer.Option(DEFAULT_SEEDS, "--seeds", help="Folder holding the source documents and sources.yaml.")
 # `--out` was the name on brief and build before every command took -o/--output; still accepted
@@ -24,6 +25,13 @@ def choices(name: str, values: Iterable[str]) -> type[Enum]:
 
 ReportFormat = choices("ReportFormat", sorted(REPORTERS))
 EvaluationFormat = choices("EvaluationFormat", EVALUATION_FORMATS)
+
+BriefSemantics = choices("BriefSemantics", ALL_SEMANTICS)
+# brief and build: one option, one default (the map's own `expect:` semantics, else grounded)
+BRIEF_SEMANTICS_OPTION = typer.Option(
+    None, "--semantics", show_default=False,
+    help=f"Semantics of the statuses shown (default: the map's expect: semantics, else {DEFAULT_SEMANTICS}); "
+    "dfquad or qe show each node's strength from 0 to 1 instead.")
 
 REPORT_HELP = (f"How to report the diagnostics: {', '.join(sorted(REPORTERS))} "
                "(default: text; github when GITHUB_ACTIONS=true).")

@@ -35,7 +35,9 @@ def render_command(
                                         help=f"Relations to follow from --focus (default {DEFAULT_DEPTH})."),
     side: Optional[SideChoice] = typer.Option(None, "--side", help="Draw only one side's nodes.", show_default=False),
     no_status: bool = typer.Option(False, "--no-status", help="Do not draw which claims stand, fall or stay undecided."),
-    semantics: SemanticsChoice = typer.Option(DEFAULT_SEMANTICS, "--semantics", help="Semantics of the drawn statuses."),
+    semantics: SemanticsChoice = typer.Option(
+        DEFAULT_SEMANTICS, "--semantics",
+        help="Semantics of the drawn statuses; dfquad or qe draw each node's strength (a number and a bar) instead."),
     seeds: Path = SEEDS_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
@@ -44,9 +46,9 @@ def render_command(
     Maps are checked first; if any has errors they are printed as `argmap check` prints them
     and nothing is drawn. Sides are blue (pro) and orange (con); the thesis has a double bold
     border; supports are green solid arrows, attacks red dashed with a bar head. Each node shows
-    its evidence count and first cite, and its status under --semantics: struck through and
-    faded when it falls, a badge when undecided. In SVG each node has id node-<id> and its text
-    as tooltip (shortened past {tooltip} characters; the brief has it all); edges have id
+    its title (its text when it has none), its evidence count and first cite, and its status
+    under --semantics: struck through and faded when it falls, a badge when undecided. In SVG
+    each node has id node-<id> and its full text as tooltip (shortened past {tooltip} characters; the brief has it all); edges have id
     edge-<source>-<relation>-<target>. If Graphviz fails, what it said is printed (exit 2).
 
     Large maps: beyond {large} nodes, the layered layout is kept but edges are drawn as straight

@@ -6,7 +6,8 @@ undecided, and why.
 * :mod:`.semantics` — grounded, preferred and stable semantics, with a reason per argument;
 * :mod:`.bipolar` — the rule turning a map's supports into attacks (supported attacks);
 * :mod:`.gradual` — gradual strengths (DF-QuAD, quadratic energy) of quantitative bipolar
-  frameworks (not yet used by maps or the CLI);
+  frameworks, with relation weights and undercuts;
+* :mod:`.strength` — a map as such a framework: base scores from weights or evidence;
 * :mod:`.mapeval` — maps as frameworks; :mod:`.iccma` — the ICCMA file formats.
 """
 

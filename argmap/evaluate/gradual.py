@@ -28,12 +28,20 @@ Neither iteration is guaranteed to converge on every cyclic framework: two argum
 score 1 attacking each other make DF-QuAD's discrete iteration oscillate between (1, 1) and
 (0, 0).
 
-**Relation weights (the hook for undercuts).** Every attack and support carries a weight in
-[0, 1], 1 unless given. The weight scales the relation's contribution: an attacker or supporter
-of strength ``v`` counts as ``w·v`` in the aggregation (DF-QuAD's probabilistic sum, QE's
-energy). Weight 1 is the plain relation, weight 0 removes it. An undercut, which denies the
-inference of a relation rather than its source, is meant to set this weight, for instance to
-``1 - strength of the undercutter``; choosing that rule belongs to the map format, not here.
+**Relation weights.** Every attack and support carries a weight in [0, 1], 1 unless given. The
+weight scales the relation's contribution: an attacker or supporter of strength ``v`` counts as
+``w·v`` in the aggregation (DF-QuAD's probabilistic sum, QE's energy). Weight 1 is the plain
+relation, weight 0 removes it.
+
+**Undercuts.** A relation may also have *undercutters*: arguments denying its inference rather
+than its source. The relation is then read as an argument of its own, with the given weight as
+its base score, attacked by its undercutters under the same semantics; its strength is the
+weight the relation counts with. With undercutters ``u`` of strengths ``s(u)`` and given weight
+``w₀``: under DF-QuAD ``w = w₀·∏(1 - s(u))``, under QE ``w = w₀ - w₀·h(Σ s(u))``. An undercut
+therefore never strengthens the relation it denies, and an undercutter of strength 0 leaves it
+whole. The weight depends on strengths, so undercutters come before the relation's target in
+the topological order (a cycle through an undercut is a cycle), and the iteration recomputes
+the weights from the current strengths at each step.
 """
 
 from __future__ import annotations
@@ -72,8 +80,15 @@ class QuantitativeFramework:
     attacker_weights: list[list[float] | None] = field(repr=False)
     supporters: list[list[int]] = field(repr=False)
     supporter_weights: list[list[float] | None] = field(repr=False)
-    # Outgoing relations per argument, attacks and supports together: the topological order's.
+    # Outgoing relations per argument, attacks and supports together, and each undercutter's
+    # edge to the target of the relation it undercuts: the topological order's.
     successors: list[list[int]] = field(repr=False)
+    # Per target, the undercutters of each incoming attack (support), parallel to attackers[i]
+    # (supporters[i]); None when none of its incoming relations is undercut.
+    attack_undercutters: list[list[tuple[int, ...]] | None] = field(repr=False, default_factory=list)
+    support_undercutters: list[list[tuple[int, ...]] | None] = field(repr=False, default_factory=list)
+    # Per argument, how many undercutter edges lead into it; None when the framework has no undercut.
+    undercut_dependencies: list[int] | None = field(repr=False, default=None)
 
     @classmethod
     def build(
@@ -83,11 +98,15 @@ class QuantitativeFramework:
         supports: Iterable[Relation] = (),
         attack_weights: Sequence[float] | None = None,
         support_weights: Sequence[float] | None = None,
+        attack_undercutters: Sequence[Sequence[int]] | None = None,
+        support_undercutters: Sequence[Sequence[int]] | None = None,
     ) -> QuantitativeFramework:
         """``attacks`` and ``supports`` hold (source, target) indices into ``base_scores``; the
-        weights, when given, are parallel to them. A pair may occur once per relation."""
+        weights and the undercutters (a sequence of argument indices per relation), when given,
+        are parallel to them. A pair may occur once per relation."""
         with _cyclic_gc_paused():
-            return cls._build(base_scores, attacks, supports, attack_weights, support_weights)
+            return cls._build(base_scores, attacks, supports, attack_weights, support_weights,
+                              attack_undercutters, support_undercutters)
 
     @classmethod
     def _build(
@@ -97,6 +116,8 @@ class QuantitativeFramework:
         supports: Iterable[Relation],
         attack_weights: Sequence[float] | None,
         support_weights: Sequence[float] | None,
+        attack_undercutters: Sequence[Sequence[int]] | None = None,
+        support_undercutters: Sequence[Sequence[int]] | None = None,
     ) -> QuantitativeFramework:
         bases = tuple(float(score) for score in base_scores)
         for i, score in enumerate(bases):
@@ -109,8 +130,13 @@ class QuantitativeFramework:
         successors: list[list[int]] = [[] for _ in bases]
         attackers, attacker_weights = _incoming("attack", successors, attack_pairs, a_weights)
         supporters, supporter_weights = _incoming("support", successors, support_pairs, s_weights)
+        dependencies = [0] * len(bases) if (attack_undercutters or support_undercutters) else None
+        a_cuts = _undercutters("attack", attack_pairs, attack_undercutters, attacker_weights, successors, dependencies)
+        s_cuts = _undercutters("support", support_pairs, support_undercutters, supporter_weights, successors,
+                               dependencies)
         return cls(bases, attack_pairs, support_pairs, a_weights, s_weights,
-                   attackers, attacker_weights, supporters, supporter_weights, successors)
+                   attackers, attacker_weights, supporters, supporter_weights, successors,
+                   a_cuts, s_cuts, dependencies)
 
     def __len__(self) -> int:
         return len(self.base_scores)
@@ -118,6 +144,8 @@ class QuantitativeFramework:
     def topological_order(self) -> list[int] | None:
         """Every argument after its attackers and supporters, or None when there is a cycle."""
         pending = [len(a) + len(s) for a, s in zip(self.attackers, self.supporters)]
+        if self.undercut_dependencies is not None:
+            pending = [count + extra for count, extra in zip(pending, self.undercut_dependencies)]
         order = [i for i, count in enumerate(pending) if not count]
         successors, append = self.successors, order.append
         for argument in order:  # the list grows while it is read: Kahn's algorithm
@@ -178,6 +206,40 @@ def _incoming(
     return sources, incoming_weights
 
 
+def _undercutters(
+    kind: str,
+    pairs: tuple[Relation, ...],
+    undercutters: Sequence[Sequence[int]] | None,
+    incoming_weights: list[list[float] | None],
+    successors: list[list[int]],
+    dependencies: list[int] | None,
+) -> list[list[tuple[int, ...]] | None]:
+    """Per target, the undercutters of each incoming relation (in the order of ``_incoming``'s
+    lists), or None for a target with no undercut relation. A target with one gets a weight list
+    (its weights are recomputed from them); each undercutter becomes a predecessor of the target."""
+    size = len(successors)
+    per_target: list[list[tuple[int, ...]] | None] = [None] * size
+    if not undercutters:
+        return per_target
+    if len(undercutters) != len(pairs):
+        raise InvalidGradualFramework(f"{len(undercutters)} {kind} undercutter lists for {len(pairs)} {kind}s")
+    incoming: list[list[tuple[int, ...]]] = [[] for _ in range(size)]
+    for (_, target), cutters in zip(pairs, undercutters):
+        cutters = tuple(cutters)
+        for cutter in cutters:
+            if cutter < 0 or cutter >= size:
+                raise InvalidGradualFramework(f"an undercutter of {kind} names {cutter}, outside 0..{size - 1}")
+            successors[cutter].append(target)
+            dependencies[target] += 1  # type: ignore[index]  # set whenever undercutters are
+        incoming[target].append(cutters)
+    for target, cutters in enumerate(incoming):
+        if any(cutters):
+            per_target[target] = cutters
+            if incoming_weights[target] is None:
+                incoming_weights[target] = [1.0] * len(cutters)
+    return per_target
+
+
 @dataclass(frozen=True)
 class GradualResult:
     """Strengths of all arguments, by index. Computed in one topological pass (an acyclic
@@ -210,6 +272,38 @@ def _weighted_sum(sources: list[int], weights: list[float], strengths: Sequence[
     return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
 
 
+def _undercut_probabilistic_sum(sources: list[int], weights: list[float], cuts: list[tuple[int, ...]],
+                                strengths: Sequence[float]) -> float:
+    """DF-QuAD's aggregation with each relation's weight attacked by its undercutters:
+    ``w = w₀·∏(1 - s(u))`` (one pass: this runs once per target of an undercut relation)."""
+    remaining = 1.0
+    for source, weight, relation_cuts in zip(sources, weights, cuts):
+        for cutter in relation_cuts:
+            weight *= 1.0 - strengths[cutter]
+        remaining *= 1.0 - weight * strengths[source]
+    return 1.0 - remaining
+
+
+def _undercut_sum(sources: list[int], weights: list[float], cuts: list[tuple[int, ...]],
+                  strengths: Sequence[float]) -> float:
+    """QE's aggregation with each relation's weight attacked by its undercutters:
+    ``w = w₀ - w₀·h(Σ s(u))``."""
+    total = 0.0
+    for source, weight, relation_cuts in zip(sources, weights, cuts):
+        if relation_cuts:
+            energy = sum([strengths[cutter] for cutter in relation_cuts])
+            square = energy * energy
+            weight -= weight * square / (1.0 + square)
+        total += weight * strengths[source]
+    return total
+
+
+def _cuts(framework: QuantitativeFramework) -> tuple[list, list]:
+    """The per-target undercutter lists, all None for a framework built without undercuts."""
+    size = len(framework)
+    return (framework.attack_undercutters or [None] * size, framework.support_undercutters or [None] * size)
+
+
 # The update functions below run once per argument (per iteration on cycles): the unweighted
 # aggregations are written inline, not as helper calls, because that is most of the engine time.
 
@@ -218,6 +312,7 @@ def _dfquad_update(framework: QuantitativeFramework) -> Update:
     bases = framework.base_scores
     attackers, attacker_weights = framework.attackers, framework.attacker_weights
     supporters, supporter_weights = framework.supporters, framework.supporter_weights
+    attack_cuts, support_cuts = _cuts(framework)
 
     def update(i: int, strengths: Sequence[float]) -> float:
         attack = support = 0.0
@@ -230,7 +325,11 @@ def _dfquad_update(framework: QuantitativeFramework) -> Update:
                     remaining *= 1.0 - strengths[source]
                 attack = 1.0 - remaining  # probabilistic sum 1 - ∏(1 - v)
             else:
-                attack = _weighted_probabilistic_sum(sources, weights, strengths)
+                cuts = attack_cuts[i]
+                if cuts is None:
+                    attack = _weighted_probabilistic_sum(sources, weights, strengths)
+                else:
+                    attack = _undercut_probabilistic_sum(sources, weights, cuts, strengths)
         sources = supporters[i]
         if sources:
             weights = supporter_weights[i]
@@ -240,7 +339,11 @@ def _dfquad_update(framework: QuantitativeFramework) -> Update:
                     remaining *= 1.0 - strengths[source]
                 support = 1.0 - remaining
             else:
-                support = _weighted_probabilistic_sum(sources, weights, strengths)
+                cuts = support_cuts[i]
+                if cuts is None:
+                    support = _weighted_probabilistic_sum(sources, weights, strengths)
+                else:
+                    support = _undercut_probabilistic_sum(sources, weights, cuts, strengths)
         base = bases[i]
         if attack >= support:
             return base - base * (attack - support)
@@ -253,6 +356,7 @@ def _qe_update(framework: QuantitativeFramework) -> Update:
     bases = framework.base_scores
     attackers, attacker_weights = framework.attackers, framework.attacker_weights
     supporters, supporter_weights = framework.supporters, framework.supporter_weights
+    attack_cuts, support_cuts = _cuts(framework)
 
     def update(i: int, strengths: Sequence[float]) -> float:
         energy = 0.0
@@ -262,14 +366,22 @@ def _qe_update(framework: QuantitativeFramework) -> Update:
             if weights is None:
                 energy = sum([strengths[source] for source in sources])
             else:
-                energy = _weighted_sum(sources, weights, strengths)
+                cuts = support_cuts[i]
+                if cuts is None:
+                    energy = _weighted_sum(sources, weights, strengths)
+                else:
+                    energy = _undercut_sum(sources, weights, cuts, strengths)
         sources = attackers[i]
         if sources:
             weights = attacker_weights[i]
             if weights is None:
                 energy -= sum([strengths[source] for source in sources])
             else:
-                energy -= _weighted_sum(sources, weights, strengths)
+                cuts = attack_cuts[i]
+                if cuts is None:
+                    energy -= _weighted_sum(sources, weights, strengths)
+                else:
+                    energy -= _undercut_sum(sources, weights, cuts, strengths)
         base = bases[i]
         # base - base·h(-E) + (1 - base)·h(E): at most one of h(-E), h(E) is non-zero.
         if energy > 0.0:

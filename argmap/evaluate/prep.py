@@ -10,19 +10,27 @@ For each side of a map (:func:`prepare`):
   supporting it, through chains of supports, cites evidence) or on a single weak source (all
   of that evidence comes from one source whose reliability is blog or unknown).
 * **reused evidence** — the same quote from the same source backing three or more nodes.
+
+Under a gradual semantics (dfquad, qe) each unanswered attack also gets a **gain**: how much
+answering it would raise the strength of the attacked side's thesis (summed over the side's
+theses when it has several). Answering is taken at its best: the map is evaluated again with
+the attacker's strength pinned to 0 (its base score 0, the relations into it left out), and the
+gain is the thesis's strength then minus its strength now. The list is sorted by gain, largest
+first, so the attack most worth answering comes first.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from argmap.graph import MapGraph
 from argmap.model import SIDES, ArgMap, Source, is_weak
 
 from .mapeval import MapEvaluation, evaluate_map
+from .strength import map_strengths
 
 REUSE_THRESHOLD = 3  # a quote on this many nodes or more is "reused across many claims"
 
@@ -33,6 +41,8 @@ class UnansweredAttack:
     target: str
     attacker_status: str  # "stands" | "falls" | "undecided", under the evaluation's semantics
     via: tuple[str, ...] = ()  # the support chain, for a supported attack
+    gain: float | None = None  # under a gradual semantics: what answering it adds to the thesis
+    attacker_strength: float | None = None  # under a gradual semantics
 
 
 class Basis(str, Enum):
@@ -81,12 +91,12 @@ def prepare(
     graph = MapGraph(argmap)
     sides = graph.sides
     return Preparation(
-        semantics=evaluation.evaluation.semantics,
+        semantics=evaluation.semantics,
         sides=tuple(
             SidePreparation(
                 side=side,
                 position=getattr(argmap.sides, side),
-                still_to_answer=tuple(_unanswered(side, sides, evaluation)),
+                still_to_answer=tuple(_ranked(_unanswered(side, sides, evaluation), side, graph, evaluation, sources)),
                 thin_claims=tuple(_thin_claims(side, sides, argmap, graph, sources)),
                 reused_evidence=tuple(_reused_evidence(side, sides, argmap)),
             )
@@ -105,6 +115,25 @@ def _unanswered(side: str, sides: Mapping[str, str | None], evaluation: MapEvalu
         and sides.get(a.attacker) not in (side, None)
         and a.attacker not in attacked_by_side
     ]
+
+
+def _ranked(
+    attacks: list[UnansweredAttack], side: str, graph: MapGraph, evaluation: MapEvaluation,
+    sources: Mapping[str, Source],
+) -> list[UnansweredAttack]:
+    """Under a gradual semantics, each attack with its gain, largest gain first (ties keep the
+    map's order); otherwise the attacks as they are."""
+    gradual = evaluation.gradual
+    if gradual is None or not attacks:
+        return attacks
+    theses = graph.thesis_of(side)
+    now = sum(gradual.strengths[t] for t in theses)
+    gains: dict[str, float] = {}
+    for attacker in dict.fromkeys(a.attacker for a in attacks):
+        answered = map_strengths(evaluation.argmap, gradual.semantics, sources, pinned={attacker: 0.0})
+        gains[attacker] = sum(answered.strengths[t] for t in theses) - now
+    with_gains = [replace(a, gain=gains[a.attacker], attacker_strength=gradual.strengths[a.attacker]) for a in attacks]
+    return sorted(with_gains, key=lambda a: -a.gain)
 
 
 def _thin_claims(

@@ -100,10 +100,12 @@ def edge_attributes(edge: EdgeView) -> list[tuple[str, str]]:
     ]
 
 
-def legend_statements(sides: Mapping[str, str], semantics: str | None) -> list[str]:
-    """A cluster that names what colours, shapes, edges and (when shown) statuses mean, drawn
-    with the same styles as the map itself."""
+def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_semantics: str | None = None) -> list[str]:
+    """A cluster that names what colours, shapes, edges and (when shown) statuses or strengths
+    mean, drawn with the same styles as the map itself."""
     caption = "Legend" + (f" · status under {semantics} semantics" if semantics else "")
+    if strength_semantics:
+        caption += f" · strength (0 to 1) under {strength_semantics} semantics"
     lines = [
         '  subgraph "cluster_legend" {',
         f'  graph [id="legend", label={html("<B>" + html_text(caption) + "</B>")}, style="rounded", '
@@ -181,7 +183,7 @@ def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan
             f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
             f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
         ),
-        legend_statements(view.sides, view.semantics),
+        legend_statements(view.sides, view.semantics, view.strength_semantics),
         (node_statement(node.id, node_attributes(node)) for node in view.nodes),
         (edge_statement(edge.source, edge.target, edge_attributes(edge)) for edge in view.edges),
         ("}",),

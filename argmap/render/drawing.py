@@ -15,7 +15,7 @@ from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, dot_pieces
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat
 from argmap.output import DIAGRAMS_FOLDER
 from argmap.render.select import Selection, selected_nodes
-from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, labels_of
+from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, labels_of, strengths_of
 from argmap.render.view import build_view
 
 
@@ -50,12 +50,13 @@ def map_dot_pieces(
     selection: Selection | None = None,
     labels: Mapping[str, str] | None = None,
     semantics: str | None = DEFAULT_SEMANTICS,
+    strengths: Mapping[str, float] | None = None,
 ) -> Iterator[str]:
     """:func:`map_to_dot`'s text in pieces, each made when it is asked for."""
     graph = graph or MapGraph(argmap)
     kept = selected_nodes(graph, selection or Selection(), argmap.id)
     focus = selection.focus if selection else None
-    view = build_view(argmap, graph, sources, labels, kept, semantics, focus)
+    view = build_view(argmap, graph, sources, labels, kept, semantics, focus, strengths)
     yield from dot_pieces(view, rankdir)
 
 
@@ -68,19 +69,27 @@ def map_to_dot(
     selection: Selection | None = None,
     labels: Mapping[str, str] | None = None,
     semantics: str | None = DEFAULT_SEMANTICS,
+    strengths: Mapping[str, float] | None = None,
 ) -> str:
     """The DOT source of one map (public API; briefs and the site builder use it too).
 
     ``labels`` maps node ids to "IN" / "OUT" / "UNDEC" (drawn as stands / falls / undecided and
-    named in the legend with ``semantics``); without labels no status is drawn."""
+    named in the legend with ``semantics``); without labels no status is drawn. ``strengths``
+    (node id → strength under the gradual ``semantics``) are drawn as a number and a bar."""
     return "".join(map_dot_pieces(argmap, graph, sources, rankdir=rankdir, selection=selection,
-                                  labels=labels, semantics=semantics))
+                                  labels=labels, semantics=semantics, strengths=strengths))
 
 
 def document_dot_pieces(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> Iterator[str]:
-    labels = labels_of(document.evaluation(options.semantics)) if options.show_status else None
+    labels = strengths = None
+    if options.show_status:
+        evaluation = document.evaluation(options.semantics)
+        # a gradual semantics draws strengths instead of statuses
+        strengths = strengths_of(evaluation)
+        labels = None if strengths is not None else labels_of(evaluation)
     yield from map_dot_pieces(document.model, document.graph, sources, rankdir=options.rankdir,
-                              selection=options.selection, labels=labels, semantics=options.semantics)
+                              selection=options.selection, labels=labels, semantics=options.semantics,
+                              strengths=strengths)
 
 
 def document_dot(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> str:

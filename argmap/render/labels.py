@@ -7,8 +7,10 @@ import functools
 import re
 import textwrap
 
+from argmap.evaluate.strength import rounded
 from argmap.render.escape import html_text
-from argmap.render.theme import LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, TITLE_CHARS, TYPE_STYLES
+from argmap.render.theme import (LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, STRENGTH_BAR_CELLS, STRENGTH_BAR_EMPTY,
+                                 STRENGTH_BAR_FULL, STRENGTH_COLOR, TITLE_CHARS, TYPE_STYLES)
 from argmap.render.view import NodeView
 from argmap.words import plural
 
@@ -114,14 +116,26 @@ def footer_text(node: NodeView) -> str:
     return "analytic" if node.analytic else "no evidence"
 
 
+def strength_bar(strength: float) -> str:
+    """The strength as a bar of STRENGTH_BAR_CELLS cells, filled to the nearest cell."""
+    filled = round(strength * STRENGTH_BAR_CELLS)
+    return STRENGTH_BAR_FULL * filled + STRENGTH_BAR_EMPTY * (STRENGTH_BAR_CELLS - filled)
+
+
+def strength_text(strength: float) -> str:
+    return f"strength {rounded(strength)} {strength_bar(strength)}"
+
+
 def node_label(node: NodeView) -> str:
     """HTML-like label markup (without the enclosing < >)."""
     status = STATUS_STYLES[node.status]
-    body = LINE_BREAK.join(html_text(line) for line in wrap_lines(node.text))
+    body = LINE_BREAK.join(html_text(line) for line in wrap_lines(node.label))
     if status.strike:
         body = f"<S>{body}</S>"
+    strength = "" if node.strength is None else small(html_text(strength_text(node.strength)), STRENGTH_COLOR) + LINE_BREAK
     return (
         small(html_text(header_text(node)), "#4b5563") + LINE_BREAK
+        + strength
         + body + LINE_BREAK
         + small(html_text(footer_text(node)), "#4b5563") + LINE_BREAK
     )

@@ -98,3 +98,9 @@ STATUS_STYLES: dict[str | None, StatusStyle] = {
 }
 
 FADED_EDGE_COLOR = "#d4d4d4"  # edges leaving a node that falls carry no force
+
+# A node's strength under a gradual semantics: a number and a bar of cells, in the label's header.
+STRENGTH_BAR_CELLS = 10
+STRENGTH_BAR_FULL = "\u25b0"  # ▰
+STRENGTH_BAR_EMPTY = "\u25b1"  # ▱
+STRENGTH_COLOR = "#1f2937"

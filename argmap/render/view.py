@@ -20,12 +20,19 @@ class NodeView:
     id: str
     type: str
     side: str | None
-    text: str
+    text: str  # the full text: the node's tooltip
     evidence_count: int
     cites: tuple[str, ...]  # distinct short cites ("Ade 2025"), in order of first use
     analytic: bool
     status: Status | None
     is_focus: bool = False
+    title: str | None = None
+    strength: float | None = None  # under a gradual semantics, drawn as a number and a bar
+
+    @property
+    def label(self) -> str:
+        """What the node's box shows: its title, or its text when it has none."""
+        return self.title or self.text
 
     @property
     def dom_id(self) -> str:
@@ -50,6 +57,7 @@ class MapView:
     nodes: tuple[NodeView, ...]
     edges: tuple[EdgeView, ...]
     semantics: str | None  # named in the legend when statuses are shown
+    strength_semantics: str | None = None  # named in the legend when strengths are shown
 
     @property
     def shows_status(self) -> bool:
@@ -87,6 +95,7 @@ def build_view(
     kept: set[str] | None = None,
     semantics: str | None = None,
     focus: str | None = None,
+    strengths: Mapping[str, float] | None = None,
 ) -> MapView:
     """The view of ``argmap``. ``kept`` limits the nodes drawn (focus, side); ``labels`` are the
     evaluation's IN/OUT/UNDEC per node; ``semantics`` names them in the legend."""
@@ -105,6 +114,8 @@ def build_view(
             analytic=node.analytic,
             status=labels.get(node_id),
             is_focus=node_id == focus,
+            title=node.title,
+            strength=strengths.get(node_id) if strengths else None,
         )
         for node_id, node in argmap.nodes.items()
         if node_id in kept
@@ -121,4 +132,5 @@ def build_view(
         nodes=nodes,
         edges=edges,
         semantics=semantics if labels else None,
+        strength_semantics=semantics if strengths else None,
     )

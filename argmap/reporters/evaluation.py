@@ -3,7 +3,10 @@ reporters show it.
 
 JSON: ``{"semantics", "extensions": [[id, ...], ...]}``, and for maps also ``"supports"`` (the
 support rule), ``"labels": {id: {"label": "IN"|"OUT"|"UNDEC", "status":
-"stands"|"falls"|"undecided", "reason": text}}`` and, with ``--prep``, ``"prep"``.
+"stands"|"falls"|"undecided", "reason": text, "title": text}}`` (``title`` only for a node that
+has one) and, with ``--prep``, ``"prep"``. Under a gradual semantics also ``"strengths": {id:
+float}`` (unrounded), ``"base_scores"`` likewise and ``"convergence": {"converged",
+"iterations", "residual", "acyclic"}``; the extensions and labels are then the grounded ones.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from argmap.evaluate.labels import Label
-from argmap.evaluate.prep import Preparation, SidePreparation
+from argmap.evaluate.mapeval import MapEvaluation
+from argmap.evaluate.strength import MapStrengths, rounded
+from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
 from argmap.graph import MapGraph
 from argmap.terminal import printable
 from argmap.words import plural
@@ -28,12 +33,18 @@ def text_evaluation(outcome: EvalOutcome) -> str:
 class _TextEvaluation:
     def render(self, outcome: EvalOutcome) -> str:
         evaluation = outcome.evaluation
+        gradual = outcome.map_evaluation.gradual if outcome.map_evaluation else None
         lines = [self._title(outcome), ""]
-        lines.extend(self._table(outcome))
-        lines.append("")
-        counts = {label: len(evaluation.with_label(label)) for label in Label}
-        lines.append(f"{counts[Label.IN]:,} stand, {counts[Label.OUT]:,} fall, {counts[Label.UNDEC]:,} undecided")
-        lines.append(self._extensions(outcome))
+        if gradual is not None:
+            lines.extend(self._strength_table(outcome.map_evaluation))
+            lines.append("")
+            lines.append(self._convergence(gradual))
+        else:
+            lines.extend(self._table(outcome))
+            lines.append("")
+            counts = {label: len(evaluation.with_label(label)) for label in Label}
+            lines.append(f"{counts[Label.IN]:,} stand, {counts[Label.OUT]:,} fall, {counts[Label.UNDEC]:,} undecided")
+            lines.append(self._extensions(outcome))
         if outcome.preparation is not None:
             lines.extend(self._preparation(outcome.preparation))
         # argument names (ICCMA files allow any), side positions and quotes come from the input
@@ -44,8 +55,33 @@ class _TextEvaluation:
         semantics = outcome.evaluation.semantics
         if outcome.map_evaluation is None:
             return f"{outcome.path}: {semantics} semantics"
+        if outcome.map_evaluation.gradual is not None:
+            return f"{outcome.path}: {outcome.map_evaluation.semantics} semantics (gradual strength, 0 to 1)"
         rule = outcome.map_evaluation.support_rule.value
         return f"{outcome.path}: {semantics} semantics, supports: {rule}"
+
+    @staticmethod
+    def _strength_table(map_eval: MapEvaluation) -> list[str]:
+        """Theses first, then the strongest nodes first; ties keep the map's order."""
+        gradual = map_eval.gradual
+        nodes, sides = map_eval.argmap.nodes, MapGraph(map_eval.argmap).sides
+        order = sorted(nodes, key=lambda n: (nodes[n].type != "thesis", -gradual.strengths[n]))
+        header = ("NODE", "TYPE", "SIDE", "STRENGTH", "BASE", "BASE FROM")
+        rows = [
+            (n, nodes[n].type, sides.get(n) or "-", rounded(gradual.strengths[n]), rounded(gradual.base_scores[n]),
+             gradual.base_origins[n])
+            for n in order
+        ]
+        return _aligned(*_with_titles(header, rows, nodes))
+
+    @staticmethod
+    def _convergence(gradual: MapStrengths) -> str:
+        if gradual.acyclic:
+            return "exact: the map has no cycle"
+        if gradual.converged:
+            return f"cyclic map: converged after {plural(gradual.iterations, 'iteration')}"
+        return (f"warning: cyclic map: the iteration did not converge after {gradual.iterations:,} iterations "
+                f"(last change {gradual.residual:.2g}); the strengths shown are its last step")
 
     @staticmethod
     def _table(outcome: EvalOutcome) -> list[str]:
@@ -61,12 +97,8 @@ class _TextEvaluation:
                 (n, nodes[n].type, sides.get(n) or "-", v.label.value, v.status, map_eval.explain(n))
                 for n, v in verdicts.items()
             ]
-        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
-
-        def line(row: tuple[str, ...]) -> str:
-            return "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]).rstrip()
-
-        return [line(header), *map(line, rows)]
+            header, rows = _with_titles(header, rows, nodes)
+        return _aligned(header, rows)
 
     @staticmethod
     def _extensions(outcome: EvalOutcome) -> str:
@@ -88,7 +120,12 @@ class _TextEvaluation:
         lines = ["Still to answer:"]
         for attack in side.still_to_answer:
             via = f" (backing {' → '.join(attack.via)})" if attack.via else ""
-            lines.append(f"  - {attack.attacker} attacks {attack.target}{via}; the attacker {attack.attacker_status}")
+            if attack.gain is None:
+                standing = f"the attacker {attack.attacker_status}"
+            else:
+                standing = (f"the attacker's strength {rounded(attack.attacker_strength)}; "
+                            f"answering it raises the thesis by {rounded(attack.gain)}")
+            lines.append(f"  - {attack.attacker} attacks {attack.target}{via}; {standing}")
         if not side.still_to_answer:
             lines.append("  (nothing: every attack on this side is answered)")
         lines.append("Thin claims:")
@@ -106,24 +143,48 @@ class _TextEvaluation:
         return lines
 
 
+def _with_titles(header: tuple[str, ...], rows: list[tuple[str, ...]], nodes) -> tuple[tuple[str, ...], list]:
+    """A TITLE column after the node id, when the map has titles (a map without has no such column)."""
+    if not any(node.title for node in nodes.values()):
+        return header, rows
+    return (header[0], "TITLE", *header[1:]), [(row[0], nodes[row[0]].title or "-", *row[1:]) for row in rows]
+
+
+def _aligned(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """Columns padded to their widest cell; the last one is left ragged."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+
+    def line(row: tuple[str, ...]) -> str:
+        return "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]).rstrip()
+
+    return [line(header), *map(line, rows)]
+
+
 def evaluation_payload(outcome: EvalOutcome) -> dict:
     evaluation = outcome.evaluation
+    map_eval = outcome.map_evaluation
     payload: dict = {
-        "semantics": evaluation.semantics,
+        "semantics": map_eval.semantics if map_eval else evaluation.semantics,
         "extensions": [list(e) for e in evaluation.extensions],
     }
-    map_eval = outcome.map_evaluation
     if map_eval is not None:
         payload["supports"] = map_eval.support_rule.value
         payload["labels"] = {
-            node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node)}
+            node: {"label": v.label.value, "status": v.status, "reason": map_eval.explain(node),
+                   **({"title": title} if (title := map_eval.argmap.nodes[node].title) else {})}
             for node, v in evaluation.verdicts.items()
         }
+        gradual = map_eval.gradual
+        if gradual is not None:
+            payload["strengths"] = dict(gradual.strengths)
+            payload["base_scores"] = dict(gradual.base_scores)
+            payload["convergence"] = {"converged": gradual.converged, "iterations": gradual.iterations,
+                                      "residual": gradual.residual, "acyclic": gradual.acyclic}
     if outcome.preparation is not None:
         payload["prep"] = {
             side.side: {
                 "position": side.position,
-                "still_to_answer": [asdict(a) | {"via": list(a.via)} for a in side.still_to_answer],
+                "still_to_answer": [_unanswered_payload(a) for a in side.still_to_answer],
                 "thin_claims": [asdict(c) | {"basis": c.basis.value} for c in side.thin_claims],
                 "reused_evidence": [asdict(r) | {"nodes": list(r.nodes)} for r in side.reused_evidence],
             }
@@ -131,3 +192,14 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
         }
     return payload
 
+
+
+GRADUAL_ONLY_KEYS = ("gain", "attacker_strength")  # left out of the JSON under other semantics
+
+
+def _unanswered_payload(attack: UnansweredAttack) -> dict:
+    payload = asdict(attack) | {"via": list(attack.via)}
+    if attack.gain is None:
+        for key in GRADUAL_ONLY_KEYS:
+            del payload[key]
+    return payload

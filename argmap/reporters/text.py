@@ -14,6 +14,7 @@ from argmap.words import plural
 if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
     from argmap.scaffold import NewMap
+    from argmap.usecases.migrate import MigrateOutcome
     from argmap.usecases.quote import QuoteReport
 
 
@@ -111,4 +112,28 @@ def new_map_report(created: NewMap) -> str:
         lines.append(f"    the editor schema it points at is missing; write it with: argmap schema > {created.schema_file}")
     lines.append(f"    next: fill in the TODOs; `argmap check {created.path}` warns about each one left, "
                  "and `--strict` fails until none is")
+    return "\n".join(map(printable, lines))
+
+
+# --- argmap migrate ----------------------------------------------------------------------------
+
+
+def migrate_report(outcome: MigrateOutcome) -> str:
+    """Each map's fate: migrated (with the titles to write), already current, or refused (the
+    diagnostics say why, and then nothing was written); with --dry-run, the changes as a diff."""
+    if outcome.refused:
+        return "\n".join([format_diagnostics(outcome.diagnostics),
+                          f"migrated nothing: {plural(count(outcome.diagnostics).errors, 'error')} to fix first"])
+    lines: list[str] = []
+    for migrated in outcome.maps:
+        if not migrated.changed:
+            lines.append(f"{migrated.display}: already at version {migrated.version}, left unchanged")
+        elif outcome.dry_run:
+            lines.extend(migrated.diff().splitlines())
+        else:
+            titles = plural(migrated.titles_added, "placeholder title")
+            lines.append(f"migrated {migrated.display} to version 2; {titles} to write "
+                         "(`argmap check --strict` reports each one left)")
+    if outcome.dry_run:
+        lines.append("dry run: no file was changed")
     return "\n".join(map(printable, lines))

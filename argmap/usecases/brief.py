@@ -44,9 +44,11 @@ def write_briefs(
     built: str,
     allow_errors: bool = False,
     progress: Progress | None = None,
+    semantics: str | None = None,
 ) -> Outcome:
     """One self-contained HTML brief per map, into ``out_dir``. Refuses on check errors unless
-    ``allow_errors`` (then the header of each brief counts them, and the exit code is still 1)."""
+    ``allow_errors`` (then the header of each brief counts them, and the exit code is still 1).
+    ``semantics`` is the one the briefs show (default: each map's `expect:` semantics)."""
     progress = progress or Silent()
     result = check(paths, seeds_dir)
     outcome = Outcome(result)
@@ -61,11 +63,11 @@ def write_briefs(
     progress.start(len(documents))
     pages: dict[Path, bytes] = {}
     for document in documents:
-        svg = diagram(document, result.project)
+        svg = diagram(document, result.project, semantics)
         if svg is None:
             outcome.undrawn.append(document.model.id)
         page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
-                          built=built, links=STANDALONE, svg=inline_svg(svg) if svg else None)
+                          built=built, links=STANDALONE, svg=inline_svg(svg) if svg else None, semantics=semantics)
         pages[out_dir / f"{document.model.id}.html"] = render_brief(page).encode("utf-8")
         progress.advance(document.model.id)
     refuse_inputs(pages, input_files(result.project))
@@ -75,6 +77,6 @@ def write_briefs(
     return outcome
 
 
-def diagram(document: MapDocument, project: Project) -> str | None:
-    """The map's diagram, statuses drawn under the semantics its brief shows."""
-    return map_svg(document, project.registered, status_semantics(document.model))
+def diagram(document: MapDocument, project: Project, semantics: str | None = None) -> str | None:
+    """The map's diagram, statuses (or strengths) drawn under the semantics its brief shows."""
+    return map_svg(document, project.registered, status_semantics(document.model, semantics))

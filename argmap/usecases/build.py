@@ -30,9 +30,11 @@ def build_site(
     seeds_dir: Path = DEFAULT_SEEDS,
     built: str,
     progress: Progress | None = None,
+    semantics: str | None = None,
 ) -> Outcome:
     """Check, then write every brief, diagram and cited source page and an index into ``out``,
-    which is replaced as a whole."""
+    which is replaced as a whole. ``semantics`` is the one the briefs show (default: each
+    map's `expect:` semantics)."""
     progress = progress or Silent()
     out = link_target(out)
     remove_abandoned_staging(out)
@@ -52,14 +54,14 @@ def build_site(
         diagrams: list[str] = []
         for document in documents:
             model = document.model
-            svg = diagram(document, project)
+            svg = diagram(document, project, semantics)
             if svg is None:
                 outcome.undrawn.append(document.model.id)
             if svg:
                 files.append(_write(staging / f"{model.id}.svg", svg))
                 diagrams.append(model.id)
             page = brief_page(document, project, diagnostics=diagnostics_of(document, result.diagnostics),
-                              built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None)
+                              built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None, semantics=semantics)
             files.append(_write(staging / f"{model.id}.html", render_brief(page)))
             progress.advance(model.id)
         (staging / "sources").mkdir()

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from argmap.checks.expect import EXPECT_CODES
 from argmap.diagnostics import Diagnostic, ExitCode, UsageError
-from argmap.evaluate import DEFAULT_SUPPORT_RULE, Evaluation, MapEvaluation, SupportRule, evaluate
+from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
+from argmap.evaluate.mapeval import is_gradual
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.folders import DEFAULT_SEEDS
 from argmap.project import MAP_SUFFIXES
@@ -25,7 +26,7 @@ class EvalRequest:
     path: Path
     semantics: str = DEFAULT_SEMANTICS
     seeds: Path = DEFAULT_SEEDS
-    supports: SupportRule = DEFAULT_SUPPORT_RULE
+    supports: SupportRule | None = None  # None: not chosen, the default rule
     prep: bool = False
 
 
@@ -39,6 +40,7 @@ class EvalOutcome:
     evaluation: Evaluation | None = None
     map_evaluation: MapEvaluation | None = None
     preparation: Preparation | None = None
+    notes: tuple[str, ...] = ()  # about the options, for stderr
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -64,6 +66,10 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 
 
 def _eval_framework(request: EvalRequest) -> EvalOutcome:
+    if is_gradual(request.semantics):
+        raise UsageError(f"{request.semantics} semantics needs base scores, and an abstract framework has none",
+                         f"evaluate a map for gradual strengths, or choose one of {', '.join(SEMANTICS)}",
+                         setting="semantics")
     if request.prep:
         raise UsageError("preparation lists need an argument map: an abstract framework has no sides or evidence",
                          setting="prep")
@@ -84,10 +90,13 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
         (named,) = checked.project.maps or checked.project.unloaded_maps
         return EvalOutcome(named.display, problems=tuple(checked.diagnostics))
     (document,) = checked.project.maps
-    map_evaluation = document.evaluation(request.semantics, request.supports)
+    notes: tuple[str, ...] = ()
+    if is_gradual(request.semantics) and request.supports is not None:
+        notes = (f"note: --supports is ignored under {request.semantics} semantics, which weighs supports itself",)
+    map_evaluation = document.evaluation(request.semantics, request.supports or DEFAULT_SUPPORT_RULE)
     preparation = None
     if request.prep:
         sources = checked.project.registered
         preparation = prepare(document.model, sources, map_evaluation)
     return EvalOutcome(document.display, problems=tuple(checked.diagnostics), evaluation=map_evaluation.evaluation,
-                       map_evaluation=map_evaluation, preparation=preparation)
+                       map_evaluation=map_evaluation, preparation=preparation, notes=notes)

@@ -10,12 +10,14 @@ from markupsafe import Markup
 from argmap.brief.bibliography import Reference, bibliography
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
-                                      check_status, cite, highlight_segments, locate)
+                                      check_status, cite, highlight_segments, locate, page_locator)
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
-from argmap.evaluate.prep import Preparation, prepare
+from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
+from argmap.evaluate.strength import rounded
 from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence, Source
+from argmap.periods import as_of_phrase
 from argmap.project import MapDocument, Project, SourceDocument
 from argmap.vocabulary import DEFAULT_SEMANTICS
 
@@ -30,10 +32,15 @@ class Card:
     note: str | None
     status: Status | None
     repeat: bool = False  # already shown in full earlier on the page: shown as a link to it
+    strength: float | None = None  # under a gradual semantics, shown instead of the status
 
     @property
     def anchor(self) -> str:
         return self.ref.anchor
+
+    @property
+    def strength_text(self) -> str | None:
+        return rounded(self.strength) if self.strength is not None else None
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,7 @@ class BriefPage:
     node_count: int
     quote_count: int
     unsided: tuple[Card, ...] = ()  # nodes no relation gives a side (the check reports them)
+    strength_semantics: str | None = None  # the gradual semantics of the cards' strengths
 
     @property
     def page_title(self) -> str:
@@ -120,10 +128,11 @@ class _MapReader:
     statuses: Mapping[str, Status]
     semantics: str | None
     shown: set[str] = field(default_factory=set)  # nodes whose full card is already on the page
+    strengths: Mapping[str, float] = field(default_factory=dict)  # under a gradual semantics
 
     def ref(self, node_id: str) -> NodeRef:
         node = self.model.nodes[node_id]
-        return NodeRef(node_id, node_anchor(node_id), node.text, self.graph.sides.get(node_id), node.type)
+        return NodeRef(node_id, node_anchor(node_id), node.text, self.graph.sides.get(node_id), node.type, node.title)
 
     def card(self, node_id: str) -> Card:
         """The node's full card the first time; later, a short repeat linking to it (an answer
@@ -131,7 +140,7 @@ class _MapReader:
         node = self.model.nodes[node_id]
         if node_id in self.shown:
             return Card(self.ref(node_id), TYPE_LABELS[node.type], (), (), node.analytic, None,
-                        self.statuses.get(node_id), repeat=True)
+                        self.statuses.get(node_id), repeat=True, strength=self.strengths.get(node_id))
         self.shown.add(node_id)
         relations = tuple(
             Relation(verb, self.ref(target))
@@ -141,7 +150,7 @@ class _MapReader:
         )
         quotes = tuple(self.quote(node_id, i, e) for i, e in enumerate(node.evidence))
         return Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
-                    self.statuses.get(node_id))
+                    self.statuses.get(node_id), strength=self.strengths.get(node_id))
 
     def quote(self, node_id: str, index: int, evidence: Evidence) -> QuoteView:
         located = locate(self.sources.get(evidence.source), evidence)
@@ -161,17 +170,27 @@ class _MapReader:
             context_href=self.links.source(evidence.source, anchor) if located else None,
             cite=cite(evidence.source, source),
             note=evidence.note,
+            translation_segments=(highlight_segments(evidence.translation, evidence.highlight_translation)
+                                  if evidence.translation else ()),
+            speaker=evidence.speaker,
+            as_of=as_of_phrase(evidence.as_of) if evidence.as_of else None,
+            page=page_locator(evidence.page),
         )
 
 
-def status_semantics(model: ArgMap) -> str:
-    """Statuses are shown under the semantics the map's `expect:` names (grounded by default),
-    in the cards and in the diagram alike."""
+def status_semantics(model: ArgMap, chosen: str | None = None) -> str:
+    """The semantics the brief shows, in the cards and in the diagram alike: the one chosen
+    (`--semantics`), else the one the map's `expect:` names, else grounded."""
+    if chosen is not None:
+        return chosen
     return model.expect.semantics if model.expect else DEFAULT_SEMANTICS
 
 
 def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
-    return {node_id: Status(v.label, evaluation.explain(node_id)) for node_id, v in evaluation.verdicts.items()}
+    """Each node's status, its reason naming the other nodes by title ("defeated by “Ferry
+    stops at night”"); a node without a title is named by its id, as its text is too long."""
+    names = {node_id: f"\u201c{node.title}\u201d" for node_id, node in evaluation.argmap.nodes.items() if node.title}
+    return {node_id: Status(v.label, evaluation.explain(node_id, names)) for node_id, v in evaluation.verdicts.items()}
 
 
 def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:
@@ -222,12 +241,19 @@ def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCa
         blocks=tuple(blocks),
         # the same list as `argmap eval --prep`
         still_to_answer=tuple(
-            OpenAttack(reader.ref(u.attacker), reader.ref(u.target), u.attacker_status,
+            OpenAttack(reader.ref(u.attacker), reader.ref(u.target), _attacker_standing(u),
                        tuple(reader.ref(v) for v in u.via if v in model.nodes))
             for u in preparation.side(side).still_to_answer
         ),
         unanswered_claims=tuple(unanswered),
     )
+
+
+def _attacker_standing(attack: UnansweredAttack) -> str:
+    """The attacker's status, or under a gradual semantics its strength and what answering adds."""
+    if attack.gain is None:
+        return attack.attacker_status
+    return f"strength {rounded(attack.attacker_strength)}; answering it raises the thesis by {rounded(attack.gain)}"
 
 
 def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
@@ -256,13 +282,20 @@ def brief_page(
     built: str,
     links: Links = STANDALONE,
     svg: str | None = None,
+    semantics: str | None = None,
 ) -> BriefPage:
-    """The view model of one map's brief. ``diagnostics`` are this map's (for the check status)."""
+    """The view model of one map's brief. ``diagnostics`` are this map's (for the check status);
+    ``semantics`` is the one chosen, if any (see :func:`status_semantics`). Under a gradual
+    semantics the cards show strengths instead of statuses."""
     model = document.model
-    semantics = status_semantics(model)
+    semantics = status_semantics(model, semantics)
     evaluation = document.evaluation(semantics)
     preparation = prepare(model, project.registered, evaluation)
-    reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses_of(evaluation), semantics)
+    gradual = evaluation.gradual
+    statuses = statuses_of(evaluation) if gradual is None else {}
+    reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses,
+                        semantics if gradual is None else None,
+                        strengths=dict(gradual.strengths) if gradual else {})
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
@@ -286,9 +319,10 @@ def brief_page(
         check=check_status(diagnostics),
         diagram=diagram,
         bibliography=tuple(bibliography(registered)),
-        semantics=semantics,
+        semantics=reader.semantics,
         index_href=links.index,
         node_count=len(model.nodes),
         quote_count=quote_count,
         unsided=unsided,
+        strength_semantics=gradual.semantics if gradual else None,
     )

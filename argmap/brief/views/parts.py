@@ -71,9 +71,15 @@ class Status:
 class NodeRef:
     id: str
     anchor: str
-    text: str
+    text: str  # the full text, kept on the node's card
     side: str | None
     type: str
+    title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """What headings, links and lists call the node: its title, or its text without one."""
+        return self.title or self.text
 
     @property
     def side_label(self) -> str:
@@ -119,6 +125,10 @@ class QuoteView:
     context_href: str | None  # the passage on its source page (site build only)
     cite: Cite
     note: str | None
+    translation_segments: tuple[Segment, ...] = ()  # the translation with its highlighted parts marked
+    speaker: str | None = None  # whose view the quote reports, when not the author's
+    as_of: str | None = None  # the period the quoted situation belongs to, in words
+    page: str | None = None  # "p. 12", "pp. 12-14"
 
     @property
     def text(self) -> str:
@@ -156,6 +166,13 @@ def highlight_segments(quote: str, highlights: Sequence[str]) -> tuple[Segment, 
         else:
             segments.append(Segment(ch, marked[i]))
     return tuple(segments)
+
+
+def page_locator(page: str | None) -> str | None:
+    """ "p. 12" for one page, "pp. 12-14" for a range or a list."""
+    if not page:
+        return None
+    return f"pp. {page}" if any(mark in page for mark in "-\u2013,") else f"p. {page}"
 
 
 def cite(source_id: str, source: Source | None) -> Cite:

@@ -80,7 +80,7 @@ def source_passages(source_id: str, project: Project, links: Links = SITE_SOURCE
                 located = locate(document, evidence)
                 if located is None:
                     continue
-                ref = NodeRef(node_id, node_anchor(node_id), node.text, map_doc.graph.sides.get(node_id), node.type)
+                ref = NodeRef(node_id, node_anchor(node_id), node.text, map_doc.graph.sides.get(node_id), node.type, node.title)
                 link = BackLink(model.id, model.title, ref, f"{links.brief(model.id)}#{node_anchor(node_id)}")
                 entry = by_place.setdefault((located.start, located.end), (located, []))
                 if link not in entry[1]:

@@ -1,0 +1,50 @@
+"""What each version of the map format may hold: a version-1 map that uses a field only format
+2 knows is told to say `argmap: 2` (AM204), at that key.
+
+The model reads both versions with one set of fields, so that a map needs no second model; the
+version only decides which fields a map may use (here) and which warnings it gets (the rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from argmap.codes import Code
+from argmap.diagnostics import Diagnostic
+from argmap.load import LoadedYaml, YamlPath
+
+# Keys format 2 added, by where they appear.
+FORMAT_2_NODE_KEYS = ("title", "weight", "undercuts")
+FORMAT_2_EVIDENCE_KEYS = ("as_of", "speaker", "page", "highlight_translation")
+FORMAT_2_EXPECT_KEYS = ("dfquad", "qe")
+MIGRATE_HINT = "set `argmap: 2` (or run `argmap migrate FILE`)"
+
+
+def declared_version(data: dict) -> object:
+    return data.get("argmap")
+
+
+def format_2_fields(doc: LoadedYaml) -> list[Diagnostic]:
+    """AM204 at every format-2 key of a map that declares `argmap: 1`; nothing for other maps
+    (a missing or wrong version is the schema's to report)."""
+    version = declared_version(doc.data)
+    if type(version) is not int or version != 1:
+        return []
+    return [doc.diagnostic(path, Code.AM204, f"'{path[-1]}' needs format 2, but this map says `argmap: 1`",
+                           (MIGRATE_HINT,), at_key=True)
+            for path in _format_2_keys(doc.data)]
+
+
+def _format_2_keys(data: dict) -> Iterator[YamlPath]:
+    nodes = data.get("nodes")
+    for node_id, node in (nodes.items() if isinstance(nodes, dict) else ()):
+        if not isinstance(node, dict):
+            continue
+        yield from (("nodes", node_id, key) for key in FORMAT_2_NODE_KEYS if key in node)
+        evidence = node.get("evidence")
+        for i, item in enumerate(evidence if isinstance(evidence, list) else ()):
+            if isinstance(item, dict):
+                yield from (("nodes", node_id, "evidence", i, key) for key in FORMAT_2_EVIDENCE_KEYS if key in item)
+    expect = data.get("expect")
+    if isinstance(expect, dict):
+        yield from (("expect", key) for key in FORMAT_2_EXPECT_KEYS if key in expect)
+
