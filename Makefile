@@ -43,7 +43,7 @@ docs: $(STAMP) ## build the documentation site into site/ (mkdocs, from mkdocs.y
 	$(BIN)/mkdocs build --strict
 	@echo "open $(CURDIR)/site/index.html"
 
-bench: $(STAMP) graphviz ## benchmarks: check, render and eval timings on generated maps
+bench: $(STAMP) graphviz ## benchmarks: check, render, eval and import timings on generated files
 	$(BIN)/python bench/run.py
 
 check: $(STAMP) ## argmap check --strict over maps/

@@ -18,6 +18,9 @@ from argmap.cli.brief import brief_command
 from argmap.cli.build import build_command
 from argmap.cli.check import check_command
 from argmap.cli.eval import eval_command
+from argmap.cli.export import export_command
+from argmap.cli.import_ import import_command
+from argmap.cli.list import list_command
 from argmap.cli.render import render_command
 from argmap.diagnostics import ArgmapError, ExitCode
 
@@ -82,6 +85,9 @@ for name, command in (
     ("schema", schema_command),
     ("new", new_command),
     ("migrate", migrate_command),
+    ("list", list_command),
+    ("import", import_command),
+    ("export", export_command),
 ):
     app.command(name)(command)
 

@@ -3,6 +3,9 @@ what the core found."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import typer
 
 from argmap.reporters import get_reporter
@@ -36,3 +39,16 @@ def finish(outcome: Outcome, report: str, *, say_refused: bool = True) -> None:
         typer.echo(undrawn(outcome.undrawn), err=True)
     typer.echo(written(outcome.written, outcome.index), err=not for_people)
     raise typer.Exit(outcome.exit_code)
+
+
+@contextmanager
+def echo_load_failure() -> Iterator[None]:
+    """A map that does not load: its diagnostics on stderr, then the error itself (exit 1)."""
+    from argmap.usecases.interchange import MapDoesNotLoad
+
+    try:
+        yield
+    except MapDoesNotLoad as error:
+        if error.diagnostics:
+            typer.echo(format_diagnostics(error.diagnostics), err=True)
+        raise
