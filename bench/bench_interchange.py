@@ -14,9 +14,8 @@ few linked arguments, undercuts, rephrases, dialogue nodes and repeated edges.
 Figures measured on the development machine (CPython 3.11, 2 cores shared with other work; the
 first figure quiet, the second under load, when start-up alone took 0.26 s and 0.86 s): Kialo
 500 entries 0.04 / 0.13 s in process, 0.31 / 1.0 s as a process; AIF 1,000 I-nodes 0.19 / 0.71 s
-in process, 0.50 / 1.6 s as a process. Most of the AIF time is `argmap check` placing its
-warnings: until undercuts count as relations for reachability (issue 12), every node that argues
-about an undercutter is an orphan warning (and an undercut-only objection an error: exit 1).
+in process, 0.50 / 1.6 s as a process. Most of the AIF time is `argmap check` of the
+written map.
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.codes import Code
 from argmap.model import ArgMap
 from argmap.project import MapDocument, load_map
 
@@ -13,7 +12,6 @@ INTERCHANGE = Path(__file__).resolve().parent / "data" / "interchange"
 # Undercuts count as relations for the structural rules (an objection that only undercuts is
 # valid) once the undercut checks land (issue 12, which adds AM319); until then such an objection
 # is an AM304 error. Tests of maps with undercut-only nodes assert a clean check from then on.
-UNDERCUTS_CHECKED = hasattr(Code, "AM319")
 
 
 def load(path: Path) -> ArgMap:

@@ -13,7 +13,7 @@ from argmap.interchange.aif import read_aif, write_aif
 from argmap.interchange.builder import build_map
 from argmap.model import ArgMap
 from conftest import MAPS, SEEDS
-from interchange_support import INTERCHANGE, UNDERCUTS_CHECKED, error_codes, load
+from interchange_support import INTERCHANGE, error_codes, load
 
 
 def _import(cli, tmp_path: Path, sample: str, name: str, *extra) -> tuple:
@@ -56,10 +56,7 @@ def test_aifdb_file_becomes_a_map_with_every_relation(cli, tmp_path):
                  "AIF MA node 13 (rephrase) kept as notes", "1 statement with no relation (the-ferry-timetable"):
         assert said in result.stdout
     assert f"wrote {out}: map 'bridge', 9 nodes" in result.stdout
-    if UNDERCUTS_CHECKED:
-        assert result.exit_code == 0, result.output
-    else:  # the undercut-only objection waits for the undercut rules: the only error
-        assert result.exit_code == 1 and error_codes(result.stdout) == {"AM304"}, result.output
+    assert result.exit_code == 0, result.output
 
 
 def test_ova_wrapper_with_circles_and_both_sides_checks_clean(cli, tmp_path):
