@@ -104,6 +104,19 @@ def test_an_undercut_scales_the_relation_it_denies(project: Path, cli, monkeypat
     assert qe["claim"] == pytest.approx(0.8 - 0.8 * h(weight * 0.48))
 
 
+def test_the_undercut_relation_reports_the_weight_it_counts_with(project: Path, cli, monkeypatch) -> None:
+    write_map(project, WORKED + CAVEAT)
+    monkeypatch.chdir(project)
+    for semantics, expected in (("dfquad", 1 - 0.5), ("qe", 1 - h(0.5))):  # the caveat's strength is 0.5
+        (relation,) = strengths(cli, Path("maps/toy.yaml"), semantics)["undercut_relations"]
+        assert (relation["from"], relation["to"], relation["undercut_by"]) == ("objection", "claim", ["caveat"])
+        assert relation["weight"] == pytest.approx(expected)
+    text = cli(["eval", "maps/toy.yaml", "--semantics", "qe"]).stdout
+    assert f"  - objection -> claim counts with weight {expected:.2f}; undercut by caveat" in text
+    grounded = json.loads(cli(["eval", "maps/toy.yaml", "--format", "json"]).stdout)["undercut_relations"]
+    assert "weight" not in grounded[0]  # a Dung semantics gives the relation a status, not a weight
+
+
 def test_text_output_rounds_strengths_and_puts_theses_first(project: Path, cli, monkeypatch) -> None:
     write_map(project, WORKED + CAVEAT)
     monkeypatch.chdir(project)

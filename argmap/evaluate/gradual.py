@@ -272,6 +272,18 @@ def _weighted_sum(sources: list[int], weights: list[float], strengths: Sequence[
     return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
 
 
+def undercut_weight(semantics: GradualSemantics, undercutter_strengths: Iterable[float], weight: float = 1.0) -> float:
+    """The weight a relation of given ``weight`` counts with when undercutters of these strengths
+    deny it: the formula the aggregations below apply inline (for speed), for reports."""
+    strengths = list(undercutter_strengths)
+    if semantics == "dfquad":
+        for strength in strengths:
+            weight *= 1.0 - strength
+        return weight
+    square = sum(strengths) ** 2
+    return weight - weight * square / (1.0 + square)
+
+
 def _undercut_probabilistic_sum(sources: list[int], weights: list[float], cuts: list[tuple[int, ...]],
                                 strengths: Sequence[float]) -> float:
     """DF-QuAD's aggregation with each relation's weight attacked by its undercutters:

@@ -21,12 +21,12 @@ nodes or relations are skipped: `argmap check` reports them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from argmap.model import ArgMap, Node, Source
 from argmap.vocabulary import GradualSemantics, Reliability
 
-from .gradual import GradualResult, QuantitativeFramework, gradual_strengths
+from .gradual import GradualResult, QuantitativeFramework, gradual_strengths, undercut_weight
 from .undercut import undercutters_of
 
 # The credit one source earns a node, by the source's reliability: the one table of the rule
@@ -87,6 +87,8 @@ class MapStrengths:
     iterations: int
     acyclic: bool
     residual: float
+    # the weight (0 to 1) each undercut relation ``(from, to)`` counts with, given its undercutters
+    relation_weights: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def quantitative_framework(
@@ -141,13 +143,16 @@ def map_strengths(
     base scores read reliabilities from (see :func:`quantitative_framework` for ``pinned``)."""
     ids, framework, origins = quantitative_framework(argmap, sources or {}, pinned)
     result: GradualResult = gradual_strengths(framework, semantics)
+    strengths = dict(zip(ids, result.strengths))
     return MapStrengths(
         semantics=semantics,
-        strengths=dict(zip(ids, result.strengths)),
+        strengths=strengths,
         base_scores=dict(zip(ids, framework.base_scores)),
         base_origins=origins,
         converged=result.converged,
         iterations=result.iterations,
         acyclic=result.acyclic,
         residual=result.residual,
+        relation_weights={relation: undercut_weight(semantics, (strengths[u] for u in undercutters))
+                          for relation, undercutters in undercutters_of(argmap).items()},
     )

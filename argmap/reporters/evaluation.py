@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from argmap.evaluate.labels import Label
-from argmap.evaluate.mapeval import MapEvaluation, UndercutRelation
+from argmap.evaluate.mapeval import MapEvaluation
 from argmap.evaluate.strength import MapStrengths, rounded
 from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
 from argmap.graph import MapGraph
@@ -47,7 +47,7 @@ class _TextEvaluation:
             lines.append(f"{counts[Label.IN]:,} stand, {counts[Label.OUT]:,} fall, {counts[Label.UNDEC]:,} undecided")
             lines.append(self._extensions(outcome))
         if outcome.map_evaluation is not None and outcome.map_evaluation.undercut_relations:
-            lines.extend(self._undercut_relations(outcome.map_evaluation.undercut_relations))
+            lines.extend(self._undercut_relations(outcome.map_evaluation))
         if outcome.preparation is not None:
             lines.extend(self._preparation(outcome.preparation))
         # argument names (ICCMA files allow any), side positions and quotes come from the input
@@ -112,10 +112,14 @@ class _TextEvaluation:
         return f"{plural(len(extensions), 'extension')}: {shown}"
 
     @staticmethod
-    def _undercut_relations(relations: tuple[UndercutRelation, ...]) -> list[str]:
+    def _undercut_relations(map_eval: MapEvaluation) -> list[str]:
+        """Under a gradual semantics, the weight each undercut relation keeps; else its status."""
         lines = ["", "Undercut relations:"]
-        for r in relations:
-            lines.append(f"  - {r.source} -> {r.target} {r.status} ({r.verdict.reason}); undercut by {', '.join(r.undercutters)}")
+        weights = map_eval.gradual.relation_weights if map_eval.gradual else None
+        for r in map_eval.undercut_relations:
+            verdict = (f"counts with weight {rounded(weights[(r.source, r.target)])}" if weights is not None
+                       else f"{r.status} ({r.verdict.reason})")
+            lines.append(f"  - {r.source} -> {r.target} {verdict}; undercut by {', '.join(r.undercutters)}")
         return lines
 
     def _preparation(self, preparation: Preparation) -> list[str]:
@@ -190,9 +194,11 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
             payload["base_scores"] = dict(gradual.base_scores)
             payload["convergence"] = {"converged": gradual.converged, "iterations": gradual.iterations,
                                       "residual": gradual.residual, "acyclic": gradual.acyclic}
+        weights = map_eval.gradual.relation_weights if map_eval.gradual else None
         payload["undercut_relations"] = [
             {"from": r.source, "to": r.target, "undercut_by": list(r.undercutters), "label": r.verdict.label.value,
-             "status": r.status, "reason": str(r.verdict.reason)}
+             "status": r.status, "reason": str(r.verdict.reason),
+             **({"weight": weights[(r.source, r.target)]} if weights is not None else {})}
             for r in map_eval.undercut_relations
         ]
     if outcome.preparation is not None:
