@@ -48,8 +48,8 @@ def test_every_node_quote_translation_and_source_is_in_the_brief(briefs, project
         assert normal(model.question) in text and normal(model.title) in text
         assert normal(model.sides.pro) in text and normal(model.sides.con) in text
         for node_id, node in model.nodes.items():
-            assert f"n-{node_id}" in page.ids, node_id
-            card = next(e for e in page.elements if e.attrs.get("id") == f"n-{node_id}")
+            assert f"card-{node_id}" in page.ids, node_id
+            card = next(e for e in page.elements if e.attrs.get("id") == f"card-{node_id}")
             assert normal(node.text) in normal(card.text), node_id
             for evidence in node.evidence:
                 assert normal(evidence.quote) in normal(card.text), (node_id, evidence.quote)

@@ -108,7 +108,7 @@ def test_site_pages_load_cleanly_over_http(browser, server, tmp_path):
 def test_view_in_context_reaches_the_highlighted_passage(browser, server):
     visit = Visit(browser, f"{server}/river-bridge.html")
     page = visit.page
-    link = page.locator("#n-boats-stop-in-floods a", has_text="view in context").first
+    link = page.locator("#card-boats-stop-in-floods a", has_text="view in context").first
     link.click()
     page.wait_for_load_state("load")
     assert "/sources/sari2023.html#q-" in page.url
@@ -119,7 +119,7 @@ def test_view_in_context_reaches_the_highlighted_passage(browser, server):
     assert -2 <= top < page.viewport_size["height"]  # sub-pixel rounding
     page.locator(".backlinks a").first.click()  # and back to a citing claim
     page.wait_for_load_state("load")
-    assert ".html#n-" in page.url
+    assert ".html#card-" in page.url
     visit.assert_clean(server)
     page.close()
 

@@ -79,7 +79,7 @@ def test_source_page_marks_each_cited_passage_and_links_back(site, pages):
                 # the passage's words are all inside marks (marks break at line ends)
                 for word in normal(located.passage).split()[:5]:
                     assert word in marked
-                assert f"../{document.model.id}.html#n-{node_id}" in backlinks
+                assert f"../{document.model.id}.html#card-{node_id}" in backlinks
     text_block = next(e for e in page.elements if "source-text" in e.attrs.get("class", ""))
     assert text_block.attrs["lang"] == "id"
 

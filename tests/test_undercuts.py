@@ -415,15 +415,15 @@ def test_the_brief_lists_the_undercut_on_the_source_card_and_the_undercutters_ca
     result = cli(["brief", path, "-o", tmp_path / "out", "--seeds", project / "seeds"])
     assert result.exit_code == 0, result.output
     html = (tmp_path / "out" / "worked.html").read_text(encoding="utf-8")
-    source_card = html[html.index('id="n-a"'):]
+    source_card = html[html.index('id="card-a"'):]
     source_card = source_card[:source_card.index("</article>")]
     # named by their titles, as everywhere in the brief
-    assert re.search(r'Undercut by <a href="#n-u">U</a>: even if “A”, '
-                     r'it does not show “<a href="#n-b">B</a>” The inference .*falls', source_card)
-    undercutter_card = html[html.index('id="n-u"'):]
+    assert re.search(r'Undercut by <a href="#card-u">U</a>: even if “A”, '
+                     r'it does not show “<a href="#card-b">B</a>” The inference .*falls', source_card)
+    undercutter_card = html[html.index('id="card-u"'):]
     undercutter_card = undercutter_card[:undercutter_card.index("</article>")]
-    assert re.search(r'Undercuts an inference: even if “<a href="#n-a">A</a>”, it does not show '
-                     r'“<a href="#n-b">B</a>”', undercutter_card)
+    assert re.search(r'Undercuts an inference: even if “<a href="#card-a">A</a>”, it does not show '
+                     r'“<a href="#card-b">B</a>”', undercutter_card)
     assert "undercuts the step to “B”" in html  # the outline
 
 
