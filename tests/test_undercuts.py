@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from argmap.evaluate import Framework, Label, SupportRule, evaluate, evaluate_map
 from argmap.evaluate.bipolar import attack_relation
 from argmap.evaluate.mapeval import map_framework
+from argmap.render.theme import FADED_EDGE_COLOR
 from argmap.model import ArgMap
 from argmap.usecases.check import check
 from conftest import REPO, requires_dot
@@ -386,7 +387,7 @@ def test_the_svg_draws_the_undercut_to_a_junction_on_the_relation(cli, project, 
     (line,) = undercut.iter(f"{SVG}path")
     assert line.get("stroke") == "#7e22ce" and line.get("stroke-dasharray")  # dotted, purple: u stands
     (denied,) = [g for g in groups(root, "edge") if g.get("id") == "edge-a-supports-b"]
-    assert next(denied.iter(f"{SVG}path")).get("stroke") == "#d4d4d4"  # the support a -> b falls: faded
+    assert next(denied.iter(f"{SVG}path")).get("stroke") == FADED_EDGE_COLOR  # the support a -> b falls: faded
     assert any(g.get("id") == "legend-undercuts" for g in groups(root, "edge"))
 
 

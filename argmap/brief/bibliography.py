@@ -217,8 +217,8 @@ def card_cite(source: Source) -> str:
 
 
 def full_cite(source: Source) -> str:
-    """The card's full cite in small type: who (with their qualifications), when, what, where,
-    and the address with the day it was captured."""
+    """The card's full cite in small type: who (with their qualifications), when, what, where.
+    The address and the day it was captured are added by the page or file, the address as a link."""
     parts = []
     authors = known_authors(source)
     if authors:
@@ -235,8 +235,4 @@ def full_cite(source: Source) -> str:
         parts.append(outlet.strip())
     if source.volume:
         parts.append(f"vol. {source.volume}" + (f"({source.issue})" if source.issue else ""))
-    if source.URL:
-        parts.append(source.URL.strip())
-    if source.accessed:
-        parts.append(f"accessed {source.accessed}")
-    return ", ".join(parts)
+    return ", ".join(parts)  # the address and the day it was captured follow, as a link in a page

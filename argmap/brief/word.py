@@ -113,13 +113,13 @@ def add_quote(document: WordDocument, q: QuoteView) -> None:
     line.add_run(q.cite.card, style=CITE)
     if q.speaker:
         line.add_run(f" (reporting {q.speaker})")
-    details = [q.cite.full]
+    details = [q.cite.full, q.cite.url or "", f"accessed {q.cite.accessed}" if q.cite.accessed else ""]
     if q.page:
         details.append(q.page)
     if q.as_of:
         details.append(f"about {q.as_of}")
     details += [q.cite.reliability_label, _verification(q), f"read {q.reading}"]
-    _small(line, " [" + "; ".join(details) + "]")
+    _small(line, " [" + "; ".join(filter(None, details)) + "]")
     body = document.add_paragraph()
     _small(body, q.before_spaced)
     _read_text(body, q.segments)

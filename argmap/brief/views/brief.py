@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from argmap.brief.bibliography import Reference, bibliography
+from argmap.brief.diagram import page_diagram
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
                                       Undercut, check_status, cite, highlight_segments, locate, page_locator,
@@ -117,10 +118,12 @@ class OutlineItem:
 
 @dataclass(frozen=True)
 class Diagram:
-    svg: Markup | None  # trusted: Graphviz's own SVG, prolog stripped
+    svg: Markup | None  # trusted: Graphviz's own SVG, prolog stripped, nodes linked to their cards
     label: str
     outline: tuple[OutlineItem, ...]
     href: str | None
+    min_width_px: int = 0  # narrower, its smallest text would be too small to read: the box scrolls instead
+    width_px: int = 0
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,12 @@ class BriefPage:
     @property
     def page_title(self) -> str:
         return f"{self.title} \u2014 debate brief"
+
+    @property
+    def glance_statuses(self) -> tuple[str, ...]:
+        """The statuses the table's rows have, in the order the filter offers them."""
+        present = {row.status_key for row in self.glance}
+        return tuple(key for key in (*STATUS_RANK, "none") if key in present)
 
 
 @dataclass
@@ -266,12 +275,22 @@ def status_semantics(model: ArgMap, chosen: str | None = None) -> str:
 def statuses_of(evaluation: MapEvaluation, ref: Callable[[str], NodeRef]) -> dict[str, Status]:
     """Each node's status, its reason naming the other nodes by title ("defeated by “Ferry
     stops at night”"); a node without a title is named by its id, as its text is too long.
-    The nodes the reason names come along as references, so the brief links to their cards."""
+    The nodes the reason names come along as references, and the reason's words around them
+    (``lead``, ``tail``), so that the brief can put links in their place."""
     nodes = evaluation.argmap.nodes
     names = {node_id: f"\u201c{node.title}\u201d" for node_id, node in nodes.items() if node.title}
-    return {node_id: Status(v.label, evaluation.explain(node_id, names),
-                            tuple(ref(a) for a in v.reason.attackers if a in nodes))
-            for node_id, v in evaluation.verdicts.items()}
+    statuses = {}
+    for node_id, verdict in evaluation.verdicts.items():
+        reason = evaluation.explain(node_id, names)
+        named = tuple(a for a in verdict.reason.attackers if a in nodes)
+        listed = ", ".join(names.get(a, a) for a in verdict.reason.attackers)
+        place = reason.find(listed) if named and listed else -1
+        if place < 0:
+            statuses[node_id] = Status(verdict.label, reason)
+            continue
+        statuses[node_id] = Status(verdict.label, reason, tuple(ref(a) for a in named),
+                                   lead=reason[:place], tail=reason[place + len(listed):])
+    return statuses
 
 
 def relation_statuses_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
@@ -390,12 +409,15 @@ def brief_page(
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
+    drawn = page_diagram(svg, node_anchor) if svg else None
     diagram = Diagram(
-        svg=Markup(svg) if svg else None,
+        svg=Markup(drawn.svg) if drawn else None,
         label=f"Diagram of the map \u201c{model.title}\u201d: {len(model.nodes)} nodes, "
               "pro and con theses with the claims that support and attack them. A text outline follows.",
         outline=outline(reader),
         href=links.diagram(model.id) if svg else None,
+        min_width_px=drawn.min_width_px if drawn else 0,
+        width_px=drawn.width_px if drawn else 0,
     )
     sides = (side_case(reader, "pro", preparation), side_case(reader, "con", preparation))
     unsided = tuple(reader.card(n) for n in model.nodes if n not in reader.shown)

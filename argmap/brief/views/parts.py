@@ -60,6 +60,8 @@ class Status:
     label: Label
     reason: str
     by: tuple["NodeRef", ...] = ()  # the nodes the reason names (what defeats or contests it), as links
+    lead: str = ""  # with ``by``: the reason's words before the names ("defeated by ")
+    tail: str = ""  # and after them
 
     @property
     def word(self) -> str:
@@ -128,7 +130,8 @@ class Cite:
     file: str
     title_lang: str
     card: str = ""  # the short cite a debater reads out, "Sari et al. 23" (Verbatim's `Cite`)
-    full: str = ""  # the full cite in small type: authors, qualifications, date, title, outlet, URL, accessed
+    full: str = ""  # the full cite in small type: authors, qualifications, date, title, outlet
+    accessed: str | None = None  # the day the page was captured
 
 
 @dataclass(frozen=True)
@@ -278,4 +281,5 @@ def cite(source_id: str, source: Source | None) -> Cite:
         title_lang=source.language,
         card=card_cite(source),
         full=full_cite(source),
+        accessed=source.accessed,
     )
