@@ -128,7 +128,7 @@ def test_blocks_are_headed_a2(briefs):
 def test_print_and_phone_css(briefs):
     html = briefs["river-bridge"].html
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
-    assert "@media print" in html and "break-inside: avoid" in html and 'a[href]::after' in html
+    assert "@media print" in html and "break-inside: avoid" in html and 'a[href^="http"]::after' in html
     assert "@media (max-width:" in html
 
 
