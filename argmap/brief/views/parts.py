@@ -223,8 +223,9 @@ def surrounding(text: str, located: Located) -> tuple[str, str]:
     # a quote that ends its sentence has no after-context: the sentence end is at the quote's end
     sentence_end = _SENTENCE_END.search(text, max(end - 1, start), limit)
     after_end = sentence_end.end() if sentence_end else limit
-    before = plain_text(text[sentence_start:start])
-    after = plain_text(text[end:after_end])
+    # an emphasis marker right at the quote belongs to a word the quote starts or ends with
+    before = plain_text(text[sentence_start:start]).rstrip("*_").rstrip()
+    after = plain_text(text[end:after_end]).lstrip("*_")
     if len(before) > MAX_CONTEXT_CHARS:
         before = "\u2026" + before[-MAX_CONTEXT_CHARS:].split(" ", 1)[-1]
     if len(after) > MAX_CONTEXT_CHARS:
