@@ -117,3 +117,29 @@ def test_a_block_states_its_reading_time_and_numbers_its_answers(brief):
 def test_the_speaker_is_named_on_the_cite_line(brief):
     evidence = normal(next(e for e in brief.elements if e.attrs.get("id") == "card-ferry-runs-e1").text)
     assert "Lestari 24 (reporting the head of the transport office)" in evidence
+
+
+def test_the_html_brief_takes_the_reading_speed_too(project: Path, cli):
+    write_debate(project)
+    out = project / "slow"
+    result = cli(["brief", project / "maps", "--seeds", project / "seeds", "-o", out, "--wpm", "60"])
+    assert result.exit_code == 0, result.output
+    page = Page.load(out / f"{MAP_ID}.html")
+    evidence = next(e for e in page.elements if e.attrs.get("id") == "card-boats-stop-e1")
+    reading = next(e for e in page.inside(evidence) if e.attrs.get("class") == "reading")
+    assert normal(reading.text) == "read 0:04"  # "nine days a month" at one word a second
+
+
+def test_under_a_gradual_semantics_the_table_lists_the_strongest_first(project: Path):
+    from argmap.usecases.brief import write_briefs
+
+    write_debate(project)
+    outcome = write_briefs([project / "maps"], project / "out", seeds_dir=project / "seeds", built="2025-06-01",
+                           semantics="dfquad")
+    assert outcome.written
+    page = Page.load(project / "out" / f"{MAP_ID}.html")
+    rows = [e for e in page.elements if e.tag == "tr" and "data-status" in e.attrs]
+    strengths = [float(next(e for e in page.inside(row) if e.tag == "meter").attrs["value"]) for row in rows]
+    assert strengths == sorted(strengths, reverse=True)
+    assert {row.attrs["data-status"] for row in rows} == {"strong", "weak"}
+    assert all((row.attrs["data-status"] == "strong") == (s >= 0.5) for row, s in zip(rows, strengths))

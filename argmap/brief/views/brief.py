@@ -24,9 +24,11 @@ from argmap.project import MapDocument, Project, SourceDocument
 from argmap.brief.views.reading import duration
 from argmap.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, RELIABILITIES
 
-# The table at the top lists standing claims first; a gradual strength of at least one half counts as standing.
+# The table at the top lists standing claims first; under a gradual semantics, the strongest first, and
+# its filter tells strong (at least one half) from weak.
 STATUS_RANK = {"stands": 0, "undecided": 1, "falls": 2}
 STANDING_STRENGTH = 0.5
+STRENGTH_KEYS = ("strong", "weak")
 # Best card first: peer-reviewed before news, blogs and unknown sources (the vocabulary's order).
 RELIABILITY_RANK = {reliability: rank for rank, reliability in enumerate(RELIABILITIES)}
 
@@ -133,17 +135,20 @@ class GlanceRow:
     card: Card
 
     @property
-    def standing_rank(self) -> int:
-        """Standing claims first, then undecided, then fallen; by strength under a gradual semantics."""
+    def order(self) -> tuple[int, float]:
+        """Standing claims first, then undecided, then fallen; under a gradual semantics, the
+        strongest first."""
         if self.card.strength is not None:
-            return 0 if self.card.strength >= STANDING_STRENGTH else 2
-        return STATUS_RANK.get(self.card.status.word, 1) if self.card.status else 1
+            return (0, -self.card.strength)
+        return (STATUS_RANK.get(self.card.status.word, 1) if self.card.status else 1, 0.0)
 
     @property
     def status_key(self) -> str:
-        if self.card.status:
-            return self.card.status.word
-        return "stands" if self.standing_rank == 0 else "falls" if self.card.strength is not None else "none"
+        """What the table's status filter knows the row by: its status, or under a gradual
+        semantics "strong" (a strength of one half or more) or "weak"."""
+        if self.card.strength is not None:
+            return "strong" if self.card.strength >= STANDING_STRENGTH else "weak"
+        return self.card.status.word if self.card.status else "none"
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,7 @@ class BriefPage:
     def glance_statuses(self) -> tuple[str, ...]:
         """The statuses the table's rows have, in the order the filter offers them."""
         present = {row.status_key for row in self.glance}
-        return tuple(key for key in (*STATUS_RANK, "none") if key in present)
+        return tuple(key for key in (*STATUS_RANK, *STRENGTH_KEYS, "none") if key in present)
 
 
 @dataclass
@@ -438,6 +443,6 @@ def brief_page(
         quote_count=quote_count,
         unsided=unsided,
         strength_semantics=gradual.semantics if gradual else None,
-        glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.standing_rank)),
+        glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.order)),
         wpm=wpm,
     )
