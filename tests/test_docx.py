@@ -133,3 +133,12 @@ def test_libreoffice_renders_every_page_with_content(word, debate, tmp_path):
     for part in ("Cards on the Lembah bridge", "A2: A new ferry sails in floods", "Sari et al. 23",
                  "Translation: the boats do not sail for nine days a month on average"):
         assert part in whole, part
+
+
+def test_the_file_is_reproducible_its_dates_are_the_build_date(word, debate):
+    import zipfile
+
+    assert word.core_properties.created.date().isoformat() == "2025-06-01"
+    assert word.core_properties.modified == word.core_properties.created
+    with zipfile.ZipFile(debate / "out" / f"{MAP_ID}.docx") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2025, 6, 1, 0, 0, 0)}

@@ -11,6 +11,7 @@ puts the outline in the navigation pane. The content is the brief's view model
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -199,7 +200,7 @@ def _total(cards: Sequence[Card]) -> str:
 
 def word_brief(page: BriefPage) -> bytes:
     """The .docx file's bytes. Its dates are the build date, so the same input gives the same
-    document text and properties."""
+    file, byte for byte."""
     document = Document()
     add_styles(document)
     built = datetime.fromisoformat(page.built).replace(tzinfo=timezone.utc)
@@ -226,4 +227,17 @@ def word_brief(page: BriefPage) -> bytes:
         document.add_paragraph(reference.text)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return pinned_zip(buffer.getvalue(), built)
+
+
+def pinned_zip(data: bytes, built: datetime) -> bytes:
+    """The .docx (a zip file) with every member dated the build date instead of the moment it
+    was written, so that the same input gives a byte-identical file."""
+    stamp = (built.year, built.month, built.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(member.filename))
+    return out.getvalue()
