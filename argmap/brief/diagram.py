@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from argmap.model import Source
@@ -41,7 +41,7 @@ class InlineDiagram:
     width_px: int  # the drawing's own width (1 pt of Graphviz = 1 px here)
 
 
-def link_nodes(svg: str, anchor) -> str:
+def link_nodes(svg: str, anchor: Callable[[str], str]) -> str:
     """Make each node of Graphviz's SVG a link to ``anchor(node id)`` (its card on the page)."""
     def linked(match: re.Match[str]) -> str:
         node_id = html.unescape(match.group(2))
@@ -49,7 +49,7 @@ def link_nodes(svg: str, anchor) -> str:
     return _NODE_LINK.sub(linked, svg)
 
 
-def page_diagram(svg: str, anchor) -> InlineDiagram:
+def page_diagram(svg: str, anchor: Callable[[str], str]) -> InlineDiagram:
     """The SVG for a brief: inline-ready, nodes linked to their cards, with the width at which
     its smallest text is still legible."""
     svg = link_nodes(inline_svg(svg), anchor)

@@ -26,7 +26,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from argmap.brief.views.brief import BriefPage, Card, SideCase
-from argmap.brief.views.parts import QuoteView, Segment
+from argmap.brief.views.parts import NodeRef, QuoteView, Segment
 from argmap.brief.views.reading import duration
 
 
@@ -133,7 +133,7 @@ def add_quote(document: WordDocument, q: QuoteView) -> None:
         _small(document.add_paragraph(), f"Note: {q.note}", italic=True)
 
 
-def _names(label: str, refs) -> str:
+def _names(label: str, refs: Sequence[NodeRef]) -> str:
     return f"{label} " + "; ".join(r.label for r in refs) if refs else ""
 
 
