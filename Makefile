@@ -11,7 +11,7 @@ PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/pip
 
 .DEFAULT_GOAL := help
 
-.PHONY: help demo test docs bench check clean graphviz browser lock test-latest
+.PHONY: help demo test docs bench check clean graphviz browser office lock test-latest
 
 help: ## list the targets
 	@echo "argmap — make targets:"
@@ -29,11 +29,14 @@ graphviz: ## install the system Graphviz (dot) when it is missing
 browser: ## install Debian's chromium for the browser tests when it is missing
 	@bash scripts/ensure-chromium.sh
 
+office: ## install LibreOffice (writer, no GUI) and poppler-utils for the Word and print tests when missing
+	@bash scripts/ensure-libreoffice.sh
+
 demo: $(STAMP) graphviz ## set up, then build the site for maps/ into build/
 	$(BIN)/argmap build -o build
 	@echo "open $(CURDIR)/build/index.html"
 
-test: $(STAMP) graphviz browser ## set up, then run the whole test suite
+test: $(STAMP) graphviz browser office ## set up, then run the whole test suite
 	$(BIN)/argmap check --strict maps/
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
@@ -60,7 +63,7 @@ lock: ## refresh requirements.lock: newest versions that pyproject.toml allows (
 	rm -rf .venv-lock
 	@echo "wrote $(LOCK); run 'make test', then commit it"
 
-test-latest: graphviz browser ## the whole suite against the newest versions pyproject.toml allows (drift check)
+test-latest: graphviz browser office ## the whole suite against the newest versions pyproject.toml allows (drift check)
 	rm -rf .venv-latest
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/pip install --quiet --upgrade pip setuptools wheel

@@ -36,3 +36,7 @@ DEFAULT_SEMANTICS: Semantics = "grounded"
 # symbol only repeats it, in diagrams and briefs alike.
 STATUS_WORDS = {"IN": "stands", "OUT": "falls", "UNDEC": "undecided"}
 STATUS_SYMBOLS = {"IN": "\u2713", "OUT": "\u2717", "UNDEC": "\u25d0"}
+
+# Reading speed for a card's highlighted text, in words per minute (`--wpm`): a clear delivery of
+# the English a debater reads aloud, slower than a spread.
+DEFAULT_WPM = 250

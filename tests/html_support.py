@@ -17,6 +17,7 @@ class Element:
     tag: str
     attrs: dict[str, str]
     text: str = ""
+    descendants: list[Element] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -43,6 +44,11 @@ class Page:
 
     def all(self, tag: str) -> list[Element]:
         return [e for e in self.elements if e.tag == tag]
+
+    @staticmethod
+    def inside(element: Element) -> list[Element]:
+        """The elements within ``element``, in document order."""
+        return element.descendants
 
     @property
     def text(self) -> str:
@@ -76,12 +82,17 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         element = Element(tag, {k: v or "" for k, v in attrs})
-        self.page.elements.append(element)
+        self._add(element)
         if tag not in VOID:
             self.open.append(element)
 
     def handle_startendtag(self, tag, attrs):
-        self.page.elements.append(Element(tag, {k: v or "" for k, v in attrs}))
+        self._add(Element(tag, {k: v or "" for k, v in attrs}))
+
+    def _add(self, element: Element) -> None:
+        self.page.elements.append(element)
+        for holder in self.open:
+            holder.descendants.append(element)
 
     def handle_endtag(self, tag):
         for i in range(len(self.open) - 1, -1, -1):

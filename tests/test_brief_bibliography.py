@@ -86,3 +86,35 @@ def test_bibliography_is_alphabetical_by_first_element():
                                                ("2024-03-05", "2024, March 5")])
 def test_periodical_dates(issued, expected):
     assert reference_date(source(type="article-newspaper", issued=issued)) == expected
+
+
+# --- the debater's cites: short (read out) and full (small type) ---------------------------
+
+
+def test_card_cites_are_surnames_and_a_two_digit_year():
+    from argmap.brief.bibliography import card_cite
+
+    three = source(author=[Author(family="Ade", given="A"), Author(family="Bo", given="B"), Author(family="Cy", given="C")],
+                   issued="2025-03-01")
+    assert card_cite(three) == "Ade et al. 25"
+    assert card_cite(source(author=[Author(family="Ade", given="A"), Author(family="Bo", given="B")], issued="1999")) \
+        == "Ade and Bo 99"
+    assert card_cite(source(author=[Author(family="Ng", given="Mei")])) == "Ng n.d."
+
+
+def test_a_news_page_without_an_author_is_cited_by_its_outlet_not_its_headline():
+    from argmap.brief.bibliography import card_cite
+
+    page = source(type="article-newspaper", title="Ferry sails at last, the mayor says", container_title="Warta Lembah",
+                  issued="2024-02-12", author=[Author(literal="Unknown (no author stated)")])
+    assert card_cite(page) == "Warta Lembah 24"
+    assert card_cite(source(title="A page with no author and no site", issued="2024")) == "A page with no\u2026 24"
+
+
+def test_the_full_cite_names_qualifications_title_and_outlet():
+    from argmap.brief.bibliography import full_cite
+
+    cited = source(author=[Author(family="Sari", given="Dewi")], qualifications="Professor of planning.",
+                   title="Jembatan", title_en="The bridge", container_title="Jurnal Kota Kecil", issued="2023",
+                   volume="4", issue="2")
+    assert full_cite(cited) == "Dewi Sari, Professor of planning, 2023, \u201cJembatan [The bridge]\u201d, Jurnal Kota Kecil, vol. 4(2)"

@@ -48,8 +48,8 @@ def test_every_node_quote_translation_and_source_is_in_the_brief(briefs, project
         assert normal(model.question) in text and normal(model.title) in text
         assert normal(model.sides.pro) in text and normal(model.sides.con) in text
         for node_id, node in model.nodes.items():
-            assert f"n-{node_id}" in page.ids, node_id
-            card = next(e for e in page.elements if e.attrs.get("id") == f"n-{node_id}")
+            assert f"card-{node_id}" in page.ids, node_id
+            card = next(e for e in page.elements if e.attrs.get("id") == f"card-{node_id}")
             assert normal(node.text) in normal(card.text), node_id
             for evidence in node.evidence:
                 assert normal(evidence.quote) in normal(card.text), (node_id, evidence.quote)
@@ -128,7 +128,7 @@ def test_blocks_are_headed_a2(briefs):
 def test_print_and_phone_css(briefs):
     html = briefs["river-bridge"].html
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
-    assert "@media print" in html and "break-inside: avoid" in html and 'a[href]::after' in html
+    assert "@media print" in html and "break-inside: avoid" in html and 'a[href^="http"]::after' in html
     assert "@media (max-width:" in html
 
 

@@ -57,7 +57,7 @@ def test_still_to_answer_and_open_claims_read_as_sentences(project: Path) -> Non
     assert outcome.written, [str(d) for d in outcome.check.diagnostics]
     text = Page.load(outcome.written[0]).text
     assert "self-selected. (stands) attacks Most respondents approved CON" in text
-    assert "surveys. (stands) attacks Most respondents approved, through the support of self-selected" in text
+    assert "surveys. (stands) attacks Most respondents approved, through the support of The respondents were self-selected." in text  # named, not by id
     assert "No block yet against: The respondents were self-selected; Volunteers answer such surveys." in text
     assert "No block yet against: The sample was small." in text
     for doubled in (".;", ";;", ";.", ".,", ".."):

@@ -79,7 +79,7 @@ def test_source_page_marks_each_cited_passage_and_links_back(site, pages):
                 # the passage's words are all inside marks (marks break at line ends)
                 for word in normal(located.passage).split()[:5]:
                     assert word in marked
-                assert f"../{document.model.id}.html#n-{node_id}" in backlinks
+                assert f"../{document.model.id}.html#card-{node_id}" in backlinks
     text_block = next(e for e in page.elements if "source-text" in e.attrs.get("class", ""))
     assert text_block.attrs["lang"] == "id"
 
@@ -90,8 +90,20 @@ def test_source_page_keeps_the_text_verbatim(site, pages):
     original = (SEEDS / "warta2024-feri-lembah.txt").read_text(encoding="utf-8")
     import unicodedata
 
-    shown = [re.sub(r" \[cited by [^\]]*\]", "", line.text) for line in lines]  # back-links are not source text
+    shown = [re.sub(r" \[back to card[^\]]*\]", "", line.text) for line in lines]  # back-links are not source text
     assert shown == unicodedata.normalize("NFC", original).split("\n")
+
+
+def test_source_page_shows_markdown_emphasis_and_links_back_by_title(site, pages):
+    page = pages[(site / "sources" / "sari2023.html").resolve()]
+    assert "<em>perahu</em>" in page.html and "*perahu*" not in page.html
+    backs = [e for e in page.all("a") if "back" in e.attrs.get("class", "").split()]
+    assert backs and all(normal(e.text) == "back to card" for e in backs)
+    assert all(e.attrs["href"].split("#")[1].startswith("card-") for e in backs)
+    # the claim is named by its words (or title), never by its id
+    backlinks = " ".join(normal(e.text) for e in page.elements if "backlinks" in e.attrs.get("class", "").split())
+    assert "back to card: In the rainy season the boats stop for days at a time." in backlinks
+    assert "river-bridge: boats-stop-in-floods" not in backlinks
 
 
 def test_index_lists_maps_with_counts(site, pages):

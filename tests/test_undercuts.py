@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from argmap.evaluate import Framework, Label, SupportRule, evaluate, evaluate_map
 from argmap.evaluate.bipolar import attack_relation
 from argmap.evaluate.mapeval import map_framework
+from argmap.render.theme import FADED_EDGE_COLOR
 from argmap.model import ArgMap
 from argmap.usecases.check import check
 from conftest import REPO, requires_dot
@@ -386,7 +387,7 @@ def test_the_svg_draws_the_undercut_to_a_junction_on_the_relation(cli, project, 
     (line,) = undercut.iter(f"{SVG}path")
     assert line.get("stroke") == "#7e22ce" and line.get("stroke-dasharray")  # dotted, purple: u stands
     (denied,) = [g for g in groups(root, "edge") if g.get("id") == "edge-a-supports-b"]
-    assert next(denied.iter(f"{SVG}path")).get("stroke") == "#d4d4d4"  # the support a -> b falls: faded
+    assert next(denied.iter(f"{SVG}path")).get("stroke") == FADED_EDGE_COLOR  # the support a -> b falls: faded
     assert any(g.get("id") == "legend-undercuts" for g in groups(root, "edge"))
 
 
@@ -415,15 +416,15 @@ def test_the_brief_lists_the_undercut_on_the_source_card_and_the_undercutters_ca
     result = cli(["brief", path, "-o", tmp_path / "out", "--seeds", project / "seeds"])
     assert result.exit_code == 0, result.output
     html = (tmp_path / "out" / "worked.html").read_text(encoding="utf-8")
-    source_card = html[html.index('id="n-a"'):]
+    source_card = html[html.index('id="card-a"'):]
     source_card = source_card[:source_card.index("</article>")]
     # named by their titles, as everywhere in the brief
-    assert re.search(r'Undercut by <a href="#n-u">U</a>: even if “A”, '
-                     r'it does not show “<a href="#n-b">B</a>” The inference .*falls', source_card)
-    undercutter_card = html[html.index('id="n-u"'):]
+    assert re.search(r'Undercut by <a href="#card-u">U</a>: even if “A”, '
+                     r'it does not show “<a href="#card-b">B</a>” The inference .*falls', source_card)
+    undercutter_card = html[html.index('id="card-u"'):]
     undercutter_card = undercutter_card[:undercutter_card.index("</article>")]
-    assert re.search(r'Undercuts an inference: even if “<a href="#n-a">A</a>”, it does not show '
-                     r'“<a href="#n-b">B</a>”', undercutter_card)
+    assert re.search(r'Undercuts an inference: even if “<a href="#card-a">A</a>”, it does not show '
+                     r'“<a href="#card-b">B</a>”', undercutter_card)
     assert "undercuts the step to “B”" in html  # the outline
 
 

@@ -195,3 +195,44 @@ def sort_key(source: Source) -> tuple[str, str, str]:
 def bibliography(sources: dict[str, Source]) -> list[Reference]:
     ordered = sorted(sources.items(), key=lambda item: sort_key(item[1]))
     return [apa_reference(source_id, source) for source_id, source in ordered]
+
+
+def card_cite(source: Source) -> str:
+    """The short cite a debater reads out and Verbatim styles as `Cite`: surnames and a two-digit
+    year, ``Sari et al. 23``. A page without an author is cited by its outlet (the site or paper),
+    never by its headline; with no outlet either, by the first words of its title."""
+    authors = known_authors(source)
+    if len(authors) == 1:
+        who = authors[0].surname
+    elif len(authors) == 2:
+        who = f"{authors[0].surname} and {authors[1].surname}"
+    elif authors:
+        who = f"{authors[0].surname} et al."
+    elif source.container_title or source.publisher:
+        who = (source.container_title or source.publisher or "").strip()
+    else:
+        words = source.title.split()
+        who = " ".join(words[:4]) + ("\u2026" if len(words) > 4 else "")
+    return f"{who} {source.issued[2:4]}" if source.issued else f"{who} n.d."
+
+
+def full_cite(source: Source) -> str:
+    """The card's full cite in small type: who (with their qualifications), when, what, where.
+    The address and the day it was captured are added by the page or file, the address as a link."""
+    parts = []
+    authors = known_authors(source)
+    if authors:
+        parts.append(", ".join(full_name(a) for a in authors))
+    if source.qualifications:
+        parts.append(source.qualifications.strip().rstrip("."))
+    parts.append(source.issued or "n.d.")
+    title = source.title.strip()
+    if source.title_en and source.title_en.strip() != title:
+        title += f" [{source.title_en.strip()}]"
+    parts.append(f"\u201c{title}\u201d")
+    outlet = source.container_title or source.publisher
+    if outlet:
+        parts.append(outlet.strip())
+    if source.volume:
+        parts.append(f"vol. {source.volume}" + (f"({source.issue})" if source.issue else ""))
+    return ", ".join(parts)  # the address and the day it was captured follow, as a link in a page

@@ -8,8 +8,11 @@ outline they always carry; a ``dot`` that fails is an error, never a silently mi
 
 from __future__ import annotations
 
+import html
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from argmap.model import Source
 from argmap.project import MapDocument
@@ -22,6 +25,39 @@ from argmap.render.status import labels_of, relation_labels_of, strengths_of
 PAGE_RANKDIR = "RL"
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
+# Graphviz wraps every node that has a tooltip (all of a map's nodes do) in <g id="a_<id>"><a ...>
+_NODE_LINK = re.compile(r'(<g id="a_node&#45;([^"]+)"><a) ')
+_FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
+_VIEW_BOX = re.compile(r'<svg[^>]*\bviewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
+# The smallest text of the page's diagram must render at this size or more: the diagram is never
+# shrunk below it; a larger map scrolls (and zooms) in its box instead.
+MIN_TEXT_PX = 10.5
+
+
+@dataclass(frozen=True)
+class InlineDiagram:
+    svg: str
+    min_width_px: int  # below this width the smallest text would render under MIN_TEXT_PX
+    width_px: int  # the drawing's own width (1 pt of Graphviz = 1 px here)
+
+
+def link_nodes(svg: str, anchor: Callable[[str], str]) -> str:
+    """Make each node of Graphviz's SVG a link to ``anchor(node id)`` (its card on the page)."""
+    def linked(match: re.Match[str]) -> str:
+        node_id = html.unescape(match.group(2))
+        return f'{match.group(1)} href="#{html.escape(anchor(node_id), quote=True)}" '
+    return _NODE_LINK.sub(linked, svg)
+
+
+def page_diagram(svg: str, anchor: Callable[[str], str]) -> InlineDiagram:
+    """The SVG for a brief: inline-ready, nodes linked to their cards, with the width at which
+    its smallest text is still legible."""
+    svg = link_nodes(inline_svg(svg), anchor)
+    sizes = [float(size) for size in _FONT_SIZE.findall(svg)]
+    box = _VIEW_BOX.search(svg)
+    width = float(box.group(1)) if box else 0.0
+    smallest = min(sizes) if sizes else MIN_TEXT_PX
+    return InlineDiagram(svg, math.ceil(width * MIN_TEXT_PX / smallest), math.ceil(width))
 
 
 def inline_svg(svg: str) -> str:

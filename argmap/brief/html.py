@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from argmap.brief.views import BriefPage, IndexPage, SourcePage
 
@@ -13,6 +15,15 @@ def clause(text: str) -> str:
     """A sentence set inside a longer one (a list, or before ", through ..."): its closing full
     stop, comma, semicolon or colon goes, so the joining punctuation is not doubled ("x.;")."""
     return text.rstrip().rstrip(".,;:").rstrip()
+
+
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def emphasis(text: str) -> Markup:
+    """Source text with its Markdown emphasis (``*NATO*``, ``**NATO**``) shown as emphasis
+    rather than as asterisks. The text is escaped first, so nothing else becomes markup."""
+    return Markup(_EMPHASIS.sub(lambda m: f"<em>{m.group(2)}</em>", str(escape(text))))
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +38,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["clause"] = clause
+    env.filters["emphasis"] = emphasis
     return env
 
 

@@ -17,6 +17,7 @@ from argmap.cli.schema import schema_command
 from argmap.cli.brief import brief_command
 from argmap.cli.build import build_command
 from argmap.cli.check import check_command
+from argmap.cli.docx import docx_command
 from argmap.cli.eval import eval_command
 from argmap.cli.export import export_command
 from argmap.cli.import_ import import_command
@@ -80,6 +81,7 @@ for name, command in (
     ("render", render_command),
     ("brief", brief_command),
     ("build", build_command),
+    ("docx", docx_command),
     ("eval", eval_command),
     ("quote", quote_command),
     ("schema", schema_command),

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, BriefSemantics, ReportFormat,
+from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReportFormat,
                                 output_folder, output_option, report_name)
 from argmap.output import BRIEFS_FOLDER
 
@@ -51,14 +51,17 @@ def brief_command(
         help="Write briefs even when the check finds errors (each brief's header counts them); "
              "the exit code is still 1."),
     semantics: Optional[BriefSemantics] = BRIEF_SEMANTICS_OPTION,
+    wpm: int = WPM_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Write one self-contained HTML debate brief per map.
 
     Each brief holds its CSS and diagram inline and loads nothing from the network: the
-    question and sides, the diagram with a text outline, each side's case as cards (tag, cite,
-    quote with translation, highlighted parts, line in the source), blocks answering the other
-    side ("A2: ..."), what is still to answer, and an APA bibliography.
+    question and sides, a table of every claim (standing ones first) with its best card, each
+    side's case as cards (tag, short and full cite, the quote in its sentence with translation,
+    highlighted parts, reading time, line in the source), blocks answering the other side
+    ("A2: ..."), what is still to answer, the diagram (each node links to its card), and an APA
+    bibliography.
 
     On check errors nothing is written and the report is printed as `argmap check` prints it,
     exit 1; with --allow-errors the briefs are written and the exit code is still 1.
@@ -73,7 +76,7 @@ def brief_command(
     try:
         outcome = write_briefs(maps, output_folder(output, out, BRIEFS_FOLDER), seeds_dir=seeds, built=build_date(date),
                                allow_errors=allow_errors, progress=progress,
-                               semantics=semantics.value if semantics else None)
+                               semantics=semantics.value if semantics else None, wpm=wpm)
     finally:
         progress.close()
     finish(outcome, report_name(report))

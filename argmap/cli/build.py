@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from argmap.cli.brief import DATE_OPTION, ProgressBar
-from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, BriefSemantics, ReportFormat,
+from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReportFormat,
                                 output_folder, output_option, report_name)
 from argmap.output import SITE_FOLDER
 
@@ -20,6 +20,7 @@ def build_command(
     seeds: Path = SEEDS_OPTION,
     date: Optional[str] = DATE_OPTION,
     semantics: Optional[BriefSemantics] = BRIEF_SEMANTICS_OPTION,
+    wpm: int = WPM_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Check, then build a static site: every brief and diagram, a page per cited source with
@@ -39,7 +40,7 @@ def build_command(
     progress = ProgressBar("building")
     try:
         outcome = build_site(maps, output_folder(output, out, SITE_FOLDER), seeds_dir=seeds, built=build_date(date),
-                             progress=progress, semantics=semantics.value if semantics else None)
+                             progress=progress, semantics=semantics.value if semantics else None, wpm=wpm)
     finally:
         progress.close()
     finish(outcome, report_name(report))

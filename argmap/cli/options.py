@@ -12,7 +12,7 @@ import typer
 from argmap.diagnostics import UsageError
 from argmap.folders import DEFAULT_SEEDS
 from argmap.reporters import EVALUATION_FORMATS, REPORTERS
-from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
+from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, DEFAULT_WPM
 
 SEEDS_OPTION = typer.Option(DEFAULT_SEEDS, "--seeds", help="Folder holding the source documents and sources.yaml.")
 # `--out` was the name on brief and build before every command took -o/--output; still accepted
@@ -32,6 +32,12 @@ BRIEF_SEMANTICS_OPTION = typer.Option(
     None, "--semantics", show_default=False,
     help=f"Semantics of the statuses shown (default: the map's expect: semantics, else {DEFAULT_SEMANTICS}); "
     "dfquad or qe show each node's strength from 0 to 1 instead.")
+
+# brief, build and docx: the speaking speed behind each card's reading time
+WPM_OPTION = typer.Option(
+    DEFAULT_WPM, "--wpm", min=60, max=1000, metavar="WORDS",
+    help="Reading speed for the reading time of each card and block, in words a minute (the highlighted "
+         "translation, or the highlighted original when there is none).")
 
 REPORT_HELP = (f"How to report the diagnostics: {', '.join(sorted(REPORTERS))} "
                "(default: text; github when GITHUB_ACTIONS=true).")

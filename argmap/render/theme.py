@@ -93,14 +93,16 @@ def _badge(label: str) -> str:
 
 STATUS_STYLES: dict[str | None, StatusStyle] = {
     "IN": StatusStyle(_badge("IN"), None, None, "#111827", (), False, f"{STATUS_WORDS['IN']}: drawn as usual"),
-    "OUT": StatusStyle(_badge("OUT"), "#f5f5f5", "#a3a3a3", "#6b7280", ("dashed",), True,
-                       f"{STATUS_WORDS['OUT']}: faded, struck through"),
+    # a fallen node keeps its side's colours and stays readable (dark text): the dashed border, the
+    # badge and the struck-through title say it falls, in black and white too
+    "OUT": StatusStyle(_badge("OUT"), None, None, "#374151", ("dashed",), True,
+                       f"{STATUS_WORDS['OUT']}: dashed border, struck through"),
     "UNDEC": StatusStyle(_badge("UNDEC"), None, None, "#111827", ("dotted",), False,
                          f"{STATUS_WORDS['UNDEC']}: {STATUS_SYMBOLS['UNDEC']} badge, dotted border"),
     None: StatusStyle("", None, None, "#111827", (), False, ""),
 }
 
-FADED_EDGE_COLOR = "#d4d4d4"  # edges leaving a node that falls carry no force
+FADED_EDGE_COLOR = "#8a8a8a"  # edges leaving a node that falls carry no force: grey, still visible (3.4:1)
 
 # A node's strength under a gradual semantics: a number and a bar of cells, in the label's header.
 STRENGTH_BAR_CELLS = 10

@@ -19,6 +19,7 @@ from argmap.project import DEFAULT_SEEDS
 from argmap.usecases.brief import Progress, Silent, diagram
 from argmap.usecases.check import check
 from argmap.usecases.outcome import Outcome
+from argmap.vocabulary import DEFAULT_WPM
 
 SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
 
@@ -31,6 +32,7 @@ def build_site(
     built: str,
     progress: Progress | None = None,
     semantics: str | None = None,
+    wpm: int = DEFAULT_WPM,
 ) -> Outcome:
     """Check, then write every brief, diagram and cited source page and an index into ``out``,
     which is replaced as a whole. ``semantics`` is the one the briefs show (default: each
@@ -61,7 +63,7 @@ def build_site(
                 files.append(_write(staging / f"{model.id}.svg", svg))
                 diagrams.append(model.id)
             page = brief_page(document, project, diagnostics=diagnostics_of(document, result.diagnostics),
-                              built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None, semantics=semantics)
+                              built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None, semantics=semantics, wpm=wpm)
             files.append(_write(staging / f"{model.id}.html", render_brief(page)))
             progress.advance(model.id)
         (staging / "sources").mkdir()

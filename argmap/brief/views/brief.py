@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from argmap.brief.bibliography import Reference, bibliography
+from argmap.brief.diagram import page_diagram
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
-                                      Undercut, check_status, cite, highlight_segments, locate, page_locator)
+                                      Undercut, check_status, cite, highlight_segments, locate, page_locator,
+                                      surrounding)
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
@@ -19,7 +21,16 @@ from argmap.graph import MapGraph, other_side
 from argmap.model import ArgMap, Evidence, Source
 from argmap.periods import as_of_phrase
 from argmap.project import MapDocument, Project, SourceDocument
-from argmap.vocabulary import DEFAULT_SEMANTICS
+from argmap.brief.views.reading import duration
+from argmap.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, RELIABILITIES
+
+# The table at the top lists standing claims first; under a gradual semantics, the strongest first, and
+# its filter tells strong (at least one half) from weak.
+STATUS_RANK = {"stands": 0, "undecided": 1, "falls": 2}
+STANDING_STRENGTH = 0.5
+STRENGTH_KEYS = ("strong", "weak")
+# Best card first: peer-reviewed before news, blogs and unknown sources (the vocabulary's order).
+RELIABILITY_RANK = {reliability: rank for rank, reliability in enumerate(RELIABILITIES)}
 
 
 @dataclass(frozen=True)
@@ -35,10 +46,26 @@ class Card:
     strength: float | None = None  # under a gradual semantics, shown instead of the status
     undercut_by: tuple[Undercut, ...] = ()  # undercuts of this node's own relations
     undercuts: tuple[Undercut, ...] = ()  # the relations this node undercuts
+    answers: tuple[NodeRef, ...] = ()  # what it attacks, or the source of a relation it undercuts
+    answered_by: tuple[NodeRef, ...] = ()  # what attacks it, or undercuts one of its relations
 
     @property
     def anchor(self) -> str:
         return self.ref.anchor
+
+    @property
+    def reading_seconds(self) -> int:
+        return sum(q.reading_seconds for q in self.quotes)
+
+    @property
+    def reading(self) -> str:
+        return duration(self.reading_seconds)
+
+    @property
+    def best_quote(self) -> QuoteView | None:
+        """The card a debater reads first: found in its source, from the most reliable source."""
+        ranked = sorted(self.quotes, key=lambda q: (not q.found, RELIABILITY_RANK.get(q.cite.reliability, 99)))
+        return ranked[0] if ranked else None
 
     @property
     def strength_text(self) -> str | None:
@@ -53,6 +80,10 @@ class Block:
     claim: NodeRef
     claim_status: Status | None
     answers: tuple[Card, ...]
+
+    @property
+    def reading(self) -> str:
+        return duration(sum(card.reading_seconds for card in self.answers if not card.repeat))
 
 
 @dataclass(frozen=True)
@@ -89,10 +120,35 @@ class OutlineItem:
 
 @dataclass(frozen=True)
 class Diagram:
-    svg: Markup | None  # trusted: Graphviz's own SVG, prolog stripped
+    svg: Markup | None  # trusted: Graphviz's own SVG, prolog stripped, nodes linked to their cards
     label: str
     outline: tuple[OutlineItem, ...]
     href: str | None
+    min_width_px: int = 0  # narrower, its smallest text would be too small to read: the box scrolls instead
+    width_px: int = 0
+
+
+@dataclass(frozen=True)
+class GlanceRow:
+    """One line of the table at the top of the brief: a claim, how it fares, its best card."""
+
+    card: Card
+
+    @property
+    def order(self) -> tuple[int, float]:
+        """Standing claims first, then undecided, then fallen; under a gradual semantics, the
+        strongest first."""
+        if self.card.strength is not None:
+            return (0, -self.card.strength)
+        return (STATUS_RANK.get(self.card.status.word, 1) if self.card.status else 1, 0.0)
+
+    @property
+    def status_key(self) -> str:
+        """What the table's status filter knows the row by: its status, or under a gradual
+        semantics "strong" (a strength of one half or more) or "weak"."""
+        if self.card.strength is not None:
+            return "strong" if self.card.strength >= STANDING_STRENGTH else "weak"
+        return self.card.status.word if self.card.status else "none"
 
 
 @dataclass(frozen=True)
@@ -113,10 +169,18 @@ class BriefPage:
     quote_count: int
     unsided: tuple[Card, ...] = ()  # nodes no relation gives a side (the check reports them)
     strength_semantics: str | None = None  # the gradual semantics of the cards' strengths
+    glance: tuple[GlanceRow, ...] = ()  # every node's full card, standing ones first
+    wpm: int = DEFAULT_WPM
 
     @property
     def page_title(self) -> str:
         return f"{self.title} \u2014 debate brief"
+
+    @property
+    def glance_statuses(self) -> tuple[str, ...]:
+        """The statuses the table's rows have, in the order the filter offers them."""
+        present = {row.status_key for row in self.glance}
+        return tuple(key for key in (*STATUS_RANK, *STRENGTH_KEYS, "none") if key in present)
 
 
 @dataclass
@@ -133,6 +197,8 @@ class _MapReader:
     shown: set[str] = field(default_factory=set)  # nodes whose full card is already on the page
     strengths: Mapping[str, float] = field(default_factory=dict)  # under a gradual semantics
     relation_statuses: Mapping[tuple[str, str], Status] = field(default_factory=dict)  # undercut relations
+    wpm: int = DEFAULT_WPM
+    full_cards: dict[str, Card] = field(default_factory=dict)  # node id → its full card, in page order
 
     def ref(self, node_id: str) -> NodeRef:
         node = self.model.nodes[node_id]
@@ -158,9 +224,14 @@ class _MapReader:
                             for u in self.graph.undercutters(node_id, r.target.id))
         undercuts = tuple(self.undercut(node_id, ref.from_, ref.to) for ref in dict.fromkeys(node.undercuts)
                           if self.graph.relation_exists(ref.from_, ref.to) and node_id not in (ref.from_, ref.to))
-        return Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
+        answers = [r.target for r in relations if r.verb == "attacks"] + [u.source for u in undercuts]
+        answered_by = [self.ref(a) for a in self.graph.attackers(node_id)] + [u.undercutter for u in undercut_by]
+        card = Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
                     self.statuses.get(node_id), strength=self.strengths.get(node_id),
-                    undercut_by=tuple(dict.fromkeys(undercut_by)), undercuts=undercuts)
+                    undercut_by=tuple(dict.fromkeys(undercut_by)), undercuts=undercuts,
+                    answers=tuple(dict.fromkeys(answers)), answered_by=tuple(dict.fromkeys(answered_by)))
+        self.full_cards[node_id] = card
+        return card
 
     def undercut(self, undercutter: str, source: str, target: str) -> Undercut:
         relation = "supports" if target in self.model.nodes[source].supports else "attacks"
@@ -168,7 +239,9 @@ class _MapReader:
                         self.relation_statuses.get((source, target)))
 
     def quote(self, node_id: str, index: int, evidence: Evidence) -> QuoteView:
-        located = locate(self.sources.get(evidence.source), evidence)
+        document = self.sources.get(evidence.source)
+        located = locate(document, evidence)
+        before, after = surrounding(document.text.text, located) if document and located else ("", "")
         anchor = passage_anchor(located) if located else None
         source = self.registered.get(evidence.source)
         return QuoteView(
@@ -190,6 +263,9 @@ class _MapReader:
             speaker=evidence.speaker,
             as_of=as_of_phrase(evidence.as_of) if evidence.as_of else None,
             page=page_locator(evidence.page),
+            before=before,
+            after=after,
+            wpm=self.wpm,
         )
 
 
@@ -201,11 +277,25 @@ def status_semantics(model: ArgMap, chosen: str | None = None) -> str:
     return model.expect.semantics if model.expect else DEFAULT_SEMANTICS
 
 
-def statuses_of(evaluation: MapEvaluation) -> dict[str, Status]:
+def statuses_of(evaluation: MapEvaluation, ref: Callable[[str], NodeRef]) -> dict[str, Status]:
     """Each node's status, its reason naming the other nodes by title ("defeated by “Ferry
-    stops at night”"); a node without a title is named by its id, as its text is too long."""
-    names = {node_id: f"\u201c{node.title}\u201d" for node_id, node in evaluation.argmap.nodes.items() if node.title}
-    return {node_id: Status(v.label, evaluation.explain(node_id, names)) for node_id, v in evaluation.verdicts.items()}
+    stops at night”"); a node without a title is named by its id, as its text is too long.
+    The nodes the reason names come along as references, and the reason's words around them
+    (``lead``, ``tail``), so that the brief can put links in their place."""
+    nodes = evaluation.argmap.nodes
+    names = {node_id: f"\u201c{node.title}\u201d" for node_id, node in nodes.items() if node.title}
+    statuses = {}
+    for node_id, verdict in evaluation.verdicts.items():
+        reason = evaluation.explain(node_id, names)
+        named = tuple(a for a in verdict.reason.attackers if a in nodes)
+        listed = ", ".join(names.get(a, a) for a in verdict.reason.attackers)
+        place = reason.find(listed) if named and listed else -1
+        if place < 0:
+            statuses[node_id] = Status(verdict.label, reason)
+            continue
+        statuses[node_id] = Status(verdict.label, reason, tuple(ref(a) for a in named),
+                                   lead=reason[:place], tail=reason[place + len(listed):])
+    return statuses
 
 
 def relation_statuses_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
@@ -306,6 +396,7 @@ def brief_page(
     links: Links = STANDALONE,
     svg: str | None = None,
     semantics: str | None = None,
+    wpm: int = DEFAULT_WPM,
 ) -> BriefPage:
     """The view model of one map's brief. ``diagnostics`` are this map's (for the check status);
     ``semantics`` is the one chosen, if any (see :func:`status_semantics`). Under a gradual
@@ -315,20 +406,23 @@ def brief_page(
     evaluation = document.evaluation(semantics)
     preparation = prepare(model, project.registered, evaluation)
     gradual = evaluation.gradual
-    statuses = statuses_of(evaluation) if gradual is None else {}
-    reader = _MapReader(model, document.graph, project.registered, project.sources, links, statuses,
+    reader = _MapReader(model, document.graph, project.registered, project.sources, links, {},
                         semantics if gradual is None else None,
                         strengths=dict(gradual.strengths) if gradual else {},
-                        relation_statuses=relation_statuses_of(evaluation))
+                        relation_statuses=relation_statuses_of(evaluation), wpm=wpm)
+    reader.statuses = statuses_of(evaluation, reader.ref) if gradual is None else {}
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
+    drawn = page_diagram(svg, node_anchor) if svg else None
     diagram = Diagram(
-        svg=Markup(svg) if svg else None,
+        svg=Markup(drawn.svg) if drawn else None,
         label=f"Diagram of the map \u201c{model.title}\u201d: {len(model.nodes)} nodes, "
               "pro and con theses with the claims that support and attack them. A text outline follows.",
         outline=outline(reader),
         href=links.diagram(model.id) if svg else None,
+        min_width_px=drawn.min_width_px if drawn else 0,
+        width_px=drawn.width_px if drawn else 0,
     )
     sides = (side_case(reader, "pro", preparation), side_case(reader, "con", preparation))
     unsided = tuple(reader.card(n) for n in model.nodes if n not in reader.shown)
@@ -349,4 +443,6 @@ def brief_page(
         quote_count=quote_count,
         unsided=unsided,
         strength_semantics=gradual.semantics if gradual else None,
+        glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.order)),
+        wpm=wpm,
     )

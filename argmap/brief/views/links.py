@@ -39,9 +39,9 @@ SITE_SOURCES = Links(in_site=True, root="../")
 
 
 def node_anchor(node_id: str) -> str:
-    """Node ids are already safe in ids (letters, digits, _ . -); the prefix keeps them apart
-    from the page's other ids and from the diagram's."""
-    return f"n-{node_id}"
+    """The element holding the node's card. Node ids are already safe in ids (letters, digits,
+    _ . -); the prefix keeps them apart from the page's other ids and from the diagram's."""
+    return f"card-{node_id}"
 
 
 def block_anchor(side: str, node_id: str) -> str:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from argmap.brief.bibliography import full_name, in_text, is_web_address
+from argmap.brief.bibliography import card_cite, full_cite, full_name, in_text, is_web_address
 from argmap.brief.views.links import passage_anchor
+from argmap.brief.views.reading import duration, reading_seconds, word_count
 from argmap.diagnostics import Diagnostic, count
 from argmap.evaluate import Label
 from argmap.model import Evidence, Source, is_weak, known_authors
 from argmap.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
 from argmap.words import plural
-from argmap.vocabulary import NODE_TYPES, SIDES, WEAK_RELIABILITIES
+from argmap.vocabulary import DEFAULT_WPM, NODE_TYPES, SIDES, WEAK_RELIABILITIES
 
 
 SIDE_LABELS = {side: side.upper() for side in SIDES}
@@ -57,6 +59,9 @@ class Status:
 
     label: Label
     reason: str
+    by: tuple["NodeRef", ...] = ()  # the nodes the reason names (what defeats or contests it), as links
+    lead: str = ""  # with ``by``: the reason's words before the names ("defeated by ")
+    tail: str = ""  # and after them
 
     @property
     def word(self) -> str:
@@ -124,6 +129,9 @@ class Cite:
     weak: bool
     file: str
     title_lang: str
+    card: str = ""  # the short cite a debater reads out, "Sari et al. 23" (Verbatim's `Cite`)
+    full: str = ""  # the full cite in small type: authors, qualifications, date, title, outlet
+    accessed: str | None = None  # the day the page was captured
 
 
 @dataclass(frozen=True)
@@ -145,10 +153,38 @@ class QuoteView:
     speaker: str | None = None  # whose view the quote reports, when not the author's
     as_of: str | None = None  # the period the quoted situation belongs to, in words
     page: str | None = None  # "p. 12", "pp. 12-14"
+    before: str = ""  # the source's words before the quote in its sentence: read silently, small type
+    after: str = ""  # and after it
+    wpm: int = DEFAULT_WPM
 
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.segments)
+
+    @property
+    def before_spaced(self) -> str:
+        """The context before, with the space that separates it from the quote."""
+        return self.before + " " if self.before and not self.before.endswith(("(", "[", "\u201c", "\"")) else self.before
+
+    @property
+    def after_spaced(self) -> str:
+        return " " + self.after if self.after and (self.after[0].isalnum() or self.after[0] in "(\u2014") else self.after
+
+    @property
+    def read_aloud(self) -> str:
+        """What the debater reads: the highlighted parts of the translation when there is one
+        (else of the original); without highlights, all of it."""
+        segments = self.translation_segments or self.segments
+        marked = " ".join(s.text for s in segments if s.marked)
+        return marked or "".join(s.text for s in segments)
+
+    @property
+    def reading_seconds(self) -> int:
+        return reading_seconds(word_count(self.read_aloud), self.wpm)
+
+    @property
+    def reading(self) -> str:
+        return duration(self.reading_seconds)
 
     @property
     def lines(self) -> str:
@@ -162,6 +198,39 @@ def locate(document: SourceDocument | None, evidence: Evidence) -> Located | Non
         return None
     result = document.text.find(evidence.quote, evidence.prefix, evidence.suffix)
     return result.matches[0] if result.found else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*\s")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n#")
+_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(\S(?:.*?\S)?)\1")
+MAX_CONTEXT_CHARS = 320  # either side: a card shows its sentence, not the whole page
+
+
+def plain_text(text: str) -> str:
+    """Source text as a reader sees it: runs of white space as one space, and Markdown emphasis
+    markers (``*NATO*``) dropped, the words kept."""
+    return _EMPHASIS.sub(r"\2", " ".join(text.split()))
+
+
+def surrounding(text: str, located: Located) -> tuple[str, str]:
+    """The rest of the quote's sentence (or sentences) in the source: what comes before the
+    quote since the last sentence end, and after it up to the next, within its paragraph."""
+    start, end = located.start, located.end
+    paragraph_start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, start)), default=0)
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, paragraph_start, start)), default=paragraph_start)
+    stop = _PARAGRAPH_BREAK.search(text, end)
+    limit = stop.start() if stop else len(text)
+    # a quote that ends its sentence has no after-context: the sentence end is at the quote's end
+    sentence_end = _SENTENCE_END.search(text, max(end - 1, start), limit)
+    after_end = sentence_end.end() if sentence_end else limit
+    # an emphasis marker right at the quote belongs to a word the quote starts or ends with
+    before = plain_text(text[sentence_start:start]).rstrip("*_").rstrip()
+    after = plain_text(text[end:after_end]).lstrip("*_")
+    if len(before) > MAX_CONTEXT_CHARS:
+        before = "\u2026" + before[-MAX_CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > MAX_CONTEXT_CHARS:
+        after = after[:MAX_CONTEXT_CHARS].rsplit(" ", 1)[0] + "\u2026"
+    return before, after
 
 
 def highlight_segments(quote: str, highlights: Sequence[str]) -> tuple[Segment, ...]:
@@ -194,7 +263,7 @@ def page_locator(page: str | None) -> str | None:
 def cite(source_id: str, source: Source | None) -> Cite:
     if source is None:
         return Cite(source_id, source_id, "", "n.d.", f"unregistered source '{source_id}'", None, None, None,
-                    False, "unknown", RELIABILITY_LABELS["unknown"], True, "", "")
+                    False, "unknown", RELIABILITY_LABELS["unknown"], True, "", "", source_id, f"unregistered source '{source_id}'")
     authors = known_authors(source)
     return Cite(
         source_id=source_id,
@@ -211,4 +280,7 @@ def cite(source_id: str, source: Source | None) -> Cite:
         weak=is_weak(source),
         file=source.file,
         title_lang=source.language,
+        card=card_cite(source),
+        full=full_cite(source),
+        accessed=source.accessed,
     )
