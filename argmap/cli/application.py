@@ -10,6 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from argmap import __version__
+from argmap.cli.init import init_command
 from argmap.cli.new import new_command
 from argmap.cli.quote import quote_command
 from argmap.cli.schema import schema_command
@@ -79,6 +80,7 @@ for name, command in (
     ("quote", quote_command),
     ("schema", schema_command),
     ("new", new_command),
+    ("init", init_command),
 ):
     app.command(name)(command)
 

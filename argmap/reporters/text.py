@@ -14,6 +14,7 @@ from argmap.words import plural
 if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
     from argmap.scaffold import NewMap
+    from argmap.starter import InitProject
     from argmap.usecases.quote import QuoteReport
 
 
@@ -111,4 +112,21 @@ def new_map_report(created: NewMap) -> str:
         lines.append(f"    the editor schema it points at is missing; write it with: argmap schema > {created.schema_file}")
     lines.append(f"    next: fill in the TODOs; `argmap check {created.path}` warns about each one left, "
                  "and `--strict` fails until none is")
+    return "\n".join(map(printable, lines))
+
+
+# --- argmap init -------------------------------------------------------------------------------
+
+
+def init_report(created: InitProject) -> str:
+    """The files written, and the commands that come next, run from the project folder."""
+    lines = [f"created {created.folder / path}" for path in created.files]
+    enter = [] if created.folder == Path(".") else [f"cd {created.folder}"]
+    lines += ["", "next, from the project folder:", *(f"  {step}" for step in (
+        *enter,
+        "argmap check --strict          # the example map passes",
+        "argmap source add FILE|URL --id ID   # register a source: a text, web page or PDF",
+        "argmap new MAP_ID              # a map of your own",
+        "argmap serve --open            # the site, rebuilt and reloaded as you edit",
+    ))]
     return "\n".join(map(printable, lines))
