@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
     from argmap.scaffold import NewMap
     from argmap.starter import InitProject
+    from argmap.usecases.source import SourceAdded
     from argmap.usecases.quote import QuoteReport
 
 
@@ -130,3 +131,30 @@ def init_report(created: InitProject) -> str:
         "argmap serve --open            # the site, rebuilt and reloaded as you edit",
     ))]
     return "\n".join(map(printable, lines))
+
+
+# --- argmap source add -------------------------------------------------------------------------
+
+
+def source_added_report(added: SourceAdded) -> str:
+    """What was saved and registered, then what the author still has to fill in by hand."""
+    captured = added.captured
+    pages = f", {plural(captured.pages, 'page')}" if captured.pages else ""
+    lines = [f"saved {added.saved} ({captured.kind}{pages}), sha256 {added.sha256[:12]}...",
+             f"registered '{added.source_id}' in {added.registry}:"]
+    lines += [f"  {key}: {_field(value)}" for key, value in added.entry.items() if key not in ("file", "sha256")]
+    todo = [f"{name}: not found" for name in added.missing]
+    if "title" in captured.guessed:
+        todo.append("title: taken from the text's first line; check it")
+    if "language" not in captured.fields and added.entry.get("language") == "en":
+        todo.append("language: not given (--lang) nor found; en assumed")
+    if todo:
+        lines += [f"to fill in by hand in {added.registry}:", *(f"  {item}" for item in todo)]
+    lines.append(f"next: argmap quote {added.source_id} \"words you remember\"")
+    return "\n".join(map(printable, lines))
+
+
+def _field(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v.get("literal") or v) if isinstance(v, dict) else str(v) for v in value)
+    return str(value)
