@@ -14,6 +14,7 @@ from argmap.cli.init import init_command
 from argmap.cli.new import new_command
 from argmap.cli.quote import quote_command
 from argmap.cli.schema import schema_command
+from argmap.cli.serve import serve_command
 from argmap.cli.source import source_app
 from argmap.cli.brief import brief_command
 from argmap.cli.build import build_command
@@ -24,7 +25,7 @@ from argmap.diagnostics import ArgmapError, ExitCode
 
 # The core names the setting at fault in its own words; the CLI says which option sets it.
 OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit",
-                     "id": "--id", "lang": "--lang", "reliability": "--reliability"}
+                     "id": "--id", "lang": "--lang", "reliability": "--reliability", "port": "--port"}
 
 
 def report_error(error: ArgmapError) -> None:
@@ -83,6 +84,7 @@ for name, command in (
     ("schema", schema_command),
     ("new", new_command),
     ("init", init_command),
+    ("serve", serve_command),
 ):
     app.command(name)(command)
 app.add_typer(source_app, name="source")

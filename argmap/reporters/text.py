@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from argmap.scaffold import NewMap
     from argmap.starter import InitProject
     from argmap.usecases.source import SourceAdded
+    from argmap.usecases.serve import Rebuilt
+    from argmap.usecases.check import CheckResult
+    from argmap.diagnostics import ArgmapError
     from argmap.usecases.quote import QuoteReport
 
 
@@ -158,3 +161,28 @@ def _field(value: object) -> str:
     if isinstance(value, list):
         return "; ".join(str(v.get("literal") or v) if isinstance(v, dict) else str(v) for v in value)
     return str(value)
+
+
+# --- argmap serve ------------------------------------------------------------------------------
+
+
+def serve_problem(problem: CheckResult | ArgmapError) -> str:
+    """Why the site cannot be built, as `argmap check` (or any command that could not run) prints it."""
+    from argmap.diagnostics import ArgmapError
+
+    if isinstance(problem, ArgmapError):
+        return printable(f"argmap: error: {problem.message}" + (f"\n    {problem.hint}" if problem.hint else ""))
+    body = format_diagnostics(problem.diagnostics)
+    return "\n".join(part for part in (body, summary(problem)) if part)
+
+
+def serve_rebuilt(rebuilt: Rebuilt, changed: set[str] | None = None) -> str:
+    """One line per rebuild for the terminal; the page shows the details."""
+    what = f"{', '.join(sorted(Path(p).name for p in changed))} changed: " if changed else ""
+    drawn = plural(rebuilt.drawn, "diagram")
+    if rebuilt.ok:
+        return printable(f"{what}rebuilt in {rebuilt.seconds:.2f} s ({drawn} drawn)")
+    if rebuilt.error is not None:
+        return printable(f"{what}cannot build: {rebuilt.error.message}; the pages say why")
+    counts = count(rebuilt.check.diagnostics)
+    return printable(f"{what}{plural(counts.errors, 'error')}: the pages show the report until they are fixed")

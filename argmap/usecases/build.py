@@ -6,7 +6,7 @@ failure leaves the previous site untouched and no half-written site behind.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from argmap.brief.diagram import inline_svg
@@ -15,7 +15,7 @@ from argmap.brief.views import SITE_ROOT, SITE_SOURCES, brief_page, diagnostics_
 from argmap.diagnostics import UsageError
 from argmap.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
                            replacing_folder)
-from argmap.project import DEFAULT_SEEDS
+from argmap.project import DEFAULT_SEEDS, MapDocument, Project
 from argmap.usecases.brief import Progress, Silent, diagram
 from argmap.usecases.check import check
 from argmap.usecases.outcome import Outcome
@@ -30,9 +30,11 @@ def build_site(
     seeds_dir: Path = DEFAULT_SEEDS,
     built: str,
     progress: Progress | None = None,
+    draw: Callable[[MapDocument, Project], str | None] = diagram,
 ) -> Outcome:
     """Check, then write every brief, diagram and cited source page and an index into ``out``,
-    which is replaced as a whole."""
+    which is replaced as a whole. ``draw`` makes a map's SVG diagram (`argmap serve` passes one
+    that remembers the diagrams of maps that did not change)."""
     progress = progress or Silent()
     out = link_target(out)
     remove_abandoned_staging(out)
@@ -52,7 +54,7 @@ def build_site(
         diagrams: list[str] = []
         for document in documents:
             model = document.model
-            svg = diagram(document, project)
+            svg = draw(document, project)
             if svg is None:
                 outcome.undrawn.append(document.model.id)
             if svg:
