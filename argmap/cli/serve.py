@@ -33,6 +33,7 @@ def serve_command(
 
     site = LiveSite(maps, seeds, build_date(None), serve_problem)
     try:
+        site.watch()
         first = site.rebuild()
         address, stop = start_server(site, host, port)
         try:

@@ -10,8 +10,10 @@ the pages, and the previous site is kept for when the files are fixed.
 from __future__ import annotations
 
 import hashlib
+import queue
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -72,6 +74,9 @@ class LiveSite:
         self.state.folder.mkdir()
         self.diagrams = DiagramCache()
         self._builds = 0
+        self._saved: queue.Queue[set[str]] = queue.Queue()
+        self._stop_watching = threading.Event()
+        self._watcher: threading.Thread | None = None
 
     def rebuild(self) -> Rebuilt:
         """Build the site again and show it, or show why it cannot be built."""
@@ -120,31 +125,40 @@ class LiveSite:
                 return not any(part.startswith(".") for part in path.relative_to(given).parts)
         return False
 
-    def changes(self, stop: Callable[[], bool] | None = None) -> Iterator[set[str]]:
-        """The paths of each batch of saved inputs, as they come (watchfiles: inotify on Linux)."""
+    def watch(self) -> None:
+        """Start noticing saved inputs, on a thread of its own (watchfiles: inotify on Linux).
+        Called before the first build, so that nothing saved while it runs is missed."""
         from watchfiles import watch
 
         def relevant(_change: object, path: str) -> bool:
             return self.is_input(path)
 
-        stop_event = _StopFlag(stop) if stop else None
-        for batch in watch(*self.watched_folders(), watch_filter=relevant, step=WATCH_STEP_MS, debounce=1000,
-                           stop_event=stop_event, rust_timeout=200, yield_on_timeout=False, raise_interrupt=True):
-            yield {path for _, path in batch}
+        def run() -> None:
+            for batch in watch(*self.watched_folders(), watch_filter=relevant, step=WATCH_STEP_MS, debounce=1000,
+                               stop_event=self._stop_watching, rust_timeout=200, yield_on_timeout=False,
+                               raise_interrupt=False):
+                self._saved.put({path for _, path in batch})
+
+        self._watcher = threading.Thread(target=run, name="argmap-watch", daemon=True)
+        self._watcher.start()
+
+    def changes(self) -> Iterator[set[str]]:
+        """Each batch of saved inputs, those that came during the last rebuild taken together."""
+        while True:
+            try:
+                batch = self._saved.get(timeout=0.25)  # a timeout: the main thread stays free for Ctrl-C
+            except queue.Empty:
+                continue
+            while not self._saved.empty():
+                batch |= self._saved.get_nowait()
+            yield batch
 
     def close(self) -> None:
+        self._stop_watching.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
         self.state.close()
         shutil.rmtree(self.workspace, ignore_errors=True)
-
-
-class _StopFlag:
-    """What watchfiles asks of a stop event: ``is_set()``."""
-
-    def __init__(self, stop: Callable[[], bool]):
-        self.stop = stop
-
-    def is_set(self) -> bool:
-        return self.stop()
 
 
 def start_server(site: LiveSite, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> tuple[str, Callable[[], None]]:
