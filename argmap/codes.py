@@ -79,6 +79,7 @@ class Code(StrEnum):
     AM504 = auto(), "quote-context", ERROR
     AM505 = auto(), "highlight-not-in-quote", ERROR
     AM506 = auto(), "short-quote", WARNING
+    AM509 = auto(), "quote-page-mismatch", ERROR
     # A map's own expectations (AM6xx) and ICCMA framework files (AM7xx).
     AM601 = auto(), "expectation-differs", ERROR
     AM602 = auto(), "expectation-unknown-node", ERROR

@@ -7,7 +7,7 @@ in code order, the order the checks run in and the documentation lists them.
 from __future__ import annotations
 
 from argmap.checks import (
-    cycles, evidence, expect, identity, loading, node_types, orphans, placeholders, quotes, references, sides,
+    cycles, evidence, expect, identity, loading, node_types, orphans, pages, placeholders, quotes, references, sides,
 )
 from argmap.checks.rule import Rule
 from argmap.codes import Code
@@ -38,6 +38,7 @@ MAP_RULES: tuple[Rule, ...] = (
     quotes.quote_context,
     quotes.highlights_in_quote,
     quotes.quotes_long_enough,         # AM506
+    pages.quote_pages,                 # AM509
     expect.expected_labels,            # AM601
     expect.unknown_expected_nodes,
 )

@@ -92,8 +92,13 @@ def quote_report(report: QuoteReport) -> str:
                      "try fewer, more distinctive words from the source")
         return "\n".join(map(printable, lines))
     located = best.passage.located
-    lines += ["", f"best passage, line {located.line} ({best.passage.similarity:.1f}% similar), verbatim:",
+    where = f"line {located.line}" + (f", page {best.page}" if best.page is not None else "")
+    lines += ["", f"best passage, {where} ({best.passage.similarity:.1f}% similar), verbatim:",
               f"  {best.quote}"]
+    if best.attribution:
+        lines += [f"attributed: the source's sentence reports these words as someone's ('{best.attribution_cue}'):",
+                  f"  {_shorten(best.attribution, 2 * CUT_PASSAGE_AT)}",
+                  "  say whose they are with `speaker:`, or quote the sentence whole"]
     if len(best.occurrences) > 1:
         where = ", ".join(str(o.line) for o in best.occurrences)
         lines.append(f"it occurs {len(best.occurrences)} times (lines {where}); "
