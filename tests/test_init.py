@@ -60,3 +60,14 @@ def test_init_into_a_file_is_a_usage_error(run_argmap, tmp_path):
     (tmp_path / "afile").write_text("x")
     done = run_argmap(["init", "afile"], cwd=tmp_path)
     assert done.returncode == 2 and "is not a folder" in done.stderr
+
+
+def test_new_in_an_empty_folder_points_at_init_and_its_next_step_then_works(run_argmap, tmp_path):
+    created = run_argmap(["new", "ferry-or-bridge"], cwd=tmp_path)
+    assert created.returncode == 0
+    assert "there is no seeds/sources.yaml here yet" in created.stdout and "`argmap init`" in created.stdout
+    assert run_argmap(["init"], cwd=tmp_path).returncode == 0
+    checked = run_argmap(["check", "maps/ferry-or-bridge.yaml"], cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout  # warnings for the TODOs, no error
+    first = (tmp_path / "maps" / "ferry-or-bridge.yaml").read_text().splitlines()[0]
+    assert (tmp_path / "maps" / first.split("$schema=")[1]).is_file()

@@ -116,12 +116,25 @@ def _shorten(text: str, width: int = CUT_PASSAGE_AT) -> str:
 
 def new_map_report(created: NewMap) -> str:
     """Where the map is, and the next steps."""
-    lines = [f"created {created.path}"]
-    if created.schema_missing:
-        lines.append(f"    the editor schema it points at is missing; write it with: argmap schema > {created.schema_file}")
+    lines = [f"created {created.path}", *new_map_setup_hints(created)]
     lines.append(f"    next: fill in the TODOs; `argmap check {created.path}` warns about each one left, "
                  "and `--strict` fails until none is")
     return "\n".join(map(printable, lines))
+
+
+def new_map_setup_hints(created: NewMap) -> list[str]:
+    """What the project around a new map still lacks for the next step to work: the seeds
+    registry `argmap check` reads, and the editor schema the map's first line points at."""
+    from argmap.folders import DEFAULT_SEEDS, SOURCES_FILE
+
+    if not (DEFAULT_SEEDS / SOURCES_FILE).is_file():
+        return [f"    there is no {DEFAULT_SEEDS / SOURCES_FILE} here yet, which `argmap check` needs: "
+                "`argmap init` sets up seeds/ and schema/ around the map (it overwrites nothing)"]
+    if created.schema_missing:
+        folder = created.schema_file.parent
+        return [f"    the editor schema it points at is missing; write it with: "
+                f"mkdir -p {folder} && argmap schema > {created.schema_file}"]
+    return []
 
 
 # --- argmap init -------------------------------------------------------------------------------
