@@ -1,9 +1,11 @@
 """A small HTTP server for `argmap serve`: a built site from a folder, pages reloaded on change.
 
 Each HTML page gets an inline script (no external script: the site stays offline) that listens
-to server-sent events at :data:`EVENTS_PATH` and reloads the page when the site's *generation*
-differs from the one the page was served with, so a rebuild finished between serving a page and
-its listener connecting is not missed. While the site cannot be built, every page is the
+to server-sent events at :data:`EVENTS_PATH`. Every update of the site is a new *generation*
+that names the pages it changed (or all of them); an event carries the generation and the pages
+changed since the generation the page was served with, and the page reloads when it is among
+them. So a page reloads once per change of its own, and a rebuild finished between serving a
+page and its listener connecting is not missed. While the site cannot be built, every page is the
 diagnostics page given by the owner, with the same script: fixing the file brings the page back.
 
 The standard library's threading server is enough for one author's browser tabs; it binds to
@@ -15,21 +17,26 @@ from __future__ import annotations
 import html
 import mimetypes
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 EVENTS_PATH = "/__argmap__/events"
 HEARTBEAT = 10.0  # seconds between keep-alive comments, which also notice a closed tab
 
-_RELOAD_SCRIPT = """<script>/* argmap serve: reload when the site is rebuilt */
+EVERY_PAGE = "*"
+
+_RELOAD_SCRIPT = """<script>/* argmap serve: reload when this page is rebuilt */
 (function () {{
-  var served = {generation};
-  var events = new EventSource("{events}");
-  events.onmessage = function (event) {{ if (Number(event.data) !== served) {{ location.reload(); }} }};
+  var path = location.pathname.replace(/\\/$/, "/index.html");
+  var events = new EventSource("{events}?since={generation}");
+  events.onmessage = function (event) {{
+    var changed = event.data.split(" ").slice(1);
+    if (changed.indexOf("{every}") !== -1 || changed.indexOf(path) !== -1) {{ events.close(); location.reload(); }}
+  }};
 }})();
 </script>"""
 
@@ -43,17 +50,30 @@ class LiveState:
         self.folder = folder
         self.problem: str | None = None  # the diagnostics page's text while the site cannot be built
         self.generation = 0
+        self._changed_pages: dict[int, frozenset[str] | None] = {}  # generation -> its pages (None: all)
         self.lock = threading.Lock()
         self.changed = threading.Condition(self.lock)
         self.closing = False
 
     @contextmanager
-    def updating(self) -> Iterator[None]:
-        """Hold the lock while the folder or the problem changes; then wake every listener."""
+    def updating(self, pages: Iterable[str] | None = None) -> Iterator[None]:
+        """Hold the lock while the folder or the problem changes; then wake every listener.
+        ``pages`` are the site's paths changed (``index.html``, ``sources/x.html``); None: all."""
         with self.lock:
             yield
             self.generation += 1
+            self._changed_pages[self.generation] = None if pages is None else frozenset("/" + p for p in pages)
             self.changed.notify_all()
+
+    def pages_changed_since(self, generation: int) -> frozenset[str] | None:
+        """Every page changed after ``generation`` (None: all of them, or too long ago to know)."""
+        pages: set[str] = set()
+        for later in range(generation + 1, self.generation + 1):
+            changed = self._changed_pages.get(later)
+            if changed is None:
+                return None
+            pages |= changed
+        return frozenset(pages)
 
     def close(self) -> None:
         with self.lock:
@@ -62,7 +82,7 @@ class LiveState:
 
 
 def reload_script(generation: int) -> str:
-    return _RELOAD_SCRIPT.format(generation=generation, events=EVENTS_PATH)
+    return _RELOAD_SCRIPT.format(generation=generation, events=EVENTS_PATH, every=EVERY_PAGE)
 
 
 def with_reload(page: bytes, generation: int) -> bytes:
@@ -104,9 +124,11 @@ class _LiveHandler(BaseHTTPRequestHandler):
         pass  # the author's terminal shows rebuilds, not every request
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
-        path = unquote(urlsplit(self.path).path)
+        url = urlsplit(self.path)
+        path = unquote(url.path)
         if path == EVENTS_PATH:
-            self._events()
+            since = parse_qs(url.query).get("since", [""])[0]
+            self._events(int(since) if since.isdigit() else None)
             return
         with self.live.lock:
             generation, problem = self.live.generation, self.live.problem
@@ -143,8 +165,9 @@ class _LiveHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _events(self) -> None:
-        """Server-sent events: the generation now, then each new one, until the tab or the server closes."""
+    def _events(self, since: int | None) -> None:
+        """Server-sent events: ``GENERATION PAGE...`` (``*`` for every page) for the changes after
+        ``since``, at once, then for each later change, until the tab or the server closes."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -152,17 +175,18 @@ class _LiveHandler(BaseHTTPRequestHandler):
         live = self.live
         try:
             with live.lock:
-                sent = live.generation
-            self._event(f"data: {sent}\n\n")
+                sent = live.generation if since is None else min(since, live.generation)
             while True:
                 with live.lock:
                     live.changed.wait_for(lambda: live.closing or live.generation != sent, timeout=HEARTBEAT)
                     closing, generation = live.closing, live.generation
+                    pages = live.pages_changed_since(sent) if generation != sent else frozenset()
                 if closing:
                     return
                 if generation != sent:
                     sent = generation
-                    self._event(f"retry: 300\ndata: {sent}\n\n")
+                    names = EVERY_PAGE if pages is None else " ".join(sorted(pages))
+                    self._event(f"retry: 300\ndata: {sent} {names}\n\n")
                 else:
                     self._event(": keep-alive\n\n")
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):

@@ -75,7 +75,7 @@ def test_serve_lays_the_site_out_as_build_does_and_serves_nothing_else(new_proje
 
 
 @requires_dot
-def test_only_the_changed_map_is_drawn_again(new_project):
+def test_a_saved_map_redraws_and_rewrites_only_its_own_pages(new_project):
     from argmap.reporters.text import serve_problem
     from argmap.usecases.serve import LiveSite
 
@@ -84,16 +84,43 @@ def test_only_the_changed_map_is_drawn_again(new_project):
     site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
     try:
         assert site.rebuild().drawn == 2
-        assert site.rebuild().drawn == 0
-        before = {name: (site.state.folder / name).read_text() for name in ("example.svg", "second.svg")}
+        folder = site.state.folder
+        before = {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_text()) for p in folder.rglob("*.*")}
         save(second, second.read_text().replace("con: Close the library on Sundays again", "con: Shut it"))
-        again = site.rebuild()
+        again = site.rebuild({str(second)})
         assert again.ok and again.drawn == 1
-        assert (site.state.folder / "example.svg").read_text() == before["example.svg"]
-        assert "Shut it" in (site.state.folder / "second.svg").read_text() != before["second.svg"]
+        assert site.state.folder == folder  # updated in place, not built again
+        after = {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_text()) for p in folder.rglob("*.*")}
+        rewritten = {name for name in after if after[name][0] != before[name][0]}
+        assert rewritten == {"second.html", "second.svg", "index.html", "sources/riverside2025.html"}
+        assert "Shut it" in after["second.svg"][1] and after["example.svg"] == before["example.svg"]
+
+        registry = new_project / "seeds" / "sources.yaml"
+        save(registry, registry.read_text().replace("reliability: news", "reliability: peer-reviewed"))
+        whole = site.rebuild({str(registry)})  # a seed changed: every page may change
+        assert whole.ok and whole.drawn == 2 and site.state.folder != folder
     finally:
         site.close()
     assert not site.workspace.exists()
+
+
+def test_a_broken_map_shows_its_report_until_it_is_fixed(new_project):
+    from argmap.reporters.text import serve_problem
+    from argmap.usecases.serve import LiveSite
+
+    map_file = new_project / "maps" / "example.yaml"
+    good = map_file.read_text()
+    site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+    try:
+        assert site.rebuild().ok
+        save(map_file, good.replace("supports: [keep-sundays]", "supports: [keep-sunday]"))
+        broken = site.rebuild({str(map_file)})
+        assert not broken.ok and "error AM301" in site.state.problem
+        assert "checked 1 map" in site.state.problem  # the summary line, as `argmap check` prints it
+        save(map_file, good)
+        assert site.rebuild({str(map_file)}).ok and site.state.problem is None
+    finally:
+        site.close()
 
 
 def test_a_map_that_does_not_load_shows_its_diagnostics_and_the_server_stays_up(new_project):

@@ -44,7 +44,7 @@ def serve_command(
 
                 webbrowser.open(address)
             for changed in site.changes():
-                typer.echo(serve_rebuilt(site.rebuild(), changed), err=True)
+                typer.echo(serve_rebuilt(site.rebuild(changed), changed), err=True)
         finally:
             stop()
     finally:

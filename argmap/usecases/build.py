@@ -17,7 +17,7 @@ from argmap.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_
                            replacing_folder)
 from argmap.project import DEFAULT_SEEDS, MapDocument, Project
 from argmap.usecases.brief import Progress, Silent, diagram
-from argmap.usecases.check import check
+from argmap.usecases.check import CheckResult, check
 from argmap.usecases.outcome import Outcome
 
 SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
@@ -46,8 +46,7 @@ def build_site(
     if result.errors:
         return outcome
     documents = project.maps
-    cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence
-                    if e.source in project.registered})
+    cited = cited_sources(project)
     progress.start(len(documents) + len(cited) + 1)
     files: list[Path] = []
     with replacing_folder(out) as staging:
@@ -60,22 +59,44 @@ def build_site(
             if svg:
                 files.append(_write(staging / f"{model.id}.svg", svg))
                 diagrams.append(model.id)
-            page = brief_page(document, project, diagnostics=diagnostics_of(document, result.diagnostics),
-                              built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None)
-            files.append(_write(staging / f"{model.id}.html", render_brief(page)))
+            files.append(_write(staging / f"{model.id}.html", map_page_html(document, result, built, svg)))
             progress.advance(model.id)
         (staging / "sources").mkdir()
         for source_id in cited:
-            page = source_page(source_id, project, built=built, diagnostics=result.diagnostics, links=SITE_SOURCES)
-            files.append(_write(staging / "sources" / f"{source_id}.html", render_source(page)))
+            files.append(_write(staging / "sources" / f"{source_id}.html", source_page_html(source_id, result, built)))
             progress.advance(source_id)
-        index = index_page(project, built=built, diagnostics=result.diagnostics, cited_sources=cited, diagrams=diagrams)
-        files.append(_write(staging / "index.html", render_index(index)))
+        files.append(_write(staging / "index.html", index_html(result, built, cited, diagrams)))
         _write(staging / SITE_MARKER, "built by argmap; `argmap build` replaces this folder as a whole\n")
         progress.advance("index")
     outcome.written = [out / f.relative_to(staging) for f in files]
     outcome.index = out / "index.html"
     return outcome
+
+
+# The pages of the site, one function each: `argmap build` writes them all, `argmap serve`
+# writes again only those a saved map changes.
+
+
+def cited_sources(project: Project) -> list[str]:
+    """The registered sources some map quotes: each gets a page."""
+    return sorted({e.source for d in project.maps for n in d.model.nodes.values() for e in n.evidence
+                   if e.source in project.registered})
+
+
+def map_page_html(document: MapDocument, result: CheckResult, built: str, svg: str | None) -> str:
+    page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
+                      built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None)
+    return render_brief(page)
+
+
+def source_page_html(source_id: str, result: CheckResult, built: str) -> str:
+    return render_source(source_page(source_id, result.project, built=built, diagnostics=result.diagnostics,
+                                     links=SITE_SOURCES))
+
+
+def index_html(result: CheckResult, built: str, cited: list[str], diagrams: list[str]) -> str:
+    return render_index(index_page(result.project, built=built, diagnostics=result.diagnostics,
+                                   cited_sources=cited, diagrams=diagrams))
 
 
 def _guard_target(out: Path) -> None:

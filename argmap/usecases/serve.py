@@ -1,8 +1,11 @@
 """`argmap serve`: the site `argmap build` makes, rebuilt when a map or seed is saved.
 
-Every rebuild is a full `argmap build` into a new folder (so the site is laid out exactly as
-`build` lays it out), swapped in under the server's lock. What is costly is not redone: a map's
-diagram (Graphviz) is drawn again only when the map's text or the sources registry changed.
+The first build, and any after a seed, a new or deleted map or a broken state, is a whole
+`argmap build` into a new folder (so the site is laid out exactly as `build` lays it out),
+swapped in under the server's lock. When only maps of the site were saved, the whole project is
+checked again but only the pages those maps change are written (their brief and diagram, the
+index, the pages of the sources they cite). A map's diagram (Graphviz, the costly part) is drawn
+again only when the map's text or the sources registry changed.
 While the check finds errors, or the build cannot run, the server shows the report instead of
 the pages, and the previous site is kept for when the files are fixed.
 """
@@ -24,8 +27,8 @@ from argmap.diagnostics import ArgmapError, UsageError
 from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES, MapDocument, Project
 from argmap.serving import LiveState, make_server, serve_in_background
 from argmap.usecases.brief import diagram
-from argmap.usecases.build import build_site
-from argmap.usecases.check import CheckResult
+from argmap.usecases.build import build_site, cited_sources, index_html, map_page_html, source_page_html
+from argmap.usecases.check import CheckResult, check
 
 WATCH_STEP_MS = 20  # how long watchfiles waits for more changes after the first one (an editor's save is several)
 
@@ -74,23 +77,43 @@ class LiveSite:
         self.state.folder.mkdir()
         self.diagrams = DiagramCache()
         self._builds = 0
+        self._known: dict[Path, tuple[str, frozenset[str]]] = {}  # map file -> (id, cited sources) of the site shown
         self._saved: queue.Queue[set[str]] = queue.Queue()
         self._stop_watching = threading.Event()
         self._watcher: threading.Thread | None = None
 
-    def rebuild(self) -> Rebuilt:
-        """Build the site again and show it, or show why it cannot be built."""
+    def rebuild(self, changed: set[str] | None = None) -> Rebuilt:
+        """Bring the site up to date with the files, or show why it cannot be built. When only
+        maps already in the site were saved, only their pages, the index and the pages of the
+        sources they cite are written again; anything else (a seed, a new or deleted map, an id
+        changed, a site not built yet) is a whole build."""
         started = time.perf_counter()
         drawn_before = self.diagrams.drawn
+        try:
+            check_result = self._update(changed) if self._can_update(changed) else None
+            if check_result is None:
+                check_result = self._build()
+        except ArgmapError as error:
+            with self.state.updating():
+                self.state.problem = self.describe(error)
+            self._known = {}
+            return Rebuilt(time.perf_counter() - started, self.diagrams.drawn - drawn_before, None, error)
+        return Rebuilt(time.perf_counter() - started, self.diagrams.drawn - drawn_before, check_result)
+
+    def _can_update(self, changed: set[str] | None) -> bool:
+        if not changed or not self._known or self.state.problem is not None:
+            return False
+        return all(Path(path).resolve() in self._known for path in changed)
+
+    def _build(self) -> CheckResult:
+        """`argmap build` into a new folder, swapped in; the check's result either way."""
         self._builds += 1
         out = self.workspace / f"site-{self._builds}"
         try:
             outcome = build_site(self.paths, out, seeds_dir=self.seeds_dir, built=self.built, draw=self.diagrams)
-        except ArgmapError as error:
+        except ArgmapError:
             shutil.rmtree(out, ignore_errors=True)
-            with self.state.updating():
-                self.state.problem = self.describe(error)
-            return Rebuilt(time.perf_counter() - started, self.diagrams.drawn - drawn_before, None, error)
+            raise
         with self.state.updating():
             if outcome.refused:
                 self.state.problem = self.describe(outcome.check)
@@ -98,7 +121,58 @@ class LiveSite:
             else:
                 old, self.state.folder, self.state.problem = self.state.folder, out, None
         shutil.rmtree(old, ignore_errors=True)
-        return Rebuilt(time.perf_counter() - started, self.diagrams.drawn - drawn_before, outcome.check)
+        self._known = {} if outcome.refused else self._site_of(outcome.check)
+        return outcome.check
+
+    def _update(self, changed: set[str]) -> CheckResult | None:
+        """Write again the pages the saved maps change; None when a whole build is needed."""
+        result = check(self.paths, self.seeds_dir)
+        if result.errors:
+            with self.state.updating():
+                self.state.problem = self.describe(result)
+            self._known = {}
+            return result
+        now = self._site_of(result)
+        if {path: id_ for path, (id_, _) in now.items()} != {path: id_ for path, (id_, _) in self._known.items()}:
+            return None  # a map's id changed, or a map appeared among the files: build it all
+        saved = {Path(path).resolve() for path in changed}
+        project = result.project
+        cited = cited_sources(project)
+        # The saved maps' own pages first, and shown at once: their open tabs reload without
+        # waiting for the source pages, which are written, and announced, after them.
+        pages: dict[str, str] = {}
+        for document in project.maps:
+            if document.path.resolve() in saved:
+                svg = self.diagrams(document, project)
+                if svg:
+                    pages[f"{document.model.id}.svg"] = svg
+                pages[f"{document.model.id}.html"] = map_page_html(document, result, self.built, svg)
+        diagrams = [document.model.id for document in project.maps if self.diagrams(document, project)]  # remembered
+        pages["index.html"] = index_html(result, self.built, cited, diagrams)
+        self._show(pages)
+        touched = set().union(*(now[path][1] | self._known[path][1] for path in saved if path in now))
+        sources = {f"sources/{source_id}.html": source_page_html(source_id, result, self.built)
+                   for source_id in sorted(touched & set(cited))}
+        self._show(sources, [f"sources/{source_id}.html" for source_id in touched - set(cited)])
+        self._known = now
+        return result
+
+    def _show(self, pages: dict[str, str], gone: Sequence[str] = ()) -> None:
+        """Write these pages of the site (and remove those gone); tell the tabs showing them."""
+        if not pages and not gone:
+            return
+        with self.state.updating([*pages, *gone]):
+            for relative, text in pages.items():
+                (self.state.folder / relative).write_text(text, encoding="utf-8")
+            for relative in gone:
+                (self.state.folder / relative).unlink(missing_ok=True)
+
+    @staticmethod
+    def _site_of(result: CheckResult) -> dict[Path, tuple[str, frozenset[str]]]:
+        """Each map file of the site: its id and the sources it cites."""
+        return {document.path.resolve(): (document.model.id, frozenset(
+                    e.source for n in document.model.nodes.values() for e in n.evidence))
+                for document in result.project.maps}
 
     # --- what to watch ---
 
