@@ -6,12 +6,14 @@ from pathlib import Path
 
 import typer
 
+from argmap.cli.completion import source_ids
 from argmap.cli.options import SEEDS_OPTION
 from argmap.quotes import DEFAULT_LIMIT
 
 
 def quote_command(
-    source: str = typer.Argument(..., help="Source id from sources.yaml, e.g. ade2025.", show_default=False),
+    source: str = typer.Argument(..., help="Source id from sources.yaml, e.g. ade2025.", show_default=False,
+                                 autocompletion=source_ids),
     text: str = typer.Argument(..., help="The words you remember, roughly.", show_default=False),
     seeds: Path = SEEDS_OPTION,
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", "-n", min=1, help="How many passages to rank."),
