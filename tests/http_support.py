@@ -27,3 +27,26 @@ def serving(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+# An article page as news sites make them: a cookie banner, a menu, an advertisement and a footer
+# around the article, with its metadata in the head.
+ARTICLE = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>Feri atau jembatan? | Warta Lembah</title>
+<meta property="og:site_name" content="Warta Lembah">
+<meta name="author" content="Nur Lestari">
+<meta property="article:published_time" content="2024-02-12T08:00:00Z">
+<link rel="canonical" href="https://warta.example/feri-atau-jembatan">
+</head><body>
+<div id="cookie-banner" class="cookie-consent">We use cookies. Accept all cookies to continue reading?</div>
+<nav class="menu"><ul><li><a href="/">Beranda</a></li><li><a href="/berita">Berita</a></li><li><a href="/olahraga">Olahraga</a></li></ul></nav>
+<aside class="advertisement">Iklan: beli ponsel Lembah terbaru hari ini juga!</aside>
+<article>
+<h1>Feri atau jembatan?</h1>
+<p>Dewan kota bertemu pada hari Senin untuk memilih antara jembatan dan feri bagi penyeberangan sungai.</p>
+<p>Wali kota mengatakan feri lebih murah daripada jembatan dan bisa berlayar tahun ini juga. Warga tepi barat mengatakan mereka sudah menunggu jembatan selama sepuluh tahun.</p>
+<p>Dewan akan memilih lagi pada bulan Maret, setelah survei dasar sungai yang independen diterbitkan.</p>
+</article>
+<footer>Hak cipta 2024 Warta Lembah. Semua hak dilindungi. Kebijakan privasi. Hubungi kami.</footer>
+</body></html>
+"""
