@@ -4,8 +4,9 @@ The project is the layout every command expects by default (``maps/``, ``seeds/`
 ``sources.yaml``), the JSON Schemas that the files' first lines point at (so editors complete
 and validate offline), a ``.gitignore`` for the built site, and the check as a pre-commit hook
 and a CI workflow. The example map is format 2 and uses every feature of the format on a short
-invented source, which is paged like a PDF's saved text (pages end at a form feed), so the
-`page` of each quote is checked too.
+invented report, paged like a PDF's saved text (a form feed starts each page after the first),
+so the `page` of each quote is checked too, and a short Indonesian news item, quoted with a
+translation.
 
 Nothing is ever overwritten: when any file of the project exists already, nothing is written.
 """
@@ -27,6 +28,15 @@ from argmap.quotes.pages import join_pages
 EXAMPLE_MAP_ID = "example"
 EXAMPLE_SOURCE_ID = "riverside2025"
 EXAMPLE_SOURCE_FILE = "riverside2025-annual-report.txt"
+SECOND_SOURCE_ID = "warta2025"
+SECOND_SOURCE_FILE = "warta2025-perpustakaan.txt"
+
+# A short invented news item in Indonesian: quotes from it need a translation into the map's English.
+_SECOND_SOURCE = """Perpustakaan Riverside Ramai pada Hari Minggu
+
+Sejak Maret, perpustakaan buka pada hari Minggu. Menurut petugas, ruang baca anak selalu penuh
+pada hari Minggu. Ruang baca anak juga penuh pada hari Sabtu.
+"""
 
 # An invented report of two pages; a page ends with a form feed, as `argmap source add` saves PDFs.
 _EXAMPLE_PAGES = (
@@ -62,6 +72,18 @@ sources:
     language: en
     reliability: news
     note: An invented report that comes with `argmap init`; replace it with your own sources.
+
+  {second_id}:
+    file: {second_file}
+    sha256: {second_sha256}
+    type: article-newspaper
+    title: Perpustakaan Riverside Ramai pada Hari Minggu
+    title-en: Riverside Library busy on Sundays
+    issued: "2025-06-02"
+    container-title: Warta Riverside
+    language: id
+    reliability: news
+    note: An invented news item that comes with `argmap init`, in Indonesian to show translations.
 """
 
 _EXAMPLE_MAP = """\
@@ -112,6 +134,20 @@ nodes:
         as_of: 2025-06
         page: 1
 
+  children-read:
+    type: claim
+    title: The children's room is full
+    text: On Sundays the children's reading room is full.
+    supports: [families-come]
+    evidence:
+      - source: {second_id}
+        quote: ruang baca anak selalu penuh pada hari Minggu.
+        prefix: Menurut petugas,
+        translation: the children's reading room is always full on Sundays.
+        highlight: [selalu penuh]
+        highlight_translation: [always full]
+        speaker: the library staff
+
   costs-rose:
     type: objection
     title: Staff costs rose 12%
@@ -156,7 +192,7 @@ nodes:
 
 expect:
   semantics: grounded
-  stands: [grant-pays, families-come, keep-sundays]
+  stands: [grant-pays, families-come, children-read, keep-sundays]
   falls: [costs-rose]
 """
 
@@ -212,14 +248,19 @@ def project_files() -> dict[Path, str]:
     """Every file of a new project, by its path inside the project."""
     source = example_source_text()
     sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    second_sha256 = hashlib.sha256(_SECOND_SOURCE.encode("utf-8")).hexdigest()
     maps_schema = _relative(SCHEMA_DIR / MAP_SCHEMA.file_name, DEFAULT_MAPS)
     sources_schema = _relative(SCHEMA_DIR / SOURCES_SCHEMA.file_name, DEFAULT_SEEDS)
     return {
         DEFAULT_SEEDS / SOURCES_FILE: _SOURCES.format(schema=sources_schema, source_id=EXAMPLE_SOURCE_ID,
-                                                      file=EXAMPLE_SOURCE_FILE, sha256=sha256),
+                                                      file=EXAMPLE_SOURCE_FILE, sha256=sha256,
+                                                      second_id=SECOND_SOURCE_ID, second_file=SECOND_SOURCE_FILE,
+                                                      second_sha256=second_sha256),
         DEFAULT_SEEDS / EXAMPLE_SOURCE_FILE: source,
+        DEFAULT_SEEDS / SECOND_SOURCE_FILE: _SECOND_SOURCE,
         DEFAULT_MAPS / f"{EXAMPLE_MAP_ID}.yaml": _EXAMPLE_MAP.format(schema=maps_schema, map_id=EXAMPLE_MAP_ID,
-                                                                     source_id=EXAMPLE_SOURCE_ID),
+                                                                     source_id=EXAMPLE_SOURCE_ID,
+                                                                     second_id=SECOND_SOURCE_ID),
         SCHEMA_DIR / MAP_SCHEMA.file_name: schema_text(MAP_SCHEMA),
         SCHEMA_DIR / SOURCES_SCHEMA.file_name: schema_text(SOURCES_SCHEMA),
         Path(".gitignore"): _GITIGNORE,

@@ -40,7 +40,7 @@ def test_the_example_map_shows_format_2_with_every_feature(tmp_path, run_argmap)
     assert {node["type"] for node in nodes} == {"thesis", "claim", "objection", "rebuttal"}
     assert any(node.get("undercuts") for node in nodes) and any("weight" in node for node in nodes)
     evidence = [e for node in nodes for e in node.get("evidence", [])]
-    for key in ("page", "speaker", "as_of", "highlight", "suffix"):
+    for key in ("page", "speaker", "as_of", "highlight", "suffix", "prefix", "translation", "highlight_translation"):
         assert any(key in e for e in evidence), key
     assert example["expect"]["stands"]
 

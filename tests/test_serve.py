@@ -92,7 +92,7 @@ def test_a_saved_map_redraws_and_rewrites_only_its_own_pages(new_project):
         assert site.state.folder == folder  # updated in place, not built again
         after = {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_text()) for p in folder.rglob("*.*")}
         rewritten = {name for name in after if after[name][0] != before[name][0]}
-        assert rewritten == {"second.html", "second.svg", "index.html", "sources/riverside2025.html"}
+        assert rewritten == {"second.html", "second.svg", "index.html", "sources/riverside2025.html", "sources/warta2025.html"}
         assert "Shut it" in after["second.svg"][1] and after["example.svg"] == before["example.svg"]
 
         registry = new_project / "seeds" / "sources.yaml"
