@@ -227,14 +227,13 @@ def read_pdf(body: bytes, where: str) -> Captured:
 
 
 def _pdf_string(value: object) -> str | None:
+    """A document-information value as text: PDF strings are UTF-16 with a byte-order mark, or
+    PDFDocEncoding, of which Latin-1 is a close enough reading for a title or a name."""
     if isinstance(value, bytes):
-        for encoding in ("utf-16", "latin-1"):
-            try:
-                value = value.decode(encoding) if value.startswith(b"\xfe\xff") or encoding == "latin-1" else value.decode("utf-8")
-                break
-            except UnicodeDecodeError:
-                continue
-    return value.strip() or None if isinstance(value, str) else None
+        value = value.decode("utf-16") if value.startswith((b"\xfe\xff", b"\xff\xfe")) else value.decode("latin-1")
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None
 
 
 def _first_line(text: str) -> str | None:

@@ -10,8 +10,10 @@ def _escape(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, author: str | None = None) -> Path:
-    """A PDF with one page per list of lines (Latin-1 text), and an Info dictionary if given."""
+def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, author: str | None = None,
+              created: str | None = None) -> Path:
+    """A PDF with one page per list of lines (Latin-1 text), and an Info dictionary if given
+    (``created`` in the PDF's own form, e.g. D:20250314)."""
     objects: list[bytes] = []  # object n is objects[n - 1]
     page_ids = [4 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -23,7 +25,7 @@ def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, auth
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {n + 1} 0 R "
                        f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    info = {key: value for key, value in (("Title", title), ("Author", author)) if value}
+    info = {key: value for key, value in (("Title", title), ("Author", author), ("CreationDate", created)) if value}
     if info:
         objects.append(("<< " + " ".join(f"/{k} ({_escape(v)})" for k, v in info.items()) + " >>").encode("latin-1"))
     out = bytearray(b"%PDF-1.4\n")

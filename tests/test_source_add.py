@@ -81,6 +81,20 @@ def test_a_pdf_keeps_its_pages_and_its_document_information(cli, project, monkey
     assert entry["title"] == "Ferry Trial Report" and entry["author"] == [{"literal": "Dewi Sari"}]
 
 
+def test_a_pdf_at_a_url_is_read_as_a_pdf_with_its_date(cli, project, monkeypatch, tmp_path):
+    monkeypatch.chdir(project)
+    site = tmp_path / "site"
+    site.mkdir()
+    write_pdf(site / "report", [["The ferry sailed every day in May."], ["It stopped twice in June."]],
+              title="May and June", created="D:20250701120000")  # no suffix: the server says what it is
+    with serving(site) as base:
+        result = cli(["source", "add", f"{base}/report", "--id", "may2025"])
+    assert result.exit_code == 0, result.output
+    entry = registry(project)["may2025"]
+    assert entry["issued"] == "2025-07-01" and entry["URL"] == f"{base}/report" and "accessed" in entry
+    assert "\f" in (project / "seeds" / "may2025.txt").read_text(encoding="utf-8")
+
+
 def test_text_and_markdown_are_saved_byte_for_byte(cli, project, monkeypatch):
     monkeypatch.chdir(project)
     (project / "notes.md").write_bytes("# Field notes\n\nThe *ferry* was late twice.\r\n".encode())
