@@ -84,3 +84,12 @@ def test_a_passage_across_a_page_break_gives_both_pages():
     source = SourceText(text)
     best = rank_passages(source, "survey held in June results published July")[0]
     assert suggest("s", "en", source, best).page == "1-2"
+
+
+def test_a_heading_without_a_blank_line_under_it_is_not_part_of_the_card():
+    text = "Ferry trial report\nThe ferry crossed the river in twelve minutes on a normal day.\n"
+    assert rank_passages(SourceText(text), "ferry crossed river twelve minutes")[0].located.passage == \
+        "The ferry crossed the river in twelve minutes on a normal day."
+    wrapped = "The council met the mayor, Budi\nHartono, on Monday to discuss the ferry.\n"
+    spans = {wrapped[a:b] for a, b in passage_spans(wrapped)}
+    assert "The council met the mayor, Budi\nHartono, on Monday to discuss the ferry." in spans  # still offered whole

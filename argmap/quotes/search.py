@@ -130,7 +130,8 @@ def passage_spans(text: str) -> Iterator[tuple[int, int]]:
     clauses loses a quotation mark left without its pair at either end (a card never opens a
     quotation it does not close), and is dropped when one is left open inside it."""
     for p_start, p_end in _split(text, _PARAGRAPH_BREAK, 0, len(text)):
-        sentences = list(_split(text, _SENTENCE_END, p_start, p_end))
+        sentences = [part for start, end in _split(text, _SENTENCE_END, p_start, p_end)
+                     for part in _split_after_headings(text, start, end)]
         for s_start, s_end in sentences:
             clauses = list(_split(text, _CLAUSE_END, s_start, s_end))
             for i in range(len(clauses)):
@@ -142,6 +143,29 @@ def passage_spans(text: str) -> Iterator[tuple[int, int]]:
                             yield span
         for (a_start, _), (_, b_end) in zip(sentences, sentences[1:]):
             yield from _trimmed(text, a_start, b_end)
+
+
+MAX_HEADING = 60  # characters: a shorter line, unpunctuated, before a capital is a heading
+
+
+def _split_after_headings(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence split after a heading line that has no blank line under it, as text taken from
+    a PDF has: a short line with no punctuation at its end, starting and followed by a capital
+    ("Ferry trial report" over "The ferry crossed ..."). A wrapped line of running text is long,
+    or followed by a small letter, and stays in its sentence."""
+    at = start
+    line_start = start
+    newline = text.find("\n", start, end)
+    while newline != -1:
+        line = text[line_start:newline].strip()
+        following = text[newline:end].lstrip()
+        if (line and len(line) <= MAX_HEADING and line[0].isupper() and line[-1].isalnum()
+                and following[:1].isupper()):
+            yield at, newline
+            at = newline + 1
+        line_start = newline + 1
+        newline = text.find("\n", newline + 1, end)
+    yield at, end
 
 
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
