@@ -85,6 +85,7 @@ class Code(StrEnum):
     AM506 = auto(), "short-quote", WARNING
     AM507 = auto(), "highlight-not-in-translation", ERROR
     AM508 = auto(), "anachronistic-attack", WARNING
+    AM509 = auto(), "quote-page-mismatch", ERROR
     # A map's own expectations (AM6xx) and ICCMA framework files (AM7xx).
     AM601 = auto(), "expectation-differs", ERROR
     AM602 = auto(), "expectation-unknown-node", ERROR

@@ -13,20 +13,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CHROMIUM, MAPS, SEEDS
+from browser_support import BROWSER_MARKS, chromium
+from conftest import MAPS, SEEDS
 from debater_support import MAP_ID, write_debate
 
 PDFTOTEXT = shutil.which("pdftotext")
 # the diagram's smallest text at a 1400 px window and on a 390 px phone, in CSS pixels
 MIN_DIAGRAM_TEXT_PX = 10
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium is not installed (make browser installs it)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +52,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Visit:

@@ -21,6 +21,8 @@ from render_support import SMALL
 NOT_FOR_CHECK_OR_RENDER = {
     "jinja2", "markupsafe", "rapidfuzz", "yaml", "graphviz", "hypothesis", "pytest",
     "argmap.brief", "argmap.quotes.search", "argmap.scaffold", "argmap.schema",
+    "trafilatura", "lxml", "pdfplumber", "pdfminer", "watchfiles",
+    "argmap.capture", "argmap.registering", "argmap.starter", "argmap.serving",
 }
 
 

@@ -7,8 +7,8 @@ in code order, the order the checks run in and the documentation lists them.
 from __future__ import annotations
 
 from argmap.checks import (
-    anachronism, cycles, evidence, expect, identity, loading, node_types, orphans, placeholders, quotes, references,
-    sides, titles,
+    anachronism, cycles, evidence, expect, identity, loading, node_types, orphans, pages, placeholders, quotes,
+    references, sides, titles,
 )
 from argmap.checks.rule import Rule
 from argmap.codes import Code
@@ -44,6 +44,7 @@ MAP_RULES: tuple[Rule, ...] = (
     quotes.quotes_long_enough,         # AM506
     quotes.highlights_in_translation,  # AM507
     anachronism.anachronistic_attacks,  # AM508
+    pages.quote_pages,                 # AM509
     expect.expected_labels,            # AM601
     expect.unknown_expected_nodes,
     expect.expected_strengths,         # AM603

@@ -10,10 +10,13 @@ import typer
 from typer.core import TyperGroup
 
 from argmap import __version__
+from argmap.cli.init import init_command
 from argmap.cli.migrate import migrate_command
 from argmap.cli.new import new_command
 from argmap.cli.quote import quote_command
 from argmap.cli.schema import schema_command
+from argmap.cli.serve import serve_command
+from argmap.cli.source import source_app
 from argmap.cli.brief import brief_command
 from argmap.cli.build import build_command
 from argmap.cli.check import check_command
@@ -27,7 +30,8 @@ from argmap.diagnostics import ArgmapError, ExitCode
 
 # The core names the setting at fault in its own words; the CLI says which option sets it.
 OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit",
-                      "semantics": "--semantics"}
+                      "semantics": "--semantics", "id": "--id", "lang": "--lang", "reliability": "--reliability",
+                      "port": "--port"}
 
 
 def report_error(error: ArgmapError) -> None:
@@ -90,8 +94,11 @@ for name, command in (
     ("list", list_command),
     ("import", import_command),
     ("export", export_command),
+    ("init", init_command),
+    ("serve", serve_command),
 ):
     app.command(name)(command)
+app.add_typer(source_app, name="source")
 
 
 def run() -> None:

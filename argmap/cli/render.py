@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from argmap.cli.completion import node_ids
 from argmap.cli.options import OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, ReportFormat, choices, output_folder, output_option, report_name
 from argmap.model import SIDES
 from argmap.output import DIAGRAMS_FOLDER
@@ -30,7 +31,8 @@ def render_command(
     out: Optional[Path] = OUT_ALIAS,
     format: FormatChoice = typer.Option(DEFAULT_FORMAT, "--format", "-f", help="svg, png and pdf need Graphviz; dot writes the DOT source."),
     rankdir: RankdirChoice = typer.Option(DEFAULT_RANKDIR, "--rankdir", help="Direction of the layout; BT puts theses on top."),
-    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this node's neighbourhood.", show_default=False),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this node's neighbourhood.", show_default=False,
+                                        autocompletion=node_ids),
     depth: Optional[int] = typer.Option(None, "--depth", min=0, show_default=False,
                                         help=f"Relations to follow from --focus (default {DEFAULT_DEPTH})."),
     side: Optional[SideChoice] = typer.Option(None, "--side", help="Draw only one side's nodes.", show_default=False),

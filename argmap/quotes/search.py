@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from argmap.quotes import DEFAULT_LIMIT
 from argmap.quotes.match import Located, SourceText, canonical
+from argmap.quotes.pages import is_paged, page_range
 
 CLOSE_ENOUGH = 60.0  # below this similarity no passage is "close": `argmap quote` exits 1
 WORD_MATCH = 80.0  # two words this alike (rapidfuzz ratio) count as the same word, typos forgiven
@@ -32,7 +33,7 @@ MAX_CONTEXT_WORDS = 12  # a prefix or suffix longer than this would not help a r
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]*_]*\s+")
-_CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+_CLAUSE_END = re.compile(r"(?<=[,;:])[\"'\u201d\u2019\u00bb]*\s+")  # after a comma, and a quotation it closes
 _BLOCK_MARKER = re.compile(r"(?:#{1,6}|>|[-\u2022*+]|\d+[.)])\s+")  # heading, quote, list item
 _TRAILING = ",;: \t\r\n"
 _INVISIBLE = str.maketrans(dict.fromkeys("*_\u00ad\u200b\u200c\u200d\u2060\ufeff", None))
@@ -50,12 +51,13 @@ class Passage:
 # --- ranking -----------------------------------------------------------------------------------
 
 
-def rank_passages(source: SourceText, words: str, limit: int = DEFAULT_LIMIT) -> list[Passage]:
-    """The ``limit`` passages most like ``words``, best first.
+def rank_passages(source: SourceText, words: str, limit: int = DEFAULT_LIMIT, *, fragments: bool = False) -> list[Passage]:
+    """The ``limit`` passages most like ``words``, best first: whole clauses, runs of clauses and
+    sentences, so that a card never starts or ends in the middle of a clause.
 
-    The best candidates are then also tried cut down to every stretch between two words the
-    query has, so that words remembered from the middle of a long sentence give that part, not
-    the whole sentence. Overlapping passages yield only the better one (ties go to the shorter).
+    With ``fragments``, the best candidates are also tried cut down to every stretch between two
+    words the query has (words remembered from the middle of a long sentence then give that part
+    alone). Overlapping passages yield only the better one (ties go to the shorter).
     """
     query = _words(canonical(words))
     if not query:
@@ -72,7 +74,7 @@ def rank_passages(source: SourceText, words: str, limit: int = DEFAULT_LIMIT) ->
         return _similarity(query, tuple(t[2] for t in words_in(*span)), alike)
 
     scored = {span: score(span) for span in passage_spans(source.text)}
-    for span in _best(scored, REFINE):
+    for span in _best(scored, REFINE if fragments else 0):
         matched = [t for t in words_in(*span) if t[2] in wanted]
         for i, first in enumerate(matched):
             for last in matched[i:]:
@@ -124,16 +126,75 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 def passage_spans(text: str) -> Iterator[tuple[int, int]]:
     """Candidate passages as (start, end) offsets: within each sentence every run of clauses
-    (the whole sentence included), and every two adjacent sentences of a paragraph."""
+    (the whole sentence included), and every two adjacent sentences of a paragraph. A run of
+    clauses loses a quotation mark left without its pair at either end (a card never opens a
+    quotation it does not close), and is dropped when one is left open inside it."""
     for p_start, p_end in _split(text, _PARAGRAPH_BREAK, 0, len(text)):
-        sentences = list(_split(text, _SENTENCE_END, p_start, p_end))
+        sentences = [part for start, end in _split(text, _SENTENCE_END, p_start, p_end)
+                     for part in _split_after_headings(text, start, end)]
         for s_start, s_end in sentences:
             clauses = list(_split(text, _CLAUSE_END, s_start, s_end))
             for i in range(len(clauses)):
                 for j in range(i, len(clauses)):
-                    yield from _trimmed(text, clauses[i][0], clauses[j][1])
+                    whole_sentence = i == 0 and j == len(clauses) - 1
+                    for span in _trimmed(text, clauses[i][0], clauses[j][1]):
+                        span = span if whole_sentence else _unquoted_edges(text, *span)
+                        if span and (whole_sentence or _balanced(text[span[0]:span[1]])):
+                            yield span
         for (a_start, _), (_, b_end) in zip(sentences, sentences[1:]):
             yield from _trimmed(text, a_start, b_end)
+
+
+MAX_HEADING = 60  # characters: a shorter line, unpunctuated, before a capital is a heading
+
+
+def _split_after_headings(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence split after a heading line that has no blank line under it, as text taken from
+    a PDF has: a short line with no punctuation at its end, starting and followed by a capital
+    ("Ferry trial report" over "The ferry crossed ..."). A wrapped line of running text is long,
+    or followed by a small letter, and stays in its sentence."""
+    at = start
+    line_start = start
+    newline = text.find("\n", start, end)
+    while newline != -1:
+        line = text[line_start:newline].strip()
+        following = text[newline:end].lstrip()
+        if (line and len(line) <= MAX_HEADING and line[0].isupper() and line[-1].isalnum()
+                and following[:1].isupper()):
+            yield at, newline
+            at = newline + 1
+        line_start = newline + 1
+        newline = text.find("\n", newline + 1, end)
+    yield at, end
+
+
+_QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
+_STRAIGHT = "\""
+
+
+def _balanced(passage: str) -> bool:
+    """Every quotation the passage opens, it closes (apostrophes aside: they are not marks)."""
+    if passage.count(_STRAIGHT) % 2:
+        return False
+    return passage.count("\u201c") + passage.count("\u201e") == passage.count("\u201d") + passage.count("\u201e") \
+        and passage.count("\u00ab") == passage.count("\u00bb")
+
+
+def _unquoted_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without an opening mark at its start, or a closing mark at its end, whose pair
+    lies outside it (a clause cut from inside a quotation); None when only marks would remain."""
+    for _ in range(2):
+        passage = text[start:end]
+        if passage[:1] in ("\u201c", "\u201e", "\u00ab", _STRAIGHT) and not _balanced(passage):
+            start += 1
+        passage = text[start:end]
+        if passage[-1:] in ("\u201d", "\u00bb", _STRAIGHT) and not _balanced(passage):
+            end -= 1
+            while end > start and text[end - 1] in _TRAILING:
+                end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
 
 
 def _split(text: str, separator: re.Pattern[str], start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -210,19 +271,56 @@ class Suggestion:
     occurrences: tuple[Located, ...]
     prefix: str | None = None
     suffix: str | None = None
+    page: int | str | None = None  # in a source saved with its pages: the page (or pages) the quote stands on
+    attribution: str | None = None  # the source's sentence, when it reports the quote as someone's words
 
     def snippet(self, indent: int = 4) -> str:
         """The ``evidence:`` entry, indented to sit under a node of a map laid out like maps/."""
-        fields = {"source": self.source_id, "quote": self.quote, "prefix": self.prefix, "suffix": self.suffix}
+        fields = {"source": self.source_id, "quote": self.quote, "prefix": self.prefix, "suffix": self.suffix,
+                  "page": self.page}
         lines = ["evidence:"]
         for i, (key, value) in enumerate((k, v) for k, v in fields.items() if v is not None):
             lines.append(("  - " if i == 0 else "    ") + _yaml_field(key, value))
+        if self.attribution:  # a comment too: only the mapper can say whose words these are
+            lines.append(f"    # speaker: TODO, whose words these are: the source says {self.attribution_cue!r}")
         # A comment, not a value: a placeholder translation would pass `argmap check` unnoticed,
         # while a missing one is reported (AM503) until someone writes it.
         lines.append(f"    # translation: TODO, translate the quote from '{self.language}' "
                      f"(required unless the map's lang is '{self.language}')")
         pad = " " * indent
         return "\n".join(pad + line for line in lines)
+
+
+    @property
+    def attribution_cue(self) -> str | None:
+        """The words of the sentence, outside the quote, that attribute it ("according to ...")."""
+        if not self.attribution:
+            return None
+        found = _ATTRIBUTION.search(self.attribution)
+        return found.group() if found else None
+
+
+# Words that report what someone else says, claims or is accused of, in English and Indonesian.
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|claims|claimed|alleges?|alleged(?:ly)?|accus(?:es|ed|ations?)|according to|"
+    r"called|calls|argues|argued|insists?|insisted|denie[sd]|reportedly|replie[sd]|warned|stated|"
+    r"kata(?:nya)?|mengatakan|menurut|ujar(?:nya)?|menuduh|tuduhan|dituduh|mengklaim|klaim|menyebut(?:kan)?|"
+    r"menyatakan|diduga)\b", re.IGNORECASE)
+
+
+def attribution_of(text: str, start: int, end: int) -> str | None:
+    """The sentence around ``text[start:end]``, on one line, when its words outside that span
+    attribute the span to someone (a report, a claim, an accusation); None otherwise."""
+    for p_start, p_end in _split(text, _PARAGRAPH_BREAK, 0, len(text)):
+        if not (p_start <= start < p_end or p_start < end <= p_end):
+            continue
+        for s_start, s_end in _split(text, _SENTENCE_END, p_start, p_end):
+            if s_end <= start or end <= s_start:
+                continue
+            outside = text[s_start:max(s_start, start)] + " " + text[min(end, s_end):s_end]
+            if _ATTRIBUTION.search(readable(outside)):
+                return readable(text[s_start:s_end])
+    return None
 
 
 def suggest(source_id: str, language: str, source: SourceText, passage: Passage) -> Suggestion:
@@ -234,10 +332,20 @@ def suggest(source_id: str, language: str, source: SourceText, passage: Passage)
              canonical(located.passage))
     quote, ours = next(((q, o) for q in forms if (o := _occurrence(source, q, located))), (forms[-1], None))
     occurrences = source.find(quote).matches
+    page = _page_of(source, ours or located)
+    attribution = attribution_of(source.text, located.start, located.end)
     if ours is None or len(occurrences) < 2:
-        return Suggestion(source_id, language, passage, quote, occurrences)
+        return Suggestion(source_id, language, passage, quote, occurrences, page=page, attribution=attribution)
     prefix, suffix = _disambiguation(source, quote, ours)
-    return Suggestion(source_id, language, passage, quote, occurrences, prefix, suffix)
+    return Suggestion(source_id, language, passage, quote, occurrences, prefix, suffix, page, attribution)
+
+
+def _page_of(source: SourceText, located: Located) -> int | str | None:
+    """The page (``3``) or pages (``3-4``) of a paged source the passage stands on; else None."""
+    if not is_paged(source.text):
+        return None
+    first, last = page_range(source.text, located.start, located.end)
+    return first if first == last else f"{first}-{last}"
 
 
 def _join_hyphenated(match: re.Match[str]) -> str:

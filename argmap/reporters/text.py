@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
     from argmap.scaffold import NewMap
     from argmap.usecases.migrate import MigrateOutcome
+    from argmap.starter import InitProject
+    from argmap.usecases.source import SourceAdded
+    from argmap.usecases.serve import Rebuilt
+    from argmap.usecases.check import CheckResult
+    from argmap.diagnostics import ArgmapError
     from argmap.usecases.quote import QuoteReport
 
 
@@ -88,8 +93,13 @@ def quote_report(report: QuoteReport) -> str:
                      "try fewer, more distinctive words from the source")
         return "\n".join(map(printable, lines))
     located = best.passage.located
-    lines += ["", f"best passage, line {located.line} ({best.passage.similarity:.1f}% similar), verbatim:",
+    where = f"line {located.line}" + (f", page {best.page}" if best.page is not None else "")
+    lines += ["", f"best passage, {where} ({best.passage.similarity:.1f}% similar), verbatim:",
               f"  {best.quote}"]
+    if best.attribution:
+        lines += [f"attributed: the source's sentence reports these words as someone's ('{best.attribution_cue}'):",
+                  f"  {_shorten(best.attribution, 2 * CUT_PASSAGE_AT)}",
+                  "  say whose they are with `speaker:`, or quote the sentence whole"]
     if len(best.occurrences) > 1:
         where = ", ".join(str(o.line) for o in best.occurrences)
         lines.append(f"it occurs {len(best.occurrences)} times (lines {where}); "
@@ -107,12 +117,94 @@ def _shorten(text: str, width: int = CUT_PASSAGE_AT) -> str:
 
 def new_map_report(created: NewMap) -> str:
     """Where the map is, and the next steps."""
-    lines = [f"created {created.path}"]
-    if created.schema_missing:
-        lines.append(f"    the editor schema it points at is missing; write it with: argmap schema > {created.schema_file}")
+    lines = [f"created {created.path}", *new_map_setup_hints(created)]
     lines.append(f"    next: fill in the TODOs; `argmap check {created.path}` warns about each one left, "
                  "and `--strict` fails until none is")
     return "\n".join(map(printable, lines))
+
+
+def new_map_setup_hints(created: NewMap) -> list[str]:
+    """What the project around a new map still lacks for the next step to work: the seeds
+    registry `argmap check` reads, and the editor schema the map's first line points at."""
+    from argmap.folders import DEFAULT_SEEDS, SOURCES_FILE
+
+    if not (DEFAULT_SEEDS / SOURCES_FILE).is_file():
+        return [f"    there is no {DEFAULT_SEEDS / SOURCES_FILE} here yet, which `argmap check` needs: "
+                "`argmap init` sets up seeds/ and schema/ around the map (it overwrites nothing)"]
+    if created.schema_missing:
+        folder = created.schema_file.parent
+        return [f"    the editor schema it points at is missing; write it with: "
+                f"mkdir -p {folder} && argmap schema > {created.schema_file}"]
+    return []
+
+
+# --- argmap init -------------------------------------------------------------------------------
+
+
+def init_report(created: InitProject) -> str:
+    """The files written, and the commands that come next, run from the project folder."""
+    lines = [f"created {created.folder / path}" for path in created.files]
+    enter = [] if created.folder == Path(".") else [f"cd {created.folder}"]
+    lines += ["", "next, from the project folder:", *(f"  {step}" for step in (
+        *enter,
+        "argmap check --strict          # the example map passes",
+        "argmap source add FILE|URL --id ID   # register a source: a text, web page or PDF",
+        "argmap new MAP_ID              # a map of your own",
+        "argmap serve --open            # the site, rebuilt and reloaded as you edit",
+    ))]
+    return "\n".join(map(printable, lines))
+
+
+# --- argmap source add -------------------------------------------------------------------------
+
+
+def source_added_report(added: SourceAdded) -> str:
+    """What was saved and registered, then what the author still has to fill in by hand."""
+    captured = added.captured
+    pages = f", {plural(captured.pages, 'page')}" if captured.pages else ""
+    lines = [f"saved {added.saved} ({captured.kind}{pages}), sha256 {added.sha256[:12]}...",
+             f"registered '{added.source_id}' in {added.registry}:"]
+    lines += [f"  {key}: {_field(value)}" for key, value in added.entry.items() if key not in ("file", "sha256")]
+    todo = [f"{name}: not found" for name in added.missing]
+    if "title" in captured.guessed:
+        todo.append("title: taken from the text's first line; check it")
+    if "language" not in captured.fields and added.entry.get("language") == "en":
+        todo.append("language: not given (--lang) nor found; en assumed")
+    if todo:
+        lines += [f"to fill in by hand in {added.registry}:", *(f"  {item}" for item in todo)]
+    lines.append(f"next: argmap quote {added.source_id} \"words you remember\"")
+    return "\n".join(map(printable, lines))
+
+
+def _field(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v.get("literal") or v) if isinstance(v, dict) else str(v) for v in value)
+    return str(value)
+
+
+# --- argmap serve ------------------------------------------------------------------------------
+
+
+def serve_problem(problem: CheckResult | ArgmapError) -> str:
+    """Why the site cannot be built, as `argmap check` (or any command that could not run) prints it."""
+    from argmap.diagnostics import ArgmapError
+
+    if isinstance(problem, ArgmapError):
+        return printable(f"argmap: error: {problem.message}" + (f"\n    {problem.hint}" if problem.hint else ""))
+    body = format_diagnostics(problem.diagnostics)
+    return "\n".join(part for part in (body, summary(problem)) if part)
+
+
+def serve_rebuilt(rebuilt: Rebuilt, changed: set[str] | None = None) -> str:
+    """One line per rebuild for the terminal; the page shows the details."""
+    what = f"{', '.join(sorted(Path(p).name for p in changed))} changed: " if changed else ""
+    drawn = plural(rebuilt.drawn, "diagram")
+    if rebuilt.ok:
+        return printable(f"{what}rebuilt in {rebuilt.seconds:.2f} s ({drawn} drawn)")
+    if rebuilt.error is not None:
+        return printable(f"{what}cannot build: {rebuilt.error.message}; the pages say why")
+    counts = count(rebuilt.check.diagnostics)
+    return printable(f"{what}{plural(counts.errors, 'error')}: the pages show the report until they are fixed")
 
 
 # --- argmap migrate ----------------------------------------------------------------------------

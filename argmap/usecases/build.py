@@ -6,7 +6,7 @@ failure leaves the previous site untouched and no half-written site behind.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from argmap.brief.diagram import inline_svg
@@ -15,9 +15,9 @@ from argmap.brief.views import SITE_ROOT, SITE_SOURCES, brief_page, diagnostics_
 from argmap.diagnostics import UsageError
 from argmap.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
                            replacing_folder)
-from argmap.project import DEFAULT_SEEDS
+from argmap.project import DEFAULT_SEEDS, MapDocument, Project
 from argmap.usecases.brief import Progress, Silent, diagram
-from argmap.usecases.check import check
+from argmap.usecases.check import CheckResult, check
 from argmap.usecases.outcome import Outcome
 from argmap.vocabulary import DEFAULT_WPM
 
@@ -33,10 +33,12 @@ def build_site(
     progress: Progress | None = None,
     semantics: str | None = None,
     wpm: int = DEFAULT_WPM,
+    draw: Callable[[MapDocument, Project, str | None], str | None] = diagram,
 ) -> Outcome:
     """Check, then write every brief, diagram and cited source page and an index into ``out``,
     which is replaced as a whole. ``semantics`` is the one the briefs show (default: each
-    map's `expect:` semantics)."""
+    map's `expect:` semantics); ``draw`` makes a map's SVG diagram (`argmap serve` passes one
+    that remembers the diagrams of maps that did not change)."""
     progress = progress or Silent()
     out = link_target(out)
     remove_abandoned_staging(out)
@@ -48,36 +50,58 @@ def build_site(
     if result.errors:
         return outcome
     documents = project.maps
-    cited = sorted({e.source for d in documents for n in d.model.nodes.values() for e in n.evidence
-                    if e.source in project.registered})
+    cited = cited_sources(project)
     progress.start(len(documents) + len(cited) + 1)
     files: list[Path] = []
     with replacing_folder(out) as staging:
         diagrams: list[str] = []
         for document in documents:
             model = document.model
-            svg = diagram(document, project, semantics)
+            svg = draw(document, project, semantics)
             if svg is None:
                 outcome.undrawn.append(document.model.id)
             if svg:
                 files.append(_write(staging / f"{model.id}.svg", svg))
                 diagrams.append(model.id)
-            page = brief_page(document, project, diagnostics=diagnostics_of(document, result.diagnostics),
-                              built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None, semantics=semantics, wpm=wpm)
-            files.append(_write(staging / f"{model.id}.html", render_brief(page)))
+            files.append(_write(staging / f"{model.id}.html", map_page_html(document, result, built, svg, semantics, wpm)))
             progress.advance(model.id)
         (staging / "sources").mkdir()
         for source_id in cited:
-            page = source_page(source_id, project, built=built, diagnostics=result.diagnostics, links=SITE_SOURCES)
-            files.append(_write(staging / "sources" / f"{source_id}.html", render_source(page)))
+            files.append(_write(staging / "sources" / f"{source_id}.html", source_page_html(source_id, result, built)))
             progress.advance(source_id)
-        index = index_page(project, built=built, diagnostics=result.diagnostics, cited_sources=cited, diagrams=diagrams)
-        files.append(_write(staging / "index.html", render_index(index)))
+        files.append(_write(staging / "index.html", index_html(result, built, cited, diagrams)))
         _write(staging / SITE_MARKER, "built by argmap; `argmap build` replaces this folder as a whole\n")
         progress.advance("index")
     outcome.written = [out / f.relative_to(staging) for f in files]
     outcome.index = out / "index.html"
     return outcome
+
+
+# The pages of the site, one function each: `argmap build` writes them all, `argmap serve`
+# writes again only those a saved map changes.
+
+
+def cited_sources(project: Project) -> list[str]:
+    """The registered sources some map quotes: each gets a page."""
+    return sorted({e.source for d in project.maps for n in d.model.nodes.values() for e in n.evidence
+                   if e.source in project.registered})
+
+
+def map_page_html(document: MapDocument, result: CheckResult, built: str, svg: str | None,
+                  semantics: str | None = None, wpm: int = DEFAULT_WPM) -> str:
+    page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
+                      built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None, semantics=semantics, wpm=wpm)
+    return render_brief(page)
+
+
+def source_page_html(source_id: str, result: CheckResult, built: str) -> str:
+    return render_source(source_page(source_id, result.project, built=built, diagnostics=result.diagnostics,
+                                     links=SITE_SOURCES))
+
+
+def index_html(result: CheckResult, built: str, cited: list[str], diagrams: list[str]) -> str:
+    return render_index(index_page(result.project, built=built, diagnostics=result.diagnostics,
+                                   cited_sources=cited, diagrams=diagrams))
 
 
 def _guard_target(out: Path) -> None:

@@ -26,7 +26,8 @@ class QuoteReport:
         return ExitCode.CLEAN if self.best else ExitCode.INPUT_ERRORS
 
 
-def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT_LIMIT) -> QuoteReport:
+def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT_LIMIT, *,
+               fragments: bool = False) -> QuoteReport:
     """Rank the passages of a registered source like ``words``. Raises :class:`UsageError`
     (exit 2) when the seeds folder, the source or its file cannot be used, or the words are empty."""
     if not has_words(words):
@@ -46,7 +47,7 @@ def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT
     if document is None:
         raise UsageError(f"source '{source_id}': file {seeds_dir / project.registered[source_id].file} cannot be read",
                          f"run `argmap check --seeds {seeds_dir}` for the details")
-    ranking = tuple(p for p in rank_passages(document.text, words, limit) if p.similarity > 0)
+    ranking = tuple(p for p in rank_passages(document.text, words, limit, fragments=fragments) if p.similarity > 0)
     close_enough = [p for p in ranking if p.similarity >= CLOSE_ENOUGH]
     best = suggest(source_id, document.source.language, document.text, close_enough[0]) if close_enough else None
     return QuoteReport(source_id, document.source.file, words, ranking, best)

@@ -1,0 +1,244 @@
+"""`argmap source add`: a document's text and bibliographic data, from a file or a URL.
+
+Web pages (a saved ``.html`` file or a URL) go through trafilatura, which keeps the article and
+drops navigation, advertising, cookie banners and footers, and reads the page's metadata. PDFs
+go through pdfplumber, page by page; the saved text keeps the pages (see
+:mod:`argmap.quotes.pages`). Plain text and Markdown are kept byte for byte. Each library is
+imported only when a document of its kind is added: checking a map never loads them.
+
+Nothing here writes a file: :func:`capture` returns what would be saved, or raises
+:class:`UsageError` (exit 2) for a type it cannot read, an empty extraction or a failed download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.diagnostics import UsageError
+from argmap.quotes.pages import join_pages
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+DOWNLOAD_TIMEOUT = 30  # seconds
+MAX_DOWNLOAD = 50 * 1024 * 1024  # bytes: larger is not an article
+USER_AGENT = "argmap (source add)"
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?[\"'\s>]", re.I)
+_PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
+
+
+@dataclass
+class Captured:
+    """A document ready to register: the text to save and the CSL fields found."""
+
+    text: bytes  # what is saved under seeds/, verbatim
+    suffix: str  # of the saved file: .txt, or the text file's own (.md)
+    kind: str  # "web page", "PDF", "text"
+    fields: dict[str, object] = field(default_factory=dict)  # CSL key -> value, only those found
+    wanted: tuple[str, ...] = ()  # the CSL fields this kind of document usually has
+    guessed: set[str] = field(default_factory=set)  # fields taken from the text, not from metadata
+    pages: int | None = None
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name in self.wanted if name not in self.fields]
+
+
+def is_url(where: str) -> bool:
+    return where.startswith(("http://", "https://"))
+
+
+def capture(where: str, today: dt.date | None = None) -> Captured:
+    """The text and metadata of the file or URL ``where``."""
+    today = today or dt.date.today()
+    if is_url(where):
+        body, content_type, final_url = download(where)
+        kind = _kind_of_download(where, content_type, body)
+        captured = _read(kind, body, where, url=final_url)
+        captured.fields.setdefault("URL", final_url)
+        captured.fields["accessed"] = today.isoformat()
+        return captured
+    path = Path(where)
+    if not path.is_file():
+        raise UsageError(f"{where}: no such file", "give a file (.html, .pdf, .txt, .md) or an http(s) URL")
+    kind = _kind_of_file(path)
+    captured = _read(kind, path.read_bytes(), where)
+    if kind == "html":  # a saved page: the capture date is as near as we know to the access date
+        captured.fields.setdefault("accessed", dt.date.fromtimestamp(path.stat().st_mtime).isoformat())
+    return captured
+
+
+def _kind_of_file(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise UsageError(f"{path}: cannot read '{path.suffix or 'no suffix'}' files",
+                     f"argmap reads web pages ({', '.join(HTML_SUFFIXES)}), PDFs and text ({', '.join(TEXT_SUFFIXES)})")
+
+
+def _kind_of_download(url: str, content_type: str, body: bytes) -> str:
+    if "html" in content_type or body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if "pdf" in content_type or body.startswith(b"%PDF-"):
+        return "pdf"
+    if content_type.startswith("text/"):
+        return "text"
+    raise UsageError(f"{url}: cannot read a document of type '{content_type or 'unknown'}'",
+                     "argmap reads web pages, PDFs and plain text")
+
+
+def download(url: str) -> tuple[bytes, str, str]:
+    """The body, its media type and the final URL after redirects; a failure is a UsageError."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310 - http(s) only
+            body = response.read(MAX_DOWNLOAD + 1)
+            content_type = response.headers.get_content_type() or ""
+            final_url = response.geturl()
+    except urllib.error.HTTPError as error:
+        raise UsageError(f"{url}: download failed: HTTP {error.code} {error.reason}", "nothing written") from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", None) or error
+        raise UsageError(f"{url}: download failed: {reason}", "nothing written; check the address and the network") from None
+    if len(body) > MAX_DOWNLOAD:
+        raise UsageError(f"{url}: larger than {MAX_DOWNLOAD // (1024 * 1024)} MB; not an article", "nothing written")
+    return body, content_type, final_url
+
+
+def _read(kind: str, body: bytes, where: str, url: str | None = None) -> Captured:
+    if kind == "html":
+        return read_html(body, where, url)
+    if kind == "pdf":
+        return read_pdf(body, where)
+    return read_text(body, where)
+
+
+def read_text(body: bytes, where: str) -> Captured:
+    """A text or Markdown file, kept as it is: it must be UTF-8 and hold some words."""
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{where}: not UTF-8 text", "save the file as UTF-8 first; nothing written") from None
+    if not text.strip():
+        raise UsageError(f"{where}: the file is empty", "nothing written")
+    suffix = Path(where).suffix.lower() if Path(where).suffix.lower() in TEXT_SUFFIXES else ".txt"
+    title = _first_line(text)
+    return Captured(body, suffix, "text", {"title": title[:200]} if title else {}, wanted=("title", "author", "issued"),
+                    guessed={"title"})
+
+
+def read_html(body: bytes, where: str, url: str | None = None) -> Captured:
+    """The article of a web page, without the page's navigation, ads, banners and footer."""
+    import trafilatura
+
+    html = _decode_html(body)
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True, favor_precision=True)
+    if not text or not text.strip():
+        raise UsageError(f"{where}: no article text found in the page",
+                         "save the article's own page (not a front page or a login wall); nothing written")
+    # one paragraph a line from trafilatura; a blank line between them marks the paragraph breaks
+    # that `argmap quote` never cuts across
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    saved = "\n\n".join(paragraphs) + "\n"
+    fields: dict[str, object] = {}
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    if meta is not None:
+        if meta.title:
+            fields["title"] = meta.title.strip()
+        authors = [a.strip() for a in re.split(r";|\band\b", meta.author or "") if a.strip()]
+        if authors:
+            fields["author"] = [{"literal": a} for a in authors]
+        if meta.date and _DATE.match(meta.date):
+            fields["issued"] = _DATE.match(meta.date).group()
+        if meta.sitename:
+            fields["container-title"] = meta.sitename.strip()
+        if meta.url and is_url(meta.url):
+            fields["URL"] = meta.url
+        if meta.language:
+            fields["language"] = meta.language.split("-")[0].lower()
+    declared_language = _HTML_LANG.search(html[:4096])
+    if declared_language and "language" not in fields:
+        fields["language"] = declared_language.group(1).split("-")[0].lower()
+    guessed = set() if "title" in fields else {"title"}
+    fields.setdefault("title", paragraphs[0][:200])
+    return Captured(saved.encode("utf-8"), ".txt", "web page", fields,
+                    wanted=("title", "author", "issued", "container-title", "URL"), guessed=guessed)
+
+
+def _decode_html(body: bytes) -> str:
+    declared = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", body[:4096], re.I)
+    for encoding in ([declared.group(1).decode("ascii")] if declared else []) + ["utf-8", "cp1252"]:
+        try:
+            return body.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("utf-8", errors="replace")
+
+
+def read_pdf(body: bytes, where: str) -> Captured:
+    """The text of every page, in order, pages kept (form feeds between them)."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(io.BytesIO(body)) as pdf:
+            pages = [(page.extract_text() or "").strip("\n") for page in pdf.pages]
+            info = pdf.metadata or {}
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"{where}: not a readable PDF ({type(error).__name__})", "nothing written") from None
+    except Exception as error:  # noqa: BLE001 - pdfminer raises its own types for broken files
+        if type(error).__module__.startswith(("pdfminer", "pdfplumber")):
+            raise UsageError(f"{where}: not a readable PDF ({error})", "nothing written") from None
+        raise
+    if not any(page.strip() for page in pages):
+        raise UsageError(f"{where}: the PDF has no text layer",
+                         "a scanned PDF needs OCR first (e.g. ocrmypdf); nothing written")
+    fields: dict[str, object] = {}
+    title = _pdf_string(info.get("Title"))
+    if title:
+        fields["title"] = title
+    author = _pdf_string(info.get("Author"))
+    if author:
+        fields["author"] = [{"literal": a.strip()} for a in author.split(";") if a.strip()]
+    created = _PDF_DATE.match(_pdf_string(info.get("CreationDate")) or "")
+    if created:
+        fields["issued"] = "-".join(part for part in created.groups() if part)
+    guessed = set()
+    if "title" not in fields:
+        first = _first_line("\n".join(pages))
+        if first:
+            fields["title"], guessed = first[:200], {"title"}
+    return Captured(join_pages(pages).encode("utf-8"), ".txt", "PDF", fields,
+                    wanted=("title", "author", "issued"), guessed=guessed, pages=len(pages))
+
+
+def _pdf_string(value: object) -> str | None:
+    """A document-information value as text: PDF strings are UTF-16 with a byte-order mark, or
+    PDFDocEncoding, of which Latin-1 is a close enough reading for a title or a name."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-16") if value.startswith((b"\xfe\xff", b"\xff\xfe")) else value.decode("latin-1")
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line
+    return None

@@ -1,0 +1,246 @@
+"""`argmap serve`: the site `argmap build` makes, rebuilt when a map or seed is saved.
+
+The first build, and any after a seed, a new or deleted map or a broken state, is a whole
+`argmap build` into a new folder (so the site is laid out exactly as `build` lays it out),
+swapped in under the server's lock. When only maps of the site were saved, the whole project is
+checked again but only the pages those maps change are written (their brief and diagram, the
+index, the pages of the sources they cite). A map's diagram (Graphviz, the costly part) is drawn
+again only when the map's text or the sources registry changed.
+While the check finds errors, or the build cannot run, the server shows the report instead of
+the pages, and the previous site is kept for when the files are fixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import queue
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.addresses import DEFAULT_HOST, DEFAULT_PORT
+from argmap.diagnostics import ArgmapError, UsageError
+from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES, MapDocument, Project
+from argmap.serving import LiveState, make_server, serve_in_background
+from argmap.usecases.brief import diagram
+from argmap.usecases.build import build_site, cited_sources, index_html, map_page_html, source_page_html
+from argmap.usecases.check import CheckResult, check
+
+WATCH_STEP_MS = 20  # how long watchfiles waits for more changes after the first one (an editor's save is several)
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """One rebuild: how long it took, how many diagrams were drawn, and whether the site is up."""
+
+    seconds: float
+    drawn: int
+    check: CheckResult | None  # None when the build could not run (``error`` says why)
+    error: ArgmapError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.check is not None and not self.check.errors
+
+
+class DiagramCache:
+    """Diagrams by the map's text and the registry's text: an unchanged map is not drawn again."""
+
+    def __init__(self) -> None:
+        self._svg: dict[str, str | None] = {}
+        self.drawn = 0
+
+    def __call__(self, document: MapDocument, project: Project, semantics: str | None = None) -> str | None:
+        registry = project.registry.text if project.registry is not None else ""
+        key = hashlib.sha256(f"{document.path}\0{document.doc.text}\0{registry}\0{semantics}".encode("utf-8")).hexdigest()
+        if key not in self._svg:
+            self._svg[key] = diagram(document, project, semantics)
+            self.drawn += 1
+        return self._svg[key]
+
+
+class LiveSite:
+    """The site of ``paths`` and ``seeds_dir``, built into a temporary folder of its own."""
+
+    def __init__(self, paths: Sequence[Path] | None, seeds_dir: Path, built: str,
+                 describe: Callable[[CheckResult | ArgmapError], str]):
+        self.paths = list(paths or [DEFAULT_MAPS])
+        self.seeds_dir = seeds_dir
+        self.built = built
+        self.describe = describe  # the report shown while the site cannot be built, as `argmap check` prints it
+        self.workspace = Path(tempfile.mkdtemp(prefix="argmap-serve-"))
+        self.state = LiveState(self.workspace / "empty")
+        self.state.folder.mkdir()
+        self.diagrams = DiagramCache()
+        self._builds = 0
+        self._known: dict[Path, tuple[str, frozenset[str]]] = {}  # map file -> (id, cited sources) of the site shown
+        self._saved: queue.Queue[set[str]] = queue.Queue()
+        self._stop_watching = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    def rebuild(self, changed: set[str] | None = None) -> Rebuilt:
+        """Bring the site up to date with the files, or show why it cannot be built. When only
+        maps already in the site were saved, only their pages, the index and the pages of the
+        sources they cite are written again; anything else (a seed, a new or deleted map, an id
+        changed, a site not built yet) is a whole build."""
+        started = time.perf_counter()
+        drawn_before = self.diagrams.drawn
+        try:
+            check_result = self._update(changed) if self._can_update(changed) else None
+            if check_result is None:
+                check_result = self._build()
+        except ArgmapError as error:
+            with self.state.updating():
+                self.state.problem = self.describe(error)
+            self._known = {}
+            return Rebuilt(time.perf_counter() - started, self.diagrams.drawn - drawn_before, None, error)
+        return Rebuilt(time.perf_counter() - started, self.diagrams.drawn - drawn_before, check_result)
+
+    def _can_update(self, changed: set[str] | None) -> bool:
+        if not changed or not self._known or self.state.problem is not None:
+            return False
+        return all(Path(path).resolve() in self._known for path in changed)
+
+    def _build(self) -> CheckResult:
+        """`argmap build` into a new folder, swapped in; the check's result either way."""
+        self._builds += 1
+        out = self.workspace / f"site-{self._builds}"
+        try:
+            outcome = build_site(self.paths, out, seeds_dir=self.seeds_dir, built=self.built, draw=self.diagrams)
+        except ArgmapError:
+            shutil.rmtree(out, ignore_errors=True)
+            raise
+        with self.state.updating():
+            if outcome.refused:
+                self.state.problem = self.describe(outcome.check)
+                old = out
+            else:
+                old, self.state.folder, self.state.problem = self.state.folder, out, None
+        shutil.rmtree(old, ignore_errors=True)
+        self._known = {} if outcome.refused else self._site_of(outcome.check)
+        return outcome.check
+
+    def _update(self, changed: set[str]) -> CheckResult | None:
+        """Write again the pages the saved maps change; None when a whole build is needed."""
+        result = check(self.paths, self.seeds_dir)
+        if result.errors:
+            with self.state.updating():
+                self.state.problem = self.describe(result)
+            self._known = {}
+            return result
+        now = self._site_of(result)
+        if {path: id_ for path, (id_, _) in now.items()} != {path: id_ for path, (id_, _) in self._known.items()}:
+            return None  # a map's id changed, or a map appeared among the files: build it all
+        saved = {Path(path).resolve() for path in changed}
+        project = result.project
+        cited = cited_sources(project)
+        # The saved maps' own pages first, and shown at once: their open tabs reload without
+        # waiting for the source pages, which are written, and announced, after them.
+        pages: dict[str, str] = {}
+        for document in project.maps:
+            if document.path.resolve() in saved:
+                svg = self.diagrams(document, project)
+                if svg:
+                    pages[f"{document.model.id}.svg"] = svg
+                pages[f"{document.model.id}.html"] = map_page_html(document, result, self.built, svg)
+        diagrams = [document.model.id for document in project.maps if self.diagrams(document, project)]  # remembered
+        pages["index.html"] = index_html(result, self.built, cited, diagrams)
+        self._show(pages)
+        touched = set().union(*(now[path][1] | self._known[path][1] for path in saved if path in now))
+        sources = {f"sources/{source_id}.html": source_page_html(source_id, result, self.built)
+                   for source_id in sorted(touched & set(cited))}
+        self._show(sources, [f"sources/{source_id}.html" for source_id in touched - set(cited)])
+        self._known = now
+        return result
+
+    def _show(self, pages: dict[str, str], gone: Sequence[str] = ()) -> None:
+        """Write these pages of the site (and remove those gone); tell the tabs showing them."""
+        if not pages and not gone:
+            return
+        with self.state.updating([*pages, *gone]):
+            for relative, text in pages.items():
+                (self.state.folder / relative).write_text(text, encoding="utf-8")
+            for relative in gone:
+                (self.state.folder / relative).unlink(missing_ok=True)
+
+    @staticmethod
+    def _site_of(result: CheckResult) -> dict[Path, tuple[str, frozenset[str]]]:
+        """Each map file of the site: its id and the sources it cites."""
+        return {document.path.resolve(): (document.model.id, frozenset(
+                    e.source for n in document.model.nodes.values() for e in n.evidence))
+                for document in result.project.maps}
+
+    # --- what to watch ---
+
+    def watched_folders(self) -> list[Path]:
+        folders = {self.seeds_dir.resolve()}
+        for path in self.paths:
+            folders.add((path if path.is_dir() else path.parent).resolve())
+        return sorted(folders)
+
+    def is_input(self, changed: str) -> bool:
+        """Whether a changed path is a map or seed file of this site (editors' swap files and
+        hidden folders are not)."""
+        path = Path(changed).resolve()
+        if path.name.startswith(".") or path.name.endswith("~"):
+            return False
+        seeds = self.seeds_dir.resolve()
+        if path.is_relative_to(seeds):
+            return not any(part.startswith(".") for part in path.relative_to(seeds).parts)
+        for given in self.paths:
+            given = given.resolve()
+            if path == given:
+                return True
+            if path.is_relative_to(given) and path.suffix.lower() in MAP_SUFFIXES:
+                return not any(part.startswith(".") for part in path.relative_to(given).parts)
+        return False
+
+    def watch(self) -> None:
+        """Start noticing saved inputs, on a thread of its own (watchfiles: inotify on Linux).
+        Called before the first build, so that nothing saved while it runs is missed."""
+        from watchfiles import watch
+
+        def relevant(_change: object, path: str) -> bool:
+            return self.is_input(path)
+
+        def run() -> None:
+            for batch in watch(*self.watched_folders(), watch_filter=relevant, step=WATCH_STEP_MS, debounce=1000,
+                               stop_event=self._stop_watching, rust_timeout=200, yield_on_timeout=False,
+                               raise_interrupt=False):
+                self._saved.put({path for _, path in batch})
+
+        self._watcher = threading.Thread(target=run, name="argmap-watch", daemon=True)
+        self._watcher.start()
+
+    def changes(self) -> Iterator[set[str]]:
+        """Each batch of saved inputs, those that came during the last rebuild taken together."""
+        while True:
+            try:
+                batch = self._saved.get(timeout=0.25)  # a timeout: the main thread stays free for Ctrl-C
+            except queue.Empty:
+                continue
+            while not self._saved.empty():
+                batch |= self._saved.get_nowait()
+            yield batch
+
+    def close(self) -> None:
+        self._stop_watching.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
+        self.state.close()
+        shutil.rmtree(self.workspace, ignore_errors=True)
+
+
+def start_server(site: LiveSite, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> tuple[str, Callable[[], None]]:
+    """Serve ``site`` on a thread; its address, and the function that stops it."""
+    try:
+        server = make_server(site.state, host, port)
+    except OSError as error:
+        raise UsageError(f"cannot serve on {host}:{port}: {error.strerror or error}",
+                         "choose another --port (0 picks a free one)", setting="port") from None
+    bound_host, bound_port = server.server_address[:2]
+    return f"http://{bound_host}:{bound_port}/", serve_in_background(server)

@@ -1,0 +1,52 @@
+"""`argmap serve` as a real process for the tests: started on a free port, always ended."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class Served:
+    def __init__(self, process: subprocess.Popen, address: str):
+        self.process = process
+        self.address = address
+        self.stderr = ""
+
+
+@contextlib.contextmanager
+def argmap_serve(project: Path, *args: str) -> Iterator[Served]:
+    """`argmap serve --port 0` in ``project``; yields once it listens; ends it with SIGINT (Ctrl-C)."""
+    process = subprocess.Popen([sys.executable, "-m", "argmap", "serve", "--port", "0", *args], cwd=project,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    served = None
+    try:
+        first = process.stderr.readline()
+        found = re.search(r"http://[0-9.]+:\d+/", first)
+        assert found, first + (process.stderr.read() if process.poll() is not None else "")
+        served = Served(process, found.group())
+        yield served
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        rest = process.stderr.read()
+        process.stderr.close()
+        if served is not None:
+            served.stderr = rest
+
+
+def save(path: Path, text: str) -> None:
+    """Write as an editor does, and make sure the modification time moves."""
+    path.write_text(text, encoding="utf-8")
+    time.sleep(0.01)

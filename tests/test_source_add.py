@@ -1,0 +1,158 @@
+"""`argmap source add`: web pages (a file or a URL on 127.0.0.1), PDFs with their pages, text;
+every refusal writes nothing. No test touches the network."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from http_support import ARTICLE, serving
+from pdf_support import write_pdf
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def registry(project: Path) -> dict:
+    return yaml.safe_load((project / "seeds" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+
+
+def test_a_saved_web_page_keeps_the_article_and_its_metadata(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    page = project / "feri.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+    result = cli(["source", "add", "feri.html", "--id", "lestari2024b", "--reliability", "news"])
+    assert result.exit_code == 0, result.output
+    saved = (project / "seeds" / "lestari2024b.txt").read_text(encoding="utf-8")
+    assert "Wali kota mengatakan feri lebih murah daripada jembatan" in saved
+    for chrome in ("cookies", "Beranda", "Olahraga", "Iklan", "Hak cipta", "privasi"):
+        assert chrome not in saved, chrome
+    assert "\n\nWali kota" in saved  # paragraphs stay apart: quotes are never cut across them
+    entry = registry(project)["lestari2024b"]
+    assert entry["sha256"] == hashlib.sha256(saved.encode("utf-8")).hexdigest()
+    assert entry["title"] == "Feri atau jembatan?"
+    assert entry["author"] == [{"literal": "Nur Lestari"}]
+    assert entry["issued"] == "2024-02-12"
+    assert entry["container-title"] == "Warta Lembah"
+    assert entry["URL"] == "https://warta.example/feri-atau-jembatan"
+    assert entry["language"] == "id" and entry["reliability"] == "news" and entry["type"] == "webpage"
+    assert "accessed" in entry
+    # the old entries and their comments are kept as they were
+    assert (project / "seeds" / "sources.yaml").read_text(encoding="utf-8").startswith("# Sources of the test fixture project")
+    quoted = cli(["quote", "lestari2024b", "feri lebih murah daripada jembatan"])
+    assert quoted.exit_code == 0 and "source: lestari2024b" in quoted.stdout
+
+
+def test_a_url_is_downloaded_and_registered_with_its_address_and_access_date(cli, project, monkeypatch, tmp_path):
+    monkeypatch.chdir(project)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "article.html").write_text(ARTICLE.replace('<link rel="canonical" href="https://warta.example/feri-atau-jembatan">', ""),
+                                       encoding="utf-8")
+    with serving(site) as base:
+        result = cli(["source", "add", f"{base}/article.html", "--id", "warta-url", "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    entry = registry(project)["warta-url"]
+    assert entry["URL"] == f"{base}/article.html"
+    assert len(entry["accessed"]) == 10
+    assert "Dewan kota bertemu" in (project / "seeds" / "warta-url.txt").read_text(encoding="utf-8")
+    check = cli(["check", "--seeds", "seeds", "maps"])
+    assert check.exit_code == 0 and "0 errors, 0 warnings" in check.stdout  # the new entry validates, its pin holds
+
+
+def test_a_pdf_keeps_its_pages_and_its_document_information(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_pdf(project / "report.pdf", [
+        ["Ferry trial report", "The ferry crossed the river in twelve minutes on Monday."],
+        ["The bridge would cost four million, according", "to the council's own estimate."],
+    ], title="Ferry Trial Report", author="Dewi Sari")
+    result = cli(["source", "add", "report.pdf", "--id", "sari2025"])
+    assert result.exit_code == 0, result.output
+    assert "(PDF, 2 pages)" in result.stdout
+    assert "issued: not found" in result.stdout  # what it could not find is said
+    saved = (project / "seeds" / "sari2025.txt").read_text(encoding="utf-8")
+    first, second = saved.split("\f")
+    assert "twelve minutes" in first and "four million" in second
+    entry = registry(project)["sari2025"]
+    assert entry["title"] == "Ferry Trial Report" and entry["author"] == [{"literal": "Dewi Sari"}]
+
+
+def test_a_pdf_at_a_url_is_read_as_a_pdf_with_its_date(cli, project, monkeypatch, tmp_path):
+    monkeypatch.chdir(project)
+    site = tmp_path / "site"
+    site.mkdir()
+    write_pdf(site / "report", [["The ferry sailed every day in May."], ["It stopped twice in June."]],
+              title="May and June", created="D:20250701120000")  # no suffix: the server says what it is
+    with serving(site) as base:
+        result = cli(["source", "add", f"{base}/report", "--id", "may2025"])
+    assert result.exit_code == 0, result.output
+    entry = registry(project)["may2025"]
+    assert entry["issued"] == "2025-07-01" and entry["URL"] == f"{base}/report" and "accessed" in entry
+    assert "\f" in (project / "seeds" / "may2025.txt").read_text(encoding="utf-8")
+
+
+def test_text_and_markdown_are_saved_byte_for_byte(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    (project / "notes.md").write_bytes("# Field notes\n\nThe *ferry* was late twice.\r\n".encode())
+    result = cli(["source", "add", "notes.md", "--id", "notes2025"])
+    assert result.exit_code == 0, result.output
+    assert (project / "seeds" / "notes2025.md").read_bytes() == (project / "notes.md").read_bytes()
+    assert registry(project)["notes2025"]["title"] == "Field notes"
+    assert "title: taken from the text's first line" in result.stdout
+
+
+def _pdf_without_text(path: Path) -> Path:
+    return write_pdf(path, [[]])
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: (p / "a.docx").write_bytes(b"PK\x03\x04"), "cannot read '.docx' files"),
+    (lambda p: (p / "a.html").write_text('<html><body><div id="app"></div><script>start()</script></body></html>'),
+     "no article text found"),  # a page its scripts fill in
+    (lambda p: _pdf_without_text(p / "a.pdf"), "the PDF has no text layer"),
+    (lambda p: (p / "a.pdf").write_bytes(b"%PDF-1.4 broken"), "not a readable PDF"),
+    (lambda p: (p / "a.txt").write_bytes(b"\xff\xfe caf\xe9"), "not UTF-8 text"),
+], ids=["other-type", "empty-page", "scanned-pdf", "broken-pdf", "not-utf8"])
+def test_what_cannot_be_read_is_a_clear_error_and_nothing_is_written(run_argmap, project, make, message):
+    make(project)
+    name = next(p.name for p in project.iterdir() if p.name.startswith("a."))
+    before = files_of(project / "seeds")
+    done = run_argmap(["source", "add", name, "--id", "new2025"], cwd=project)
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert files_of(project / "seeds") == before
+
+
+def test_a_failed_download_writes_nothing(run_argmap, project, tmp_path):
+    before = files_of(project / "seeds")
+    (tmp_path / "site").mkdir()
+    with serving(tmp_path / "site") as base:
+        missing = run_argmap(["source", "add", f"{base}/gone.html", "--id", "new2025"], cwd=project)
+    refused = run_argmap(["source", "add", f"{base}/gone.html", "--id", "new2025"], cwd=project)  # server ended
+    assert missing.returncode == 2 and "download failed: HTTP 404" in missing.stderr
+    assert refused.returncode == 2 and "download failed" in refused.stderr
+    assert files_of(project / "seeds") == before
+
+
+def test_a_taken_id_or_a_bad_option_is_refused(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    (project / "a.txt").write_text("Some words.\n")
+    taken = cli(["source", "add", "a.txt", "--id", "sari2023"])
+    assert taken.exit_code == 2 and "--id: source 'sari2023' is already registered" in taken.stderr
+    bad_lang = cli(["source", "add", "a.txt", "--id", "x2025", "--lang", "English"])
+    assert bad_lang.exit_code == 2 and "--lang: 'English' is not a language tag" in bad_lang.stderr
+    assert not (project / "seeds" / "x2025.txt").exists()
+
+
+def test_an_empty_registry_gets_its_first_entry(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "sources.yaml").write_text("# my sources\nsources: {}\n")
+    (tmp_path / "a.txt").write_text("The first source says something.\n")
+    assert cli(["source", "add", "a.txt", "--id", "first"]).exit_code == 0
+    assert list(registry(tmp_path)) == ["first"]
+    assert (tmp_path / "seeds" / "sources.yaml").read_text().startswith("# my sources\nsources:\n  first:\n")
