@@ -46,8 +46,6 @@ def main() -> int:
             page.goto((site / f"{BRIEF_MAP}.html").as_uri())
             # the top of the brief: the claims at a glance, and the first card below
             page.screenshot(path=str(args.out / "brief.png"))
-            page.goto((site / f"{DIAGRAM_MAP}.html").as_uri())
-            page.locator(".diagram-svg").screenshot(path=str(args.out / "map.png"))
             phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
             phone.goto((site / f"{BRIEF_MAP}.html").as_uri())
             phone.evaluate("window.scrollTo(0, document.querySelector('#side-pro').offsetTop - 10)")
@@ -57,6 +55,10 @@ def main() -> int:
             page.pdf(path=str(tmp / "print.pdf"), format="Letter")
             browser.close()
         pages_side_by_side(tmp / "print.pdf", args.out / "print.png")
+        # the whole diagram as `argmap render` draws it (the brief shows it at reading size, scrolled)
+        subprocess.run([sys.executable, "-m", "argmap", "render", f"maps/{DIAGRAM_MAP}.yaml", "-f", "png", "--rankdir", "RL", "-o", str(tmp)],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        shutil.copyfile(tmp / f"{DIAGRAM_MAP}.png", args.out / "map.png")
         subprocess.run([sys.executable, "-m", "argmap", "docx", f"maps/{BRIEF_MAP}.yaml", "-o", str(tmp), "--date", "2025-06-01"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["soffice", f"-env:UserInstallation={(tmp / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
