@@ -93,3 +93,15 @@ def test_list_of_a_map_that_does_not_load(cli, tmp_path):
     assert f"{broken}:" in result.stderr and "error AM103" in result.stderr
     assert "the map does not load" in result.stderr
     assert cli(["list", tmp_path / "missing.yaml"]).exit_code == 2
+
+
+def test_report_json_gives_the_check_of_the_written_map_alone_on_stdout(cli, tmp_path):
+    import json
+
+    out = tmp_path / "bridge-debate.yaml"
+    result = cli(["import", INTERCHANGE / "kialo-flat.txt", "--from", "kialo", "-o", out, "--report", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)  # nothing else on stdout
+    assert report["summary"]["maps"] == 1 and report["summary"]["errors"] == 0
+    assert {d["path"] for d in report["diagnostics"]} <= {str(out)}
+    assert f"wrote {out}: map 'bridge-debate'" in result.stderr and "argmap: note:" in result.stderr

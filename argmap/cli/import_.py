@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from argmap.cli.options import SEEDS_OPTION, choices
+from argmap.cli.options import REPORT_OPTION, SEEDS_OPTION, ReportFormat, choices, report_name
 from argmap.interchange.formats import IMPORT_FORMATS
 
 ImportFormat = choices("ImportFormat", IMPORT_FORMATS)
@@ -22,6 +22,7 @@ def import_command(
                                          help="The map's id (default: the output's file name without .yaml)."),
     force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
     seeds: Path = SEEDS_OPTION,
+    report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Convert another tool's argument map into an argmap map, and check it.
 
@@ -32,14 +33,22 @@ def import_command(
 
     The map is written even when it does not check (exit 1), so it can be fixed; exit 2 when the
     file cannot be read as the format. An existing output is only replaced with --force.
+    --report json|github|sarif gives the check of the written map in that format (on stdout, or on
+    stderr when the map itself goes to stdout).
 
     Example: argmap import debate.json --from aif -o maps/debate.yaml
     """
+    from argmap.reporters import get_reporter
     from argmap.reporters.interchange import import_report
     from argmap.usecases.interchange import import_map
 
     outcome = import_map(source, from_.value, output, map_id, force, seeds)
     if output is None:
         typer.echo(outcome.text, nl=False)
-    typer.echo(import_report(outcome), err=output is None)
+    reporter = get_reporter(report_name(report))
+    if reporter.for_people:
+        typer.echo(import_report(outcome), err=output is None)
+    else:  # a program reads the check of the written map alone; the notes go to stderr
+        typer.echo(import_report(outcome, with_diagnostics=False), err=True)
+        typer.echo(reporter.render(outcome.check), err=output is None)
     raise typer.Exit(outcome.exit_code)

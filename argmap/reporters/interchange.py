@@ -21,11 +21,13 @@ def notices(lines: Sequence[str]) -> str:
     return "\n".join(printable(f"argmap: note: {line}") for line in lines)
 
 
-def import_report(outcome: ImportOutcome) -> str:
-    """The notes, the check's diagnostics, and what was written (or why the map does not check)."""
+def import_report(outcome: ImportOutcome, with_diagnostics: bool = True) -> str:
+    """The notes, the check's diagnostics (unless another reporter shows them), and what was
+    written (or why the map does not check)."""
     counts = count(outcome.diagnostics)
     lines = [notices(outcome.notices)] if outcome.notices else []
-    lines += [format_diagnostic(d) for d in outcome.diagnostics]
+    if with_diagnostics:
+        lines += [format_diagnostic(d) for d in outcome.diagnostics]
     where = str(outcome.output) if outcome.output is not None else "stdout"
     verdict = (f"wrote {where}: map '{outcome.map_id}', {plural(outcome.node_count, 'node')}; "
                f"check: {plural(counts.errors, 'error')}, {plural(counts.warnings, 'warning')}")
