@@ -150,7 +150,7 @@ def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnos
     if is_registry(doc.data):
         return None, validate_registry(doc, path.parent)[2]
     model, problems = validate(doc, ArgMap)
-    problems += format_2_fields(doc)
+    problems += format_2_fields(doc, model)
     if model is None:
         return UnloadedMap(path, display), problems
     return MapDocument(doc, model), problems
