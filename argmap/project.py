@@ -97,7 +97,7 @@ def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
     if not paths:
         if not DEFAULT_MAPS.is_dir():
             raise UsageError(f"no maps given and no '{DEFAULT_MAPS}/' folder here",
-                             "name map files or folders, e.g. `argmap check maps/`")
+                             "run it in a project folder (`argmap init` makes one), or name map files or folders")
         paths = [DEFAULT_MAPS]
     files: list[Path] = []
     covers_folder = False

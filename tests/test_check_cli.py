@@ -151,3 +151,11 @@ def test_no_traceback_on_internal_error(monkeypatch, capsys):
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_outside_a_project_the_hint_points_at_argmap_init(cli, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = cli([command])
+    assert result.exit_code == 2
+    assert "no maps given and no 'maps/' folder here" in result.stderr and "argmap init" in result.stderr
