@@ -3,6 +3,8 @@ tests, as Carneades maps do."""
 
 from __future__ import annotations
 
+import difflib
+
 from argmap.checks.rule import MapContext, rule
 from argmap.codes import Code
 from argmap.evaluate import Label
@@ -68,15 +70,21 @@ def unknown_expected_nodes(ctx: MapContext):
     expect = ctx.model.expect
     if expect is None:
         return
+    def hint(node_id: str) -> tuple[str, ...]:
+        close = difflib.get_close_matches(node_id, list(ctx.model.nodes), n=1, cutoff=0.6)
+        return (f"did you mean '{close[0]}'?",) if close else ()
+
     for list_name in EXPECT_LISTS:
         for i, node_id in enumerate(getattr(expect, list_name)):
             if node_id not in ctx.model.nodes:
-                yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map")
+                yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map",
+                                 hint(node_id))
     for semantics in GRADUAL_SEMANTICS:
         for node_id in getattr(expect, semantics):
             if node_id not in ctx.model.nodes:
                 yield ctx.report(("expect", semantics, node_id),
-                                 f"expect.{semantics} names '{node_id}', which is not a node of this map", at_key=True)
+                                 f"expect.{semantics} names '{node_id}', which is not a node of this map", hint(node_id),
+                                 at_key=True)
 
 
 @rule(Code.AM603, "A strength pinned in `expect:` differs from the computed one.")
