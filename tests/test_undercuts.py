@@ -112,7 +112,8 @@ u:
     assert hints[1] == ("did you mean 'a'?",)
     assert problems[2][3] == "node 'u' undercuts 'a -> cc', but 'cc' is not a node of this map"
     assert problems[3][3] == "node 'u' undercuts 'a -> c', but 'a' neither supports nor attacks 'c'"
-    assert hints[3] == ("the relations of 'a': {from: a, to: b}, {from: a, to: k}",)
+    assert hints[3] == ("the relations of 'a': {from: a, to: b}, {from: a, to: k}",
+                        "the relations into 'c': {from: b, to: c}")  # the one meant is often among them
 
 
 def test_a_node_undercutting_its_own_relation_or_one_aimed_at_it_is_an_error(project):
