@@ -105,9 +105,12 @@ def expected_strengths(ctx: MapContext):
 
         expect:
           dfquad: {t: 0.62}   # computed: 0.75
+
+    Not checked while `sources.yaml` has errors: base scores come from the sources' reliability,
+    and strengths computed without them would give wrong numbers to "fix" the map with.
     """
     expect = ctx.model.expect
-    if expect is None:
+    if expect is None or not ctx.project.registry_valid:
         return
     for semantics in GRADUAL_SEMANTICS:
         pinned = getattr(expect, semantics)
