@@ -33,9 +33,12 @@ def expected_labels(ctx: MapContext):
 
         expect:
           stands: [c]     # c falls: o attacks it and nothing attacks o
+
+    Not checked while a support, attack or undercut names a node or relation the map does not
+    have (AM301, AM319): the labels would be those of another graph.
     """
     expect = ctx.model.expect
-    if expect is None:
+    if expect is None or not _relations_resolve(ctx):
         return
     result = ctx.document.evaluation(expect.semantics)
     for list_name, wanted in EXPECT_LISTS.items():
@@ -50,6 +53,15 @@ def expected_labels(ctx: MapContext):
                 (f"computed: {verdict.label.value} ({verdict.status}), {result.explain(node_id)}",
                  f"move '{node_id}' to expect.{_list_for(verdict.label)}, or change the map"),
             )
+
+
+def _relations_resolve(ctx: MapContext) -> bool:
+    """Every support, attack and undercut names nodes and relations of the map. Until then
+    (AM301, AM319 say what is wrong) the evaluation runs on a different graph than the author
+    meant, and comparing it with `expect:` would only add errors that go away with the typo."""
+    graph = ctx.graph
+    return (all(edge.target in graph.nodes for edge in graph.edges)
+            and all(graph.relation_exists(u.target, u.denied) for u in graph.undercuts))
 
 
 @rule(Code.AM602, "`expect:` names a node the map does not have.")
@@ -110,7 +122,7 @@ def expected_strengths(ctx: MapContext):
     and strengths computed without them would give wrong numbers to "fix" the map with.
     """
     expect = ctx.model.expect
-    if expect is None or not ctx.project.registry_valid:
+    if expect is None or not ctx.project.registry_valid or not _relations_resolve(ctx):
         return
     for semantics in GRADUAL_SEMANTICS:
         pinned = getattr(expect, semantics)
