@@ -41,7 +41,7 @@ class Captured:
     kind: str  # "web page", "PDF", "text"
     fields: dict[str, object] = field(default_factory=dict)  # CSL key -> value, only those found
     wanted: tuple[str, ...] = ()  # the CSL fields this kind of document usually has
-    guessed: set[str] = field(default_factory=set)  # fields taken from the text, not from metadata
+    guessed: set[str] = field(default_factory=set)  # fields guessed (from the text, or a PDF's creation date): to check
     pages: int | None = None
 
     @property
@@ -215,13 +215,15 @@ def read_pdf(body: bytes, where: str) -> Captured:
     if author:
         fields["author"] = [{"literal": a.strip()} for a in author.split(";") if a.strip()]
     created = _PDF_DATE.match(_pdf_string(info.get("CreationDate")) or "")
-    if created:
-        fields["issued"] = "-".join(part for part in created.groups() if part)
     guessed = set()
+    if created:  # when the file was made, which may be long after the document was published
+        fields["issued"] = "-".join(part for part in created.groups() if part)
+        guessed.add("issued")
     if "title" not in fields:
         first = _first_line("\n".join(pages))
         if first:
-            fields["title"], guessed = first[:200], {"title"}
+            fields["title"] = first[:200]
+            guessed.add("title")
     return Captured(join_pages(pages).encode("utf-8"), ".txt", "PDF", fields,
                     wanted=("title", "author", "issued"), guessed=guessed, pages=len(pages))
 

@@ -484,7 +484,11 @@ class _EventBuilder:
             message = exc.problem or str(exc)
             if exc.context:
                 message = f"{message} ({exc.context})"
-            hints = ("YAML indents with spaces; replace the tab",) if self.text[offset:offset + 1] == "\t" else ()
+            hints: tuple[str, ...] = ()
+            if self.text[offset:offset + 1] == "\t":
+                hints = ("YAML indents with spaces; replace the tab",)
+            elif (exc.problem or "").startswith("mapping values are not allowed"):
+                hints = ("a value holding ': ' must be quoted, e.g. title: \"Tolls: who pays\"",)
             raise YamlProblem(Code.AM103, f"YAML syntax error: {message}", offset, hints) from None
         except yaml.YAMLError as exc:
             raise YamlProblem(Code.AM103, f"YAML syntax error: {exc}", 0) from None

@@ -97,7 +97,7 @@ def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
     if not paths:
         if not DEFAULT_MAPS.is_dir():
             raise UsageError(f"no maps given and no '{DEFAULT_MAPS}/' folder here",
-                             "name map files or folders, e.g. `argmap check maps/`")
+                             "run it in a project folder (`argmap init` makes one), or name map files or folders")
         paths = [DEFAULT_MAPS]
     files: list[Path] = []
     covers_folder = False
@@ -163,7 +163,8 @@ def is_registry(data: dict) -> bool:
 
 def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
     if not seeds_dir.is_dir():
-        raise UsageError(f"seeds folder '{seeds_dir}' not found", "point --seeds at the folder holding sources.yaml")
+        raise UsageError(f"seeds folder '{seeds_dir}' " + ("is a file, not a folder" if seeds_dir.exists() else "not found"),
+                         "point --seeds at the folder holding sources.yaml")
     registry_path = seeds_dir / SOURCES_FILE
     if not registry_path.is_file():
         raise UsageError(f"{registry_path}: no such file", f"every seeds folder needs a {SOURCES_FILE} registry")

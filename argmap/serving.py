@@ -112,8 +112,8 @@ def problem_page(title: str, report: str, generation: int) -> bytes:
     """The diagnostics page: the report as `argmap check` prints it, in a plain monospace block."""
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>body{{font:15px/1.45 system-ui,sans-serif;margin:2rem;"
-            "max-width:70rem}} pre{{white-space:pre-wrap;background:#fff4f2;border-left:4px solid #c0392b;"
-            "padding:1rem;font:14px/1.5 ui-monospace,monospace}}</style></head><body>"
+            "max-width:70rem} pre{white-space:pre-wrap;background:#fff4f2;border-left:4px solid #c0392b;"
+            "padding:1rem;font:14px/1.5 ui-monospace,monospace}</style></head><body>"
             f"<h1>{html.escape(title)}</h1><p>The site is rebuilt as soon as the files are saved.</p>"
             f"<pre id=\"argmap-diagnostics\">{html.escape(report)}</pre>"
             f"{reload_script(generation)}</body></html>").encode("utf-8")

@@ -229,6 +229,8 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
+      # argmap installs from its repository, not from PyPI: make the next line install it from
+      # where you got it, e.g. pip install git+https://github.com/OWNER/argmap
       - run: pip install argmap
       - run: argmap check --strict
 """

@@ -74,9 +74,17 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
                               hints=("shorten it; the full wording belongs in `text`",) if key == "title" else ())
     if kind in _EXPECTED_TYPES:
         hints = _quote_hint(loc, value, found) if kind == "string_type" else ()
+        if kind in ("model_type", "dict_type") and isinstance(value, str) and len(loc) > 1 and loc[-2] in ("author", "editor"):
+            hints = (f"a name is a mapping: {{literal: {value}}}, or {{family: ..., given: ...}}",)
+        if kind == "list_type" and isinstance(value, str) and loc and loc[-1] in _LISTS_OF_WORDS:
+            hints = (f"write a list, even of one: {loc[-1]}: [{value}]",)  # `supports: a` for `supports: [a]`
         return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': expected {_EXPECTED_TYPES[kind]}; found {found}",
                               hints=hints)
     return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': {error['msg']}; found {found}")
+
+
+# Lists whose items are plain words or ids, where one item written alone is a common slip.
+_LISTS_OF_WORDS = frozenset({"supports", "attacks", "stands", "falls", "undecided", "highlight", "highlight_translation"})
 
 
 def _describe(loc: YamlPath) -> str:

@@ -151,3 +151,26 @@ def test_no_traceback_on_internal_error(monkeypatch, capsys):
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_outside_a_project_the_hint_points_at_argmap_init(cli, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = cli([command])
+    assert result.exit_code == 2
+    assert "no maps given and no 'maps/' folder here" in result.stderr and "argmap init" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["list", "maps"], "maps: is a folder"),
+    (["export", "maps", "--to", "aif"], "maps: is a folder"),
+    (["import", "maps", "--from", "aif", "-o", "x.yaml"], "maps: is a folder"),
+    (["check", "--seeds", "notes.txt", "maps"], "seeds folder 'notes.txt' is a file, not a folder"),
+], ids=["list", "export", "import", "seeds"])
+def test_a_folder_or_file_in_the_wrong_place_is_named_for_what_it_is(args, message, cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "notes.txt").write_text("notes\n", encoding="utf-8")
+    result = cli(args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "no such file" not in result.stderr

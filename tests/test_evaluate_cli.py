@@ -173,6 +173,26 @@ def test_an_unknown_node_in_expect_is_an_error(project: Path) -> None:
     assert codes_and_lines(path, project / "seeds") == [("AM602", 29)]
 
 
+def test_a_misspelt_node_in_expect_gets_a_did_you_mean(project: Path) -> None:
+    path = write_map(project, with_expect("""\
+        expect:
+          falls: [claime]
+        """))
+    found = [d for d in check([path], project / "seeds").diagnostics if d.code == "AM602"]
+    assert [d.hints for d in found] == [("did you mean 'claim'?",)]
+
+
+def test_expectations_wait_for_the_relations_to_resolve(project: Path) -> None:
+    path = write_map(project, with_expect("""\
+        expect:
+          falls: [thesis]
+        """))
+    assert codes_and_lines(path, project / "seeds") == [("AM601", 29)]
+    path.write_text(path.read_text(encoding="utf-8").replace("supports: [thesis]", "supports: [thesys]"), encoding="utf-8")
+    codes = [d.code for d in check([path], project / "seeds").diagnostics]
+    assert "AM301" in codes and "AM601" not in codes  # the typo's error alone, not labels of another graph
+
+
 def test_expectations_under_preferred_semantics(project: Path) -> None:
     # The objection and a rebuttal attack each other: grounded leaves both undecided; under
     # preferred semantics each wins in one extension, so both are still undecided sceptically,

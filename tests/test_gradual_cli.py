@@ -292,3 +292,17 @@ def test_brief_cards_show_strengths_and_open_attacks_their_gain(project: Path, c
     # without --semantics the brief keeps its statuses
     assert cli(["brief", "maps/toy.yaml", "-o", "plain"]).exit_code == 0
     assert 'class="strength"' not in (project / "plain" / "toy.html").read_text(encoding="utf-8")
+
+
+def test_pinned_strengths_wait_for_a_valid_registry(tmp_path):
+    # base scores come from the sources: without them the strengths (and AM603's advice) would be wrong
+    from argmap.starter import init_project
+    from argmap.usecases.check import check
+
+    init_project(tmp_path)
+    registry = tmp_path / "seeds" / "sources.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("{literal: Riverside Library Board}",
+                                                                      "Riverside Library Board"), encoding="utf-8")
+    found = check([tmp_path / "maps"], tmp_path / "seeds").diagnostics
+    assert [(d.code, d.hints[-1]) for d in found] == [
+        ("AM203", "a name is a mapping: {literal: Riverside Library Board}, or {family: ..., given: ...}")]

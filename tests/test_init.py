@@ -71,3 +71,11 @@ def test_new_in_an_empty_folder_points_at_init_and_its_next_step_then_works(run_
     assert checked.returncode == 0, checked.stdout  # warnings for the TODOs, no error
     first = (tmp_path / "maps" / "ferry-or-bridge.yaml").read_text().splitlines()[0]
     assert (tmp_path / "maps" / first.split("$schema=")[1]).is_file()
+
+
+def test_the_workflow_says_where_argmap_comes_from(tmp_path):
+    from argmap.starter import init_project
+
+    init_project(tmp_path)
+    workflow = (tmp_path / ".github" / "workflows" / "argmap.yml").read_text(encoding="utf-8")
+    assert "argmap installs from its repository, not from PyPI" in workflow  # `pip install argmap` alone would not get this argmap

@@ -64,6 +64,13 @@ def test_a_tab_in_the_indentation_gets_a_hint():
     assert "replace the tab" in problems[0].hints[0]
 
 
+def test_an_unquoted_colon_in_a_value_gets_a_hint():
+    loaded, problems = parse_yaml("nodes:\n  t:\n    title: Tolls: who pays\n", Path("m.yaml"), "m.yaml")
+    assert loaded is None
+    assert [(p.code, p.line) for p in problems] == [("AM103", 3)]
+    assert "must be quoted" in problems[0].hints[0]
+
+
 @pytest.mark.parametrize("opening", ["[", "{a: "], ids=["sequences", "mappings"])
 def test_deep_flow_nesting_is_refused_at_our_limit_whatever_libyaml_allows(opening):
     # libyaml 0.2.6 stops at 1,000 levels with its own error; ours (64) must win, at its place

@@ -141,3 +141,22 @@ def test_a_taken_port_is_a_usage_error(new_project, run_argmap):
         done = run_argmap(["serve", "--port", port], cwd=new_project)
     assert done.returncode == 2
     assert f"--port: cannot serve on 127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_diagnostics_page_has_valid_css():
+    from argmap.serving import problem_page
+
+    page = problem_page("argmap: the site cannot be built", "maps/a.yaml:1:1: error AM301: x", 1).decode("utf-8")
+    style = page[page.index("<style>") + 7:page.index("</style>")]
+    assert "{{" not in style and "}}" not in style  # one brace per rule, or the browser drops the rules
+    assert style.count("{") == style.count("}") == 2
+
+
+@pytest.mark.parametrize("args", [[], ["--seeds", "no-such-seeds"]], ids=["no-maps-folder", "no-seeds-folder"])
+def test_a_missing_folder_to_watch_is_a_usage_error_not_a_dead_watcher(run_argmap, tmp_path, args):
+    (tmp_path / "seeds").mkdir()
+    if args:
+        (tmp_path / "maps").mkdir()
+    done = run_argmap(["serve", "--port", "0", *args], cwd=tmp_path)
+    assert done.returncode == 2
+    assert "no such folder to watch" in done.stderr and "Traceback" not in done.stderr

@@ -127,6 +127,18 @@ def test_index_lists_maps_with_counts(site, pages):
         assert rows == expected
 
 
+@requires_dot
+def test_counts_on_the_pages_agree_with_their_number(tmp_path):
+    from argmap.starter import init_project
+    from argmap.usecases.build import build_site
+
+    init_project(tmp_path)
+    outcome = build_site([tmp_path / "maps"], tmp_path / "build", seeds_dir=tmp_path / "seeds", built=DATE)
+    index = outcome.index.read_text(encoding="utf-8")
+    assert "1 map, 2 sources" in index and "1 quotes" not in index  # warta2025 has one quote
+    assert re.search(r"\(news report, 1 quote\)", index)
+
+
 def test_build_refuses_on_errors_and_keeps_the_old_site(project, cli, monkeypatch):
     monkeypatch.chdir(project)
     shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")

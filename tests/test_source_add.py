@@ -92,6 +92,7 @@ def test_a_pdf_at_a_url_is_read_as_a_pdf_with_its_date(cli, project, monkeypatch
     assert result.exit_code == 0, result.output
     entry = registry(project)["may2025"]
     assert entry["issued"] == "2025-07-01" and entry["URL"] == f"{base}/report" and "accessed" in entry
+    assert "issued: the PDF file's creation date; check it" in result.stdout  # not the publication date
     assert "\f" in (project / "seeds" / "may2025.txt").read_text(encoding="utf-8")
 
 

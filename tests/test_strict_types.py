@@ -50,6 +50,16 @@ def test_a_number_in_a_list_of_ids_gets_the_quoted_form(tmp_path: Path, cli) -> 
     assert problem["hints"] == ['quote it to make it text: "2024"']
 
 
+def test_a_single_id_where_a_list_belongs_gets_the_list_form(tmp_path: Path, cli) -> None:
+    path = tmp_path / "minimal.yaml"
+    text = (CASES / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    assert "    supports: [committed]\n" in text
+    path.write_text(text.replace("    supports: [committed]\n", "    supports: committed\n"), encoding="utf-8")
+    (problem,) = diagnostics(cli, "--seeds", SEEDS, path)
+    assert problem["message"] == "invalid value for 'supports': expected a list; found 'committed'"
+    assert problem["hints"] == ["write a list, even of one: supports: [committed]"]
+
+
 def registry_with(project: Path, entry: str) -> None:
     (project / "seeds" / "extra.txt").write_text("An extra source document.\n", encoding="utf-8")
     with (project / "seeds" / "sources.yaml").open("a", encoding="utf-8") as registry:

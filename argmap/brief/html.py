@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from argmap.brief.views import BriefPage, IndexPage, SourcePage
+from argmap.words import plural
 
 
 def clause(text: str) -> str:
@@ -39,6 +40,7 @@ def environment() -> Environment:
     )
     env.filters["clause"] = clause
     env.filters["emphasis"] = emphasis
+    env.filters["plural"] = plural  # {{ n | plural("quote") }}: 1 quote, 2 quotes
     return env
 
 

@@ -3,6 +3,8 @@ tests, as Carneades maps do."""
 
 from __future__ import annotations
 
+import difflib
+
 from argmap.checks.rule import MapContext, rule
 from argmap.codes import Code
 from argmap.evaluate import Label
@@ -31,9 +33,12 @@ def expected_labels(ctx: MapContext):
 
         expect:
           stands: [c]     # c falls: o attacks it and nothing attacks o
+
+    Not checked while a support, attack or undercut names a node or relation the map does not
+    have (AM301, AM319): the labels would be those of another graph.
     """
     expect = ctx.model.expect
-    if expect is None:
+    if expect is None or not _relations_resolve(ctx):
         return
     result = ctx.document.evaluation(expect.semantics)
     for list_name, wanted in EXPECT_LISTS.items():
@@ -48,6 +53,15 @@ def expected_labels(ctx: MapContext):
                 (f"computed: {verdict.label.value} ({verdict.status}), {result.explain(node_id)}",
                  f"move '{node_id}' to expect.{_list_for(verdict.label)}, or change the map"),
             )
+
+
+def _relations_resolve(ctx: MapContext) -> bool:
+    """Every support, attack and undercut names nodes and relations of the map. Until then
+    (AM301, AM319 say what is wrong) the evaluation runs on a different graph than the author
+    meant, and comparing it with `expect:` would only add errors that go away with the typo."""
+    graph = ctx.graph
+    return (all(edge.target in graph.nodes for edge in graph.edges)
+            and all(graph.relation_exists(u.target, u.denied) for u in graph.undercuts))
 
 
 @rule(Code.AM602, "`expect:` names a node the map does not have.")
@@ -68,15 +82,21 @@ def unknown_expected_nodes(ctx: MapContext):
     expect = ctx.model.expect
     if expect is None:
         return
+    def hint(node_id: str) -> tuple[str, ...]:
+        close = difflib.get_close_matches(node_id, list(ctx.model.nodes), n=1, cutoff=0.6)
+        return (f"did you mean '{close[0]}'?",) if close else ()
+
     for list_name in EXPECT_LISTS:
         for i, node_id in enumerate(getattr(expect, list_name)):
             if node_id not in ctx.model.nodes:
-                yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map")
+                yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map",
+                                 hint(node_id))
     for semantics in GRADUAL_SEMANTICS:
         for node_id in getattr(expect, semantics):
             if node_id not in ctx.model.nodes:
                 yield ctx.report(("expect", semantics, node_id),
-                                 f"expect.{semantics} names '{node_id}', which is not a node of this map", at_key=True)
+                                 f"expect.{semantics} names '{node_id}', which is not a node of this map", hint(node_id),
+                                 at_key=True)
 
 
 @rule(Code.AM603, "A strength pinned in `expect:` differs from the computed one.")
@@ -97,9 +117,12 @@ def expected_strengths(ctx: MapContext):
 
         expect:
           dfquad: {t: 0.62}   # computed: 0.75
+
+    Not checked while `sources.yaml` has errors: base scores come from the sources' reliability,
+    and strengths computed without them would give wrong numbers to "fix" the map with.
     """
     expect = ctx.model.expect
-    if expect is None:
+    if expect is None or not ctx.project.registry_valid or not _relations_resolve(ctx):
         return
     for semantics in GRADUAL_SEMANTICS:
         pinned = getattr(expect, semantics)

@@ -87,7 +87,7 @@ def unknown_undercuts(ctx: MapContext):
                              (f"did you mean '{close[0]}'?",) if close else ())
         elif not ctx.graph.relation_exists(source, target):
             yield ctx.report(path, f"node '{edge.source}' {edge.what}, but '{source}' neither supports nor attacks '{target}'",
-                             (_relation_hint(ctx, source, target),))
+                             (_relation_hint(ctx, source, target), *_relations_into(ctx, target)))
 
 
 def _relation_hint(ctx: MapContext, source: str, target: str) -> str:
@@ -99,6 +99,12 @@ def _relation_hint(ctx: MapContext, source: str, target: str) -> str:
         return f"'{source}' supports and attacks nothing: an undercut names one of its relations"
     relations = [f"{{from: {source}, to: {t}}}" for t in node.targets]
     return f"the relations of '{source}': {', '.join(dict.fromkeys(relations))}"
+
+
+def _relations_into(ctx: MapContext, target: str) -> tuple[str, ...]:
+    """The relations that do end on ``target``: the one the author meant is often among them."""
+    into = [f"{{from: {nid}, to: {target}}}" for nid, node in ctx.model.nodes.items() if target in node.targets]
+    return (f"the relations into '{target}': {', '.join(into)}",) if into else ()
 
 
 @rule(Code.AM322, "A node undercuts a relation it is itself an end of.")

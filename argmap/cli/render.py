@@ -47,7 +47,8 @@ def render_command(
 
     Maps are checked first; if any has errors they are printed as `argmap check` prints them
     and nothing is drawn. Sides are blue (pro) and orange (con); the thesis has a double bold
-    border; supports are green solid arrows, attacks red dashed with a bar head. Each node shows
+    border; supports are green solid arrows, attacks red dashed with a bar head, undercuts
+    purple dotted lines ending on the relation they deny. Each node shows
     its title (its text when it has none), its evidence count and first cite, and its status
     under --semantics: struck through and faded when it falls, a badge when undecided. In SVG
     each node has id node-<id> and its full text as tooltip (shortened past {tooltip} characters; the brief has it all); edges have id

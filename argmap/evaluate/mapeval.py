@@ -95,6 +95,8 @@ class MapEvaluation:
                     for attack, cutters in self._undercut_on.get(node_id, ())
                     if self.verdicts[attack.attacker].label is not Label.OUT]
         if undercut:
+            if reason.kind is ReasonKind.ATTACKERS_FALL:  # an undercut attacker may stand: its attack does not
+                text = "no attack on it holds"
             text += f" ({'; '.join(dict.fromkeys(undercut))})"
         return text
 

@@ -168,6 +168,8 @@ def source_added_report(added: SourceAdded) -> str:
     todo = [f"{name}: not found" for name in added.missing]
     if "title" in captured.guessed:
         todo.append("title: taken from the text's first line; check it")
+    if "issued" in captured.guessed:
+        todo.append("issued: the PDF file's creation date; check it against the publication date")
     if "language" not in captured.fields and added.entry.get("language") == "en":
         todo.append("language: not given (--lang) nor found; en assumed")
     if todo:

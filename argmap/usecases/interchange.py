@@ -93,7 +93,8 @@ def _choose_id(source: Path, output: Path | None, map_id: str | None) -> str:
 
 def _read_source(source: Path, fmt: str) -> str:
     if not source.is_file():
-        raise UsageError(f"{source}: no such file")
+        raise UsageError(f"{source}: is a folder" if source.is_dir() else f"{source}: no such file",
+                         "name one file to import" if source.is_dir() else None)
     if fmt == "argdown" and source.suffix.lower() == ARGDOWN_SUFFIX:
         return _argdown_json(source)
     raw = source.read_bytes()
@@ -168,7 +169,8 @@ def _check_text(text: str, file_name: str, display: str, seeds_dir: Path) -> Che
 
 def _load(path: Path) -> ArgMap:
     if not path.is_file():
-        raise UsageError(f"{path}: no such file")
+        raise UsageError(f"{path}: is a folder" if path.is_dir() else f"{path}: no such file",
+                         "name one map file, e.g. maps/nato-expansion.yaml" if path.is_dir() else None)
     document, problems = load_map(path)
     if not isinstance(document, MapDocument):
         raise MapDoesNotLoad(path, problems)

@@ -204,6 +204,13 @@ class LiveSite:
         Called before the first build, so that nothing saved while it runs is missed."""
         from watchfiles import watch
 
+        maps_folders = [p.parent if p.suffix.lower() in MAP_SUFFIXES and not p.is_dir() else p for p in self.paths]
+        for folder in (*maps_folders, self.seeds_dir):  # watchfiles cannot watch a folder that is not there
+            if not folder.is_dir():
+                raise UsageError(f"{folder}: no such folder to watch",
+                                 "run `argmap init` to start a project here, or name existing map files or "
+                                 "folders (and the seeds folder with --seeds)")
+
         def relevant(_change: object, path: str) -> bool:
             return self.is_input(path)
 
