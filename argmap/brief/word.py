@@ -190,8 +190,9 @@ def add_side(document: WordDocument, side: SideCase, full: dict[str, Card]) -> N
     if side.still_to_answer:
         document.add_paragraph("Still to answer", style=BLOCK.name)
         for o in side.still_to_answer:
-            document.add_paragraph(f"{o.attack.side_label} \u201c{o.attack.label}\u201d attacks "
-                                   f"\u201c{o.target.label}\u201d", style="List Bullet")
+            what = (f"undercuts the step from \u201c{o.target.label}\u201d to \u201c{o.denied.label}\u201d"
+                    if o.denied is not None else f"attacks \u201c{o.target.label}\u201d")
+            document.add_paragraph(f"{o.attack.side_label} \u201c{o.attack.label}\u201d {what}", style="List Bullet")
 
 
 def _total(cards: Sequence[Card]) -> str:

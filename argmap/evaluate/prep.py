@@ -42,6 +42,8 @@ class UnansweredAttack:
     target: str
     attacker_status: str  # "stands" | "falls" | "undecided", under the evaluation's semantics
     via: tuple[str, ...] = ()  # the support chain, for a supported attack
+    # for an undercut: the attacker denies the inference from ``target`` to ``denied``
+    denied: str | None = None
     gain: float | None = None  # under a gradual semantics: what answering it adds to the thesis
     attacker_strength: float | None = None  # under a gradual semantics
 
@@ -114,7 +116,7 @@ def _unanswered(side: str, sides: Mapping[str, str | None], evaluation: MapEvalu
     def undercut_by_side(attack: Attack) -> bool:  # denying the attack's inference answers it too
         return attack in undercut and any(sides.get(u) == side for u in undercut[attack][0])
 
-    return [
+    attacks = [
         UnansweredAttack(a.attacker, a.target, verdicts[a.attacker].status, a.via)
         for a in evaluation.relation
         if sides.get(a.target) == side
@@ -122,6 +124,14 @@ def _unanswered(side: str, sides: Mapping[str, str | None], evaluation: MapEvalu
         and a.attacker not in attacked_by_side
         and not undercut_by_side(a)
     ]
+    # the other side denying one of this side's inferences (an answer of its, say) is an attack too
+    undercuts = [
+        UnansweredAttack(cutter, relation.source, verdicts[cutter].status, denied=relation.target)
+        for relation in evaluation.undercut_relations if sides.get(relation.source) == side
+        for cutter in relation.undercutters
+        if sides.get(cutter) not in (side, None) and cutter not in attacked_by_side
+    ]
+    return attacks + undercuts
 
 
 def _ranked(

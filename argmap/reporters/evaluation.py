@@ -139,7 +139,9 @@ class _TextEvaluation:
             else:
                 standing = (f"the attacker's strength {rounded(attack.attacker_strength)}; "
                             f"answering it raises the thesis by {rounded(attack.gain)}")
-            lines.append(f"  - {attack.attacker} attacks {attack.target}{via}; {standing}")
+            what = (f"undercuts {attack.target} -> {attack.denied}" if attack.denied is not None
+                    else f"attacks {attack.target}{via}")
+            lines.append(f"  - {attack.attacker} {what}; {standing}")
         if not side.still_to_answer:
             lines.append("  (nothing: every attack on this side is answered)")
         lines.append("Thin claims:")

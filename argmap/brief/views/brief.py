@@ -94,6 +94,7 @@ class OpenAttack:
     target: NodeRef
     attacker_status: str | None = None
     via: tuple[NodeRef, ...] = ()  # for a supported attack: the chain of support it runs through
+    denied: NodeRef | None = None  # for an undercut: it denies that ``target`` shows this
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,8 @@ def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCa
         # the same list as `argmap eval --prep`
         still_to_answer=tuple(
             OpenAttack(reader.ref(u.attacker), reader.ref(u.target), _attacker_standing(u),
-                       tuple(reader.ref(v) for v in u.via if v in model.nodes))
+                       tuple(reader.ref(v) for v in u.via if v in model.nodes),
+                       reader.ref(u.denied) if u.denied is not None else None)
             for u in preparation.side(side).still_to_answer
         ),
         unanswered_claims=tuple(unanswered),
