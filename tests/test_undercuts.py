@@ -349,7 +349,7 @@ def test_an_undercut_of_a_sides_inference_is_still_to_answer_for_that_side(cli, 
     result = cli(["eval", path, "--seeds", project / "seeds", "--prep", "-f", "json"])
     con = json.loads(result.stdout)["prep"]["con"]["still_to_answer"]
     # d attacks b, and u (pro) denies the con side's step a -> b; nothing of con's answers either
-    assert [(a["attacker"], a["target"], a["denied"]) for a in con] == [("d", "b", None), ("u", "a", "b")]
+    assert [(a["attacker"], a["target"], a.get("denied")) for a in con] == [("d", "b", None), ("u", "a", "b")]
     text = cli(["eval", path, "--seeds", project / "seeds", "--prep"]).stdout
     assert "  - u undercuts a -> b; the attacker stands" in text
     assert cli(["brief", path, "-o", tmp_path / "out", "--seeds", project / "seeds"]).exit_code == 0
@@ -357,7 +357,7 @@ def test_an_undercut_of_a_sides_inference_is_still_to_answer_for_that_side(cli, 
     assert re.search(r'undercuts the step from <a href="#card-a">A</a> to <a href="#card-b">B</a>', html)
     path.write_text(worked_yaml(WORKED | ANSWER, "worked"), encoding="utf-8")  # r (con) answers u
     con = json.loads(cli(["eval", path, "--seeds", project / "seeds", "--prep", "-f", "json"]).stdout)["prep"]["con"]
-    assert [(a["attacker"], a["denied"]) for a in con["still_to_answer"]] == [("d", None)]
+    assert [(a["attacker"], a.get("denied")) for a in con["still_to_answer"]] == [("d", None)]
 
 
 def test_expect_can_state_what_the_undercut_does(project):

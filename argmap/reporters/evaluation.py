@@ -225,4 +225,6 @@ def _unanswered_payload(attack: UnansweredAttack) -> dict:
     if attack.gain is None:
         for key in GRADUAL_ONLY_KEYS:
             del payload[key]
+    if attack.denied is None:  # only an undercut denies a step
+        del payload["denied"]
     return payload
