@@ -241,15 +241,16 @@ def highlight_segments(quote: str, highlights: Sequence[str]) -> tuple[Segment, 
     for part in highlights:
         found = text.find(part)
         spans.extend((m.start, m.end) for m in found.matches)
-    marked = [False] * len(text.text)
+    characters = text.text
+    marked = [False] * len(characters)
     for start, end in spans:
         marked[start:end] = [True] * (end - start)
     segments: list[Segment] = []
-    for i, ch in enumerate(text.text):
-        if segments and segments[-1].marked == marked[i]:
-            segments[-1] = Segment(segments[-1].text + ch, marked[i])
-        else:
-            segments.append(Segment(ch, marked[i]))
+    run_start = 0
+    for i in range(1, len(characters) + 1):  # a segment ends where the marking changes
+        if i == len(characters) or marked[i] != marked[run_start]:
+            segments.append(Segment(characters[run_start:i], marked[run_start]))
+            run_start = i
     return tuple(segments)
 
 
