@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from argmap.codes import Code
@@ -17,6 +17,7 @@ from argmap.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 from argmap.graph import MapGraph
 from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.model import ArgMap, Source, SourceRegistry
+from argmap.vocabulary import DEFAULT_SEMANTICS
 from argmap.quotes.match import SourceText
 from argmap.validate import validate
 
@@ -53,7 +54,9 @@ class MapDocument:
             rule = DEFAULT_SUPPORT_RULE
         key = (semantics, rule)
         if key not in self._evaluations:
-            self._evaluations[key] = evaluate_map(self.model, semantics, rule, self._sources)
+            # a gradual evaluation carries the grounded labels too: those computed already
+            labelled = self.evaluation(DEFAULT_SEMANTICS) if is_gradual(semantics) else None
+            self._evaluations[key] = evaluate_map(self.model, semantics, rule, self._sources, labelled)
         return self._evaluations[key]
 
 
@@ -226,4 +229,11 @@ def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Sourc
     problems.extend(decode_problems)
     if text is None:
         return None, problems
-    return SourceDocument(source_id, source, path, SourceText(text)), problems
+    return SourceDocument(source_id, source, path, source_text(text)), problems
+
+
+@lru_cache(maxsize=64)
+def source_text(text: str) -> SourceText:
+    """One :class:`SourceText` per distinct text in a process, with the quote indexes it builds
+    lazily: `argmap serve` checks the same sources again on every save."""
+    return SourceText(text)

@@ -162,3 +162,36 @@ def test_the_version_loads_no_pipeline(tmp_path):
     assert "argmap.cli.application" in loaded
     heavy = ("argmap.checks", "argmap.usecases", "argmap.project", "argmap.brief", "jinja2", "yaml", "rapidfuzz")
     assert not {m for m in loaded if m in heavy or m.startswith(tuple(f"{h}." for h in heavy))}
+
+
+def test_a_check_cache_gives_the_same_report_and_checks_again_only_the_changed_map(tmp_path, monkeypatch):
+    import shutil
+
+    from argmap.checks import runner
+    from argmap.usecases.check import check
+    from conftest import MAPS, SEEDS
+
+    maps, seeds = tmp_path / "maps", tmp_path / "seeds"
+    shutil.copytree(MAPS, maps)
+    shutil.copytree(SEEDS, seeds)
+    checked: list[str] = []
+    original = runner._check_map
+    monkeypatch.setattr(runner, "_check_map", lambda project, document: checked.append(document.model.id)
+                        or original(project, document))
+    cache: dict = {}
+
+    def report(result):
+        return [(d.path, d.line, d.column, d.code, d.message) for d in result.diagnostics], result.stats
+
+    first = check([maps], seeds, cache)
+    assert sorted(checked) == ["ferry-trial", "river-bridge"] and len(cache) == 2
+    assert report(check([maps], seeds, cache)) == report(first)
+    assert sorted(checked) == ["ferry-trial", "river-bridge"]  # nothing changed: nothing checked again
+
+    bridge = maps / "river-bridge.yaml"
+    bridge.write_text(bridge.read_text(encoding="utf-8").replace("supports: [", "supports: [no-such-node, ", 1),
+                      encoding="utf-8")
+    cached = check([maps], seeds, cache)
+    assert checked[2:] == ["river-bridge"] and len(cache) == 2  # the changed map only; its old result dropped
+    assert report(cached) == report(check([maps], seeds))  # the same as a check without a cache
+    assert "AM301" in {d.code for d in cached.diagnostics}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 
 from argmap.checks import MAP_RULES, PROJECT_RULES
 from argmap.checks.rule import MapContext, ProjectContext
 from argmap.diagnostics import Diagnostic
-from argmap.project import Project
+from argmap.project import MapDocument, Project
 
 
 @dataclass
@@ -18,20 +19,64 @@ class CheckStats:
     quotes_verified: int = 0
 
 
-def run_checks(project: Project) -> tuple[list[Diagnostic], CheckStats]:
-    """Every diagnostic of every rule, collected before returning; the rules never stop early."""
+@dataclass(frozen=True)
+class MapChecked:
+    """What the map rules found in one map, and what they counted."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    nodes: int
+    quotes: int
+    quotes_verified: int
+
+
+# A map's text, with the registry's and the sources' texts: the map rules' results depend on
+# nothing else, so a map whose key is unchanged need not be checked again.
+MapCheckKey = tuple[object, ...]
+
+
+def map_check_key(project: Project, document: MapDocument) -> MapCheckKey:
+    registry = project.registry.text if project.registry is not None else None
+    sources = tuple((source_id, str(source.path), source.text.text) for source_id, source in project.sources.items())
+    return (str(document.path), document.doc.text, registry, sources)
+
+
+def run_checks(
+    project: Project, cache: MutableMapping[MapCheckKey, MapChecked] | None = None
+) -> tuple[list[Diagnostic], CheckStats]:
+    """Every diagnostic of every rule, collected before returning; the rules never stop early.
+    ``cache`` (kept by a caller that checks the same project again and again, `argmap serve`)
+    gives back the map rules' results for maps whose text and sources did not change; it then
+    holds this run's results only."""
     stats = CheckStats(maps=project.map_count)
     found: list[Diagnostic] = []
+    used: set[MapCheckKey] = set()
     for document in project.maps:
-        context = MapContext(project, document)
-        for rule in MAP_RULES:
-            context.rule = rule
-            found.extend(rule.check(context))
-        stats.nodes += len(document.model.nodes)
-        stats.quotes += len(context.quote_checks)
-        stats.quotes_verified += sum(quote.result.found for quote in context.quote_checks)
+        key = map_check_key(project, document) if cache is not None else None
+        used.add(key)
+        checked = cache.get(key) if cache is not None else None
+        if checked is None:
+            checked = _check_map(project, document)
+            if cache is not None:
+                cache[key] = checked
+        found.extend(checked.diagnostics)
+        stats.nodes += checked.nodes
+        stats.quotes += checked.quotes
+        stats.quotes_verified += checked.quotes_verified
+    if cache is not None:
+        for stale in [key for key in cache if key not in used]:
+            del cache[stale]
     project_context = ProjectContext(project)
     for rule in PROJECT_RULES:
         project_context.rule = rule
         found.extend(rule.check(project_context))
     return found, stats
+
+
+def _check_map(project: Project, document: MapDocument) -> MapChecked:
+    context = MapContext(project, document)
+    found: list[Diagnostic] = []
+    for rule in MAP_RULES:
+        context.rule = rule
+        found.extend(rule.check(context))
+    quotes = context.quote_checks
+    return MapChecked(tuple(found), len(document.model.nodes), len(quotes), sum(quote.result.found for quote in quotes))

@@ -128,12 +128,13 @@ def evaluate_map(
     semantics: str = DEFAULT_SEMANTICS,
     rule: SupportRule = DEFAULT_SUPPORT_RULE,
     sources: Mapping[str, Source] | None = None,
+    labelled: MapEvaluation | None = None,
 ) -> MapEvaluation:
     """``sources`` (the registry) gives gradual semantics the reliabilities base scores are
     derived from; a gradual semantics reads supports itself, so ``rule`` is then ignored and the
-    labels are the grounded ones under the default rule."""
+    labels are the grounded ones under the default rule (``labelled``, when already computed)."""
     if is_gradual(semantics):
-        labelled = evaluate_map(argmap, DEFAULT_SEMANTICS, DEFAULT_SUPPORT_RULE)
+        labelled = labelled or evaluate_map(argmap, DEFAULT_SEMANTICS, DEFAULT_SUPPORT_RULE)
         return replace(labelled, gradual=map_strengths(argmap, semantics, sources))  # type: ignore[arg-type]
     framework, relation, encoding = map_framework(argmap, rule)
     evaluation = evaluate(framework, semantics)

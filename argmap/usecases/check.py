@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.checks.runner import CheckStats, run_checks
+from argmap.checks.runner import CheckStats, MapCheckKey, MapChecked, run_checks
 from argmap.diagnostics import Diagnostic, count, exit_code_for
 from argmap.load import cyclic_gc_paused
 from argmap.project import DEFAULT_SEEDS, Project, load_project
@@ -30,13 +30,18 @@ class CheckResult:
         return exit_code_for(self.diagnostics, strict)
 
 
-def check(paths: Sequence[Path] | None = None, seeds_dir: Path = DEFAULT_SEEDS) -> CheckResult:
-    """Check maps (files or folders; default ``maps/``) against the seeds folder.
+def check(
+    paths: Sequence[Path] | None = None,
+    seeds_dir: Path = DEFAULT_SEEDS,
+    cache: MutableMapping[MapCheckKey, MapChecked] | None = None,
+) -> CheckResult:
+    """Check maps (files or folders; default ``maps/``) against the seeds folder. ``cache``
+    keeps each map's rule results for the next check of the same project (`argmap serve`).
 
     Raises :class:`argmap.diagnostics.UsageError` when the command cannot run (a missing path).
     """
     with cyclic_gc_paused():  # validation and the rules build as many objects as parsing
         project, problems = load_project(paths, seeds_dir)
-        found, stats = run_checks(project)
+        found, stats = run_checks(project, cache)
     diagnostics = sorted(set(problems + found), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
     return CheckResult(project, diagnostics, stats)

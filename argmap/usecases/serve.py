@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.addresses import DEFAULT_HOST, DEFAULT_PORT
+from argmap.checks.runner import MapCheckKey, MapChecked
 from argmap.diagnostics import ArgmapError, UsageError
 from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES, MapDocument, Project
 from argmap.serving import LiveState, make_server, serve_in_background
@@ -76,6 +77,7 @@ class LiveSite:
         self.state = LiveState(self.workspace / "empty")
         self.state.folder.mkdir()
         self.diagrams = DiagramCache()
+        self._checked: dict[MapCheckKey, MapChecked] = {}  # each map's rule results, for the next check
         self._builds = 0
         self._known: dict[Path, tuple[str, frozenset[str]]] = {}  # map file -> (id, cited sources) of the site shown
         self._saved: queue.Queue[set[str]] = queue.Queue()
@@ -126,7 +128,7 @@ class LiveSite:
 
     def _update(self, changed: set[str]) -> CheckResult | None:
         """Write again the pages the saved maps change; None when a whole build is needed."""
-        result = check(self.paths, self.seeds_dir)
+        result = check(self.paths, self.seeds_dir, self._checked)  # only the saved maps are checked again
         if result.errors:
             with self.state.updating():
                 self.state.problem = self.describe(result)
