@@ -7,6 +7,8 @@ import re
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from argmap.usecases.check import check
 from argmap.evaluate import evaluate_map
 from argmap.evaluate.prep import Basis, prepare
@@ -313,3 +315,14 @@ def test_eval_json_of_a_map_with_errors_is_shaped_like_check_json(project: Path,
     checked = json.loads(cli(["check", "maps/toy.yaml", "--format", "json"]).stdout)
     assert set(evaluated) == set(checked) == {"argmap", "summary", "diagnostics"}
     assert evaluated["argmap"] == checked["argmap"] and evaluated["diagnostics"] == checked["diagnostics"]
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["eval", MAPS / "river-bridge.yaml", "--semantics", "dfqad"],
+     "expected one of 'grounded', 'preferred', 'stable', 'dfquad', 'qe'; found 'dfqad' (did you mean 'dfquad'?)"),
+    (["render", MAPS / "river-bridge.yaml", "--format", "zzz"], "expected one of 'svg', 'png', 'pdf', 'dot'; found 'zzz'"),
+])
+def test_a_value_outside_an_options_choices_is_expected_x_found_y(cli, args, expected) -> None:
+    result = cli(args)
+    assert result.exit_code == 2
+    assert expected in result.stderr and "Value error" not in result.stderr

@@ -4,6 +4,8 @@ Errors that carry an exit code (:class:`argmap.diagnostics.ArgmapError`) are rep
 
 from __future__ import annotations
 
+import difflib
+import re
 import sys
 
 import typer
@@ -42,8 +44,25 @@ def report_error(error: ArgmapError) -> None:
         typer.echo(f"    {error.hint}", err=True)
 
 
+# How typer words a value outside an option's choices (its validation's own prefix included).
+_NOT_A_CHOICE = re.compile(r"^(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.*?)\.?$", re.S)
+
+
+def choice_message(message: str) -> str:
+    """typer's "Value error, 'svgg' is not one of 'svg', 'png'." in argmap's words: expected
+    one of the choices, found the value, and the nearest choice when one is close."""
+    matched = _NOT_A_CHOICE.match(message)
+    if matched is None:
+        return message
+    value, choices = matched["value"], [c.strip() for c in matched["choices"].split(",")]
+    text = f"expected one of {', '.join(choices)}; found {value}"
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f"{text} (did you mean {close[0]}?)" if close else text
+
+
 class ArgmapGroup(TyperGroup):
-    """Maps every :class:`ArgmapError` a command raises to its message and exit code."""
+    """Maps every :class:`ArgmapError` a command raises to its message and exit code, and words
+    a value outside an option's choices as argmap words every "expected X, found Y"."""
 
     def invoke(self, ctx):
         try:
@@ -51,6 +70,9 @@ class ArgmapGroup(TyperGroup):
         except ArgmapError as error:
             report_error(error)
             raise typer.Exit(error.exit_code) from None
+        except typer.BadParameter as error:
+            error.message = choice_message(error.message)
+            raise
 
 
 app = typer.Typer(
