@@ -44,8 +44,16 @@ _RELOAD_SCRIPT = """<script>/* argmap serve: show this page again when it is reb
       fetch(location.href, {{cache: "no-store"}}).then(function (response) {{ return response.text(); }}).then(function (html) {{
         /* swap the page in place: quicker than a reload, and the reader keeps their place */
         var page = new DOMParser().parseFromString(html, "text/html");
-        document.title = page.title;
-        document.head.replaceWith(document.adoptNode(page.head));
+        /* the head holds the style sheet: left alone when only the title changed, so that the
+           browser does not parse and apply the styles again */
+        var newTitle = page.title, oldTitle = document.head.querySelector("title");
+        var titled = page.head.querySelector("title");
+        if (titled) {{ titled.remove(); }}
+        if (oldTitle) {{ oldTitle.remove(); }}
+        var sameHead = document.head.innerHTML === page.head.innerHTML;
+        if (oldTitle) {{ document.head.prepend(oldTitle); }}
+        if (!sameHead) {{ document.head.replaceWith(document.adoptNode(page.head)); }}
+        document.title = newTitle;
         document.body.replaceWith(document.adoptNode(page.body));
         served = Number(parts[0]);
         listen();

@@ -42,6 +42,10 @@ def test_a_browser_sees_edits_diagnostics_and_the_fix(new_project):
         save(map_file, original.replace("title: Sunday opening at Riverside Library", "title: Sunday hours, revisited"))
         page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').innerText.includes('Sunday hours, revisited')",
                                timeout=15000)
+        # the swap keeps the style sheet when only the title changed, and the tab's title follows
+        assert "Sunday hours, revisited" in page.title()
+        assert page.evaluate("document.head.querySelectorAll('title').length") == 1
+        assert page.evaluate("document.head.querySelectorAll('style').length") >= 1
 
         broken = original.replace("    attacks: [keep-sundays]\n", "    attacks: [keep-sunday]\n")
         save(map_file, broken)
@@ -55,6 +59,8 @@ def test_a_browser_sees_edits_diagnostics_and_the_fix(new_project):
         page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').innerText.includes('Sunday opening')",
                                timeout=15000)
         assert page.locator("#argmap-diagnostics").count() == 0
+        assert "Sunday opening" in page.title()  # the head of the diagnostics page is gone again
+        assert page.evaluate("document.head.querySelectorAll('title').length") == 1
     assert served.process.returncode in (0, 130)
     assert "Traceback" not in served.stderr
 
