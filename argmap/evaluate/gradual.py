@@ -261,20 +261,9 @@ class GradualResult:
 Update = Callable[[int, Sequence[float]], float]
 
 
-def _weighted_probabilistic_sum(sources: list[int], weights: list[float], strengths: Sequence[float]) -> float:
-    remaining = 1.0
-    for source, weight in zip(sources, weights):
-        remaining *= 1.0 - weight * strengths[source]
-    return 1.0 - remaining
-
-
-def _weighted_sum(sources: list[int], weights: list[float], strengths: Sequence[float]) -> float:
-    return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
-
-
 def undercut_weight(semantics: GradualSemantics, undercutter_strengths: Iterable[float], weight: float = 1.0) -> float:
     """The weight a relation of given ``weight`` counts with when undercutters of these strengths
-    deny it: the formula the aggregations below apply inline (for speed), for reports."""
+    deny it: the relation read as an argument of base score ``weight`` that they attack."""
     strengths = list(undercutter_strengths)
     if semantics == "dfquad":
         for strength in strengths:
@@ -284,40 +273,46 @@ def undercut_weight(semantics: GradualSemantics, undercutter_strengths: Iterable
     return weight - weight * square / (1.0 + square)
 
 
-def _undercut_probabilistic_sum(sources: list[int], weights: list[float], cuts: list[tuple[int, ...]],
-                                strengths: Sequence[float]) -> float:
-    """DF-QuAD's aggregation with each relation's weight attacked by its undercutters:
-    ``w = w₀·∏(1 - s(u))`` (one pass: this runs once per target of an undercut relation)."""
+def _cut_weights(semantics: GradualSemantics, weights: list[float], cuts: list[tuple[int, ...]],
+                 strengths: Sequence[float]) -> list[float]:
+    """Each relation's weight once its undercutters (of the current strengths) have acted."""
+    return [undercut_weight(semantics, [strengths[c] for c in relation_cuts], weight) if relation_cuts else weight
+            for weight, relation_cuts in zip(weights, cuts)]
+
+
+# The aggregations below run once per argument and relation kind (per iteration on cycles): the
+# common case, no weights, is a plain loop, because that is most of the engine time.
+
+
+def _probabilistic_sum(sources: Sequence[int], weights: list[float] | None, cuts: list[tuple[int, ...]] | None,
+                       strengths: Sequence[float]) -> float:
+    """DF-QuAD's aggregation: ``1 - ∏(1 - w·v)`` over the relations' sources."""
     remaining = 1.0
-    for source, weight, relation_cuts in zip(sources, weights, cuts):
-        for cutter in relation_cuts:
-            weight *= 1.0 - strengths[cutter]
+    if weights is None:
+        for source in sources:
+            remaining *= 1.0 - strengths[source]
+        return 1.0 - remaining
+    if cuts is not None:
+        weights = _cut_weights("dfquad", weights, cuts, strengths)
+    for source, weight in zip(sources, weights):
         remaining *= 1.0 - weight * strengths[source]
     return 1.0 - remaining
 
 
-def _undercut_sum(sources: list[int], weights: list[float], cuts: list[tuple[int, ...]],
-                  strengths: Sequence[float]) -> float:
-    """QE's aggregation with each relation's weight attacked by its undercutters:
-    ``w = w₀ - w₀·h(Σ s(u))``."""
-    total = 0.0
-    for source, weight, relation_cuts in zip(sources, weights, cuts):
-        if relation_cuts:
-            energy = sum([strengths[cutter] for cutter in relation_cuts])
-            square = energy * energy
-            weight -= weight * square / (1.0 + square)
-        total += weight * strengths[source]
-    return total
+def _sum(sources: Sequence[int], weights: list[float] | None, cuts: list[tuple[int, ...]] | None,
+         strengths: Sequence[float]) -> float:
+    """QE's aggregation: ``Σ w·v`` over the relations' sources."""
+    if weights is None:
+        return sum([strengths[source] for source in sources])
+    if cuts is not None:
+        weights = _cut_weights("qe", weights, cuts, strengths)
+    return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
 
 
 def _cuts(framework: QuantitativeFramework) -> tuple[list, list]:
     """The per-target undercutter lists, all None for a framework built without undercuts."""
     size = len(framework)
     return (framework.attack_undercutters or [None] * size, framework.support_undercutters or [None] * size)
-
-
-# The update functions below run once per argument (per iteration on cycles): the unweighted
-# aggregations are written inline, not as helper calls, because that is most of the engine time.
 
 
 def _dfquad_update(framework: QuantitativeFramework) -> Update:
@@ -327,35 +322,10 @@ def _dfquad_update(framework: QuantitativeFramework) -> Update:
     attack_cuts, support_cuts = _cuts(framework)
 
     def update(i: int, strengths: Sequence[float]) -> float:
-        attack = support = 0.0
         sources = attackers[i]
-        if sources:
-            weights = attacker_weights[i]
-            if weights is None:
-                remaining = 1.0
-                for source in sources:
-                    remaining *= 1.0 - strengths[source]
-                attack = 1.0 - remaining  # probabilistic sum 1 - ∏(1 - v)
-            else:
-                cuts = attack_cuts[i]
-                if cuts is None:
-                    attack = _weighted_probabilistic_sum(sources, weights, strengths)
-                else:
-                    attack = _undercut_probabilistic_sum(sources, weights, cuts, strengths)
+        attack = _probabilistic_sum(sources, attacker_weights[i], attack_cuts[i], strengths) if sources else 0.0
         sources = supporters[i]
-        if sources:
-            weights = supporter_weights[i]
-            if weights is None:
-                remaining = 1.0
-                for source in sources:
-                    remaining *= 1.0 - strengths[source]
-                support = 1.0 - remaining
-            else:
-                cuts = support_cuts[i]
-                if cuts is None:
-                    support = _weighted_probabilistic_sum(sources, weights, strengths)
-                else:
-                    support = _undercut_probabilistic_sum(sources, weights, cuts, strengths)
+        support = _probabilistic_sum(sources, supporter_weights[i], support_cuts[i], strengths) if sources else 0.0
         base = bases[i]
         if attack >= support:
             return base - base * (attack - support)
@@ -371,38 +341,19 @@ def _qe_update(framework: QuantitativeFramework) -> Update:
     attack_cuts, support_cuts = _cuts(framework)
 
     def update(i: int, strengths: Sequence[float]) -> float:
-        energy = 0.0
         sources = supporters[i]
-        if sources:
-            weights = supporter_weights[i]
-            if weights is None:
-                energy = sum([strengths[source] for source in sources])
-            else:
-                cuts = support_cuts[i]
-                if cuts is None:
-                    energy = _weighted_sum(sources, weights, strengths)
-                else:
-                    energy = _undercut_sum(sources, weights, cuts, strengths)
+        energy = _sum(sources, supporter_weights[i], support_cuts[i], strengths) if sources else 0.0
         sources = attackers[i]
         if sources:
-            weights = attacker_weights[i]
-            if weights is None:
-                energy -= sum([strengths[source] for source in sources])
-            else:
-                cuts = attack_cuts[i]
-                if cuts is None:
-                    energy -= _weighted_sum(sources, weights, strengths)
-                else:
-                    energy -= _undercut_sum(sources, weights, cuts, strengths)
+            energy -= _sum(sources, attacker_weights[i], attack_cuts[i], strengths)
         base = bases[i]
         # base - base·h(-E) + (1 - base)·h(E): at most one of h(-E), h(E) is non-zero.
+        if energy == 0.0:
+            return base
+        square = energy * energy
         if energy > 0.0:
-            square = energy * energy
             return base + (1.0 - base) * square / (1.0 + square)
-        if energy < 0.0:
-            square = energy * energy
-            return base - base * square / (1.0 + square)
-        return base
+        return base - base * square / (1.0 + square)
 
     return update
 
