@@ -10,7 +10,7 @@ from argmap.render import LARGE_MAP_NODES, Selection, build_view, map_to_dot
 from argmap.render.drawing import RenderOptions, document_dot
 from argmap.render.layout import HUGE_MAP_NODES, plan_layout
 from argmap.render.select import selected_nodes
-from argmap.render.status import status_labels
+from argmap.render.status import drawn_status
 from argmap.render.view import short_cite
 from render_support import GOLDEN, HOSTILE, SMALL, load_model
 
@@ -52,8 +52,7 @@ def test_dot_is_deterministic():
 def test_view_shows_evidence_count_short_cites_and_grounded_status():
     result = load_model(SMALL)
     document = result.project.maps[0]
-    labels = status_labels(document.model)
-    view = build_view(document.model, document.graph, sources_of(result), labels, semantics="grounded")
+    view = build_view(document.model, document.graph, sources_of(result), status=drawn_status(document.evaluation("grounded")))
     nodes = {node.id: node for node in view.nodes}
     assert (nodes["c1"].evidence_count, nodes["c1"].cites) == (2, ("Sari 2023", "Ng 2022"))
     assert nodes["t-pro"].analytic and nodes["t-pro"].evidence_count == 0

@@ -18,7 +18,7 @@ from argmap.model import Source
 from argmap.project import MapDocument
 from argmap.render.drawing import map_dot_pieces
 from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
-from argmap.render.status import labels_of, relation_labels_of, strengths_of
+from argmap.render.status import drawn_status
 
 # Pages scroll down, not sideways: theses at the left and the exchange growing rightwards gives a
 # tall drawing that stays legible when scaled to the page width (top-down maps get very wide).
@@ -75,14 +75,8 @@ def map_svg(document: MapDocument, sources: Mapping[str, Source] | None = None,
     if not dot_available():
         return None
     argmap = document.model
-    labels = strengths = relation_labels = None
-    if semantics:
-        evaluation = document.evaluation(semantics)
-        strengths = strengths_of(evaluation)  # a gradual semantics draws strengths instead of statuses
-        labels = None if strengths is not None else labels_of(evaluation)
-        relation_labels = relation_labels_of(evaluation)
-    pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, labels=labels, semantics=semantics,
-                            strengths=strengths, relation_labels=relation_labels)
+    status = drawn_status(document.evaluation(semantics)) if semantics else None
+    pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, status=status)
     try:
         return FORMATS["svg"].produce(pieces).decode("utf-8")
     except GraphvizFailed as error:

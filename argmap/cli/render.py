@@ -16,13 +16,13 @@ from argmap.render.formats import DEFAULT_FORMAT, FORMATS
 from argmap.render.layout import LARGE_MAP_NODES
 from argmap.render.select import DEFAULT_DEPTH, Selection
 from argmap.render.theme import TOOLTIP_CHARS
-from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES
+from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
 
 
 FormatChoice = choices("RenderFormat", list(FORMATS))
 RankdirChoice = choices("Rankdir", RANKDIRS)
 SideChoice = choices("SideChoice", SIDES)
-SemanticsChoice = choices("RenderSemantics", SEMANTICS_NAMES)
+SemanticsChoice = choices("RenderSemantics", ALL_SEMANTICS)
 
 
 def render_command(

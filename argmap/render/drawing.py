@@ -15,7 +15,8 @@ from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, dot_pieces
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat
 from argmap.output import DIAGRAMS_FOLDER
 from argmap.render.select import Selection, selected_nodes
-from argmap.render.status import DEFAULT_SEMANTICS, SEMANTICS_NAMES, labels_of, relation_labels_of, strengths_of
+from argmap.render.status import DrawnStatus, drawn_status
+from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
 from argmap.render.view import build_view
 
 
@@ -37,8 +38,8 @@ class RenderOptions:
     def validate(self) -> None:
         if self.rankdir not in RANKDIRS:
             raise UsageError(f"unknown rankdir '{self.rankdir}'", f"choose one of: {', '.join(RANKDIRS)}")
-        if self.semantics not in SEMANTICS_NAMES:
-            raise UsageError(f"unknown semantics '{self.semantics}'", f"choose one of: {', '.join(SEMANTICS_NAMES)}")
+        if self.semantics not in ALL_SEMANTICS:
+            raise UsageError(f"unknown semantics '{self.semantics}'", f"choose one of: {', '.join(ALL_SEMANTICS)}")
 
 
 def map_dot_pieces(
@@ -48,16 +49,13 @@ def map_dot_pieces(
     *,
     rankdir: str = DEFAULT_RANKDIR,
     selection: Selection | None = None,
-    labels: Mapping[str, str] | None = None,
-    semantics: str | None = DEFAULT_SEMANTICS,
-    strengths: Mapping[str, float] | None = None,
-    relation_labels: Mapping[tuple[str, str], str] | None = None,
+    status: DrawnStatus | None = None,
 ) -> Iterator[str]:
     """:func:`map_to_dot`'s text in pieces, each made when it is asked for."""
     graph = graph or MapGraph(argmap)
     kept = selected_nodes(graph, selection or Selection(), argmap.id)
     focus = selection.focus if selection else None
-    view = build_view(argmap, graph, sources, labels, kept, semantics, focus, strengths, relation_labels)
+    view = build_view(argmap, graph, sources, kept, focus, status)
     yield from dot_pieces(view, rankdir)
 
 
@@ -68,33 +66,18 @@ def map_to_dot(
     *,
     rankdir: str = DEFAULT_RANKDIR,
     selection: Selection | None = None,
-    labels: Mapping[str, str] | None = None,
-    semantics: str | None = DEFAULT_SEMANTICS,
-    strengths: Mapping[str, float] | None = None,
-    relation_labels: Mapping[tuple[str, str], str] | None = None,
+    status: DrawnStatus | None = None,
 ) -> str:
-    """The DOT source of one map (public API; briefs and the site builder use it too).
-
-    ``labels`` maps node ids to "IN" / "OUT" / "UNDEC" (drawn as stands / falls / undecided and
-    named in the legend with ``semantics``); without labels no status is drawn. ``strengths``
-    (node id → strength under the gradual ``semantics``) are drawn as a number and a bar.
-    ``relation_labels`` gives the labels of undercut relations, by ``(from, to)``."""
-    return "".join(map_dot_pieces(argmap, graph, sources, rankdir=rankdir, selection=selection,
-                                  labels=labels, semantics=semantics, strengths=strengths,
-                                  relation_labels=relation_labels))
+    """The DOT source of one map (public API; briefs and the site builder use it too). ``status``
+    (:func:`argmap.render.status.drawn_status` of an evaluation) is drawn on the nodes and named
+    in the legend; without it no status is drawn."""
+    return "".join(map_dot_pieces(argmap, graph, sources, rankdir=rankdir, selection=selection, status=status))
 
 
 def document_dot_pieces(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> Iterator[str]:
-    labels = strengths = relation_labels = None
-    if options.show_status:
-        evaluation = document.evaluation(options.semantics)
-        # a gradual semantics draws strengths instead of statuses
-        strengths = strengths_of(evaluation)
-        labels = None if strengths is not None else labels_of(evaluation)
-        relation_labels = relation_labels_of(evaluation)
+    status = drawn_status(document.evaluation(options.semantics)) if options.show_status else None
     yield from map_dot_pieces(document.model, document.graph, sources, rankdir=options.rankdir,
-                              selection=options.selection, labels=labels, semantics=options.semantics,
-                              strengths=strengths, relation_labels=relation_labels)
+                              selection=options.selection, status=status)
 
 
 def document_dot(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> str:

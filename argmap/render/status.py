@@ -3,16 +3,8 @@ its strength under a gradual one, from :mod:`argmap.evaluate`."""
 
 from __future__ import annotations
 
-from argmap.evaluate import MapEvaluation, evaluate_map
-from argmap.model import ArgMap
-from argmap.render.view import Status
-from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
-
-SEMANTICS_NAMES = ALL_SEMANTICS
-
-
-def status_labels(argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS) -> dict[str, Status]:
-    return labels_of(evaluate_map(argmap, semantics))
+from argmap.evaluate import MapEvaluation
+from argmap.render.view import DrawnStatus, Status
 
 
 def labels_of(evaluation: MapEvaluation) -> dict[str, Status]:
@@ -20,11 +12,11 @@ def labels_of(evaluation: MapEvaluation) -> dict[str, Status]:
     return {node_id: verdict.label.value for node_id, verdict in evaluation.verdicts.items()}
 
 
-def strengths_of(evaluation: MapEvaluation) -> dict[str, float] | None:
-    """Each node's strength, under a gradual semantics; None under the others."""
-    return dict(evaluation.gradual.strengths) if evaluation.gradual else None
-
-
-def relation_labels_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
-    """Each undercut relation's label, by ``(from, to)``: a relation that falls is drawn faded."""
-    return {(r.source, r.target): r.verdict.label.value for r in evaluation.undercut_relations}
+def drawn_status(evaluation: MapEvaluation) -> DrawnStatus:
+    gradual = evaluation.gradual
+    return DrawnStatus(
+        semantics=evaluation.semantics,
+        labels={} if gradual else labels_of(evaluation),
+        strengths=dict(gradual.strengths) if gradual else {},
+        relation_labels={(r.source, r.target): r.verdict.label.value for r in evaluation.undercut_relations},
+    )

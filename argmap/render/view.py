@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from argmap.graph import EdgeKind, MapGraph, Undercut
@@ -13,8 +13,21 @@ from argmap.model import ArgMap, Source, known_authors, year
 
 Status = Literal["IN", "OUT", "UNDEC"]
 
-# Literal author names that only say the author is unknown make poor cites; the source id,
-# which the reader can look up in the registry, says more.
+@dataclass(frozen=True)
+class DrawnStatus:
+    """What a diagram draws of an evaluation: each node's label, or its strength under a gradual
+    semantics (then instead of the label), and the labels of undercut relations, by ``(from, to)``
+    (a relation that falls is drawn faded); ``semantics`` names them in the legend."""
+
+    semantics: str
+    labels: dict[str, Status] = field(default_factory=dict)
+    strengths: dict[str, float] = field(default_factory=dict)
+    relation_labels: dict[tuple[str, str], Status] = field(default_factory=dict)
+
+
+NO_STATUS = DrawnStatus(semantics="")
+
+
 @dataclass(frozen=True)
 class NodeView:
     id: str
@@ -102,19 +115,15 @@ def build_view(
     argmap: ArgMap,
     graph: MapGraph | None = None,
     sources: Mapping[str, Source] | None = None,
-    labels: Mapping[str, Status] | None = None,
     kept: set[str] | None = None,
-    semantics: str | None = None,
     focus: str | None = None,
-    strengths: Mapping[str, float] | None = None,
-    relation_labels: Mapping[tuple[str, str], Status] | None = None,
+    status: DrawnStatus | None = None,
 ) -> MapView:
-    """The view of ``argmap``. ``kept`` limits the nodes drawn (focus, side); ``labels`` are the
-    evaluation's IN/OUT/UNDEC per node; ``semantics`` names them in the legend;
-    ``relation_labels`` are the statuses of undercut relations, by ``(from, to)``."""
+    """The view of ``argmap``. ``kept`` limits the nodes drawn (focus, side); ``status`` is what
+    an evaluation gives each node and undercut relation (none drawn without it)."""
     graph = graph or MapGraph(argmap)
     sources = sources or {}
-    labels = labels or {}
+    status = status or NO_STATUS
     kept = set(argmap.nodes) if kept is None else kept
     nodes = tuple(
         NodeView(
@@ -125,15 +134,15 @@ def build_view(
             evidence_count=len(node.evidence),
             cites=tuple(dict.fromkeys(short_cite(e.source, sources.get(e.source)) for e in node.evidence)),
             analytic=node.analytic,
-            status=labels.get(node_id),
+            status=status.labels.get(node_id),
             is_focus=node_id == focus,
             title=node.title,
-            strength=strengths.get(node_id) if strengths else None,
+            strength=status.strengths.get(node_id),
         )
         for node_id, node in argmap.nodes.items()
         if node_id in kept
     )
-    edges, junctions = _edges_and_junctions(graph, kept, labels, relation_labels or {})
+    edges, junctions = _edges_and_junctions(graph, kept, status.labels, status.relation_labels)
     return MapView(
         id=argmap.id,
         title=argmap.title,
@@ -141,8 +150,8 @@ def build_view(
         sides={"pro": argmap.sides.pro, "con": argmap.sides.con},
         nodes=nodes,
         edges=edges,
-        semantics=semantics if labels else None,
-        strength_semantics=semantics if strengths else None,
+        semantics=status.semantics if status.labels else None,
+        strength_semantics=status.semantics if status.strengths else None,
         junctions=junctions,
     )
 
