@@ -6,14 +6,16 @@ output untouched.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from argmap.brief.diagram import inline_svg, map_svg
 from argmap.brief.html import render_brief
 from argmap.brief.word import word_brief
-from argmap.brief.views import STANDALONE, brief_page, diagnostics_of, status_semantics
+from argmap.brief.views import STANDALONE, BriefPage, Links, brief_page, diagnostics_of, status_semantics
 from argmap.diagnostics import UsageError
 from argmap.output import BRIEFS_FOLDER, input_files, prepare_folder, refuse_inputs, write_files
 from argmap.project import DEFAULT_SEEDS, MapDocument, Project
@@ -38,6 +40,26 @@ class Silent:
         pass
 
 
+@dataclass(frozen=True)
+class BriefKind:
+    """A kind of brief file: its suffix, whether it shows the diagram, how a page becomes bytes."""
+
+    suffix: str
+    shows_diagram: bool
+    render: Callable[[BriefPage], bytes]
+
+
+HTML_BRIEF = BriefKind(".html", True, lambda page: render_brief(page).encode("utf-8"))
+WORD_BRIEF = BriefKind(".docx", False, word_brief)
+
+
+def checked_page(document: MapDocument, result: CheckResult, *, built: str, links: Links = STANDALONE,
+                 svg: str | None = None, semantics: str | None = None, wpm: int = DEFAULT_WPM) -> BriefPage:
+    """The brief's view model of one checked map, its header counting this map's diagnostics."""
+    return brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
+                      built=built, links=links, svg=inline_svg(svg) if svg else None, semantics=semantics, wpm=wpm)
+
+
 def write_briefs(
     paths: Sequence[Path] | None,
     out_dir: Path = BRIEFS_FOLDER,
@@ -48,48 +70,13 @@ def write_briefs(
     progress: Progress | None = None,
     semantics: str | None = None,
     wpm: int = DEFAULT_WPM,
+    kind: BriefKind = HTML_BRIEF,
 ) -> Outcome:
-    """One self-contained HTML brief per map, into ``out_dir``. Refuses on check errors unless
-    ``allow_errors`` (then the header of each brief counts them, and the exit code is still 1).
-    ``semantics`` is the one the briefs show (default: each map's `expect:` semantics); reading
-    times are at ``wpm`` words a minute."""
-    def html(document: MapDocument, result: CheckResult, outcome: Outcome) -> tuple[str, bytes]:
-        svg = diagram(document, result.project, semantics)
-        if svg is None:
-            outcome.undrawn.append(document.model.id)
-        page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
-                          built=built, links=STANDALONE, svg=inline_svg(svg) if svg else None, semantics=semantics,
-                          wpm=wpm)
-        return f"{document.model.id}.html", render_brief(page).encode("utf-8")
-
-    return _write_each(paths, out_dir, seeds_dir, allow_errors, progress, html)
-
-
-def write_word_briefs(
-    paths: Sequence[Path] | None,
-    out_dir: Path = BRIEFS_FOLDER,
-    *,
-    seeds_dir: Path = DEFAULT_SEEDS,
-    built: str,
-    allow_errors: bool = False,
-    progress: Progress | None = None,
-    semantics: str | None = None,
-    wpm: int = DEFAULT_WPM,
-) -> Outcome:
-    """One Word brief per map, ``<map-id>.docx`` in ``out_dir``, with Verbatim's style names; the
-    same refusals, statuses and reading times as :func:`write_briefs`."""
-    def docx(document: MapDocument, result: CheckResult, outcome: Outcome) -> tuple[str, bytes]:
-        page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
-                          built=built, links=STANDALONE, semantics=semantics, wpm=wpm)
-        return f"{document.model.id}.docx", word_brief(page)
-
-    return _write_each(paths, out_dir, seeds_dir, allow_errors, progress, docx)
-
-
-def _write_each(paths: Sequence[Path] | None, out_dir: Path, seeds_dir: Path, allow_errors: bool,
-                progress: Progress | None,
-                make: Callable[[MapDocument, CheckResult, Outcome], tuple[str, bytes]]) -> Outcome:
-    """Check, then make every map's file in memory, then write them all or none."""
+    """One brief per map, ``<map-id>`` with ``kind``'s suffix, into ``out_dir``: check, make every
+    file in memory, then write them all or none. Refuses on check errors unless ``allow_errors``
+    (then the header of each brief counts them, and the exit code is still 1). ``semantics`` is
+    the one the briefs show (default: each map's `expect:` semantics); reading times are at
+    ``wpm`` words a minute."""
     progress = progress or Silent()
     result = check(paths, seeds_dir)
     outcome = Outcome(result)
@@ -104,14 +91,21 @@ def _write_each(paths: Sequence[Path] | None, out_dir: Path, seeds_dir: Path, al
     progress.start(len(documents))
     files: dict[Path, bytes] = {}
     for document in documents:
-        name, content = make(document, result, outcome)
-        files[out_dir / name] = content
+        svg = diagram(document, result.project, semantics) if kind.shows_diagram else None
+        if kind.shows_diagram and svg is None:
+            outcome.undrawn.append(document.model.id)
+        page = checked_page(document, result, built=built, svg=svg, semantics=semantics, wpm=wpm)
+        files[out_dir / f"{document.model.id}{kind.suffix}"] = kind.render(page)
         progress.advance(document.model.id)
     refuse_inputs(files, input_files(result.project))
     prepare_folder(out_dir)
     write_files(files)
     outcome.written = list(files)
     return outcome
+
+
+# `argmap docx`: the same briefs, as Word files in Verbatim's style names.
+write_word_briefs = functools.partial(write_briefs, kind=WORD_BRIEF)
 
 
 def diagram(document: MapDocument, project: Project, semantics: str | None = None) -> str | None:

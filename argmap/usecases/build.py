@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from argmap.brief.diagram import inline_svg
 from argmap.brief.html import render_brief, render_index, render_source
-from argmap.brief.views import SITE_ROOT, SITE_SOURCES, brief_page, diagnostics_of, index_page, source_page
+from argmap.brief.views import SITE_ROOT, SITE_SOURCES, index_page, source_page
 from argmap.diagnostics import UsageError
 from argmap.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
                            replacing_folder)
 from argmap.project import DEFAULT_SEEDS, MapDocument, Project
-from argmap.usecases.brief import Progress, Silent, diagram
+from argmap.usecases.brief import Progress, Silent, checked_page, diagram
 from argmap.usecases.check import CheckResult, check
 from argmap.usecases.outcome import Outcome
 from argmap.vocabulary import DEFAULT_WPM
@@ -89,9 +88,8 @@ def cited_sources(project: Project) -> list[str]:
 
 def map_page_html(document: MapDocument, result: CheckResult, built: str, svg: str | None,
                   semantics: str | None = None, wpm: int = DEFAULT_WPM) -> str:
-    page = brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
-                      built=built, links=SITE_ROOT, svg=inline_svg(svg) if svg else None, semantics=semantics, wpm=wpm)
-    return render_brief(page)
+    return render_brief(checked_page(document, result, built=built, links=SITE_ROOT, svg=svg, semantics=semantics,
+                                     wpm=wpm))
 
 
 def source_page_html(source_id: str, result: CheckResult, built: str) -> str:
