@@ -438,12 +438,20 @@ def test_the_brief_lists_the_undercut_on_the_source_card_and_the_undercutters_ca
     source_card = source_card[:source_card.index("</article>")]
     # named by their titles, as everywhere in the brief
     assert re.search(r'Undercut by <a href="#card-u">U</a>: even if “A”, '
-                     r'it does not show “<a href="#card-b">B</a>” The inference .*falls', source_card)
+                     r'it does not show “<a href="#card-b">B</a>”\. The inference .*falls', source_card)
     undercutter_card = html[html.index('id="card-u"'):]
     undercutter_card = undercutter_card[:undercutter_card.index("</article>")]
     assert re.search(r'Undercuts an inference: even if “<a href="#card-a">A</a>”, it does not show '
                      r'“<a href="#card-b">B</a>”', undercutter_card)
     assert "undercuts the step to “B”" in html  # the outline
+    # under a gradual semantics the inference has a weight, not a Dung status
+    assert cli(["brief", path, "-o", tmp_path / "gradual", "--seeds", project / "seeds",
+                "--semantics", "dfquad"]).exit_code == 0
+    gradual = (tmp_path / "gradual" / "worked.html").read_text(encoding="utf-8")
+    gradual_card = gradual[gradual.index('id="card-a"'):]
+    gradual_card = gradual_card[:gradual_card.index("</article>")]
+    assert re.search(r'“<a href="#card-b">B</a>”\. The inference counts with weight 0\.\d\d\.', gradual_card)
+    assert "falls" not in gradual_card
 
 
 def test_a_focus_on_a_relation_end_draws_its_undercutter(cli, project, tmp_path):

@@ -26,7 +26,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from argmap.brief.views.brief import BriefPage, Card, SideCase
-from argmap.brief.views.parts import NodeRef, QuoteView, Segment
+from argmap.brief.views.parts import NodeRef, QuoteView, Segment, Undercut
 from argmap.brief.views.reading import duration
 
 
@@ -156,10 +156,10 @@ def add_card(document: WordDocument, card: Card, number: int | None = None) -> N
         _small(document.add_paragraph(), card.ref.text, italic=True)
     for u in card.undercut_by:
         _small(document.add_paragraph(), f"Undercut by {u.undercutter.label}: even if \u201c{u.source.label}\u201d, "
-                                         f"it {u.denial} \u201c{u.target.label}\u201d.")
+                                         f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
     for u in card.undercuts:
         _small(document.add_paragraph(), f"Undercuts an inference: even if \u201c{u.source.label}\u201d, "
-                                         f"it {u.denial} \u201c{u.target.label}\u201d.")
+                                         f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
     for q in card.quotes:
         add_quote(document, q)
     if card.analytic:
@@ -193,6 +193,13 @@ def add_side(document: WordDocument, side: SideCase, full: dict[str, Card]) -> N
             what = (f"undercuts the step from \u201c{o.target.label}\u201d to \u201c{o.denied.label}\u201d"
                     if o.denied is not None else f"attacks \u201c{o.target.label}\u201d")
             document.add_paragraph(f"{o.attack.side_label} \u201c{o.attack.label}\u201d {what}", style="List Bullet")
+
+
+def _inference(u: Undercut) -> str:
+    """What became of the undercut inference, as the HTML card says it."""
+    if u.status is not None:
+        return f" The inference {u.status.word}."
+    return f" The inference counts with weight {u.weight_text}." if u.weight_text else ""
 
 
 def _total(cards: Sequence[Card]) -> str:

@@ -198,6 +198,7 @@ class _MapReader:
     shown: set[str] = field(default_factory=set)  # nodes whose full card is already on the page
     strengths: Mapping[str, float] = field(default_factory=dict)  # under a gradual semantics
     relation_statuses: Mapping[tuple[str, str], Status] = field(default_factory=dict)  # undercut relations
+    relation_weights: Mapping[tuple[str, str], float] = field(default_factory=dict)  # the same, gradual
     wpm: int = DEFAULT_WPM
     full_cards: dict[str, Card] = field(default_factory=dict)  # node id → its full card, in page order
 
@@ -237,7 +238,7 @@ class _MapReader:
     def undercut(self, undercutter: str, source: str, target: str) -> Undercut:
         relation = "supports" if target in self.model.nodes[source].supports else "attacks"
         return Undercut(self.ref(undercutter), self.ref(source), self.ref(target), relation,
-                        self.relation_statuses.get((source, target)))
+                        self.relation_statuses.get((source, target)), self.relation_weights.get((source, target)))
 
     def quote(self, node_id: str, index: int, evidence: Evidence) -> QuoteView:
         document = self.sources.get(evidence.source)
@@ -411,7 +412,8 @@ def brief_page(
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, {},
                         semantics if gradual is None else None,
                         strengths=dict(gradual.strengths) if gradual else {},
-                        relation_statuses=relation_statuses_of(evaluation), wpm=wpm)
+                        relation_statuses=relation_statuses_of(evaluation) if gradual is None else {},
+                        relation_weights=gradual.relation_weights if gradual else {}, wpm=wpm)
     reader.statuses = statuses_of(evaluation, reader.ref) if gradual is None else {}
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}

@@ -11,6 +11,7 @@ from argmap.brief.views.links import passage_anchor
 from argmap.brief.views.reading import duration, reading_seconds, word_count
 from argmap.diagnostics import Diagnostic, count
 from argmap.evaluate import Label
+from argmap.evaluate.strength import rounded
 from argmap.model import Evidence, Source, is_weak, known_authors
 from argmap.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
@@ -107,6 +108,11 @@ class Undercut:
     target: NodeRef
     relation: str  # the denied relation: "supports" | "attacks"
     status: Status | None  # the relation's own: it stands while every undercutter falls
+    weight: float | None = None  # under a gradual semantics instead: the weight it counts with
+
+    @property
+    def weight_text(self) -> str | None:
+        return rounded(self.weight) if self.weight is not None else None
 
     @property
     def denial(self) -> str:
