@@ -407,6 +407,12 @@ def test_the_svg_draws_the_undercut_to_a_junction_on_the_relation(cli, project, 
     (denied,) = [g for g in groups(root, "edge") if g.get("id") == "edge-a-supports-b"]
     assert next(denied.iter(f"{SVG}path")).get("stroke") == FADED_EDGE_COLOR  # the support a -> b falls: faded
     assert any(g.get("id") == "legend-undercuts" for g in groups(root, "edge"))
+    # under a gradual semantics the relation has a weight, not a status: not drawn as fallen
+    assert cli(["render", path, "-o", tmp_path / "gradual", "--seeds", project / "seeds",
+                "--semantics", "dfquad"]).exit_code == 0
+    gradual = ET.fromstring((tmp_path / "gradual" / "worked.svg").read_bytes())
+    (denied,) = [g for g in groups(gradual, "edge") if g.get("id") == "edge-a-supports-b"]
+    assert next(denied.iter(f"{SVG}path")).get("stroke") != FADED_EDGE_COLOR
 
 
 def test_maps_without_undercuts_draw_no_undercut_legend(cli, project, tmp_path):

@@ -18,5 +18,7 @@ def drawn_status(evaluation: MapEvaluation) -> DrawnStatus:
         semantics=evaluation.semantics,
         labels={} if gradual else labels_of(evaluation),
         strengths=dict(gradual.strengths) if gradual else {},
-        relation_labels={(r.source, r.target): r.verdict.label.value for r in evaluation.undercut_relations},
+        # an undercut relation's label is a Dung status: under a gradual semantics it has a weight
+        relation_labels={} if gradual else {(r.source, r.target): r.verdict.label.value
+                                            for r in evaluation.undercut_relations},
     )
