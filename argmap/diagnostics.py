@@ -47,8 +47,6 @@ class Position:
     column: int
 
 
-START = Position(1, 1)
-
 
 class ExitCode:
     """The exit codes fixed by DESIGN.md."""

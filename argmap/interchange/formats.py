@@ -18,5 +18,3 @@ READERS: dict[str, Reader] = {"aif": read_aif, "argdown": read_argdown_json, "ki
 WRITERS: dict[str, Writer] = {"aif": write_aif, "argdown": write_argdown}
 IMPORT_FORMATS: tuple[str, ...] = tuple(READERS)
 EXPORT_FORMATS: tuple[str, ...] = tuple(WRITERS)
-# What `argmap export` names a file it writes in each format, after the map's id.
-EXPORT_SUFFIXES = {"aif": ".json", "argdown": ".argdown"}

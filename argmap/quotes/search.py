@@ -168,7 +168,6 @@ def _split_after_headings(text: str, start: int, end: int) -> Iterator[tuple[int
     yield at, end
 
 
-_QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
 _STRAIGHT = "\""
 
 
