@@ -195,3 +195,15 @@ def test_a_check_cache_gives_the_same_report_and_checks_again_only_the_changed_m
     assert checked[2:] == ["river-bridge"] and len(cache) == 2  # the changed map only; its old result dropped
     assert report(cached) == report(check([maps], seeds))  # the same as a check without a cache
     assert "AM301" in {d.code for d in cached.diagnostics}
+
+
+def test_a_placeholder_spelt_with_a_yaml_escape_is_still_found(tmp_path):
+    from argmap.usecases.check import check
+    from conftest import SEEDS
+
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "escaped.yaml").write_text(MAP.format(id="escaped", target="c", expect="").replace(
+        "text: A reason for it.", 'text: "\\x54ODO, a reason"'), encoding="utf-8")
+    found = [(d.code, d.line) for d in check([maps], SEEDS).diagnostics if d.code == "AM317"]
+    assert found == [("AM317", 10)]

@@ -26,8 +26,10 @@ def placeholder_text(ctx: MapContext):
 
         question: TODO, the question this debate answers?
     """
+    if "TODO" not in ctx.document.doc.text and "\\" not in ctx.document.doc.text:
+        return  # no placeholder anywhere (nor an escape that could spell one): skip 400,000 texts
     for path, text in _texts(ctx.model):
-        if "TODO" in text and PLACEHOLDER.search(text):  # the plain search first: 5x faster on 400,000 texts
+        if "TODO" in text and PLACEHOLDER.search(text):  # the plain search first: 5x faster than the regex
             yield ctx.report(path, f"{'.'.join(map(str, path))} still holds a TODO placeholder",
                              ("replace it with your own words",))
 
