@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from argmap.evaluate.gradual import GRADUAL_SEMANTICS, QuantitativeFramework, gradual_strengths  # noqa: E402
 from argmap.evaluate.strength import map_strengths  # noqa: E402
-from argmap.model import ArgMap  # noqa: E402
+from argmap.core.model import ArgMap  # noqa: E402
 
 SEED = 20261129
 ARGUMENTS = 100_000

@@ -56,7 +56,7 @@ def measure(command: list[str], cwd: Path, repeat: int = 3, warm_up: bool = True
 
 def seed_sentences() -> list[tuple[str, str]]:
     """(source id, sentence) pairs: sentences of at least 8 words that occur once in their source."""
-    from argmap.load import load_yaml
+    from argmap.core.load import load_yaml
     from argmap.quotes.match import SourceText, canonical
 
     registry, _ = load_yaml(REPO / "seeds" / "sources.yaml")
@@ -77,7 +77,7 @@ def yaml_string(text: str) -> str:
 def ambiguous_phrases(count: int) -> list[tuple[str, str]]:
     """(source id, phrase) pairs: phrases of six words that occur more than once in their source
     (each quote of them gets the AM502 warning)."""
-    from argmap.load import load_yaml
+    from argmap.core.load import load_yaml
     from argmap.quotes.match import SourceText, canonical
 
     registry, _ = load_yaml(REPO / "seeds" / "sources.yaml")
@@ -146,7 +146,7 @@ def make_project(name: str, nodes: int, warnings: bool = False, compact: bool = 
 
 def tree_edges(project: Path, name: str):
     """(id, text, relation, parent) rows of a generated map, for other tools' formats."""
-    from argmap.load import load_yaml
+    from argmap.core.load import load_yaml
 
     doc, _ = load_yaml(project / "maps" / f"{name}.yaml")
     for node_id, node in doc.data["nodes"].items():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.model import ArgMap
-from argmap.project import MapDocument, load_map
+from argmap.core.model import ArgMap
+from argmap.core.project import MapDocument, load_map
 
 INTERCHANGE = Path(__file__).resolve().parent / "data" / "interchange"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 
-from argmap.load import load_yaml
-from argmap.schema import json_schema
+from argmap.core.load import load_yaml
+from argmap.core.schema import json_schema
 
 
 def validator(spec) -> jsonschema.Validator:

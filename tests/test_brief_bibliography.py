@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.brief.bibliography import apa_reference, author_list, bibliography, in_text, initials, reference_date
-from argmap.model import Author, Source
+from argmap.core.model import Author, Source
 
 
 def source(**fields) -> Source:

@@ -7,7 +7,8 @@ import pytest
 
 from argmap.brief.views import (SITE_ROOT, SITE_SOURCES, STANDALONE, brief_page, build_date, highlight_segments,
                                 source_page, split_lines)
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
+from argmap.evaluate.evaluations import Evaluations
 from conftest import MAPS, SEEDS
 
 
@@ -22,7 +23,7 @@ def project():
 
 @pytest.fixture(scope="module")
 def pages(project):
-    return {d.model.id: (d, brief_page(d, project, built="2025-06-01", links=SITE_ROOT)) for d in project.maps}
+    return {d.model.id: (d, brief_page(d, project, Evaluations(project.registered), built="2025-06-01", links=SITE_ROOT)) for d in project.maps}
 
 
 def full_cards(page):
@@ -89,7 +90,7 @@ def test_quote_view_has_cite_line_highlight_and_context_link(pages, project):
 
 def test_standalone_briefs_link_nowhere_else(project):
     document = project.maps[0]
-    page = brief_page(document, project, built="2025-06-01", links=STANDALONE)
+    page = brief_page(document, project, Evaluations(project.registered), built="2025-06-01", links=STANDALONE)
     quotes = [q for c in full_cards(page) for q in c.quotes]
     assert quotes and all(q.context_href is None for q in quotes)
     assert page.index_href is None and page.diagram.href is None

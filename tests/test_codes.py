@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from argmap.checks import MAP_RULES, PROJECT_RULES, RULES
-from argmap.codes import Code, Severity
+from argmap.core.codes import Code, Severity
 
 PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 CODE_TEXT = re.compile(r"AM\d{3}")

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from argmap.usecases.check import check
-from argmap.schema import MAP_SCHEMA, SOURCES_SCHEMA
+from argmap.core.schema import MAP_SCHEMA, SOURCES_SCHEMA
 from conftest import CHROMIUM, REPO
 from schema_support import data_of, validator
 

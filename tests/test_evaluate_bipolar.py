@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from argmap.evaluate import Label, SupportRule, evaluate_map
 from argmap.evaluate.bipolar import Attack, attack_relation, supported_attacks
-from argmap.model import ArgMap
+from argmap.core.model import ArgMap
 
 
 def test_a_support_chain_carries_the_attack_of_its_end() -> None:

@@ -12,7 +12,7 @@ import pytest
 from argmap.usecases.check import check
 from argmap.evaluate import evaluate_map
 from argmap.evaluate.prep import Basis, prepare
-from argmap.model import ArgMap, Source
+from argmap.core.model import ArgMap, Source
 from conftest import MAPS, SEEDS
 
 FRAMEWORKS = Path(__file__).parent / "frameworks"

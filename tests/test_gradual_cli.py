@@ -296,7 +296,7 @@ def test_brief_cards_show_strengths_and_open_attacks_their_gain(project: Path, c
 
 def test_pinned_strengths_wait_for_a_valid_registry(tmp_path):
     # base scores come from the sources: without them the strengths (and AM603's advice) would be wrong
-    from argmap.starter import init_project
+    from argmap.authoring.starter import init_project
     from argmap.usecases.check import check
 
     init_project(tmp_path)

@@ -20,9 +20,9 @@ from render_support import SMALL
 # the authoring commands, test tools.
 NOT_FOR_CHECK_OR_RENDER = {
     "jinja2", "markupsafe", "rapidfuzz", "yaml", "graphviz", "hypothesis", "pytest",
-    "argmap.brief", "argmap.quotes.search", "argmap.scaffold", "argmap.schema",
+    "argmap.brief", "argmap.quotes.search", "argmap.authoring.scaffold", "argmap.core.schema",
     "trafilatura", "lxml", "pdfplumber", "pdfminer", "watchfiles",
-    "argmap.capture", "argmap.registering", "argmap.starter", "argmap.serving",
+    "argmap.sources.capture", "argmap.sources.registering", "argmap.authoring.starter", "argmap.web.serving",
 }
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import yaml
 
-from argmap.schema import MAP_SCHEMA, json_schema
+from argmap.core.schema import MAP_SCHEMA, json_schema
 
 
 def test_a_new_project_passes_check_strict_and_its_schema_lines_resolve(run_argmap, tmp_path):
@@ -74,7 +73,7 @@ def test_new_in_an_empty_folder_points_at_init_and_its_next_step_then_works(run_
 
 
 def test_the_workflow_says_where_argmap_comes_from(tmp_path):
-    from argmap.starter import init_project
+    from argmap.authoring.starter import init_project
 
     init_project(tmp_path)
     workflow = (tmp_path / ".github" / "workflows" / "argmap.yml").read_text(encoding="utf-8")

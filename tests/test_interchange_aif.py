@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from argmap.interchange.aif import read_aif, write_aif
 from argmap.interchange.builder import build_map
-from argmap.model import ArgMap
+from argmap.core.model import ArgMap
 from conftest import MAPS, SEEDS
-from interchange_support import INTERCHANGE, error_codes, load
+from interchange_support import INTERCHANGE, load
 
 
 def _import(cli, tmp_path: Path, sample: str, name: str, *extra) -> tuple:

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from conftest import MAPS
-from interchange_support import INTERCHANGE, error_codes, load, relation_count
+from interchange_support import INTERCHANGE, load, relation_count
 
 ARGDOWN = INTERCHANGE / "argdown"
 EXPORTED = INTERCHANGE / "exported"

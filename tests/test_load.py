@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import argmap.load
+import argmap.core.load
 from argmap.usecases.check import check
-from argmap.load import _EventBuilder, load_yaml, parse_yaml, resolve_plain_scalar
+from argmap.core.load import _EventBuilder, load_yaml, parse_yaml, resolve_plain_scalar
 from conftest import CASES, MAPS, SEEDS
 
 FIXTURE_FILES = sorted(MAPS.glob("*.yaml")) + sorted(CASES.glob("good/*.yaml")) + [SEEDS / "sources.yaml"]
@@ -183,7 +183,7 @@ def test_a_device_is_refused_not_read_forever():
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
 def test_the_size_cap_holds_while_reading_not_only_by_the_size_stat_reports(monkeypatch):
-    monkeypatch.setattr(argmap.load, "MAX_FILE_BYTES", 16)  # /proc files report size 0, then give more
+    monkeypatch.setattr(argmap.core.load, "MAX_FILE_BYTES", 16)  # /proc files report size 0, then give more
     loaded, problems = load_yaml(Path("/proc/self/status"), "status.yaml")
     assert loaded is None
     assert [p.code for p in problems] == ["AM100"] and "larger than 16 bytes" in problems[0].message

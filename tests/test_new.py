@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from argmap.load import load_yaml
-from argmap.schema import MAP_SCHEMA, json_schema
+from argmap.core.load import load_yaml
+from argmap.core.schema import MAP_SCHEMA, json_schema
 
 
 @pytest.fixture

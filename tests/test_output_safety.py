@@ -327,7 +327,7 @@ def test_a_failed_swap_keeps_the_old_site(here: Path, cli, monkeypatch, failure,
             raise OSError(failure, os.strerror(failure), str(source))
         real_rename(source, target)
 
-    monkeypatch.setattr("argmap.output.os.rename", refuse_once)
+    monkeypatch.setattr("argmap.files.output.os.rename", refuse_once)
     result = cli(["build", "-o", "site", "--date", DATE])
     assert refused
     assert_refused_cleanly(result, Path("site"), old_site, f"cannot replace site: {os.strerror(failure)}")
@@ -349,7 +349,7 @@ def test_a_failure_while_writing_several_files_changes_none(here: Path, cli, mon
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_fsync(fd)
 
-    monkeypatch.setattr("argmap.output.os.fsync", full_on_the_second_file)
+    monkeypatch.setattr("argmap.files.output.os.fsync", full_on_the_second_file)
     result = cli(["render", "maps", "-f", "dot", "-o", "out"])
     assert_refused_cleanly(result, Path("out"), old, "No space left on device")
 
@@ -416,7 +416,7 @@ def test_a_rename_refused_after_others_says_what_was_replaced(here: Path, cli, m
             raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr("argmap.output.os.replace", busy_on_the_second)
+    monkeypatch.setattr("argmap.files.output.os.replace", busy_on_the_second)
     result = cli(["render", "maps", "-f", "dot", "-o", "out"])
     assert result.exit_code == 2
     assert f"cannot replace {Path('out') / 'second.dot'}: Device or resource busy" in result.stderr

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from argmap.periods import as_of_phrase, parse_period, period_or_none
+from argmap.core.periods import as_of_phrase, parse_period, period_or_none
 
 D = dt.date
 

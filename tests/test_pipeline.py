@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
 
 MAP = """\
 argmap: 1
@@ -160,7 +160,7 @@ def test_the_version_loads_no_pipeline(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert "argmap.cli.application" in loaded
-    heavy = ("argmap.checks", "argmap.usecases", "argmap.project", "argmap.brief", "jinja2", "yaml", "rapidfuzz")
+    heavy = ("argmap.checks", "argmap.usecases", "argmap.core.project", "argmap.brief", "jinja2", "yaml", "rapidfuzz")
     assert not {m for m in loaded if m in heavy or m.startswith(tuple(f"{h}." for h in heavy))}
 
 
@@ -176,8 +176,8 @@ def test_a_check_cache_gives_the_same_report_and_checks_again_only_the_changed_m
     shutil.copytree(SEEDS, seeds)
     checked: list[str] = []
     original = runner._check_map
-    monkeypatch.setattr(runner, "_check_map", lambda project, document: checked.append(document.model.id)
-                        or original(project, document))
+    monkeypatch.setattr(runner, "_check_map", lambda project, document, evaluations: checked.append(document.model.id)
+                        or original(project, document, evaluations))
     cache: dict = {}
 
     def report(result):

@@ -11,7 +11,7 @@ import yaml
 
 from argmap.quotes.match import SourceText
 from argmap.quotes.search import passage_spans, rank_passages, suggest
-from argmap.starter import init_project
+from argmap.authoring.starter import init_project
 
 SPEECH = ("The council met on Monday. The mayor, who spoke last, said that the ferry is cheaper than a bridge, "
           "and that it can sail this year.\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.load import load_yaml
+from argmap.core.load import load_yaml
 from argmap.render import INSTALL_COMMAND
 from conftest import MAPS, REPO, SEEDS, requires_dot
 from render_support import HOSTILE, SMALL, drawn_edges, drawn_nodes
@@ -123,8 +123,8 @@ def test_a_failure_on_the_second_map_writes_nothing(cli, tmp_path, monkeypatch):
 
 
 def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
-    from argmap.diagnostics import UsageError
-    from argmap.output import write_files
+    from argmap.core.diagnostics import UsageError
+    from argmap.files.output import write_files
 
     target = tmp_path / "m.svg"
     target.write_bytes(b"old")
@@ -132,7 +132,7 @@ def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(tmp_pat
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("argmap.output.os.replace", broken_replace)
+    monkeypatch.setattr("argmap.files.output.os.replace", broken_replace)
     with pytest.raises(UsageError, match=f"cannot replace {target}: No space left on device"):
         write_files({target: b"new"})
     assert target.read_bytes() == b"old"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.diagnostics import UsageError
-from argmap.model import Source
+from argmap.core.diagnostics import UsageError
+from argmap.core.model import Source
 from argmap.render import LARGE_MAP_NODES, Selection, build_view, map_to_dot
 from argmap.render.drawing import RenderOptions, document_dot
 from argmap.render.layout import HUGE_MAP_NODES, plan_layout
@@ -21,7 +21,7 @@ def sources_of(result):
 
 def rendered(path, **options) -> str:
     result = load_model(path)
-    return document_dot(result.project.maps[0], sources_of(result), RenderOptions(**options))
+    return document_dot(result.project.maps[0], result.evaluations, RenderOptions(**options))
 
 
 def check_golden(name: str, text: str, regen: bool) -> None:
@@ -52,7 +52,7 @@ def test_dot_is_deterministic():
 def test_view_shows_evidence_count_short_cites_and_grounded_status():
     result = load_model(SMALL)
     document = result.project.maps[0]
-    view = build_view(document.model, document.graph, sources_of(result), status=drawn_status(document.evaluation("grounded")))
+    view = build_view(document.model, document.graph, sources_of(result), status=drawn_status(result.evaluations.of(document.model, "grounded")))
     nodes = {node.id: node for node in view.nodes}
     assert (nodes["c1"].evidence_count, nodes["c1"].cites) == (2, ("Sari 2023", "Ng 2022"))
     assert nodes["t-pro"].analytic and nodes["t-pro"].evidence_count == 0

@@ -22,7 +22,7 @@ import yaml
 
 from argmap.usecases.check import CheckResult, CheckStats
 from argmap.checks import RULES
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.core.diagnostics import Diagnostic, Severity
 from argmap.reporters import REPORTERS
 from argmap.reporters.github import annotation, escape_data, escape_property
 from conftest import MAPS, REPO, SEEDS
@@ -197,7 +197,7 @@ def test_json_format_lists_the_same_diagnostics(cli, flawed: Path):
 
 def test_every_format_is_a_registered_reporter_and_renders_an_empty_result():
     assert {"text", "json", "github", "sarif"} <= set(REPORTERS)
-    from argmap.project import Project
+    from argmap.core.project import Project
 
     empty = CheckResult(Project(Path("seeds"), None), [], CheckStats())
     for cls in REPORTERS.values():

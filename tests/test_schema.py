@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from argmap.model import ArgMap
-from argmap.schema import MAP_SCHEMA, SCHEMAS, SOURCES_SCHEMA, json_schema
+from argmap.core.model import ArgMap
+from argmap.core.schema import MAP_SCHEMA, SCHEMAS, SOURCES_SCHEMA, json_schema
 from conftest import MAPS, REPO, SEEDS
 from schema_support import data_of, validator
 

@@ -12,7 +12,7 @@ from browser_support import chromium, needs_browser
 from conftest import requires_dot
 from serve_support import argmap_serve, save
 
-from argmap.starter import init_project
+from argmap.authoring.starter import init_project
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -150,7 +150,7 @@ def test_a_taken_port_is_a_usage_error(new_project, run_argmap):
 
 
 def test_the_diagnostics_page_has_valid_css():
-    from argmap.serving import problem_page
+    from argmap.web.serving import problem_page
 
     page = problem_page("argmap: the site cannot be built", "maps/a.yaml:1:1: error AM301: x", 1).decode("utf-8")
     style = page[page.index("<style>") + 7:page.index("</style>")]

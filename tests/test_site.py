@@ -129,7 +129,7 @@ def test_index_lists_maps_with_counts(site, pages):
 
 @requires_dot
 def test_counts_on_the_pages_agree_with_their_number(tmp_path):
-    from argmap.starter import init_project
+    from argmap.authoring.starter import init_project
     from argmap.usecases.build import build_site
 
     init_project(tmp_path)

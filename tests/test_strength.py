@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from argmap.evaluate.gradual import InvalidGradualFramework, QuantitativeFramework, gradual_strengths
 from argmap.evaluate.strength import NEUTRAL_BASE_SCORE, RELIABILITY_CREDIT, base_score, map_strengths
-from argmap.model import ArgMap, Node, Source
-from argmap.vocabulary import GRADUAL_SEMANTICS, RELIABILITIES
+from argmap.core.model import ArgMap, Node, Source
+from argmap.core.vocabulary import GRADUAL_SEMANTICS, RELIABILITIES
 from conftest import REPO
 
 

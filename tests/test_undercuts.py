@@ -19,7 +19,7 @@ from argmap.evaluate import Framework, Label, SupportRule, evaluate, evaluate_ma
 from argmap.evaluate.bipolar import attack_relation
 from argmap.evaluate.mapeval import map_framework
 from argmap.render.theme import FADED_EDGE_COLOR
-from argmap.model import ArgMap
+from argmap.core.model import ArgMap
 from argmap.usecases.check import check
 from conftest import REPO, requires_dot
 from render_support import SVG, drawn_edges, groups

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from argmap.brief.views.parts import RELIABILITY_LABELS
 from argmap.evaluate import SEMANTICS, Label
-from argmap.model import ArgMap, Source
-from argmap.vocabulary import (DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SEMANTICS_NAMES, SIDES, STATUS_SYMBOLS,
+from argmap.core.model import ArgMap, Source
+from argmap.core.vocabulary import (DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SEMANTICS_NAMES, SIDES, STATUS_SYMBOLS,
                                STATUS_WORDS, WEAK_RELIABILITIES)
 
 

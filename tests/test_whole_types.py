@@ -7,9 +7,9 @@ import json
 import typing
 from pathlib import Path
 
-from argmap.load import LoadedYaml
-from argmap.model import ArgMap
-from argmap.project import MapDocument, SourceDocument
+from argmap.core.load import LoadedYaml
+from argmap.core.model import ArgMap
+from argmap.core.project import MapDocument, SourceDocument
 from argmap.quotes.match import SourceText
 
 MAP = """\

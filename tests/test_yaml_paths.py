@@ -16,9 +16,9 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from argmap.load import parse_yaml
-from argmap.model import ArgMap
-from argmap.validate import validate
+from argmap.core.load import parse_yaml
+from argmap.core.model import ArgMap
+from argmap.core.validate import validate
 
 TRICKY_SCALARS = [
     "yes", "no", "on", "true", "True", "null", "~", "", "2024", "2024-01-01", "12:30", "1.0", "1e3", ".5",

@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from argmap.model import Source
-from argmap.project import MapDocument
+from argmap.core.model import Source
+from argmap.core.project import MapDocument
+from argmap.evaluate.mapeval import MapEvaluation
 from argmap.render.drawing import map_dot_pieces
 from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
 from argmap.render.status import drawn_status
@@ -68,14 +69,14 @@ def inline_svg(svg: str) -> str:
 
 
 def map_svg(document: MapDocument, sources: Mapping[str, Source] | None = None,
-            semantics: str | None = None) -> str | None:
-    """The diagram of the map, statuses (or gradual strengths) drawn under ``semantics`` (none without), as a
+            evaluation: MapEvaluation | None = None) -> str | None:
+    """The diagram of the map, the statuses (or gradual strengths) of ``evaluation`` drawn (none without), as a
     stand-alone SVG file's text; None when Graphviz is not installed. Raises
     :class:`GraphvizFailed` (exit 2) when ``dot`` fails."""
     if not dot_available():
         return None
     argmap = document.model
-    status = drawn_status(document.evaluation(semantics)) if semantics else None
+    status = drawn_status(evaluation) if evaluation is not None else None
     pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, status=status)
     try:
         return FORMATS["svg"].produce(pieces).decode("utf-8")

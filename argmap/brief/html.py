@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from argmap.brief.views import BriefPage, IndexPage, SourcePage
-from argmap.words import plural
+from argmap.text.words import plural
 
 
 def clause(text: str) -> str:

@@ -11,7 +11,7 @@ from argmap.checks import (
     references, sides, titles,
 )
 from argmap.checks.rule import Rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 __all__ = ["MAP_RULES", "PROJECT_RULES", "RULES", "Rule"]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
-from argmap.model import Node
-from argmap.periods import Period, period_or_none
+from argmap.core.codes import Code
+from argmap.core.model import Node
+from argmap.core.periods import Period, period_or_none
 
 
 @rule(Code.AM508, "An attack rests only on evidence whose `as_of` period ends before every period of the evidence of the node it attacks.")

@@ -1,5 +1,5 @@
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 
 @rule(Code.AM307, "Support relations form a cycle (a node supports itself, directly or not).")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.checks import RULES
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 DOCS = Path("docs")
 PAGE = Path("reference/diagnostics.md")

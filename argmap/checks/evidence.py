@@ -1,5 +1,5 @@
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 
 @rule(Code.AM311, "A claim, objection or rebuttal has no evidence and is not marked `analytic: true`.")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import difflib
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 from argmap.evaluate import Label
-from argmap.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
+from argmap.core.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
 
 EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
 
@@ -40,7 +40,7 @@ def expected_labels(ctx: MapContext):
     expect = ctx.model.expect
     if expect is None or not _relations_resolve(ctx):
         return
-    result = ctx.document.evaluation(expect.semantics)
+    result = ctx.evaluation(expect.semantics)
     for list_name, wanted in EXPECT_LISTS.items():
         for i, node_id in enumerate(getattr(expect, list_name)):
             verdict = result.verdicts.get(node_id)
@@ -128,7 +128,7 @@ def expected_strengths(ctx: MapContext):
         pinned = getattr(expect, semantics)
         if not pinned:
             continue
-        strengths = ctx.document.evaluation(semantics).gradual.strengths
+        strengths = ctx.evaluation(semantics).gradual.strengths
         for node_id, wanted in pinned.items():
             found = strengths.get(node_id)
             if found is None or abs(found - wanted) <= EXPECT_STRENGTH_TOLERANCE:

@@ -1,8 +1,8 @@
 from collections import defaultdict
 
 from argmap.checks.rule import MapContext, ProjectContext, rule
-from argmap.codes import Code
-from argmap.model import RESERVED_MAP_IDS, is_reserved_map_id
+from argmap.core.codes import Code
+from argmap.core.model import RESERVED_MAP_IDS, is_reserved_map_id
 
 
 @rule(Code.AM309, "A map's `id` equals its file name without `.yaml`.")

@@ -1,9 +1,9 @@
 """Codes raised while reading files: syntax, safety, schema and the seeds folder."""
 
 from argmap.checks.rule import Rule, documented
-from argmap.codes import Code
+from argmap.core.codes import Code
 from argmap.evaluate.iccma import MAX_ARGUMENTS
-from argmap.load import MAX_DEPTH, MAX_FILE_BYTES
+from argmap.core.load import MAX_DEPTH, MAX_FILE_BYTES
 
 # The loader reports these codes; here they are documented, in the order of the table of codes.
 LOAD_RULES: tuple[Rule, ...] = (

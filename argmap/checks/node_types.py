@@ -1,7 +1,7 @@
 """What each node type may point at (DESIGN.md, "Types and relations")."""
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 
 @rule(Code.AM302, "A thesis must declare its `side` (pro or con).")

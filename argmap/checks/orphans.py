@@ -1,5 +1,5 @@
 from argmap.checks.rule import MapContext, ProjectContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 
 @rule(Code.AM312, "A node whose relations lead to no thesis, or a thesis nothing points at.")

@@ -3,7 +3,7 @@
 import re
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 from argmap.quotes.pages import is_paged, page_at, page_starts
 
 _PAGES = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*$")  # 7, or a range 7-8

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
-from argmap.load import YamlPath
-from argmap.model import ArgMap
+from argmap.core.codes import Code
+from argmap.core.load import YamlPath
+from argmap.core.model import ArgMap
 
 PLACEHOLDER = re.compile(r"\bTODO\b")
 

@@ -3,7 +3,7 @@
 import difflib
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 from argmap.quotes.match import canonical
 
 MIN_QUOTE_WORDS = 5

@@ -1,7 +1,7 @@
 import difflib
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 
 @rule(Code.AM301, "`supports` or `attacks` names a node that does not exist.")

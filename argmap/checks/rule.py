@@ -13,12 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from argmap.codes import Code, Severity
-from argmap.diagnostics import Diagnostic
-from argmap.graph import MapGraph
-from argmap.load import LoadedYaml, YamlPath
-from argmap.model import ArgMap, Evidence
-from argmap.project import MapDocument, Project, SourceDocument
+from argmap.core.codes import Code, Severity
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.graph import MapGraph
+from argmap.core.load import LoadedYaml, YamlPath
+from argmap.core.model import ArgMap, Evidence
+from argmap.core.project import MapDocument, Project, SourceDocument
+from argmap.evaluate.evaluations import Evaluations
+from argmap.evaluate.mapeval import MapEvaluation
 from argmap.quotes.match import QuoteResult
 
 
@@ -39,12 +41,18 @@ class QuoteCheck:
 
 @dataclass
 class MapContext:
-    """What a map rule sees: the map, its graph, its YAML document and the project. The runner
-    sets ``rule`` before each rule runs: :meth:`report` stamps its code, the rule names none."""
+    """What a map rule sees: the map, its graph, its YAML document, the project and the run's
+    evaluations. The runner sets ``rule`` before each rule runs: :meth:`report` stamps its code,
+    the rule names none."""
 
     project: Project
     document: MapDocument
+    evaluations: Evaluations
     rule: Rule | None = None
+
+    def evaluation(self, semantics: str) -> MapEvaluation:
+        """The map evaluated under ``semantics``, shared with the outputs of the same run."""
+        return self.evaluations.of(self.model, semantics)
 
     @cached_property
     def evidence(self) -> list[tuple[str, int, Evidence]]:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from argmap.checks import MAP_RULES, PROJECT_RULES
 from argmap.checks.rule import MapContext, ProjectContext
-from argmap.diagnostics import Diagnostic
-from argmap.project import MapDocument, Project
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.project import MapDocument, Project
+from argmap.evaluate.evaluations import Evaluations
 
 
 @dataclass
@@ -41,7 +42,7 @@ def map_check_key(project: Project, document: MapDocument) -> MapCheckKey:
 
 
 def run_checks(
-    project: Project, cache: MutableMapping[MapCheckKey, MapChecked] | None = None
+    project: Project, evaluations: Evaluations, cache: MutableMapping[MapCheckKey, MapChecked] | None = None
 ) -> tuple[list[Diagnostic], CheckStats]:
     """Every diagnostic of every rule, collected before returning; the rules never stop early.
     ``cache`` (kept by a caller that checks the same project again and again, `argmap serve`)
@@ -55,7 +56,7 @@ def run_checks(
         used.add(key)
         checked = cache.get(key) if cache is not None else None
         if checked is None:
-            checked = _check_map(project, document)
+            checked = _check_map(project, document, evaluations)
             if cache is not None:
                 cache[key] = checked
         found.extend(checked.diagnostics)
@@ -72,8 +73,8 @@ def run_checks(
     return found, stats
 
 
-def _check_map(project: Project, document: MapDocument) -> MapChecked:
-    context = MapContext(project, document)
+def _check_map(project: Project, document: MapDocument, evaluations: Evaluations) -> MapChecked:
+    context = MapContext(project, document, evaluations)
     found: list[Diagnostic] = []
     for rule in MAP_RULES:
         context.rule = rule

@@ -1,5 +1,5 @@
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
+from argmap.core.codes import Code
 
 
 @rule(Code.AM308, "A node's declared side differs from the side its relations give it, or its relations give it both sides.")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argmap.checks.rule import MapContext, rule
-from argmap.codes import Code
-from argmap.model import MAX_TITLE_LENGTH
+from argmap.core.codes import Code
+from argmap.core.model import MAX_TITLE_LENGTH
 
 
 @rule(Code.AM320, "A node of an `argmap: 2` map has no `title`; version-1 maps are never told.")

@@ -1,6 +1,6 @@
 """The command line: a thin typer layer. Each command parses options, calls a use case
 (:mod:`argmap.usecases`), hands the outcome to a reporter and exits with the outcome's code.
-Errors that carry an exit code (:class:`argmap.diagnostics.ArgmapError`) are reported here, once."""
+Errors that carry an exit code (:class:`argmap.core.diagnostics.ArgmapError`) are reported here, once."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from argmap.cli.export import export_command
 from argmap.cli.import_ import import_command
 from argmap.cli.list import list_command
 from argmap.cli.render import render_command
-from argmap.diagnostics import ArgmapError, ExitCode
+from argmap.core.diagnostics import ArgmapError, ExitCode
 
 # The core names the setting at fault in its own words; the CLI says which option sets it.
 OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit",

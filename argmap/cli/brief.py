@@ -10,7 +10,7 @@ import typer
 
 from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReportFormat,
                                 output_folder, output_option, report_name)
-from argmap.output import BRIEFS_FOLDER
+from argmap.files.output import BRIEFS_FOLDER
 
 DATE_OPTION = typer.Option(
     None, "--date", metavar="YYYY-MM-DD",

@@ -10,7 +10,7 @@ import typer
 from argmap.cli.brief import DATE_OPTION, ProgressBar
 from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReportFormat,
                                 output_folder, output_option, report_name)
-from argmap.output import SITE_FOLDER
+from argmap.files.output import SITE_FOLDER
 
 
 def build_command(

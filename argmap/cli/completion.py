@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
+from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 
 
 def _mapping_keys(path: Path, key: str) -> list[str]:

@@ -11,7 +11,7 @@ import typer
 from argmap.cli.options import REPORT_OPTION, SEEDS_OPTION, EvaluationFormat, ReportFormat, choices, report_name
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SupportRule
 from argmap.evaluate.iccma import MAX_ARGUMENTS
-from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
+from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
 
 SemanticsChoice = choices("SemanticsChoice", ALL_SEMANTICS)
 

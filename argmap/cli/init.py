@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from argmap.diagnostics import ExitCode
+from argmap.core.diagnostics import ExitCode
 
 
 def init_command(

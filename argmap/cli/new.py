@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from argmap.diagnostics import ExitCode
-from argmap.folders import DEFAULT_MAPS
+from argmap.core.diagnostics import ExitCode
+from argmap.core.folders import DEFAULT_MAPS
 
 
 def new_command(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import typer
 
-from argmap.diagnostics import UsageError
-from argmap.folders import DEFAULT_SEEDS
+from argmap.core.diagnostics import UsageError
+from argmap.core.folders import DEFAULT_SEEDS
 from argmap.reporters import EVALUATION_FORMATS, REPORTERS
-from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, DEFAULT_WPM
+from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, DEFAULT_WPM
 
 SEEDS_OPTION = typer.Option(DEFAULT_SEEDS, "--seeds", help="Folder holding the source documents and sources.yaml.")
 # `--out` was the name on brief and build before every command took -o/--output; still accepted

@@ -10,7 +10,7 @@ import typer
 
 from argmap.reporters import get_reporter
 from argmap.reporters.text import format_diagnostics, undrawn, written
-from argmap.terminal import printable
+from argmap.text.terminal import printable
 from argmap.usecases.outcome import Outcome
 
 REFUSED = "nothing written: fix the errors above first"

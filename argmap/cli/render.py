@@ -9,14 +9,14 @@ import typer
 
 from argmap.cli.completion import node_ids
 from argmap.cli.options import OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, ReportFormat, choices, output_folder, output_option, report_name
-from argmap.model import SIDES
-from argmap.output import DIAGRAMS_FOLDER
+from argmap.core.model import SIDES
+from argmap.files.output import DIAGRAMS_FOLDER
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS
 from argmap.render.layout import LARGE_MAP_NODES
 from argmap.render.select import DEFAULT_DEPTH, Selection
 from argmap.render.theme import TOOLTIP_CHARS
-from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
+from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
 
 
 FormatChoice = choices("RenderFormat", list(FORMATS))

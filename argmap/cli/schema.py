@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from argmap.diagnostics import ExitCode
+from argmap.core.diagnostics import ExitCode
 
 
 def schema_command(

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from argmap.addresses import DEFAULT_HOST, DEFAULT_PORT
+from argmap.web.addresses import DEFAULT_HOST, DEFAULT_PORT
 from argmap.cli.options import SEEDS_OPTION
 
 

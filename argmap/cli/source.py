@@ -8,8 +8,8 @@ from typing import Optional
 import typer
 
 from argmap.cli.options import SEEDS_OPTION, choices
-from argmap.diagnostics import ExitCode
-from argmap.vocabulary import RELIABILITIES
+from argmap.core.diagnostics import ExitCode
+from argmap.core.vocabulary import RELIABILITIES
 
 Reliability = choices("Reliability", RELIABILITIES)
 

@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from argmap.vocabulary import GRADUAL_SEMANTICS, GradualSemantics  # noqa: F401 -- re-exported
+from argmap.core.vocabulary import GRADUAL_SEMANTICS, GradualSemantics  # noqa: F401 -- re-exported
 
 DEFAULT_TOLERANCE = 1e-9
 DEFAULT_MAX_ITERATIONS = 10_000

@@ -6,14 +6,14 @@
 * ``.af`` (ICCMA 2023): a header ``p af N`` declaring arguments ``1..N``, then one
   ``attacker target`` pair of numbers per line; lines starting with ``#`` are comments.
 
-Problems are collected as :class:`~argmap.diagnostics.Diagnostic` objects with the file, line
+Problems are collected as :class:`~argmap.core.diagnostics.Diagnostic` objects with the file, line
 and column, rather than raised one at a time:
 
 * ``AM701`` a line that does not follow the format (including a missing or repeated header,
   and more than :data:`MAX_ARGUMENTS` arguments);
 * ``AM702`` an attack naming an argument the file does not declare.
 
-The files are read like maps (:func:`argmap.load.read_text`): the same size cap, and a file
+The files are read like maps (:func:`argmap.core.load.read_text`): the same size cap, and a file
 that is not UTF-8 is reported at the first bad byte (AM101).
 """
 
@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.codes import Code
-from argmap.diagnostics import Diagnostic
-from argmap.load import read_text
+from argmap.core.codes import Code
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.load import read_text
 
 from .framework import Framework
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from argmap.vocabulary import STATUS_SYMBOLS, STATUS_WORDS
+from argmap.core.vocabulary import STATUS_SYMBOLS, STATUS_WORDS
 
 
 class Label(str, Enum):

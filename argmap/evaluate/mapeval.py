@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from argmap.model import ArgMap, Source
-from argmap.vocabulary import DEFAULT_SEMANTICS, GRADUAL_SEMANTICS
+from argmap.core.model import ArgMap, Source
+from argmap.core.vocabulary import DEFAULT_SEMANTICS, GRADUAL_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework

@@ -26,8 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from argmap.graph import MapGraph
-from argmap.model import SIDES, ArgMap, Source, is_weak
+from argmap.core.graph import MapGraph
+from argmap.core.model import SIDES, ArgMap, Source, is_weak
 
 from .bipolar import Attack
 from .mapeval import MapEvaluation, evaluate_map

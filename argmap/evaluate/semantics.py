@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from argmap.diagnostics import UsageError
-from argmap.vocabulary import DEFAULT_SEMANTICS
+from argmap.core.diagnostics import UsageError
+from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 from .framework import Framework
 from .labels import Evaluation, Label, Reason, ReasonKind, Verdict

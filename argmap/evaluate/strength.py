@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from argmap.model import ArgMap, Node, Source
-from argmap.vocabulary import GradualSemantics, Reliability
+from argmap.core.model import ArgMap, Node, Source
+from argmap.core.vocabulary import GradualSemantics, Reliability
 
 from .gradual import GradualResult, QuantitativeFramework, gradual_strengths, undercut_weight
 from .undercut import undercutters_of

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.model import ArgMap
+from argmap.core.model import ArgMap
 
 from .bipolar import Attack
 from .labels import Evaluation, Reason, Verdict

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 
 from argmap.interchange.builder import one_line, short_title
 from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut
-from argmap.model import ArgMap, Source
-from argmap.words import plural
+from argmap.core.model import ArgMap, Source
+from argmap.text.words import plural
 
 EXTENSION = "argmap"
 EXTENSION_VERSION = 1

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 
 from argmap.interchange.builder import one_line
 from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut
-from argmap.model import ArgMap, Source
-from argmap.words import plural
+from argmap.core.model import ArgMap, Source
+from argmap.text.words import plural
 
 FORMAT_NAME = "Argdown"
 SUPPORTS = {"support": "supports", "entails": "supports"}

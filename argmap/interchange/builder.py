@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pydantic import TypeAdapter, ValidationError
 
 from argmap.interchange.exchange import Exchange, Link, Statement
-from argmap.model import (
+from argmap.core.model import (
     FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, MAX_TITLE_LENGTH, ArgMap, Evidence, Expect, Score, Sides,
 )
-from argmap.vocabulary import NodeType, Side
-from argmap.words import plural
+from argmap.core.vocabulary import NodeType, Side
+from argmap.text.words import plural
 
 _IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 _NOT_ID = re.compile(r"[^a-z0-9]+")

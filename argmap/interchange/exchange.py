@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
 
 LinkKind = Literal["supports", "attacks"]
 

@@ -9,7 +9,7 @@ from argmap.interchange.aif import read_aif, write_aif
 from argmap.interchange.argdown import read_argdown_json, write_argdown
 from argmap.interchange.exchange import Exchange
 from argmap.interchange.kialo import read_kialo
-from argmap.model import ArgMap, Source
+from argmap.core.model import ArgMap, Source
 
 Reader = Callable[[str], Exchange]
 Writer = Callable[[ArgMap, Mapping[str, Source] | None], tuple[str, list[str]]]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from argmap.interchange.exchange import Exchange, Link, UnreadableFile
-from argmap.words import plural
+from argmap.text.words import plural
 
 FORMAT_NAME = "Kialo"
 _HEADER = re.compile(r"^\s*Discussion (?:Title|Name):\s*(?P<title>.*?)\s*$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from argmap.load import resolve_plain_scalar
+from argmap.core.load import resolve_plain_scalar
 
 # A plain scalar may not start with an indicator, nor hold ": " or " #" (YAML 1.2, 7.3.3).
 _PLAIN_START = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]")

@@ -7,16 +7,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.diagnostics import UsageError
-from argmap.graph import MapGraph
-from argmap.model import ArgMap, Source
-from argmap.project import MapDocument
+from argmap.core.diagnostics import UsageError
+from argmap.core.graph import MapGraph
+from argmap.core.model import ArgMap, Source
+from argmap.core.project import MapDocument
+from argmap.evaluate.evaluations import Evaluations
 from argmap.render.dot import DEFAULT_RANKDIR, RANKDIRS, dot_pieces
 from argmap.render.formats import DEFAULT_FORMAT, FORMATS, GraphvizFailed, OutputFormat
-from argmap.output import DIAGRAMS_FOLDER
+from argmap.files.output import DIAGRAMS_FOLDER
 from argmap.render.select import Selection, selected_nodes
 from argmap.render.status import DrawnStatus, drawn_status
-from argmap.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
+from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
 from argmap.render.view import build_view
 
 
@@ -74,20 +75,21 @@ def map_to_dot(
     return "".join(map_dot_pieces(argmap, graph, sources, rankdir=rankdir, selection=selection, status=status))
 
 
-def document_dot_pieces(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> Iterator[str]:
-    status = drawn_status(document.evaluation(options.semantics)) if options.show_status else None
-    yield from map_dot_pieces(document.model, document.graph, sources, rankdir=options.rankdir,
+def document_dot_pieces(document: MapDocument, evaluations: Evaluations, options: RenderOptions) -> Iterator[str]:
+    """The map's DOT in pieces; ``evaluations`` gives the statuses drawn and the registered sources."""
+    status = drawn_status(evaluations.of(document.model, options.semantics)) if options.show_status else None
+    yield from map_dot_pieces(document.model, document.graph, evaluations.sources, rankdir=options.rankdir,
                               selection=options.selection, status=status)
 
 
-def document_dot(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions) -> str:
-    return "".join(document_dot_pieces(document, sources, options))
+def document_dot(document: MapDocument, evaluations: Evaluations, options: RenderOptions) -> str:
+    return "".join(document_dot_pieces(document, evaluations, options))
 
 
-def drawing(document: MapDocument, sources: Mapping[str, Source], options: RenderOptions,
+def drawing(document: MapDocument, evaluations: Evaluations, options: RenderOptions,
             output_format: OutputFormat) -> bytes:
     # in pieces: `dot` starts, and reads, while the statuses, the view and the DOT text are made
     try:
-        return output_format.produce(document_dot_pieces(document, sources, options))
+        return output_format.produce(document_dot_pieces(document, evaluations, options))
     except GraphvizFailed as error:
         raise GraphvizFailed(f"{document.display}: {error.message}", error.hint) from None

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import IO
 
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
 
 INSTALL_COMMAND = "sudo apt-get install graphviz"
 DOT_PROGRAM = "dot"

@@ -12,7 +12,7 @@ from argmap.render.escape import html_text
 from argmap.render.theme import (LABEL_WIDTH, MAX_LABEL_LINES, STATUS_STYLES, STRENGTH_BAR_CELLS, STRENGTH_BAR_EMPTY,
                                  STRENGTH_BAR_FULL, STRENGTH_COLOR, TITLE_CHARS, TYPE_STYLES)
 from argmap.render.view import NodeView
-from argmap.words import plural
+from argmap.text.words import plural
 
 LINE_BREAK = '<BR ALIGN="LEFT"/>'
 ELLIPSIS = "…"

@@ -7,8 +7,8 @@ import difflib
 from collections import deque
 from dataclasses import dataclass
 
-from argmap.diagnostics import UsageError
-from argmap.graph import MapGraph
+from argmap.core.diagnostics import UsageError
+from argmap.core.graph import MapGraph
 
 DEFAULT_DEPTH = 2
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.vocabulary import STATUS_SYMBOLS, STATUS_WORDS
+from argmap.core.vocabulary import STATUS_SYMBOLS, STATUS_WORDS
 
 FONT = "Helvetica"
 LABEL_WIDTH = 32  # characters per label line: keeps nodes narrow enough to project

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from argmap.graph import EdgeKind, MapGraph, Undercut
-from argmap.model import ArgMap, Source, known_authors, year
+from argmap.core.graph import EdgeKind, MapGraph, Undercut
+from argmap.core.model import ArgMap, Source, known_authors, year
 
 Status = Literal["IN", "OUT", "UNDEC"]
 

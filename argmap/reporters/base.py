@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from argmap.diagnostics import Diagnostic
+from argmap.core.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from argmap.checks.runner import CheckStats

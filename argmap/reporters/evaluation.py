@@ -19,9 +19,9 @@ from argmap.evaluate.labels import Label
 from argmap.evaluate.mapeval import MapEvaluation
 from argmap.evaluate.strength import MapStrengths, rounded
 from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
-from argmap.graph import MapGraph
-from argmap.terminal import printable
-from argmap.words import plural
+from argmap.core.graph import MapGraph
+from argmap.text.terminal import printable
+from argmap.text.words import plural
 
 if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome

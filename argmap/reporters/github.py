@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.core.diagnostics import Diagnostic, Severity
 from argmap.reporters.base import Checked
 from argmap.reporters.text import not_evaluated, summary
 

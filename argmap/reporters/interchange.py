@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from argmap.diagnostics import count
+from argmap.core.diagnostics import count
 from argmap.reporters.text import format_diagnostic
-from argmap.terminal import printable
-from argmap.words import plural
+from argmap.text.terminal import printable
+from argmap.text.words import plural
 
 if TYPE_CHECKING:
     from argmap.usecases.interchange import ExportOutcome, ImportOutcome, NodeRow

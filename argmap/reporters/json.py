@@ -4,7 +4,7 @@ import json
 from typing import TYPE_CHECKING
 
 from argmap import __version__
-from argmap.diagnostics import count
+from argmap.core.diagnostics import count
 from argmap.reporters.base import Checked
 from argmap.reporters.evaluation import evaluation_payload
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from argmap import __version__
-from argmap.diagnostics import Diagnostic
+from argmap.core.diagnostics import Diagnostic
 from argmap.reporters.base import Checked
 
 if TYPE_CHECKING:

@@ -4,22 +4,22 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.diagnostics import Diagnostic, count
+from argmap.core.diagnostics import Diagnostic, count
 from argmap.render.formats import DOT_PROGRAM, INSTALL_COMMAND
 from argmap.reporters.base import Checked
 from argmap.reporters.evaluation import text_evaluation
-from argmap.terminal import printable
-from argmap.words import plural
+from argmap.text.terminal import printable
+from argmap.text.words import plural
 
 if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
-    from argmap.scaffold import NewMap
+    from argmap.authoring.scaffold import NewMap
     from argmap.usecases.migrate import MigrateOutcome
-    from argmap.starter import InitProject
+    from argmap.authoring.starter import InitProject
     from argmap.usecases.source import SourceAdded
     from argmap.usecases.serve import Rebuilt
     from argmap.usecases.check import CheckResult
-    from argmap.diagnostics import ArgmapError
+    from argmap.core.diagnostics import ArgmapError
     from argmap.usecases.quote import QuoteReport
 
 
@@ -126,7 +126,7 @@ def new_map_report(created: NewMap) -> str:
 def new_map_setup_hints(created: NewMap) -> list[str]:
     """What the project around a new map still lacks for the next step to work: the seeds
     registry `argmap check` reads, and the editor schema the map's first line points at."""
-    from argmap.folders import DEFAULT_SEEDS, SOURCES_FILE
+    from argmap.core.folders import DEFAULT_SEEDS, SOURCES_FILE
 
     if not (DEFAULT_SEEDS / SOURCES_FILE).is_file():
         return [f"    there is no {DEFAULT_SEEDS / SOURCES_FILE} here yet, which `argmap check` needs: "
@@ -189,7 +189,7 @@ def _field(value: object) -> str:
 
 def serve_problem(problem: CheckResult | ArgmapError) -> str:
     """Why the site cannot be built, as `argmap check` (or any command that could not run) prints it."""
-    from argmap.diagnostics import ArgmapError
+    from argmap.core.diagnostics import ArgmapError
 
     if isinstance(problem, ArgmapError):
         return printable(f"argmap: error: {problem.message}" + (f"\n    {problem.hint}" if problem.hint else ""))

@@ -16,11 +16,11 @@ from argmap.brief.diagram import inline_svg, map_svg
 from argmap.brief.html import render_brief
 from argmap.brief.word import word_brief
 from argmap.brief.views import STANDALONE, BriefPage, Links, brief_page, diagnostics_of, status_semantics
-from argmap.diagnostics import UsageError
-from argmap.output import BRIEFS_FOLDER, input_files, prepare_folder, refuse_inputs, write_files
-from argmap.project import DEFAULT_SEEDS, MapDocument, Project
+from argmap.core.diagnostics import UsageError
+from argmap.files.output import BRIEFS_FOLDER, input_files, prepare_folder, refuse_inputs, write_files
+from argmap.core.project import DEFAULT_SEEDS, MapDocument
 from argmap.usecases.check import CheckResult, check
-from argmap.vocabulary import DEFAULT_WPM
+from argmap.core.vocabulary import DEFAULT_WPM
 from argmap.usecases.outcome import Outcome
 
 
@@ -56,7 +56,7 @@ WORD_BRIEF = BriefKind(".docx", False, word_brief)
 def checked_page(document: MapDocument, result: CheckResult, *, built: str, links: Links = STANDALONE,
                  svg: str | None = None, semantics: str | None = None, wpm: int = DEFAULT_WPM) -> BriefPage:
     """The brief's view model of one checked map, its header counting this map's diagnostics."""
-    return brief_page(document, result.project, diagnostics=diagnostics_of(document, result.diagnostics),
+    return brief_page(document, result.project, result.evaluations, diagnostics=diagnostics_of(document, result.diagnostics),
                       built=built, links=links, svg=inline_svg(svg) if svg else None, semantics=semantics, wpm=wpm)
 
 
@@ -91,7 +91,7 @@ def write_briefs(
     progress.start(len(documents))
     files: dict[Path, bytes] = {}
     for document in documents:
-        svg = diagram(document, result.project, semantics) if kind.shows_diagram else None
+        svg = diagram(document, result, semantics) if kind.shows_diagram else None
         if kind.shows_diagram and svg is None:
             outcome.undrawn.append(document.model.id)
         page = checked_page(document, result, built=built, svg=svg, semantics=semantics, wpm=wpm)
@@ -108,6 +108,8 @@ def write_briefs(
 write_word_briefs = functools.partial(write_briefs, kind=WORD_BRIEF)
 
 
-def diagram(document: MapDocument, project: Project, semantics: str | None = None) -> str | None:
+def diagram(document: MapDocument, result: CheckResult, semantics: str | None = None) -> str | None:
     """The map's diagram, statuses (or strengths) drawn under the semantics its brief shows."""
-    return map_svg(document, project.registered, status_semantics(document.model, semantics))
+    shown = status_semantics(document.model, semantics)
+    evaluation = result.evaluations.of(document.model, shown) if shown else None
+    return map_svg(document, result.project.registered, evaluation)

@@ -11,14 +11,14 @@ from pathlib import Path
 
 from argmap.brief.html import render_brief, render_index, render_source
 from argmap.brief.views import SITE_ROOT, SITE_SOURCES, index_page, source_page
-from argmap.diagnostics import UsageError
-from argmap.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
+from argmap.core.diagnostics import UsageError
+from argmap.files.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
                            replacing_folder)
-from argmap.project import DEFAULT_SEEDS, MapDocument, Project
+from argmap.core.project import DEFAULT_SEEDS, MapDocument, Project
 from argmap.usecases.brief import Progress, Silent, checked_page, diagram
 from argmap.usecases.check import CheckResult, check
 from argmap.usecases.outcome import Outcome
-from argmap.vocabulary import DEFAULT_WPM
+from argmap.core.vocabulary import DEFAULT_WPM
 
 SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
 
@@ -32,7 +32,7 @@ def build_site(
     progress: Progress | None = None,
     semantics: str | None = None,
     wpm: int = DEFAULT_WPM,
-    draw: Callable[[MapDocument, Project, str | None], str | None] = diagram,
+    draw: Callable[[MapDocument, CheckResult, str | None], str | None] = diagram,
 ) -> Outcome:
     """Check, then write every brief, diagram and cited source page and an index into ``out``,
     which is replaced as a whole. ``semantics`` is the one the briefs show (default: each
@@ -56,7 +56,7 @@ def build_site(
         diagrams: list[str] = []
         for document in documents:
             model = document.model
-            svg = draw(document, project, semantics)
+            svg = draw(document, result, semantics)
             if svg is None:
                 outcome.undrawn.append(document.model.id)
             if svg:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks.runner import CheckStats, MapCheckKey, MapChecked, run_checks
-from argmap.diagnostics import Diagnostic, count, exit_code_for
-from argmap.load import cyclic_gc_paused
-from argmap.project import DEFAULT_SEEDS, Project, load_project
+from argmap.core.diagnostics import Diagnostic, count, exit_code_for
+from argmap.core.load import cyclic_gc_paused
+from argmap.core.project import DEFAULT_SEEDS, Project, load_project
+from argmap.evaluate.evaluations import Evaluations
 
 
 @dataclass
@@ -17,6 +18,7 @@ class CheckResult:
     project: Project
     diagnostics: list[Diagnostic]
     stats: CheckStats
+    evaluations: Evaluations = field(default_factory=Evaluations)  # the maps' evaluations, shared by the checks and every output of the run
 
     @property
     def errors(self) -> int:
@@ -38,10 +40,11 @@ def check(
     """Check maps (files or folders; default ``maps/``) against the seeds folder. ``cache``
     keeps each map's rule results for the next check of the same project (`argmap serve`).
 
-    Raises :class:`argmap.diagnostics.UsageError` when the command cannot run (a missing path).
+    Raises :class:`argmap.core.diagnostics.UsageError` when the command cannot run (a missing path).
     """
     with cyclic_gc_paused():  # validation and the rules build as many objects as parsing
         project, problems = load_project(paths, seeds_dir)
-        found, stats = run_checks(project, cache)
+        evaluations = Evaluations(project.registered)
+        found, stats = run_checks(project, evaluations, cache)
     diagnostics = sorted(set(problems + found), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
-    return CheckResult(project, diagnostics, stats)
+    return CheckResult(project, diagnostics, stats, evaluations)

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.checks.expect import EXPECT_CODES
-from argmap.diagnostics import Diagnostic, ExitCode, UsageError
+from argmap.core.diagnostics import Diagnostic, ExitCode, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
 from argmap.evaluate.mapeval import is_gradual
 from argmap.evaluate.prep import Preparation, prepare
-from argmap.folders import DEFAULT_SEEDS
-from argmap.project import MAP_SUFFIXES
+from argmap.core.folders import DEFAULT_SEEDS
+from argmap.core.project import MAP_SUFFIXES
 from argmap.usecases.check import check
-from argmap.vocabulary import DEFAULT_SEMANTICS
+from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     notes: tuple[str, ...] = ()
     if is_gradual(request.semantics) and request.supports is not None:
         notes = (f"note: --supports is ignored under {request.semantics} semantics, which weighs supports itself",)
-    map_evaluation = document.evaluation(request.semantics, request.supports or DEFAULT_SUPPORT_RULE)
+    map_evaluation = checked.evaluations.of(document.model, request.semantics, request.supports or DEFAULT_SUPPORT_RULE)
     preparation = None
     if request.prep:
         sources = checked.project.registered

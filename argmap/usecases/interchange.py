@@ -15,17 +15,17 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, UsageError, exit_code_for
-from argmap.folders import DEFAULT_SEEDS, SOURCES_FILE
-from argmap.graph import MapGraph
+from argmap.core.diagnostics import Diagnostic, UsageError, exit_code_for
+from argmap.core.folders import DEFAULT_SEEDS, SOURCES_FILE
+from argmap.core.graph import MapGraph
 from argmap.interchange.builder import build_map
 from argmap.interchange.exchange import UnreadableFile
 from argmap.interchange.formats import EXPORT_FORMATS, IMPORT_FORMATS, READERS, WRITERS
 from argmap.interchange.yamltext import map_yaml
-from argmap.load import display_path
-from argmap.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, ArgMap, Source, is_reserved_map_id, slug
-from argmap.output import refuse_inputs, write_files
-from argmap.project import MapDocument, load_map, load_seeds
+from argmap.core.load import display_path
+from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, ArgMap, Source, is_reserved_map_id, slug
+from argmap.files.output import refuse_inputs, write_files
+from argmap.core.project import MapDocument, load_map, load_seeds
 from argmap.usecases.check import CheckResult, check
 
 ARGDOWN_PROGRAM = "argdown"

@@ -20,14 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.codes import Code
-from argmap.diagnostics import ArgmapError, Diagnostic, ExitCode, UsageError
-from argmap.load import LoadedYaml, parse_yaml
-from argmap.model import FORMAT_VERSION, ArgMap
-from argmap.output import rewrite_files
-from argmap.project import MapDocument, load_map
-from argmap.validate import validate
-from argmap.vocabulary import PLACEHOLDER_TITLE
+from argmap.core.codes import Code
+from argmap.core.diagnostics import ArgmapError, Diagnostic, ExitCode, UsageError
+from argmap.core.load import LoadedYaml, parse_yaml
+from argmap.core.model import FORMAT_VERSION, ArgMap
+from argmap.files.output import rewrite_files
+from argmap.core.project import MapDocument, load_map
+from argmap.core.validate import validate
+from argmap.core.vocabulary import PLACEHOLDER_TITLE
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_TOKEN = re.compile(r"[^\s,\]}#]+")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.scaffold import NewMap, new_map
+from argmap.authoring.scaffold import NewMap, new_map
 
 
 def new(map_id: str, maps_dir: Path) -> NewMap:
-    """Raises :class:`argmap.diagnostics.UsageError` (exit 2) for a bad id or an existing map."""
+    """Raises :class:`argmap.core.diagnostics.UsageError` (exit 2) for a bad id or an existing map."""
     return new_map(map_id, maps_dir)

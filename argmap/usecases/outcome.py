@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.diagnostics import ExitCode
+from argmap.core.diagnostics import ExitCode
 from argmap.usecases.check import CheckResult
 
 

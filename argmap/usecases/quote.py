@@ -6,8 +6,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.diagnostics import ExitCode, UsageError
-from argmap.project import SOURCES_FILE, load_seeds
+from argmap.core.diagnostics import ExitCode, UsageError
+from argmap.core.project import SOURCES_FILE, load_seeds
 from argmap.quotes.search import CLOSE_ENOUGH, DEFAULT_LIMIT, Passage, Suggestion, has_words, rank_passages, suggest
 
 

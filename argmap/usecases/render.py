@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from argmap.diagnostics import UsageError
-from argmap.output import input_files, prepare_folder, refuse_inputs, write_files
-from argmap.project import DEFAULT_SEEDS
+from argmap.core.diagnostics import UsageError
+from argmap.files.output import input_files, prepare_folder, refuse_inputs, write_files
+from argmap.core.project import DEFAULT_SEEDS
 from argmap.render.drawing import RenderOptions, drawing
 from argmap.render.formats import require_dot
 from argmap.usecases.check import check
@@ -36,7 +36,7 @@ def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
         raise UsageError("no map files to render", "name map files or folders holding *.yaml maps")
     targets = [options.out_dir / f"{document.model.id}.{output_format.extension}" for document in documents]
     refuse_inputs(targets, input_files(result.project))
-    produced = [drawing(document, result.project.registered, options, output_format) for document in documents]
+    produced = [drawing(document, result.evaluations, options, output_format) for document in documents]
     prepare_folder(options.out_dir)
     write_files(dict(zip(targets, produced)))
     return Outcome(result, targets)

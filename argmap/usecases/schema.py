@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.schema import MAP_SCHEMA, SOURCES_SCHEMA, schema_text
+from argmap.core.schema import MAP_SCHEMA, SOURCES_SCHEMA, schema_text
 
 
 def schema(sources: bool = False) -> str:

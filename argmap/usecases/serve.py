@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.addresses import DEFAULT_HOST, DEFAULT_PORT
+from argmap.web.addresses import DEFAULT_HOST, DEFAULT_PORT
 from argmap.checks.runner import MapCheckKey, MapChecked
-from argmap.diagnostics import ArgmapError, UsageError
-from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES, MapDocument, Project
-from argmap.serving import LiveState, make_server, serve_in_background
+from argmap.core.diagnostics import ArgmapError, UsageError
+from argmap.core.project import DEFAULT_MAPS, MAP_SUFFIXES, MapDocument
+from argmap.web.serving import LiveState, make_server, serve_in_background
 from argmap.usecases.brief import diagram
 from argmap.usecases.build import build_site, cited_sources, index_html, map_page_html, source_page_html
 from argmap.usecases.check import CheckResult, check
@@ -55,11 +55,11 @@ class DiagramCache:
         self._svg: dict[str, str | None] = {}
         self.drawn = 0
 
-    def __call__(self, document: MapDocument, project: Project, semantics: str | None = None) -> str | None:
-        registry = project.registry.text if project.registry is not None else ""
+    def __call__(self, document: MapDocument, result: CheckResult, semantics: str | None = None) -> str | None:
+        registry = result.project.registry.text if result.project.registry is not None else ""
         key = hashlib.sha256(f"{document.path}\0{document.doc.text}\0{registry}\0{semantics}".encode("utf-8")).hexdigest()
         if key not in self._svg:
-            self._svg[key] = diagram(document, project, semantics)
+            self._svg[key] = diagram(document, result, semantics)
             self.drawn += 1
         return self._svg[key]
 
@@ -145,11 +145,11 @@ class LiveSite:
         pages: dict[str, str] = {}
         for document in project.maps:
             if document.path.resolve() in saved:
-                svg = self.diagrams(document, project)
+                svg = self.diagrams(document, result)
                 if svg:
                     pages[f"{document.model.id}.svg"] = svg
                 pages[f"{document.model.id}.html"] = map_page_html(document, result, self.built, svg)
-        diagrams = [document.model.id for document in project.maps if self.diagrams(document, project)]  # remembered
+        diagrams = [document.model.id for document in project.maps if self.diagrams(document, result)]  # remembered
         pages["index.html"] = index_html(result, self.built, cited, diagrams)
         self._show(pages)
         touched = set().union(*(now[path][1] | self._known[path][1] for path in saved if path in now))

@@ -8,14 +8,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.capture import Captured, capture
-from argmap.diagnostics import UsageError
-from argmap.folders import SOURCES_FILE
-from argmap.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH
-from argmap.output import write_files
-from argmap.project import load_seeds
-from argmap.registering import registry_with
-from argmap.vocabulary import RELIABILITIES
+from argmap.sources.capture import Captured, capture
+from argmap.core.diagnostics import UsageError
+from argmap.core.folders import SOURCES_FILE
+from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH
+from argmap.files.output import write_files
+from argmap.core.project import load_seeds
+from argmap.sources.registering import registry_with
+from argmap.core.vocabulary import RELIABILITIES
 
 # The CSL type each kind of document is registered as; the author can refine it.
 CSL_TYPE = {"web page": "webpage", "PDF": "document", "text": "document"}

@@ -13,16 +13,17 @@ from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_ancho
 from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
                                       Undercut, check_status, cite, highlight_segments, locate, page_locator,
                                       surrounding)
-from argmap.diagnostics import Diagnostic
+from argmap.core.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
+from argmap.evaluate.evaluations import Evaluations
 from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
 from argmap.evaluate.strength import rounded
-from argmap.graph import MapGraph, other_side
-from argmap.model import ArgMap, Evidence, Source
-from argmap.periods import as_of_phrase
-from argmap.project import MapDocument, Project, SourceDocument
+from argmap.core.graph import MapGraph, other_side
+from argmap.core.model import ArgMap, Evidence, Source
+from argmap.core.periods import as_of_phrase
+from argmap.core.project import MapDocument, Project, SourceDocument
 from argmap.brief.views.reading import duration
-from argmap.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, RELIABILITIES
+from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, RELIABILITIES
 
 # The table at the top lists standing claims first; under a gradual semantics, the strongest first, and
 # its filter tells strong (at least one half) from weak.
@@ -393,6 +394,7 @@ def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
 def brief_page(
     document: MapDocument,
     project: Project,
+    evaluations: Evaluations,
     *,
     diagnostics: Sequence[Diagnostic] = (),
     built: str,
@@ -406,7 +408,7 @@ def brief_page(
     semantics the cards show strengths instead of statuses."""
     model = document.model
     semantics = status_semantics(model, semantics)
-    evaluation = document.evaluation(semantics)
+    evaluation = evaluations.of(model, semantics)
     preparation = prepare(model, project.registered, evaluation)
     gradual = evaluation.gradual
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, {},

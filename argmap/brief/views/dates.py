@@ -6,7 +6,7 @@ import datetime as _dt
 import os
 from collections.abc import Mapping
 
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
 
 
 def build_date(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:

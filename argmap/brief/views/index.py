@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from argmap.brief.bibliography import Reference, bibliography
 from argmap.brief.views.links import Links, SITE_ROOT
 from argmap.brief.views.parts import CheckStatus, RELIABILITY_LABELS, SIDE_LABELS, check_status
-from argmap.diagnostics import Diagnostic
-from argmap.project import MapDocument, Project
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.project import MapDocument, Project
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from argmap.brief.bibliography import card_cite, full_cite, full_name, in_text, is_web_address
-from argmap.brief.views.links import passage_anchor
 from argmap.brief.views.reading import duration, reading_seconds, word_count
-from argmap.diagnostics import Diagnostic, count
+from argmap.core.diagnostics import Diagnostic, count
 from argmap.evaluate import Label
 from argmap.evaluate.strength import rounded
-from argmap.model import Evidence, Source, is_weak, known_authors
-from argmap.project import SourceDocument
+from argmap.core.model import Evidence, Source, is_weak, known_authors
+from argmap.core.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
-from argmap.words import plural
-from argmap.vocabulary import DEFAULT_WPM, NODE_TYPES, SIDES, WEAK_RELIABILITIES
+from argmap.text.words import plural
+from argmap.core.vocabulary import DEFAULT_WPM, NODE_TYPES, SIDES, WEAK_RELIABILITIES
 
 
 SIDE_LABELS = {side: side.upper() for side in SIDES}

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from argmap.brief.bibliography import Reference, apa_reference
 from argmap.brief.views.links import Links, SITE_SOURCES, node_anchor, passage_anchor
 from argmap.brief.views.parts import CheckStatus, Cite, NodeRef, check_status, cite, locate
-from argmap.diagnostics import Diagnostic
-from argmap.project import Project
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.project import Project
 from argmap.quotes.match import Located
 
 

@@ -15,7 +15,7 @@ from annotated_types import Interval
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from argmap.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
+from argmap.core.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
     DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType,
     Reliability, Semantics, Side,
 )
@@ -101,7 +101,7 @@ _EDTF_PATTERN = rf"^({_EDTF_DATE}|{_EDTF_DATE}/({_EDTF_DATE}|\.\.)|\.\./{_EDTF_D
 
 def _real_period(value: str) -> str:
     """The pattern admits `2023-13` and `2024/2022`; a period must also exist."""
-    from argmap.periods import parse_period  # a leaf module; imported late to keep start-up lean
+    from argmap.core.periods import parse_period  # a leaf module; imported late to keep start-up lean
 
     try:
         parse_period(value)

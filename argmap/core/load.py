@@ -13,7 +13,7 @@ same positions, whichever runs.
   differently, and the data has text keys only and stays within the depth bound. Anything else
   goes to the careful path, which says exactly what and where.
 
-Positions are character offsets until a diagnostic needs one (:mod:`argmap.locate`).
+Positions are character offsets until a diagnostic needs one (:mod:`argmap.core.locate`).
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.codes import Code
-from argmap.diagnostics import Diagnostic
-from argmap.locate import Locator, Marks, YamlPath, position_at
+from argmap.core.codes import Code
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.locate import Locator, Marks, YamlPath, position_at
 
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document

@@ -8,10 +8,10 @@ version only decides which fields a map may use (here) and which warnings it get
 from __future__ import annotations
 
 from collections.abc import Iterator
-from argmap.codes import Code
-from argmap.diagnostics import Diagnostic
-from argmap.load import LoadedYaml, YamlPath
-from argmap.model import ArgMap
+from argmap.core.codes import Code
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.load import LoadedYaml, YamlPath
+from argmap.core.model import ArgMap
 
 # Keys format 2 added, by where they appear.
 FORMAT_2_NODE_KEYS = ("title", "weight", "undercuts")

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.diagnostics import Position
+from argmap.core.diagnostics import Position
 
 YamlPath = tuple[str | int, ...]
 Marks = dict[YamlPath, int]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
 
 _SOURCES_KEY = re.compile(r"^sources:[ \t]*(?P<empty>\{[ \t]*\})?[ \t]*(#.*)?$")
 _TOP_LEVEL = re.compile(r"^[^\s#]")

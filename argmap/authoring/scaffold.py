@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.diagnostics import UsageError
-from argmap.load import resolve_plain_scalar
-from argmap.model import FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, RESERVED_MAP_IDS, is_reserved_map_id
-from argmap.project import DEFAULT_MAPS, MAP_SUFFIXES
-from argmap.schema import MAP_SCHEMA
-from argmap.vocabulary import PLACEHOLDER_TITLE
+from argmap.core.diagnostics import UsageError
+from argmap.core.load import resolve_plain_scalar
+from argmap.core.model import FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, RESERVED_MAP_IDS, is_reserved_map_id
+from argmap.core.project import DEFAULT_MAPS, MAP_SUFFIXES
+from argmap.core.schema import MAP_SCHEMA
+from argmap.core.vocabulary import PLACEHOLDER_TITLE
 
 SCHEMA_DIR = Path("schema")
 

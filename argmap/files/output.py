@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
 
 if TYPE_CHECKING:
-    from argmap.project import Project
+    from argmap.core.project import Project
 
 # Where each command writes unless told otherwise (-o/--output). Separate folders, so that
 # `argmap build` (which replaces its folder as a whole) never takes diagrams or briefs with it.
@@ -153,7 +153,7 @@ def prepare_folder(folder: Path) -> None:
 
 def input_files(project: Project) -> list[Path]:
     """Every file a command read: outputs must never land on one of them."""
-    from argmap.project import SOURCES_FILE
+    from argmap.core.project import SOURCES_FILE
 
     return [
         *(document.path for document in project.maps),

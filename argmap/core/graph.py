@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from argmap.model import ArgMap
+from argmap.core.model import ArgMap
 
 Relation = Literal["supports", "attacks"]
 EdgeKind = Literal["supports", "attacks", "undercuts"]

@@ -18,11 +18,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.diagnostics import UsageError
-from argmap.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
-from argmap.output import SITE_FOLDER
-from argmap.scaffold import SCHEMA_DIR
-from argmap.schema import MAP_SCHEMA, SOURCES_SCHEMA, schema_text
+from argmap.core.diagnostics import UsageError
+from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
+from argmap.files.output import SITE_FOLDER
+from argmap.authoring.scaffold import SCHEMA_DIR
+from argmap.core.schema import MAP_SCHEMA, SOURCES_SCHEMA, schema_text
 from argmap.quotes.pages import join_pages
 
 EXAMPLE_MAP_ID = "example"

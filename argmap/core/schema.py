@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from argmap.model import FORMAT_VERSION, ArgMap, SourceRegistry
+from argmap.core.model import FORMAT_VERSION, ArgMap, SourceRegistry
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"  # the dialect pydantic v2 generates
 

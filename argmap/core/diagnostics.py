@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from argmap.codes import Code, Severity
+from argmap.core.codes import Code, Severity
 
 
 @dataclass(frozen=True, order=True)

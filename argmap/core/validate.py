@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.codes import Code
-from argmap.diagnostics import Diagnostic
-from argmap.load import LoadedYaml, YamlPath, resolve_plain_scalar
+from argmap.core.codes import Code
+from argmap.core.diagnostics import Diagnostic
+from argmap.core.load import LoadedYaml, YamlPath, resolve_plain_scalar
 
 M = TypeVar("M", bound=BaseModel)
 

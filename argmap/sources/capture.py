@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.diagnostics import UsageError
+from argmap.core.diagnostics import UsageError
 from argmap.quotes.pages import join_pages
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from argmap.codes import Code
-from argmap.diagnostics import Diagnostic, UsageError
-from argmap.evaluate import DEFAULT_SUPPORT_RULE, MapEvaluation, SupportRule, evaluate_map
-from argmap.format_versions import format_2_fields
-from argmap.evaluate.mapeval import is_gradual
-from argmap.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
-from argmap.graph import MapGraph
-from argmap.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
-from argmap.model import ArgMap, Source, SourceRegistry
-from argmap.vocabulary import DEFAULT_SEMANTICS
+from argmap.core.codes import Code
+from argmap.core.diagnostics import Diagnostic, UsageError
+from argmap.core.format_versions import format_2_fields
+from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
+from argmap.core.graph import MapGraph
+from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
+from argmap.core.model import ArgMap, Source, SourceRegistry
 from argmap.quotes.match import SourceText
-from argmap.validate import validate
+from argmap.core.validate import validate
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
 class MapDocument:
-    """A map that was read and validated: its YAML document and its model are always there."""
+    """A map that was read and validated: its YAML document and its model are always there.
+    Plain data: evaluating it is a step of the use cases (:mod:`argmap.evaluate.evaluations`)."""
 
     doc: LoadedYaml
     model: ArgMap
@@ -39,25 +37,9 @@ class MapDocument:
     def display(self) -> str:
         return self.doc.display
 
-    _evaluations: dict[tuple[str, SupportRule], MapEvaluation] = field(default_factory=dict, repr=False, compare=False)
-    # The project's registered sources: gradual semantics derive base scores from their reliability.
-    _sources: Mapping[str, Source] = field(default_factory=dict, repr=False, compare=False)
-
     @cached_property
     def graph(self) -> MapGraph:
         return MapGraph(self.model)
-
-    def evaluation(self, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
-        """The map evaluated under ``semantics``, once: the `expect:` check, the diagram and the
-        brief of one build all read the same evaluation. Gradual semantics ignore ``rule``."""
-        if is_gradual(semantics):
-            rule = DEFAULT_SUPPORT_RULE
-        key = (semantics, rule)
-        if key not in self._evaluations:
-            # a gradual evaluation carries the grounded labels too: those computed already
-            labelled = self.evaluation(DEFAULT_SEMANTICS) if is_gradual(semantics) else None
-            self._evaluations[key] = evaluate_map(self.model, semantics, rule, self._sources, labelled)
-        return self._evaluations[key]
 
 
 @dataclass(frozen=True)
@@ -134,7 +116,6 @@ def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) 
             continue
         document, map_problems = load_map(path)
         if isinstance(document, MapDocument):
-            document._sources = project.registered  # the registry this project read
             project.maps.append(document)
         elif document is not None:
             project.unloaded_maps.append(document)

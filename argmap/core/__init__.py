@@ -1,0 +1,1 @@
+"""The map core: the format's model and vocabulary, loading YAML with positions, validation, the graph, diagnostics and codes, and the project (maps and the sources they cite). It knows no semantics: evaluation, checks and outputs are built on it."""

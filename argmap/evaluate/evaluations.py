@@ -1,0 +1,38 @@
+"""The evaluations of one run, each computed once: the `expect:` check, the diagram and the brief
+of one build read the same evaluation of a map.
+
+A use case makes one :class:`Evaluations` for the project it loaded and hands it to the checks and
+outputs that need labels or strengths; the project itself stays plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from argmap.core.model import ArgMap, Source
+from argmap.core.vocabulary import DEFAULT_SEMANTICS
+
+from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
+from .mapeval import MapEvaluation, evaluate_map, is_gradual
+
+
+class Evaluations:
+    """Maps evaluated on demand and kept for the life of this object. ``sources`` are the
+    project's registered sources: gradual semantics derive base scores from their reliability."""
+
+    def __init__(self, sources: Mapping[str, Source] | None = None) -> None:
+        self.sources: Mapping[str, Source] = sources if sources is not None else {}
+        # keyed by the model's identity; the model is kept with its evaluations, so the key is never reused
+        self._kept: dict[int, tuple[ArgMap, dict[tuple[str, SupportRule], MapEvaluation]]] = {}
+
+    def of(self, model: ArgMap, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
+        """``model`` evaluated under ``semantics``, once. Gradual semantics ignore ``rule``."""
+        if is_gradual(semantics):
+            rule = DEFAULT_SUPPORT_RULE
+        evaluations = self._kept.setdefault(id(model), (model, {}))[1]
+        key = (semantics, rule)
+        if key not in evaluations:
+            # a gradual evaluation carries the grounded labels too: those computed already
+            labelled = self.of(model, DEFAULT_SEMANTICS) if is_gradual(semantics) else None
+            evaluations[key] = evaluate_map(model, semantics, rule, self.sources, labelled)
+        return evaluations[key]

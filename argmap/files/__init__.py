@@ -1,0 +1,1 @@
+"""Writing outputs safely: all files or none, never over an input."""

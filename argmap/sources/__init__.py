@@ -1,0 +1,1 @@
+"""Adding sources to a project: capturing a document's text from a URL or file, and registering it in sources.yaml."""

@@ -1,0 +1,1 @@
+"""The local web server of argmap serve, and where it listens by default."""
