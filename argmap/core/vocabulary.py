@@ -12,6 +12,7 @@ Side = Literal["pro", "con"]
 Reliability = Literal["peer-reviewed", "thesis", "news", "blog", "unknown"]
 Semantics = Literal["grounded", "preferred", "stable"]  # extension semantics: a label per node
 GradualSemantics = Literal["dfquad", "qe"]  # gradual semantics: a strength in [0, 1] per node
+Leader = Literal["pro", "con", "contested"]  # who a verdict finds ahead
 
 NODE_TYPES: tuple[NodeType, ...] = get_args(NodeType)
 SIDES: tuple[Side, ...] = get_args(Side)
@@ -19,6 +20,7 @@ RELIABILITIES: tuple[Reliability, ...] = get_args(Reliability)
 SEMANTICS_NAMES: tuple[Semantics, ...] = get_args(Semantics)
 GRADUAL_SEMANTICS: tuple[GradualSemantics, ...] = get_args(GradualSemantics)
 ALL_SEMANTICS: tuple[str, ...] = (*SEMANTICS_NAMES, *GRADUAL_SEMANTICS)
+VERDICT_LEADERS: tuple[Leader, ...] = get_args(Leader)
 
 # Evidence from these sources is shown as weak, in briefs and diagrams.
 WEAK_RELIABILITIES: frozenset[Reliability] = frozenset({"blog", "unknown"})
@@ -31,6 +33,11 @@ EXPECT_STRENGTH_TOLERANCE = 0.01
 
 # The one sceptical answer: what `eval`, `render`, briefs and `expect:` use unless told otherwise.
 DEFAULT_SEMANTICS: Semantics = "grounded"
+# The semantics of a map's headline verdict unless its `expect:` names one: quadratic energy,
+# whose continuous model settles the theses' clash (a cycle) where DF-QuAD's discrete update
+# can swing between two states, and whose margin grows with the balance of reasons rather than
+# saturating at the first strong supporter (docs/verdicts.md says more).
+VERDICT_SEMANTICS: GradualSemantics = "qe"
 
 # An evaluated node's status by its label (IN, OUT, UNDEC): the word carries the meaning, the
 # symbol only repeats it, in diagrams and briefs alike.

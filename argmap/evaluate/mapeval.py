@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from argmap.core.graph import clashes
 from argmap.core.model import ArgMap, Source
 from argmap.core.vocabulary import DEFAULT_SEMANTICS, GRADUAL_SEMANTICS
 
@@ -110,6 +111,9 @@ def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE
     known = argmap.nodes.keys()
     supports = {nid: [t for t in node.supports if t in known] for nid, node in argmap.nodes.items()}
     attacks = {nid: [t for t in node.attacks if t in known] for nid, node in argmap.nodes.items()}
+    for attacker, target in clashes(argmap):  # the theses contradict: a derived mutual attack
+        if target not in attacks[attacker]:
+            attacks[attacker].append(target)
     undercutters = undercutters_of(argmap)
     relation = attack_relation(supports, attacks, rule, undercutters.keys())
     if not undercutters:
