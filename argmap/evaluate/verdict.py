@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from argmap.core.graph import MapGraph, theses
 from argmap.core.model import ArgMap, Source, target_id
-from argmap.core.vocabulary import GRADUAL_SEMANTICS, Leader
+from argmap.core.vocabulary import GRADUAL_SEMANTICS, VERDICT_SEMANTICS, Leader
 
 from .labels import Label
 from .mapeval import MapEvaluation, evaluate_map
@@ -83,6 +83,30 @@ class MapVerdict:
     def turning(self) -> tuple[Decisive, ...]:
         """The decisive clashes whose removal alone would change the leader."""
         return tuple(d for d in self.decisive if d.turns_to is not None)
+
+    @property
+    def summary(self) -> str:
+        """The verdict in a few words: "con ahead by 0.45", "contested (margin +0.01)"."""
+        if self.leader == "contested":
+            return f"contested (margin {self.margin:+.2f})"
+        return f"{self.leader} ahead by {abs(self.margin):.2f}"
+
+    @property
+    def robustness_phrase(self) -> str:
+        """How surely, in words: a fragile verdict says so first."""
+        if not self.samples:
+            return "labels take no scores or weights: nothing to perturb"
+        held = f"the leader holds in {self.robustness:.0%} of {self.samples:,} perturbed samples"
+        return f"fragile: {held}" if self.fragile else f"robust: {held}"
+
+
+def headline_semantics(argmap: ArgMap) -> str:
+    """The semantics of the map's headline verdict: the one its `expect:` names, else
+    :data:`argmap.core.vocabulary.VERDICT_SEMANTICS`."""
+    expect = argmap.expect
+    if expect is not None and "semantics" in expect.model_fields_set:
+        return expect.semantics
+    return VERDICT_SEMANTICS
 
 
 def leader_of(margin: float, gradual: bool) -> Leader:
