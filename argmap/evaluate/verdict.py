@@ -207,7 +207,10 @@ def _candidates(argmap: ArgMap, built: MapFramework) -> list[Decisive]:
 
 def _ranked(shifts: list[tuple[Decisive, float]], margin: float, gradual: bool) -> tuple[Decisive, ...]:
     leader = leader_of(margin, gradual)
-    moving = [(c, shift) for c, shift in shifts if abs(shift) > 1e-9]
+    node_shifts = {c.node: shift for c, shift in shifts if c.target is None}
+    # a relation that moves the margin as much as its source node does is that node's only say: shown once
+    moving = [(c, shift) for c, shift in shifts if abs(shift) > 1e-9
+              and not (c.target is not None and abs(node_shifts.get(c.node, 0.0) - shift) < 1e-6)]
     moving.sort(key=lambda item: (-abs(item[1]), item[0].label))
     ranked = []
     for candidate, shift in moving[:DECISIVE_COUNT]:

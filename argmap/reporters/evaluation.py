@@ -88,13 +88,13 @@ class _TextEvaluation:
         if verdict.compatible:
             lines.append(f"  the theses are compatible ({argmap.because}): this compares two claims that can both be true")
         if verdict.decisive:
-            lines.append("  decisive (the margin without it):")
+            lines.append("  decisive clashes:")
             lines.extend(f"    {i}. {_decisive_words(d, argmap)}" for i, d in enumerate(verdict.decisive, 1))
-        behind = verdict.behind
-        if behind is not None:
-            turning = [d for d in verdict.turning]
-            lines.append(f"  to turn it, {behind} must answer: " + (", ".join(_decisive_name(d, argmap) for d in turning)
-                                                                  if turning else "no single point turns it"))
+        turning = ", ".join(_decisive_name(d, argmap) for d in verdict.turning) or "no single point turns it"
+        if verdict.behind is not None:
+            lines.append(f"  to turn it, {verdict.behind} must answer: {turning}")
+        else:
+            lines.append(f"  to break the tie, one side must answer: {turning}")
         return lines
 
     @staticmethod
@@ -208,8 +208,8 @@ def _decisive_name(decisive: Decisive, argmap) -> str:
 
 def _decisive_words(decisive: Decisive, argmap) -> str:
     side = f"[{decisive.side}] " if decisive.side else ""
-    turn = f", {decisive.turns_to}" if decisive.turns_to else ""
-    return f"{side}{_decisive_name(decisive, argmap)}: margin {decisive.shift:+.2f}{turn}"
+    turn = f" ({decisive.turns_to})" if decisive.turns_to else ""
+    return f"{side}{_decisive_name(decisive, argmap)}: without it, the margin moves {decisive.shift:+.2f}{turn}"
 
 
 def verdict_payload(verdict: MapVerdict) -> dict:
