@@ -12,7 +12,8 @@ import re
 from typing import Annotated, Literal
 
 from annotated_types import Interval
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, StringConstraints,
+                      Tag, WithJsonSchema)
 from pydantic_core import PydanticCustomError
 
 from argmap.core.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
@@ -190,8 +191,16 @@ class WeightedTarget(_Strict):
     )
 
 
-# An entry of `supports:` or `attacks:`: a node id (weight 1), or {to: ID, weight: W}.
-Target = Identifier | WeightedTarget
+def _target_kind(value: object) -> str:
+    return "weighted" if isinstance(value, (dict, WeightedTarget)) else "id"
+
+
+# An entry of `supports:` or `attacks:`: a node id (weight 1), or {to: ID, weight: W}. The entry's
+# own shape picks the branch, so a mistake is reported once, for what the entry was meant to be.
+Target = Annotated[
+    Annotated[Identifier, Tag("id")] | Annotated[WeightedTarget, Tag("weighted")],
+    Discriminator(_target_kind),
+]
 
 
 def target_id(entry: Target) -> str:
