@@ -191,3 +191,18 @@ def test_export_writes_the_relations_as_declared_without_the_clash(cli, project)
     thesis_ids = [n for n, node in model.nodes.items() if node.type == "thesis"]
     assert len(thesis_ids) == 2
     assert all(not set(model.nodes[t].attacks) & set(thesis_ids) for t in thesis_ids)
+
+
+def test_the_worked_example_of_the_docs_shows_real_output(cli, monkeypatch):
+    """docs/verdicts.md shows `argmap eval` of its worked example: the page and the command agree."""
+    from conftest import REPO
+
+    page = (REPO / "docs" / "verdicts.md").read_text(encoding="utf-8")
+    block = page.split("```console\n$ argmap eval docs/worked/harbour.yaml --seeds docs/examples/seeds\n", 1)[1]
+    shown = block.split("```", 1)[0]
+    monkeypatch.chdir(REPO)
+    result = cli(["eval", "docs/worked/harbour.yaml", "--seeds", "docs/examples/seeds"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(shown)
+    source = (REPO / "docs" / "worked" / "harbour.yaml").read_text(encoding="utf-8")
+    assert source.split("nodes:\n", 1)[1] in page  # the map in the page is the file

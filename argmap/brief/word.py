@@ -228,9 +228,7 @@ def add_verdict(document: WordDocument, verdict: VerdictView) -> None:
         for i, d in enumerate(verdict.decisive, 1):
             document.add_paragraph(f"{i}. {_decisive(d)}")
     turning = "; ".join(map(_decisive_name, verdict.turning)) or "no single point turns it"
-    lead = (f"To turn it, the {verdict.behind_label.lower()} side must answer" if verdict.behind_label
-            else "To break the tie, a side must answer")
-    document.add_paragraph(f"{lead}: {turning}.")
+    document.add_paragraph(f"{verdict.turn_lead}: {turning}.")
 
 
 def _total(cards: Sequence[Card]) -> str:

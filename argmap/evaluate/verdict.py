@@ -85,6 +85,13 @@ class MapVerdict:
         return tuple(d for d in self.decisive if d.turns_to is not None)
 
     @property
+    def turn_lead(self) -> str:
+        """What the turning clashes are, as the words before their list."""
+        if self.behind is None:
+            return "answering any of these would decide it"
+        return f"to turn it, {self.behind} must answer"
+
+    @property
     def summary(self) -> str:
         """The verdict in a few words: "con ahead by 0.45", "contested (margin +0.01)"."""
         if self.leader == "contested":

@@ -91,10 +91,7 @@ class _TextEvaluation:
             lines.append("  decisive clashes:")
             lines.extend(f"    {i}. {_decisive_words(d, argmap)}" for i, d in enumerate(verdict.decisive, 1))
         turning = ", ".join(_decisive_name(d, argmap) for d in verdict.turning) or "no single point turns it"
-        if verdict.behind is not None:
-            lines.append(f"  to turn it, {verdict.behind} must answer: {turning}")
-        else:
-            lines.append(f"  to break the tie, one side must answer: {turning}")
+        lines.append(f"  {verdict.turn_lead}: {turning}")
         return lines
 
     @staticmethod

@@ -467,12 +467,11 @@ def verdict_view(verdict: MapVerdict, reader: _MapReader) -> VerdictView:
     def decisive(d: Decisive) -> DecisiveView:
         return DecisiveView(reader.ref(d.node), reader.ref(d.target) if d.target else None, d.kind, d.shift, d.turns_to)
 
-    behind = verdict.behind
     return VerdictView(
         leader=verdict.leader, summary=verdict.summary, semantics=verdict.semantics,
         pro=rounded(verdict.pro), con=rounded(verdict.con), robustness_phrase=_sentence(verdict.robustness_phrase.removeprefix("fragile: ")),
         fragile=verdict.fragile, decisive=tuple(map(decisive, verdict.decisive)),
-        behind_label=SIDE_LABELS[behind] if behind else None, turning=tuple(map(decisive, verdict.turning)),
+        turn_lead=_sentence(verdict.turn_lead), turning=tuple(map(decisive, verdict.turning)),
         compatible_because=reader.model.because if verdict.compatible else None,
         score_basis=("the strength of each side's strongest thesis" if verdict.semantics in GRADUAL_SEMANTICS
                      else "each side's strongest thesis: stands 1, undecided 0.5, falls 0"),

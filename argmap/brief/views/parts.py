@@ -129,7 +129,7 @@ class VerdictView:
     robustness_phrase: str
     fragile: bool
     decisive: tuple[DecisiveView, ...]
-    behind_label: str | None  # the side behind, in words
+    turn_lead: str  # "To turn it, con must answer"
     turning: tuple[DecisiveView, ...]
     compatible_because: str | None  # set when the map says its theses can both be true
     score_basis: str  # what a side's score is, in words
