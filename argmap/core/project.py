@@ -11,14 +11,12 @@ from pathlib import Path
 from argmap.core.codes import Code
 from argmap.core.diagnostics import Diagnostic, UsageError
 from argmap.core.format_versions import format_2_fields
-from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
+from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE
 from argmap.core.graph import MapGraph
 from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.core.model import ArgMap, Source, SourceRegistry
 from argmap.quotes.match import SourceText
 from argmap.core.validate import validate
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
