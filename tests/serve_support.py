@@ -6,11 +6,13 @@ import contextlib
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 class Served:
@@ -21,10 +23,11 @@ class Served:
 
 
 @contextlib.contextmanager
-def argmap_serve(project: Path, *args: str) -> Iterator[Served]:
+def argmap_serve(project: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
     """`argmap serve --port 0` in ``project``; yields once it listens; ends it with SIGINT (Ctrl-C)."""
     process = subprocess.Popen([sys.executable, "-m", "argmap", "serve", "--port", "0", *args], cwd=project,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               env=dict(os.environ) if env is None else env)
     served = None
     try:
         first = process.stderr.readline()
@@ -50,3 +53,24 @@ def save(path: Path, text: str) -> None:
     """Write as an editor does, and make sure the modification time moves."""
     path.write_text(text, encoding="utf-8")
     time.sleep(0.01)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> bool:
+    """Whether ``condition`` came true within ``seconds`` (asked every 50 ms)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def raw_request(address: str, request: bytes) -> bytes:
+    """Send ``request`` as is (no client library to clean it up) and read the whole answer."""
+    host, port = urlsplit(address).hostname, urlsplit(address).port
+    with socket.create_connection((host, port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer

@@ -199,7 +199,7 @@ def test_output_rules(cli, tmp_path):
     assert cli(["import", sample, "--from", "aif", "-o", out, "--force"]).exit_code == 0
     assert load(out).id == "ferry"
     result = cli(["import", sample, "--from", "aif", "-o", sample, "--force"])
-    assert result.exit_code == 2 and "refusing to overwrite the input file" in result.stderr
+    assert result.exit_code == 2 and "it is the file this command reads" in result.stderr
     result = cli(["import", sample, "--from", "aif", "-o", tmp_path / "My map.yaml"])
     assert result.exit_code == 2 and "is not a map id" in result.stderr
     # stdout: the id is the input's stem; the report goes to stderr

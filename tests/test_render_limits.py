@@ -1,6 +1,6 @@
 """What `check` accepts, drawing draws: node texts far over Graphviz's 16 KB string limit, and a
-`dot` that fails is always reported (its own words, exit 2, nothing written), through render,
-brief and build as real processes with the real `dot`."""
+`dot` that fails, or hangs past the time limit, is always reported (exit 2, nothing written),
+through render, brief and build as real processes with the real `dot`."""
 
 from __future__ import annotations
 
@@ -95,3 +95,25 @@ def test_control_characters_in_what_dot_says_are_shown_escaped(run_argmap, proje
     done = run_argmap(["render", "maps", "-o", "out"], cwd=project, env=env)
     assert done.returncode == 2
     assert "Error: \\x1b[31mred\\x07" in done.stderr and "\x1b" not in done.stderr
+
+
+@pytest.mark.parametrize("command", ["render", "brief", "build"])
+def test_a_dot_that_hangs_is_stopped_at_the_time_limit(run_argmap, project, command):
+    long_map(project)  # more DOT than a pipe holds: the write to a `dot` that never reads is stopped too
+    env = failing_dot(project / "bin", "exec sleep 60") | {"ARGMAP_DOT_TIMEOUT": "0.5"}
+    done = run_argmap([command, "maps", "-o", "out"], cwd=project, env=env)
+    assert done.returncode == 2, done.stderr
+    assert f"argmap: error: {'maps/long-text.yaml' if command == 'render' else 'map ' + repr('long-text')}: " \
+           "Graphviz's `dot` took longer than the time limit of 0.5 s and was stopped" in done.stderr
+    assert "ARGMAP_DOT_TIMEOUT=SECONDS" in done.stderr and "Traceback" not in done.stderr
+    assert not (project / "out").exists()
+
+
+@requires_dot
+@pytest.mark.parametrize("value", ["soon", "0", "-3", "inf", "nan"])
+def test_a_time_limit_that_is_not_a_number_of_seconds_is_a_usage_error(run_argmap, project, value):
+    long_map(project)
+    done = run_argmap(["render", "maps", "-o", "out"], cwd=project, env={**os.environ, "ARGMAP_DOT_TIMEOUT": value})
+    assert done.returncode == 2
+    assert f"argmap: error: ARGMAP_DOT_TIMEOUT='{value}' is not a number of seconds" in done.stderr
+    assert "Traceback" not in done.stderr and not (project / "out").exists()

@@ -3,6 +3,10 @@ diagnostics on the page while a map is broken; only changed diagrams are redrawn
 
 from __future__ import annotations
 
+import gc
+import os
+import stat
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -10,7 +14,7 @@ import pytest
 
 from browser_support import chromium, needs_browser
 from conftest import requires_dot
-from serve_support import argmap_serve, save
+from serve_support import argmap_serve, raw_request, save, wait_for
 
 from argmap.authoring.starter import init_project
 
@@ -166,3 +170,183 @@ def test_a_missing_folder_to_watch_is_a_usage_error_not_a_dead_watcher(run_argma
     done = run_argmap(["serve", "--port", "0", *args], cwd=tmp_path)
     assert done.returncode == 2
     assert "no such folder to watch" in done.stderr and "Traceback" not in done.stderr
+
+
+# --- hostile and unusual requests
+
+def answer_parts(answer: bytes) -> tuple[str, dict[str, str], bytes]:
+    """The status line, the headers (but the date) and the body of a raw HTTP answer."""
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    headers.pop("Date", None)
+    return status, headers, body
+
+
+def test_a_nul_in_the_path_is_a_bad_request_and_a_name_too_long_is_not_found(new_project):
+    with argmap_serve(new_project) as served:
+        status, _, body = answer_parts(raw_request(served.address, b"GET /example.html%00.svg HTTP/1.0\r\n\r\n"))
+        assert status.split()[1] == "400" and b"NUL" in body
+        status, _, _ = answer_parts(raw_request(served.address, b"GET /" + b"a" * 5000 + b".html HTTP/1.0\r\n\r\n"))
+        assert status.split()[1] == "404"
+        assert fetch(served.address + "example.html")[0] == 200  # still serving
+    assert "Traceback" not in served.stderr and "error" not in served.stderr
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    (ConnectionResetError(104, "Connection reset by peer"), ""),
+    (ValueError("something argmap did not expect"),
+     "argmap: internal error while answering a request: ValueError: something argmap did not expect\n"),
+], ids=["tab-went-away", "a-bug"])
+def test_an_error_while_answering_is_one_line_or_nothing_never_a_traceback(tmp_path, capsys, error, said):
+    from argmap.web.serving import LiveState, make_server
+
+    server = make_server(LiveState(tmp_path), "127.0.0.1", 0)
+    try:
+        try:
+            raise error
+        except Exception:  # as the server calls it: from inside the handler's except block
+            server.handle_error(None, ("127.0.0.1", 1))
+    finally:
+        server.server_close()
+    assert capsys.readouterr().err == said
+
+
+@requires_dot
+def test_head_answers_as_get_does_without_the_body(new_project):
+    with argmap_serve(new_project) as served:
+        for path in ("/", "/example.html", "/example.svg", "/sources/riverside2025.html", "/nothing.html",
+                     "/x.html%00.svg"):
+            got = answer_parts(raw_request(served.address, f"GET {path} HTTP/1.0\r\n\r\n".encode()))
+            head = answer_parts(raw_request(served.address, f"HEAD {path} HTTP/1.0\r\n\r\n".encode()))
+            assert head[:2] == got[:2], path  # the same status and headers, Content-Length included
+            assert head[2] == b"" and len(got[2]) == int(got[1]["Content-Length"]) > 0, path
+        status, headers, body = answer_parts(raw_request(served.address, b"HEAD /__argmap__/events HTTP/1.0\r\n\r\n"))
+        assert status.split()[1] == "200" and headers["Content-Type"] == "text/event-stream" and body == b""
+    assert "Traceback" not in served.stderr
+
+
+@requires_dot
+def test_a_map_added_as_a_link_in_the_maps_folder_gets_its_pages(new_project):
+    drafts = new_project / "drafts"
+    drafts.mkdir()
+    target = drafts / "second.yaml"
+    target.write_text((new_project / "maps" / "example.yaml").read_text().replace("id: example", "id: second"))
+    with argmap_serve(new_project) as served:
+        assert fetch(served.address + "second.html")[0] == 404
+        (new_project / "maps" / "second.yaml").symlink_to(target)
+        assert wait_for(lambda: fetch(served.address + "second.html")[0] == 200)
+        assert 'href="second.html"' in fetch(served.address)[1]  # and the index lists it
+    assert "second.yaml changed: rebuilt" in served.stderr
+
+
+@pytest.mark.parametrize("host", ["256.1.1.1", "192.0.2.1"], ids=["not-an-address", "not-this-machine"])
+def test_an_address_that_cannot_be_served_on_names_host(new_project, run_argmap, host):
+    done = run_argmap(["serve", "--port", "0", "--host", host], cwd=new_project)
+    assert done.returncode == 2
+    assert f"argmap: error: --host: cannot serve on {host}: " in done.stderr
+    assert "--port" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_open_without_a_web_browser_says_so_and_serves_all_the_same(new_project, tmp_path):
+    no_browsers = tmp_path / "empty-bin"  # no browser on PATH, none named in BROWSER that exists
+    no_browsers.mkdir()
+    env = {name: value for name, value in os.environ.items() if name not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env |= {"PATH": str(no_browsers), "BROWSER": "argmap-test-no-such-browser"}
+    with argmap_serve(new_project, "--open", env=env) as served:
+        assert fetch(served.address + "example.html")[0] == 200
+        assert served.process.poll() is None
+    assert f"argmap: note: --open found no web browser to start; open {served.address} in yours" in served.stderr
+    assert "Traceback" not in served.stderr
+
+
+# --- serving for hours
+
+def variant(text: str, round_: int) -> str:
+    """The example map with a node text and a quote of its own for this round (each quote found)."""
+    words = "Staff costs rose by 12 percent, because hours worked on a Sunday are paid at a higher rate.".split()
+    spans = [(start, end) for start in range(len(words)) for end in range(start + 3, len(words) + 1)]
+    start, end = spans[round_ % len(spans)]
+    return (text.replace("Sunday hours raised staff costs by 12 percent.", f"Sunday hours raised staff costs (take {round_}).")
+                .replace(f"quote: {' '.join(words)}", f"quote: {' '.join(words[start:end])}"))
+
+
+def test_serve_runs_the_cycle_collector_and_freezes_nothing(new_project):
+    from argmap.reporters.text import serve_problem
+    from argmap.usecases.check import check
+    from argmap.usecases.serve import LiveSite
+
+    map_file = new_project / "maps" / "example.yaml"
+    original = map_file.read_text()
+    gc.disable()  # as `argmap` runs every command
+    try:
+        frozen = gc.get_freeze_count()
+        site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+        try:
+            assert site.rebuild().ok
+            for round_ in range(10):
+                save(map_file, variant(original, round_))
+                assert site.rebuild({str(map_file)}).ok
+                assert gc.isenabled()  # between rebuilds, while pages are served
+            assert gc.get_freeze_count() == frozen
+        finally:
+            site.close()
+        assert not gc.isenabled()  # the one-shot policy is back
+        check([new_project / "maps"], new_project / "seeds")
+        assert gc.get_freeze_count() > frozen  # and a one-shot check freezes what it built
+    finally:
+        gc.enable()
+
+
+@requires_dot
+def test_what_serve_keeps_does_not_grow_with_saves(new_project):
+    from argmap.core.project import source_texts
+    from argmap.reporters.text import serve_problem
+    from argmap.usecases.serve import LiveSite
+    from argmap.web.serving import REMEMBERED_GENERATIONS
+
+    map_file = new_project / "maps" / "example.yaml"
+    original = map_file.read_text()
+    second = new_project / "maps" / "second.yaml"
+    second.write_text(original.replace("id: example", "id: second"))
+    site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+    try:
+        rebuilt = site.rebuild()
+        quotes = {}  # how many quotes each source is cited by
+        for document in rebuilt.check.project.maps:
+            for node in document.model.nodes.values():
+                for evidence in node.evidence:
+                    quotes[evidence.source] = quotes.get(evidence.source, 0) + 1
+        for round_ in range(REMEMBERED_GENERATIONS):  # each a new text and a new quote
+            save(map_file, variant(original, round_))
+            rebuilt = site.rebuild({str(map_file)})
+            assert rebuilt.ok and rebuilt.drawn == 1
+        assert len(site.diagrams) == 2  # one diagram per map, not one per text it ever had
+        assert site.state.remembered_generations == REMEMBERED_GENERATIONS
+        sources = rebuilt.check.project.sources
+        assert len(source_texts) == len(sources) == 2
+        for source_id, source in sources.items():  # the quotes of this check and the one before, at most
+            assert source.text.results_kept <= 2 * quotes[source_id], source_id
+        second.unlink()
+        assert site.rebuild({str(second)}).ok
+        assert len(site.diagrams) == 1  # a map gone takes its diagram along
+    finally:
+        site.close()
+
+
+def sleeping_dot(folder: Path) -> dict[str, str]:
+    """An environment whose `dot` never answers, and whose time limit for it is half a second."""
+    folder.mkdir()
+    dot = folder / "dot"
+    dot.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(60)\n", encoding="utf-8")
+    dot.chmod(dot.stat().st_mode | stat.S_IXUSR)
+    return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "ARGMAP_DOT_TIMEOUT": "0.5"}
+
+
+def test_a_dot_that_hangs_is_stopped_and_the_pages_say_so(new_project, tmp_path):
+    with argmap_serve(new_project, env=sleeping_dot(tmp_path / "bin")) as served:
+        status, body = fetch(served.address + "example.html")
+        assert status == 200 and 'id="argmap-diagnostics"' in body
+        assert "map &#x27;example&#x27;: Graphviz&#x27;s `dot` took longer than the time limit of 0.5 s" in body
+        assert served.process.poll() is None
+    assert "Traceback" not in served.stderr

@@ -6,10 +6,11 @@ reported like any other."""
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
+
+from argmap.core.collector import run_once  # light: the standard library's gc only
 
 STOP_REASONS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 
@@ -34,10 +35,6 @@ def main() -> None:
     # Set for argmap's own process only, never for a program that imports argmap, and before
     # the app is imported: pydantic scans when the first model class is made.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    # A command runs once and exits. The ~10^5 objects a large map becomes hold no reference
-    # cycles worth collecting, and the collector's repeated passes over them cost ~15% of a
-    # 10,000-node check; memory is returned at exit anyway.
-    gc.disable()
     previous = {}
     try:
         for signum in STOP_REASONS:
@@ -45,16 +42,16 @@ def main() -> None:
     except ValueError:  # not the main thread (main() embedded): signals stay as they are
         pass
     try:
-        from argmap.cli.application import run
+        with run_once():  # a command runs once: the cycle collector is off (`serve` turns it on)
+            from argmap.cli.application import run
 
-        run()
+            run()
     except Stopped as stop:
         sys.stderr.write(f"argmap: {STOP_REASONS[stop.signum]}\n")
         sys.exit(128 + stop.signum)  # the shell's convention for "killed by this signal"
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-        gc.enable()  # main() is also called in-process (tests, embedding)
 
 
 def __getattr__(name: str):

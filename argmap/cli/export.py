@@ -28,6 +28,9 @@ def export_command(
     the map. argdown: one statement per node, relations as + and -, undercuts as _> against an
     argument standing for the relation, evidence as a data block.
 
+    -o never replaces an input: the map exported, another map under maps/, sources.yaml or any
+    file of the seeds folder (exit 2).
+
     Example: argmap export maps/nato-expansion.yaml --to argdown -o nato.argdown
     """
     from argmap.cli.output import echo_load_failure

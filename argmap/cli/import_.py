@@ -20,7 +20,8 @@ def import_command(
                                           help="The map file to write (default: stdout)."),
     map_id: Optional[str] = typer.Option(None, "--id", show_default=False,
                                          help="The map's id (default: the output's file name without .yaml)."),
-    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+    force: bool = typer.Option(False, "--force",
+                               help="Replace the output file if it exists (never an input: a map, the registry, a seed)."),
     seeds: Path = SEEDS_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
@@ -32,7 +33,9 @@ def import_command(
     brings its evidence back). What argmap cannot express is kept in notes and printed.
 
     The map is written even when it does not check (exit 1), so it can be fixed; exit 2 when the
-    file cannot be read as the format. An existing output is only replaced with --force.
+    file cannot be read as the format. An existing output is only replaced with --force, and never
+    when it is an input: the file imported, a map under maps/, sources.yaml or any file of the
+    seeds folder (exit 2).
     --report json|github|sarif gives the check of the written map in that format (on stdout, or on
     stderr when the map itself goes to stdout).
 

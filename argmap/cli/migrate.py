@@ -17,7 +17,7 @@ def migrate_command(
     without a title gets `title: TODO, a short title`, which `argmap check --strict` reports
     (AM317) until it is written. A map already at version 2 is left unchanged. If a map does not
     load, its diagnostics are printed and no file is changed (exit 1); a read-only file is
-    refused (exit 2).
+    refused (exit 2). A map named through a link is rewritten where the link points; the link stays.
 
     Example: argmap migrate maps/nato-expansion.yaml
     """

@@ -29,23 +29,19 @@ def serve_command(
     """
     from argmap.brief.views import build_date
     from argmap.reporters.text import serve_problem, serve_rebuilt
-    from argmap.usecases.serve import LiveSite, start_server
+    from argmap.usecases.serve import LiveSite, open_in_browser
 
     site = LiveSite(maps, seeds, build_date(None), serve_problem)
     try:
+        site.listen(host, port)
         site.watch()
-        first = site.rebuild()
-        address, stop = start_server(site, host, port)
-        try:
-            typer.echo(f"serving {address} (Ctrl-C stops)", err=True)
-            typer.echo(serve_rebuilt(first), err=True)
-            if open_browser:
-                import webbrowser
-
-                webbrowser.open(address)
-            for changed in site.changes():
-                typer.echo(serve_rebuilt(site.rebuild(changed), changed), err=True)
-        finally:
-            stop()
+        first = serve_rebuilt(site.rebuild())
+        address = site.serve()
+        typer.echo(f"serving {address} (Ctrl-C stops)", err=True)
+        typer.echo(first, err=True)
+        if open_browser and not open_in_browser(address):
+            typer.echo(f"argmap: note: --open found no web browser to start; open {address} in yours", err=True)
+        for changed in site.changes():
+            typer.echo(serve_rebuilt(site.rebuild(changed), changed), err=True)
     finally:
         site.close()

@@ -8,3 +8,4 @@ from pathlib import Path
 DEFAULT_MAPS = Path("maps")
 DEFAULT_SEEDS = Path("seeds")
 SOURCES_FILE = "sources.yaml"  # the registry of sources, inside the seeds folder
+MAP_SUFFIXES = (".yaml", ".yml")  # the files of a maps folder that are maps

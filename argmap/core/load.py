@@ -18,18 +18,16 @@ Positions are character offsets until a diagnostic needs one (:mod:`argmap.core.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import re
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from argmap.core.codes import Code
+from argmap.core.collector import cyclic_gc_paused
 from argmap.core.diagnostics import Diagnostic
 from argmap.core.locate import Locator, Marks, YamlPath, position_at
 
@@ -291,25 +289,6 @@ def _may_hold_unprintable(text: str) -> bool:
     """A quick test at C speed (the regex is slow on large files): False means surely clean."""
     raw = text.encode("utf-8", "surrogatepass")
     return bool(raw.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
-
-
-@contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a map's data and models are built.
-
-    Parsing and validation build millions of containers and no reference cycles (an alias cannot
-    refer to its own unfinished anchor); the collector would walk them again and again as they
-    grow, which doubled yaml_rs's time on a 200,000-node map. What was built is then frozen (left
-    out of later collections; reference counting still frees it): resuming would otherwise walk
-    it all once more, 3.5 s after a 200,000-node check."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _fast_load(text: str) -> Any:

@@ -5,20 +5,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from argmap.core.codes import Code
 from argmap.core.diagnostics import Diagnostic, UsageError
 from argmap.core.format_versions import format_2_fields
-from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
+from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE
 from argmap.core.graph import MapGraph
 from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
 from argmap.core.model import ArgMap, Source, SourceRegistry
 from argmap.quotes.match import SourceText
 from argmap.core.validate import validate
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -108,6 +106,14 @@ def _is_hidden(relative: Path) -> bool:
 
 
 def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) -> tuple[Project, list[Diagnostic]]:
+    source_texts.start_load()
+    try:
+        return _load_project(paths, seeds_dir)
+    finally:
+        source_texts.end_load()
+
+
+def _load_project(paths: Sequence[Path] | None, seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
     map_files, covers_folder = find_map_files(paths)
     project, problems = load_seeds(seeds_dir)
     registry_in_use = (seeds_dir / SOURCES_FILE).resolve()
@@ -210,11 +216,38 @@ def _load_source(doc: LoadedYaml, seeds_dir: Path, source_id: str, source: Sourc
     problems.extend(decode_problems)
     if text is None:
         return None, problems
-    return SourceDocument(source_id, source, path, source_text(text)), problems
+    return SourceDocument(source_id, source, path, source_texts(text)), problems
 
 
-@lru_cache(maxsize=64)
-def source_text(text: str) -> SourceText:
-    """One :class:`SourceText` per distinct text in a process, with the quote indexes it builds
-    lazily: `argmap serve` checks the same sources again on every save."""
-    return SourceText(text)
+class SourceTexts:
+    """One :class:`SourceText` per distinct text, kept from one load of the project to the next
+    with the quote indexes it builds lazily: `argmap serve` checks the same sources again on
+    every save. Only the texts of the last load are kept, and of each only the quotes that load
+    looked up, so that a server running for hours holds no more than its project."""
+
+    def __init__(self) -> None:
+        self._last_load: dict[str, SourceText] = {}
+        self._this_load: dict[str, SourceText] = {}
+
+    def start_load(self) -> None:
+        self._last_load, self._this_load = self._this_load, {}
+
+    def end_load(self) -> None:
+        self._last_load = {}  # the texts this load did not use
+
+    def __call__(self, text: str) -> SourceText:
+        kept = self._this_load.get(text)
+        if kept is None:
+            kept = self._last_load.pop(text, None)
+            if kept is None:
+                kept = SourceText(text)
+            else:
+                kept.start_round()
+            self._this_load[text] = kept
+        return kept
+
+    def __len__(self) -> int:
+        return len(self._last_load) + len(self._this_load)
+
+
+source_texts = SourceTexts()

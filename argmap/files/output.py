@@ -1,9 +1,12 @@
 """Writing outputs: all files or none, never over an input, and a failure of the user's
 environment (disk full, read-only folder, a mount point) reported as such, with exit 2.
 
+Every command that writes files asks :func:`refuse_outputs` (or, for a folder replaced as a
+whole, :func:`refuse_replacing_folder`) first, with the :class:`Inputs` no output may replace.
 Files are written to temporary files beside their targets and renamed into place only once
 every one of them is on disk; a folder replaced as a whole (the site) is built beside it and
-swapped in. A failure leaves the old output as it was and no temporary file behind.
+swapped in. A failure leaves the old output as it was and no temporary file behind. An output
+that is a link is written through: the link stays, and the file it points at is replaced.
 """
 
 from __future__ import annotations
@@ -14,15 +17,14 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import UsageError
-
-if TYPE_CHECKING:
-    from argmap.core.project import Project
+from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE
 
 # Where each command writes unless told otherwise (-o/--output). Separate folders, so that
 # `argmap build` (which replaces its folder as a whole) never takes diagrams or briefs with it.
@@ -45,7 +47,7 @@ _ADVICE = {
 }
 
 
-def write_failed(action: str, path: Path, error: OSError,
+def write_failed(action: str, path: Path | str, error: OSError,
                  aftermath: str = "the previous output is unchanged") -> UsageError:
     """The environment refused a write: say what failed, where, why, and what it left; exit 2."""
     advice = _ADVICE.get(error.errno or 0, "check the folder and try again")
@@ -80,65 +82,161 @@ def write_files(files: Mapping[Path, bytes], keep_mode: bool = False) -> None:
     """Write every file or none. Raises :class:`UsageError` (exit 2) when the environment
     refuses, and leaves no temporary file. Writing is where a full disk or a read-only folder
     shows: then no target has changed. The renames come only once every file is on disk; if
-    one of those fails nonetheless (a target that is a mount point), the message says so."""
-    staged: dict[Path, Path] = {}
+    one of those fails nonetheless (a target that is a mount point), the message says so.
+
+    A target that is a link is written through: the file it points at is replaced (beside
+    itself, so atomically) and the link stays a link, as a shell's `>` would leave it; renaming
+    onto the link itself would turn it into a plain file and leave its file as it was."""
+    staged: dict[Path, tuple[Path, Path]] = {}  # target → (the file it is, the temporary file)
     try:
         for target, data in files.items():
+            real = link_target(target)
             try:
-                staged[target] = _stage(target, data, keep_mode)
+                staged[target] = real, _stage(real, data, keep_mode)
             except OSError as error:
-                raise write_failed("write", target, error) from None
-        for done, (target, temporary) in enumerate(list(staged.items())):
+                raise write_failed("write", _named(target), error) from None
+        for done, (target, (real, temporary)) in enumerate(list(staged.items())):
             try:
-                os.replace(temporary, target)
+                os.replace(temporary, real)
             except OSError as error:
                 aftermath = f"{done} of {len(files)} files were replaced before it" if done else "nothing was changed"
-                raise write_failed("replace", target, error, aftermath) from None
+                raise write_failed("replace", _named(target), error, aftermath) from None
             del staged[target]
     finally:
-        for temporary in staged.values():
+        for _, temporary in staged.values():
             temporary.unlink(missing_ok=True)
 
 
 def rewrite_files(files: Mapping[Path, bytes]) -> None:
     """Replace files that a command exists to rewrite (`argmap migrate`): all or none, each
-    keeping its permissions. A read-only file is refused before anything is written, although
-    its folder would let a rename replace it: read-only says the user wants it left alone."""
+    keeping its permissions, a link staying a link. A read-only file is refused before anything
+    is written, although its folder would let a rename replace it: read-only says the user wants
+    it left alone."""
     for target in files:
         if not os.access(target, os.W_OK) or not os.stat(target).st_mode & stat.S_IWUSR:
-            raise UsageError(f"cannot rewrite {target}: the file is read-only",
+            raise UsageError(f"cannot rewrite {_named(target)}: the file is read-only",
                              "make it writable (chmod u+w) and run again; nothing was changed")
     write_files(files, keep_mode=True)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
+def link_target(path: Path) -> Path:
+    """``path``, or the file or folder it links to: an output is replaced where it really is, so
+    that a link to it (a web server's root, a map kept in another folder) stays and shows the new one."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
-    """Raise :class:`UsageError` (exit 2) if an output would land on an input file or on a
-    folder; checked for every output before anything is written."""
-    inputs = list(inputs)
+def _named(path: Path) -> str:
+    """``path`` as the user named it, and where it leads when it is a link."""
+    real = link_target(path)
+    return str(path) if real == path else f"{path} (a link to {real})"
+
+
+# --- the one rule: no output replaces an input
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files no output may replace, whatever the command and whatever --force says:
+
+    - the command's own input files (the file `import` reads, the map `export` writes out);
+    - the sources registry of the seeds folder in use, and every other file in that folder (the
+      documents the maps quote, registered or not);
+    - every map argmap can see: the maps and folders named on the command line, and the maps
+      under the default maps/ folder.
+
+    They are compared as files, not as names: the same file reached through a link, with `./` or
+    `..`, in another case (where the file system ignores case) or by a hard link is still an input.
+    They are looked for only once some output exists: a new file cannot be one of them."""
+
+    seeds_dir: Path = DEFAULT_SEEDS
+    named: Sequence[Path] = ()  # maps and folders of maps named on the command line
+    own: Sequence[Path] = ()  # the other files the command reads
+
+    def files(self) -> Iterator[tuple[Path, str]]:
+        """Each protected file, and what it is, for the message that refuses it."""
+        seeds = _folder_name(self.seeds_dir)
+        for path in self.own:
+            yield path, "the file this command reads"
+        yield self.seeds_dir / SOURCES_FILE, f"the sources registry of {seeds}"
+        for path in _files_under(self.seeds_dir):
+            yield path, f"a file of the seeds folder {seeds}"
+        for path in self.named:
+            if path.is_dir():
+                yield from ((found, f"a map in {_folder_name(path)}") for found in _maps_under(path))
+            else:
+                yield path, "a map named on the command line"
+        yield from ((found, f"a map in {_folder_name(DEFAULT_MAPS)}") for found in _maps_under(DEFAULT_MAPS))
+
+    def folders(self) -> Iterator[tuple[Path, str]]:
+        """The folders inputs live in, and what each is: a folder replaced as a whole must not be,
+        or hold, one of them."""
+        yield self.seeds_dir, "the seeds folder"
+        yield from ((path, "a folder named on the command line") for path in self.named if path.is_dir())
+        if DEFAULT_MAPS.is_dir():
+            yield DEFAULT_MAPS, "the maps folder"
+
+    @cached_property
+    def _by_identity(self) -> dict[tuple[int, int], tuple[Path, str]]:
+        found: dict[tuple[int, int], tuple[Path, str]] = {}
+        for path, what in self.files():
+            try:
+                status = os.stat(path)
+            except OSError:  # gone, or a link to nothing: nothing there to protect
+                continue
+            found.setdefault((status.st_dev, status.st_ino), (path, what))
+        return found
+
+    def clash(self, output: Path) -> tuple[Path, str] | None:
+        """The input that ``output`` is (by any name), and what it is; None for any other file."""
+        try:
+            status = os.stat(output)
+        except OSError:
+            return None
+        return self._by_identity.get((status.st_dev, status.st_ino))
+
+
+def _folder_name(folder: Path) -> str:
+    return f"{folder.as_posix().rstrip('/')}/"
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    return (path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else iter(())
+
+
+def _maps_under(folder: Path) -> Iterator[Path]:
+    return (path for path in _files_under(folder) if path.suffix.lower() in MAP_SUFFIXES)
+
+
+def refuse_outputs(outputs: Iterable[Path], inputs: Inputs, *, replace: bool = True) -> None:
+    """The rule every command that writes files follows, checked for every output before anything
+    is written. Raises :class:`UsageError` (exit 2) for an output that is a folder or another
+    thing than a regular file (a pipe, a device), that is one of the ``inputs`` by any name (even
+    with --force), or that exists when ``replace`` is false (import without --force). An output
+    that is a link to another file is written through: see :func:`write_files`."""
     for output in outputs:
         if output.is_dir():
             raise UsageError(f"{output}: is a folder; cannot write a file there")
-        clash = next((i for i in inputs if _same_file(output, i)), None)
+        if output.exists() and not output.is_file():
+            raise UsageError(f"{output}: is not a regular file (a pipe or a device); refusing to replace it",
+                             "choose another -o; nothing was written")
+        clash = inputs.clash(output)
         if clash is not None:
-            raise UsageError(f"{output}: refusing to overwrite the input file {clash}",
-                             "choose another output folder with -o DIR")
+            path, what = clash
+            alias = "" if os.path.abspath(output) == os.path.abspath(path) else f"the same file as {path}, "
+            raise UsageError(f"refusing to overwrite {output}: it is {alias}{what}",
+                             "an output never replaces an input: choose another -o; nothing was written")
+        if not replace and (output.exists() or output.is_symlink()):
+            raise UsageError(f"{output} already exists", "give --force to replace it, or choose another -o")
 
 
-def refuse_inputs_within(folder: Path, inputs: Iterable[Path]) -> None:
-    """Raise :class:`UsageError` (exit 2) if an input is ``folder`` or lies inside it: the
-    folder is about to be replaced as a whole, and the input would go with it."""
+def refuse_replacing_folder(folder: Path, inputs: Inputs) -> None:
+    """Raise :class:`UsageError` (exit 2) if an input, or a folder of inputs, is ``folder`` or lies
+    inside it: the folder is about to be replaced as a whole, and the input would go with it."""
     root = folder.resolve()
-    for path in inputs:
+    for path, what in (*inputs.files(), *inputs.folders()):  # a file first: it says more than its folder
         resolved = path.resolve()
         if resolved == root or root in resolved.parents:
-            raise UsageError(f"{folder}: refusing to replace this folder: it holds the input {path}",
+            raise UsageError(f"{folder}: refusing to replace this folder: it holds the input {path}, {what}",
                              "the output folder is replaced as a whole; choose another one with -o DIR")
 
 
@@ -151,25 +249,7 @@ def prepare_folder(folder: Path) -> None:
         raise write_failed("create the output folder", folder, error) from None
 
 
-def input_files(project: Project) -> list[Path]:
-    """Every file a command read: outputs must never land on one of them."""
-    from argmap.core.project import SOURCES_FILE
-
-    return [
-        *(document.path for document in project.maps),
-        *(unloaded.path for unloaded in project.unloaded_maps),
-        project.seeds_dir / SOURCES_FILE,
-        *(project.seeds_dir / source.file for source in project.registered.values()),
-    ]
-
-
 # --- a folder replaced as a whole
-
-
-def link_target(folder: Path) -> Path:
-    """``folder``, or the folder it links to: a folder replaced as a whole must be replaced where
-    it really is, so that a link to it (a web server's root, say) stays and shows the new one."""
-    return Path(os.path.realpath(folder)) if folder.is_symlink() else folder
 
 
 @contextmanager

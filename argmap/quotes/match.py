@@ -133,7 +133,10 @@ class SourceText:
 
     def __init__(self, text: str):
         self.text = unicodedata.normalize("NFC", text)
-        self._cache: dict[tuple[str, str | None, str | None], QuoteResult] = {}
+        # Results by (quote, prefix, suffix): those asked for in this round, and those of the
+        # round before, taken over when asked for again (see start_round).
+        self._found: dict[tuple[str, str | None, str | None], QuoteResult] = {}
+        self._found_before: dict[tuple[str, str | None, str | None], QuoteResult] = {}
 
     @cached_property
     def _joined(self) -> _CanonicalIndex:
@@ -157,10 +160,21 @@ class SourceText:
 
     def find(self, quote: str, prefix: str | None = None, suffix: str | None = None) -> QuoteResult:
         key = (quote, prefix, suffix)
-        cached = self._cache.get(key)
-        if cached is None:
-            cached = self._cache[key] = self._find(quote, prefix, suffix)
-        return cached
+        found = self._found.get(key)
+        if found is None:
+            found = self._found_before.pop(key, None) or self._find(quote, prefix, suffix)
+            self._found[key] = found
+        return found
+
+    def start_round(self) -> None:
+        """Forget the results not asked for since the last call. A text kept from one check of
+        a project to the next (`argmap serve`) then holds the results of the quotes its maps
+        still make, not of every quote written and saved in the meantime."""
+        self._found_before, self._found = self._found, {}
+
+    @property
+    def results_kept(self) -> int:
+        return len(self._found) + len(self._found_before)
 
     def _find(self, quote: str, prefix: str | None, suffix: str | None) -> QuoteResult:
         needle = canonical(quote)

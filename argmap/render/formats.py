@@ -12,11 +12,14 @@ the package let surface as a bare broken pipe: exit 1 and no output).
 from __future__ import annotations
 
 import contextlib
+import math
+import os
 import shutil
 import signal
 import subprocess
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import IO
 
@@ -28,6 +31,11 @@ DOT_PROGRAM = "dot"
 # (a syntax error quotes the offending string, which can be a whole node text).
 SHOWN_ERROR_LINES = 5
 SHOWN_ERROR_WIDTH = 200
+# A `dot` still running after this long is stopped: Graphviz can hang, and `argmap serve` would
+# wait for it for ever. A 5,000-node map takes ~6 s, so only a hung `dot` (or a map far too
+# large to read as a picture) meets the limit; the variable changes it for a run.
+DOT_TIME_LIMIT_SECONDS = 120.0
+DOT_TIME_LIMIT_VARIABLE = "ARGMAP_DOT_TIMEOUT"
 
 
 class GraphvizFailed(UsageError):
@@ -70,13 +78,37 @@ def dot_failure(returncode: int, stderr: bytes) -> GraphvizFailed:
     return GraphvizFailed(f"Graphviz's `{DOT_PROGRAM}` {how}", hint)
 
 
+def dot_time_limit(environ: Mapping[str, str] | None = None) -> float:
+    """How many seconds a `dot` may run: :data:`DOT_TIME_LIMIT_VARIABLE` when set, else the default."""
+    environ = os.environ if environ is None else environ
+    value = environ.get(DOT_TIME_LIMIT_VARIABLE, "").strip()
+    if not value:
+        return DOT_TIME_LIMIT_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise UsageError(f"{DOT_TIME_LIMIT_VARIABLE}='{terminal_safe(value)}' is not a number of seconds",
+                         f"give the longest time Graphviz's `{DOT_PROGRAM}` may draw one diagram "
+                         f"(default: {DOT_TIME_LIMIT_SECONDS:g})")
+    return seconds
+
+
+def dot_timed_out(limit: float) -> GraphvizFailed:
+    return GraphvizFailed(f"Graphviz's `{DOT_PROGRAM}` took longer than the time limit of {limit:g} s and was stopped",
+                          f"the map may be too large to draw; {DOT_TIME_LIMIT_VARIABLE}=SECONDS sets another limit")
+
+
 def as_pieces(dot_text: str | Iterable[str]) -> Iterable[str]:
     return (dot_text,) if isinstance(dot_text, str) else dot_text  # one piece, not one per character
 
 
 def run_dot(dot_text: str | Iterable[str], graphviz_format: str) -> bytes:
     """``dot -T<format>`` on DOT text, given whole or in pieces written to ``dot`` as they come:
-    its output, or :class:`UsageError` saying why there is none."""
+    its output, or :class:`UsageError` saying why there is none (``dot`` missing, failed, or
+    still running after :func:`dot_time_limit`)."""
+    limit = dot_time_limit()
     try:
         process = subprocess.Popen([DOT_PROGRAM, f"-T{graphviz_format}"], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -95,6 +127,15 @@ def run_dot(dot_text: str | Iterable[str], graphviz_format: str) -> bytes:
                for name, stream in (("stdout", process.stdout), ("stderr", process.stderr))]
     for reader in readers:
         reader.start()
+    expired = threading.Event()
+
+    def stop() -> None:  # a blocked write to a `dot` that stopped reading ends too: the pipe breaks
+        expired.set()
+        process.kill()
+
+    timer = threading.Timer(limit, stop)
+    timer.daemon = True
+    timer.start()
     try:
         try:
             for piece in as_pieces(dot_text):
@@ -108,11 +149,16 @@ def run_dot(dot_text: str | Iterable[str], graphviz_format: str) -> bytes:
             with contextlib.suppress(BrokenPipeError):  # closing flushes what dot may not read
                 process.stdin.close()
     finally:
-        returncode = process.wait()
+        try:
+            returncode = process.wait()
+        finally:
+            timer.cancel()
+        # a program that a stopped `dot` started may still hold its pipes: not waited for long
+        given_up = time.monotonic() + 1.0 if expired.is_set() else None
         for reader in readers:
-            reader.join()
+            reader.join(timeout=None if given_up is None else max(0.0, given_up - time.monotonic()))
     if returncode != 0:
-        raise dot_failure(returncode, outputs.get("stderr", b""))
+        raise dot_timed_out(limit) if expired.is_set() else dot_failure(returncode, outputs.get("stderr", b""))
     return outputs.get("stdout", b"")
 
 

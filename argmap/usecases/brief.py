@@ -17,7 +17,7 @@ from argmap.brief.html import render_brief
 from argmap.brief.word import word_brief
 from argmap.brief.views import STANDALONE, BriefPage, Links, brief_page, diagnostics_of, status_semantics
 from argmap.core.diagnostics import UsageError
-from argmap.files.output import BRIEFS_FOLDER, input_files, prepare_folder, refuse_inputs, write_files
+from argmap.files.output import BRIEFS_FOLDER, Inputs, prepare_folder, refuse_outputs, write_files
 from argmap.core.project import DEFAULT_SEEDS, MapDocument
 from argmap.usecases.check import CheckResult, check
 from argmap.core.vocabulary import DEFAULT_WPM
@@ -88,16 +88,17 @@ def write_briefs(
     if not documents:
         raise UsageError("no map to write a brief for", "name map files or folders holding *.yaml maps")
     outcome.skipped = [m.display for m in result.project.unloaded_maps]
+    targets = [out_dir / f"{document.model.id}{kind.suffix}" for document in documents]
+    refuse_outputs(targets, Inputs(seeds_dir, named=paths or ()))  # before any brief is made
     progress.start(len(documents))
     files: dict[Path, bytes] = {}
-    for document in documents:
+    for document, target in zip(documents, targets):
         svg = diagram(document, result, semantics) if kind.shows_diagram else None
         if kind.shows_diagram and svg is None:
             outcome.undrawn.append(document.model.id)
         page = checked_page(document, result, built=built, svg=svg, semantics=semantics, wpm=wpm)
-        files[out_dir / f"{document.model.id}{kind.suffix}"] = kind.render(page)
+        files[target] = kind.render(page)
         progress.advance(document.model.id)
-    refuse_inputs(files, input_files(result.project))
     prepare_folder(out_dir)
     write_files(files)
     outcome.written = list(files)

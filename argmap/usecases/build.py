@@ -12,8 +12,8 @@ from pathlib import Path
 from argmap.brief.html import render_brief, render_index, render_source
 from argmap.brief.views import SITE_ROOT, SITE_SOURCES, index_page, source_page
 from argmap.core.diagnostics import UsageError
-from argmap.files.output import (SITE_FOLDER, input_files, link_target, refuse_inputs_within, remove_abandoned_staging,
-                           replacing_folder)
+from argmap.files.output import (SITE_FOLDER, Inputs, link_target, refuse_replacing_folder, remove_abandoned_staging,
+                                 replacing_folder)
 from argmap.core.project import DEFAULT_SEEDS, MapDocument, Project
 from argmap.usecases.brief import Progress, Silent, checked_page, diagram
 from argmap.usecases.check import CheckResult, check
@@ -44,7 +44,7 @@ def build_site(
     _guard_target(out)
     result = check(paths, seeds_dir)
     project = result.project
-    refuse_inputs_within(out, [*input_files(project), project.seeds_dir, *(paths or ())])
+    refuse_replacing_folder(out, Inputs(seeds_dir, named=paths or ()))
     outcome = Outcome(result)
     if result.errors:
         return outcome

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from argmap.checks.runner import CheckStats, MapCheckKey, MapChecked, run_checks
 from argmap.core.diagnostics import Diagnostic, count, exit_code_for
-from argmap.core.load import cyclic_gc_paused
+from argmap.core.collector import cyclic_gc_paused
 from argmap.core.project import DEFAULT_SEEDS, Project, load_project
 from argmap.evaluate.evaluations import Evaluations
 

@@ -1,8 +1,9 @@
 """`argmap import`, `argmap export` and `argmap list`: maps from and to other tools' formats.
 
 Import writes the map even when it does not check (then exit 1, with the diagnostics), so the
-user can see and fix it; it never overwrites an existing file without ``force``. The check runs
-on the text about to be written, under the output's own file name, before anything is written.
+user can see and fix it; it never overwrites an existing file without ``force``, nor an input
+even with it (:class:`argmap.files.output.Inputs`). The check runs on the text about to be
+written, under the output's own file name, before anything is written.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from argmap.interchange.formats import EXPORT_FORMATS, IMPORT_FORMATS, READERS, 
 from argmap.interchange.yamltext import map_yaml
 from argmap.core.load import display_path
 from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, ArgMap, Source, is_reserved_map_id, slug
-from argmap.files.output import refuse_inputs, write_files
+from argmap.files.output import Inputs, refuse_outputs, write_files
 from argmap.core.project import MapDocument, load_map, load_seeds
 from argmap.usecases.check import CheckResult, check
 
@@ -133,9 +134,7 @@ def import_map(source: Path, fmt: str, output: Path | None = None, map_id: str |
         raise UsageError(f"unknown format '{fmt}'", f"choose one of {', '.join(IMPORT_FORMATS)}")
     chosen_id = _choose_id(source, output, map_id)
     if output is not None:
-        refuse_inputs([output], [source])
-        if output.exists() and not force:
-            raise UsageError(f"{output} already exists", "give --force to replace it, or choose another -o")
+        refuse_outputs([output], Inputs(seeds_dir, own=[source]), replace=force)
     try:
         exchange = READERS[fmt](_read_source(source, fmt))
     except UnreadableFile as error:
@@ -193,7 +192,7 @@ def export_map(path: Path, fmt: str, output: Path | None = None, seeds_dir: Path
         raise UsageError(f"unknown format '{fmt}'", f"choose one of {', '.join(EXPORT_FORMATS)}")
     model = _load(path)
     if output is not None:
-        refuse_inputs([output], [path])
+        refuse_outputs([output], Inputs(seeds_dir, own=[path]))
     text, notices = WRITERS[fmt](model, _registered_sources(seeds_dir))
     if output is not None:
         write_files({output: text.encode("utf-8")})

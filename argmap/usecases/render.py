@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from argmap.core.diagnostics import UsageError
-from argmap.files.output import input_files, prepare_folder, refuse_inputs, write_files
+from argmap.files.output import Inputs, prepare_folder, refuse_outputs, write_files
 from argmap.core.project import DEFAULT_SEEDS
 from argmap.render.drawing import RenderOptions, drawing
 from argmap.render.formats import require_dot
@@ -35,7 +35,7 @@ def render_maps(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
     if not documents:
         raise UsageError("no map files to render", "name map files or folders holding *.yaml maps")
     targets = [options.out_dir / f"{document.model.id}.{output_format.extension}" for document in documents]
-    refuse_inputs(targets, input_files(result.project))
+    refuse_outputs(targets, Inputs(seeds_dir, named=paths or ()))
     produced = [drawing(document, result.evaluations, options, output_format) for document in documents]
     prepare_folder(options.out_dir)
     write_files(dict(zip(targets, produced)))

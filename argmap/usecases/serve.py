@@ -12,18 +12,24 @@ the pages, and the previous site is kept for when the files are fixed.
 
 from __future__ import annotations
 
+import errno
+import gc
 import hashlib
 import queue
 import shutil
+import socket
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from argmap.web.addresses import DEFAULT_HOST, DEFAULT_PORT
 from argmap.checks.runner import MapCheckKey, MapChecked
+from argmap.core.collector import cyclic_gc_paused, long_running
 from argmap.core.diagnostics import ArgmapError, UsageError
 from argmap.core.project import DEFAULT_MAPS, MAP_SUFFIXES, MapDocument
 from argmap.web.serving import LiveState, make_server, serve_in_background
@@ -32,6 +38,7 @@ from argmap.usecases.build import build_site, cited_sources, index_html, map_pag
 from argmap.usecases.check import CheckResult, check
 
 WATCH_STEP_MS = 20  # how long watchfiles waits for more changes after the first one (an editor's save is several)
+IDLE_SECONDS = 1.0  # no save for this long after a rebuild: the server is idle, and collects its garbage
 
 
 @dataclass(frozen=True)
@@ -49,19 +56,31 @@ class Rebuilt:
 
 
 class DiagramCache:
-    """Diagrams by the map's text and the registry's text: an unchanged map is not drawn again."""
+    """Each map's diagram and the texts it was drawn from: a map is drawn again only when its
+    text or the sources registry changed. One diagram per map file is kept, and only for the
+    maps of the site (:meth:`keep_only`): the server runs for hours, through countless saves."""
 
     def __init__(self) -> None:
-        self._svg: dict[str, str | None] = {}
+        self._svg: dict[tuple[Path, str | None], tuple[str, str | None]] = {}  # (map, semantics) -> (texts' digest, SVG)
         self.drawn = 0
 
     def __call__(self, document: MapDocument, result: CheckResult, semantics: str | None = None) -> str | None:
         registry = result.project.registry.text if result.project.registry is not None else ""
-        key = hashlib.sha256(f"{document.path}\0{document.doc.text}\0{registry}\0{semantics}".encode("utf-8")).hexdigest()
-        if key not in self._svg:
-            self._svg[key] = diagram(document, result, semantics)
+        digest = hashlib.sha256(f"{document.doc.text}\0{registry}".encode("utf-8")).hexdigest()
+        kept = self._svg.get((document.path, semantics))
+        if kept is None or kept[0] != digest:
+            kept = self._svg[document.path, semantics] = (digest, diagram(document, result, semantics))
             self.drawn += 1
-        return self._svg[key]
+        return kept[1]
+
+    def keep_only(self, maps: Iterable[Path]) -> None:
+        """Forget the diagrams of map files that are no longer in the site."""
+        kept = set(maps)
+        for slot in [slot for slot in self._svg if slot[0] not in kept]:
+            del self._svg[slot]
+
+    def __len__(self) -> int:
+        return len(self._svg)
 
 
 class LiveSite:
@@ -73,7 +92,12 @@ class LiveSite:
         self.seeds_dir = seeds_dir
         self.built = built
         self.describe = describe  # the report shown while the site cannot be built, as `argmap check` prints it
+        self._resources = ExitStack()  # what close() ends, last in first out
+        # the server runs for hours: the one-shot commands' collector policy would keep every
+        # reference cycle of every rebuild
+        self._resources.enter_context(long_running())
         self.workspace = Path(tempfile.mkdtemp(prefix="argmap-serve-"))
+        self._resources.callback(shutil.rmtree, self.workspace, ignore_errors=True)
         self.state = LiveState(self.workspace / "empty")
         self.state.folder.mkdir()
         self.diagrams = DiagramCache()
@@ -83,6 +107,7 @@ class LiveSite:
         self._saved: queue.Queue[set[str]] = queue.Queue()
         self._stop_watching = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._server: ThreadingHTTPServer | None = None
 
     def rebuild(self, changed: set[str] | None = None) -> Rebuilt:
         """Bring the site up to date with the files, or show why it cannot be built. When only
@@ -92,9 +117,12 @@ class LiveSite:
         started = time.perf_counter()
         drawn_before = self.diagrams.drawn
         try:
-            check_result = self._update(changed) if self._can_update(changed) else None
-            if check_result is None:
-                check_result = self._build()
+            # paused, as for a one-shot command, while the rebuild makes its many objects;
+            # the garbage is collected once the saves pause (see changes())
+            with cyclic_gc_paused():
+                check_result = self._update(changed) if self._can_update(changed) else None
+                if check_result is None:
+                    check_result = self._build()
         except ArgmapError as error:
             with self.state.updating():
                 self.state.problem = self.describe(error)
@@ -124,6 +152,8 @@ class LiveSite:
                 old, self.state.folder, self.state.problem = self.state.folder, out, None
         shutil.rmtree(old, ignore_errors=True)
         self._known = {} if outcome.refused else self._site_of(outcome.check)
+        if not outcome.refused:
+            self.diagrams.keep_only(document.path for document in outcome.check.project.maps)
         return outcome.check
 
     def _update(self, changed: set[str]) -> CheckResult | None:
@@ -187,7 +217,10 @@ class LiveSite:
     def is_input(self, changed: str) -> bool:
         """Whether a changed path is a map or seed file of this site (editors' swap files and
         hidden folders are not)."""
-        path = Path(changed).resolve()
+        given_path = Path(changed)
+        # the folder resolved, not the file: a link added to the maps folder is a map of the
+        # site, wherever it points
+        path = given_path.parent.resolve() / given_path.name
         if path.name.startswith(".") or path.name.endswith("~"):
             return False
         seeds = self.seeds_dir.resolve()
@@ -225,31 +258,71 @@ class LiveSite:
         self._watcher = threading.Thread(target=run, name="argmap-watch", daemon=True)
         self._watcher.start()
 
+        def stop_watching() -> None:
+            self._stop_watching.set()
+            self._watcher.join(timeout=5)
+
+        self._resources.callback(stop_watching)
+
     def changes(self) -> Iterator[set[str]]:
         """Each batch of saved inputs, those that came during the last rebuild taken together."""
+        last_rebuilt: float | None = None  # when the last batch was handed out, until the garbage is collected
         while True:
             try:
                 batch = self._saved.get(timeout=0.25)  # a timeout: the main thread stays free for Ctrl-C
             except queue.Empty:
+                if last_rebuilt is not None and time.monotonic() - last_rebuilt > IDLE_SECONDS:
+                    # the saves paused and the pages are shown: free the rebuilds' reference
+                    # cycles now, while nobody waits, rather than when the collector gets to them
+                    gc.collect()
+                    last_rebuilt = None
                 continue
             while not self._saved.empty():
                 batch |= self._saved.get_nowait()
             yield batch
+            last_rebuilt = time.monotonic()
+
+    # --- the HTTP server ---
+
+    def listen(self, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+        """Take the address and port, before the first build: one that cannot be used is said
+        at once. Nothing is answered until :meth:`serve`."""
+        try:
+            self._server = make_server(self.state, host, port)
+        except OSError as error:
+            raise _cannot_listen(error, host, port) from None
+        self._resources.callback(self._server.server_close)
+
+    def serve(self) -> str:
+        """Answer requests, on threads of their own; the site's address."""
+        if self._server is None:
+            raise RuntimeError("listen() comes before serve()")
+        self._resources.callback(serve_in_background(self._server))
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/"
 
     def close(self) -> None:
-        self._stop_watching.set()
-        if self._watcher is not None:
-            self._watcher.join(timeout=5)
-        self.state.close()
-        shutil.rmtree(self.workspace, ignore_errors=True)
+        """Stop serving and watching; remove the built site; the collector as it was."""
+        self.state.close()  # the listeners first: each holds a thread until told
+        self._resources.close()
 
 
-def start_server(site: LiveSite, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> tuple[str, Callable[[], None]]:
-    """Serve ``site`` on a thread; its address, and the function that stops it."""
+def _cannot_listen(error: OSError, host: str, port: int) -> UsageError:
+    """The address or the port, whichever is at fault, named with the system's reason."""
+    reason = error.strerror or str(error)
+    if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
+        return UsageError(f"cannot serve on {host}: {reason}",
+                          f"give an address of this machine ({DEFAULT_HOST}: this machine only; 0.0.0.0: every "
+                          "network it is on) or its name", setting="host")
+    return UsageError(f"cannot serve on {host}:{port}: {reason}", "choose another --port (0 picks a free one)",
+                      setting="port")
+
+
+def open_in_browser(address: str) -> bool:
+    """Ask the user's web browser to show ``address``; False when none could be started."""
+    import webbrowser
+
     try:
-        server = make_server(site.state, host, port)
-    except OSError as error:
-        raise UsageError(f"cannot serve on {host}:{port}: {error.strerror or error}",
-                         "choose another --port (0 picks a free one)", setting="port") from None
-    bound_host, bound_port = server.server_address[:2]
-    return f"http://{bound_host}:{bound_port}/", serve_in_background(server)
+        return webbrowser.open(address)
+    except webbrowser.Error:
+        return False

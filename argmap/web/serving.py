@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 EVENTS_PATH = "/__argmap__/events"
 HEARTBEAT = 10.0  # seconds between keep-alive comments, which also notice a closed tab
+# How many generations' changed pages are remembered: a listener is told of each generation as it
+# comes, so only a tab that was away for long (a laptop asleep) asks about older ones, and it is
+# sent "every page". The server runs for hours: the record must not grow with every save.
+REMEMBERED_GENERATIONS = 64
 
 EVERY_PAGE = "*"
 
@@ -87,7 +92,12 @@ class LiveState:
             yield
             self.generation += 1
             self._changed_pages[self.generation] = None if pages is None else frozenset("/" + p for p in pages)
+            self._changed_pages.pop(self.generation - REMEMBERED_GENERATIONS, None)
             self.changed.notify_all()
+
+    @property
+    def remembered_generations(self) -> int:
+        return len(self._changed_pages)
 
     def pages_changed_since(self, generation: int) -> frozenset[str] | None:
         """Every page changed after ``generation`` (None: all of them, or too long ago to know)."""
@@ -134,9 +144,19 @@ def make_server(state: LiveState, host: str, port: int, problem_title: str = "ar
         live = state
         title = problem_title
 
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True  # a listener still waiting never holds up the exit
-    return server
+    return _LiveServer((host, port), Handler)
+
+
+class _LiveServer(ThreadingHTTPServer):
+    daemon_threads = True  # a listener still waiting never holds up the exit
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A tab that went away mid-answer is nothing to report; anything else is argmap's bug,
+        said in one line (the standard library would print a traceback)."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        sys.stderr.write(f"argmap: internal error while answering a request: {type(error).__name__}: {error}\n")
 
 
 class _LiveHandler(BaseHTTPRequestHandler):
@@ -148,54 +168,72 @@ class _LiveHandler(BaseHTTPRequestHandler):
         pass  # the author's terminal shows rebuilds, not every request
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        self._answer(with_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the base class's name
+        self._answer(with_body=False)  # what GET would answer, status and headers, without the body
+
+    def _answer(self, with_body: bool) -> None:
         url = urlsplit(self.path)
         path = unquote(url.path)
+        if "\0" in path:  # no file name holds one; the file system would refuse it
+            self._send(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", b"bad request: the path holds a NUL character\n",
+                       with_body)
+            return
         if path == EVENTS_PATH:
             since = parse_qs(url.query).get("since", [""])[0]
-            self._events(int(since) if since.isdigit() else None)
+            self._events(int(since) if since.isdigit() else None, with_body)
             return
         with self.live.lock:
             generation, problem = self.live.generation, self.live.problem
             if problem is not None and _is_page(path):
-                self._send(HTTPStatus.OK, "text/html; charset=utf-8", problem_page(self.title, problem, generation))
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8", problem_page(self.title, problem, generation), with_body)
                 return
             body, kind = self._read(path)
         if body is None:
-            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", f"not found: {path}\n".encode())
+            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", f"not found: {path}\n".encode(), with_body)
             return
         if kind.startswith("text/html"):
             body = with_reload(body, generation)
-        self._send(HTTPStatus.OK, kind, body)
+        self._send(HTTPStatus.OK, kind, body, with_body)
 
     def _read(self, path: str) -> tuple[bytes | None, str]:
-        """A file of the site (``/`` is the index); None for anything outside it or missing."""
+        """A file of the site (``/`` is the index); None for anything outside it, missing, or
+        that the file system cannot name (too long) or read."""
         relative = path.lstrip("/") or "index.html"
         if relative.endswith("/"):
             relative += "index.html"
         root = self.live.folder.resolve()
-        target = (root / relative).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
+        try:
+            target = (root / relative).resolve()
+            if not target.is_relative_to(root) or not target.is_file():
+                return None, ""
+            body = target.read_bytes()
+        except OSError:
             return None, ""
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("image/svg+xml", "application/javascript"):
             kind += "; charset=utf-8"
-        return target.read_bytes(), kind
+        return body, kind
 
-    def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+    def _send(self, status: HTTPStatus, kind: str, body: bytes, with_body: bool = True) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")  # a reload must show the rebuilt page
         self.end_headers()
-        self.wfile.write(body)
+        if with_body:
+            self.wfile.write(body)
 
-    def _events(self, since: int | None) -> None:
+    def _events(self, since: int | None, with_body: bool = True) -> None:
         """Server-sent events: ``GENERATION PAGE...`` (``*`` for every page) for the changes after
         ``since``, at once, then for each later change, until the tab or the server closes."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
+        if not with_body:
+            return
         live = self.live
         try:
             with live.lock:
