@@ -194,3 +194,14 @@ def test_the_contested_band_is_what_the_leader_reads():
     nodes = {**theses(), "a": claim("tp", base=0.5), "b": claim("tc", base=0.5), "c": claim("tp", 0.02)}
     verdict = map_verdict(as_map(nodes), "qe", samples=0)
     assert abs(verdict.margin) < CONTESTED_BAND and verdict.leader == "contested"
+
+
+def test_the_engines_table_follows_the_formats_list_of_semantics():
+    from argmap.core.model import Expect
+    from argmap.core.vocabulary import GRADUAL_SEMANTICS, SEMANTICS_KINDS
+    from argmap.evaluate.registry import REGISTRY
+
+    assert {name: e.kind for name, e in REGISTRY.items()} == SEMANTICS_KINDS
+    assert all(e.summary for e in REGISTRY.values())
+    # `expect:` has a mapping of pinned strengths for each gradual semantics, and for no other
+    assert [f for f in Expect.model_fields if f in SEMANTICS_KINDS] == list(GRADUAL_SEMANTICS)

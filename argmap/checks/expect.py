@@ -7,6 +7,7 @@ import difflib
 
 from argmap.checks.rule import MapContext, rule
 from argmap.core.codes import Code
+from argmap.core.model import pinned_strengths
 from argmap.evaluate import Label
 from argmap.evaluate.verdict import headline_semantics
 from argmap.core.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
@@ -93,7 +94,7 @@ def unknown_expected_nodes(ctx: MapContext):
                 yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map",
                                  hint(node_id))
     for semantics in GRADUAL_SEMANTICS:
-        for node_id in getattr(expect, semantics):
+        for node_id in pinned_strengths(expect, semantics):
             if node_id not in ctx.model.nodes:
                 yield ctx.report(("expect", semantics, node_id),
                                  f"expect.{semantics} names '{node_id}', which is not a node of this map", hint(node_id),
@@ -126,7 +127,7 @@ def expected_strengths(ctx: MapContext):
     if expect is None or not ctx.project.registry_valid or not _relations_resolve(ctx):
         return
     for semantics in GRADUAL_SEMANTICS:
-        pinned = getattr(expect, semantics)
+        pinned = pinned_strengths(expect, semantics)
         if not pinned:
             continue
         strengths = ctx.evaluation(semantics).gradual.strengths

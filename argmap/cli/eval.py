@@ -11,7 +11,8 @@ import typer
 from argmap.cli.options import REPORT_OPTION, SEEDS_OPTION, EvaluationFormat, ReportFormat, choices, report_name
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SupportRule
 from argmap.evaluate.iccma import MAX_ARGUMENTS
-from argmap.core.vocabulary import ALL_SEMANTICS, VERDICT_SEMANTICS
+from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, VERDICT_SEMANTICS
+from argmap.evaluate.registry import REGISTRY
 from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES
 
 SemanticsChoice = choices("SemanticsChoice", ALL_SEMANTICS)
@@ -22,9 +23,9 @@ def eval_command(
         show_default=False),
     semantics: Optional[SemanticsChoice] = typer.Option(
         None, "--semantics", "-s", show_default=False,
-        help=f"grounded (one sceptical answer; the labels' default), preferred (maximal admissible sets), stable; or a "
-        "gradual strength from 0 to 1 per node: dfquad (DF-QuAD) or qe (quadratic energy), maps only. Also the "
-        f"semantics of the verdict (default: the map's expect: semantics, else {VERDICT_SEMANTICS}).",
+        help="; ".join(f"{e.name}: {e.summary}" for e in REGISTRY.values())
+        + f". Labels default to {DEFAULT_SEMANTICS}; strengths are for maps only. Also the semantics of the verdict "
+        f"(default: the map's expect: semantics, else {VERDICT_SEMANTICS}).",
     ),
     samples: int = typer.Option(
         ROBUSTNESS_SAMPLES, "--samples", min=0, max=100_000, metavar="N",

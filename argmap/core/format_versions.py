@@ -12,12 +12,13 @@ from argmap.core.codes import Code
 from argmap.core.diagnostics import Diagnostic
 from argmap.core.load import LoadedYaml, YamlPath
 from argmap.core.model import ArgMap
+from argmap.core.vocabulary import GRADUAL_SEMANTICS
 
 # Keys format 2 added, by where they appear.
 FORMAT_2_MAP_KEYS = ("theses", "because")
 FORMAT_2_NODE_KEYS = ("title", "weight", "undercuts")
 FORMAT_2_EVIDENCE_KEYS = ("as_of", "speaker", "page", "highlight_translation", "disputed")
-FORMAT_2_EXPECT_KEYS = ("dfquad", "qe", "verdict")
+FORMAT_2_EXPECT_KEYS = (*GRADUAL_SEMANTICS, "verdict")
 RELATION_KEYS = ("supports", "attacks")  # whose entries may be {to, weight} in format 2
 MIGRATE_HINT = "set `argmap: 2` (or run `argmap migrate FILE`)"
 

@@ -13,12 +13,12 @@ from typing import Annotated, Literal
 
 from annotated_types import Interval
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, StringConstraints,
-                      Tag, WithJsonSchema)
+                      Tag, WithJsonSchema, create_model)
 from pydantic_core import PydanticCustomError
 
 from argmap.core.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
-    DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, NODE_TYPES, RELIABILITIES, SIDES, VERDICT_LEADERS, WEAK_RELIABILITIES,
-    Leader, NodeType, Reliability, Semantics, Side,
+    DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, VERDICT_LEADERS,
+    WEAK_RELIABILITIES, Leader, NodeType, Reliability, Semantics, Side,
 )
 
 # The versions of the map format this argmap reads, oldest first; new maps get the last one.
@@ -301,25 +301,31 @@ class Sides(_Strict):
     con: NonEmptyText = Field(description="The position of the con side.")
 
 
-class Expect(_Strict):
-    """The evaluation this map must produce; `argmap check` compares it with the computed one."""
-
-    semantics: Semantics = Field(default=DEFAULT_SEMANTICS, description="The semantics the labels refer to.")
-    stands: list[Identifier] = Field(default_factory=list, description="Nodes labelled IN (stands).")
-    falls: list[Identifier] = Field(default_factory=list, description="Nodes labelled OUT (falls).")
-    undecided: list[Identifier] = Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")
-    dfquad: dict[Identifier, Score] = Field(
+# `expect:`: the labels under one semantics, then a mapping of pinned strengths for each gradual
+# semantics, named after it (`dfquad: {...}`, `qe: {...}`), then the verdict. The fields follow the
+# vocabulary's list of semantics: a new gradual semantics is a new key here without a line more.
+Expect = create_model(
+    "Expect",
+    __base__=_Strict,
+    __doc__="The evaluation this map must produce; `argmap check` compares it with the computed one.",
+    semantics=(Semantics, Field(default=DEFAULT_SEMANTICS, description="The semantics the labels refer to.")),
+    stands=(list[Identifier], Field(default_factory=list, description="Nodes labelled IN (stands).")),
+    falls=(list[Identifier], Field(default_factory=list, description="Nodes labelled OUT (falls).")),
+    undecided=(list[Identifier], Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")),
+    **{name: (dict[Identifier, Score], Field(
         default_factory=dict,
-        description=f"Node id → strength under DF-QuAD (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
-    )
-    qe: dict[Identifier, Score] = Field(
-        default_factory=dict,
-        description=f"Node id → strength under quadratic energy (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
-    )
-    verdict: Leader | None = Field(
+        description=f"Node id → strength under {name} semantics (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
+    )) for name in GRADUAL_SEMANTICS},
+    verdict=(Leader | None, Field(
         default=None,
         description=f"The side the verdict finds ahead: {' | '.join(VERDICT_LEADERS)} (under the map's headline semantics).",
-    )
+    )),
+)
+
+
+def pinned_strengths(expect: Expect, semantics: str) -> dict[str, float]:
+    """The strengths `expect:` pins under a gradual ``semantics``."""
+    return getattr(expect, semantics)
 
 
 class ArgMap(_Strict):

@@ -13,7 +13,8 @@ from argmap.core.model import ArgMap, Source
 from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
-from .mapeval import MapEvaluation, evaluate_map, is_gradual
+from .mapeval import MapEvaluation
+from .registry import evaluate_map, is_gradual
 from .verdict import MapVerdict, headline_semantics, map_verdict
 
 

@@ -2,7 +2,7 @@
 
 * **Margin**: the pro side's score minus the con side's, a side's score being that of its
   strongest thesis: its strength under a gradual semantics, its label under a Dung semantics
-  (IN 1, UNDEC 0.5, OUT 0, :data:`LABEL_SCORE`).
+  (IN 1, UNDEC 0.5, OUT 0, :data:`.registry.LABEL_SCORE`).
 * **Leader**: ``pro`` or ``con`` by the margin's sign; ``contested`` when the margin lies within
   :data:`CONTESTED_BAND` of 0 (gradual) or is 0 (labels).
 * **Robustness**: the share of :data:`ROBUSTNESS_SAMPLES` seeded samples in which the leader is
@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 from argmap.core.graph import MapGraph, theses
 from argmap.core.model import ArgMap, Source, target_id
-from argmap.core.vocabulary import GRADUAL_SEMANTICS, VERDICT_SEMANTICS, Leader
+from argmap.core.vocabulary import VERDICT_SEMANTICS, Leader
 
-from .labels import Label
-from .mapeval import MapEvaluation, evaluate_map
+from .mapeval import MapEvaluation
+from .registry import entry, evaluate_map
 from .strength import MapFramework, map_quantitative_framework
 
 CONTESTED_BAND = 0.05  # a gradual margin this close to 0 names no leader: less than a strength's rounding shows
@@ -37,7 +37,6 @@ BASE_SCORE_BAND = 0.1  # a base score is a judgment to about a tenth
 RELATION_WEIGHT_BAND = 0.2  # a weight moves by a fifth of itself: 0 stays no relation
 FRAGILE_BELOW = 0.7
 DECISIVE_COUNT = 5
-LABEL_SCORE = {Label.IN: 1.0, Label.UNDEC: 0.5, Label.OUT: 0.0}
 # Under a Dung semantics each candidate costs a whole evaluation: the nodes this close to a thesis
 # (following relations backwards) are where a verdict is decided.
 DUNG_DECISIVE_DEPTH = 3
@@ -138,7 +137,7 @@ def map_verdict(
     ``labelled`` is the map's evaluation under a Dung ``semantics``, when computed already."""
     if not theses(argmap, "pro") or not theses(argmap, "con"):
         return None
-    if semantics in GRADUAL_SEMANTICS:
+    if entry(semantics).gradual:  # strengths: sampled and what-ifs computed together
         return _gradual_verdict(argmap, semantics, sources or {}, samples, seed)
     return _label_verdict(argmap, semantics, labelled or evaluate_map(argmap, semantics))
 
@@ -231,8 +230,8 @@ def _ranked(shifts: list[tuple[Decisive, float]], margin: float, gradual: bool) 
 
 
 def _label_scores(argmap: ArgMap, evaluation: MapEvaluation) -> tuple[float, float]:
-    verdicts = evaluation.verdicts
-    return tuple(max(LABEL_SCORE[verdicts[t].label] for t in theses(argmap, side)) for side in ("pro", "con"))  # type: ignore[return-value]
+    score = entry(evaluation.semantics).thesis_score
+    return tuple(max(score(evaluation, t) for t in theses(argmap, side)) for side in ("pro", "con"))  # type: ignore[return-value]
 
 
 def _label_verdict(argmap: ArgMap, semantics: str, evaluation: MapEvaluation) -> MapVerdict:

@@ -13,7 +13,7 @@ from argmap.checks.expect import EXPECT_CODES
 from argmap.core.diagnostics import Diagnostic, ExitCode, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
-from argmap.evaluate.mapeval import is_gradual
+from argmap.evaluate.registry import is_gradual
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics, map_verdict
 from argmap.core.folders import DEFAULT_SEEDS
