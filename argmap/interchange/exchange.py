@@ -16,7 +16,13 @@ LinkKind = Literal["supports", "attacks"]
 
 
 class UnreadableFile(UsageError):
-    """The file cannot be read as the format asked for (exit 2)."""
+    """The file cannot be read as the format asked for (exit 2); ``line`` and ``column`` say
+    where, when one place is at fault."""
+
+    def __init__(self, message: str, hint: str | None = None, *, line: int | None = None, column: int | None = None):
+        super().__init__(message, hint)
+        self.line = line
+        self.column = column
 
 
 @dataclass
@@ -35,6 +41,11 @@ class Link:
     source: str
     target: str
     kind: LinkKind
+    # A further place of a statement that has its own place in the file's tree (Kialo's
+    # "-> See 1.2."): sides spread along every other relation first, so the statement keeps the
+    # side of its own place and a copy makes this relation when it disagrees. Not part of what
+    # the relation is: the same relation given twice is one.
+    cross_reference: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

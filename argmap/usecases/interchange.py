@@ -138,8 +138,9 @@ def import_map(source: Path, fmt: str, output: Path | None = None, map_id: str |
     try:
         exchange = READERS[fmt](_read_source(source, fmt))
     except UnreadableFile as error:
-        shown = error.message if error.message.startswith(f"{source}:") else f"{source}: {error.message}"
-        raise UnreadableFile(f"{shown}", error.hint) from None
+        where = ":".join(str(part) for part in (source, error.line, error.column) if part) + ":"
+        shown = error.message if error.message.startswith(f"{source}:") else f"{where} {error.message}"
+        raise UnreadableFile(shown, error.hint) from None
     built = build_map(exchange, chosen_id, fallback_title=source.stem)
     text = map_yaml(built.data, header=f"Imported by `argmap import --from {fmt}` from {source.name}.")
     result = _check_text(text, output.name if output is not None else f"{chosen_id}.yaml",
