@@ -217,3 +217,15 @@ def test_an_entry_also_reached_through_a_link_keeps_the_side_of_its_own_place(cl
     assert f"'{unpaid}-copy' is a copy of '{unpaid}': it supports '{ids['Kialo entry 1.2.']}', which puts it on the pro side" \
         in result.stdout
 
+
+def test_an_imported_map_checks_and_evaluates_where_there_is_no_seeds_folder(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli(["import", INTERCHANGE / "kialo-flat.txt", "--from", "kialo", "-o", "bridge-debate.yaml"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "seeds").exists()
+    result = cli(["check", "bridge-debate.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "checked 1 map, 12 nodes; 0 of 0 quotes verified; 0 errors, 1 warning" in result.stdout
+    result = cli(["eval", "bridge-debate.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "bridge-debate.yaml: grounded semantics" in result.stdout
