@@ -14,7 +14,7 @@ import string
 from collections.abc import Mapping
 
 from argmap.interchange.builder import one_line
-from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut
+from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut, parse_json
 from argmap.core.model import ArgMap, Source
 from argmap.text.words import plural
 
@@ -45,12 +45,7 @@ def _text(members: list) -> str:
 
 
 def read_argdown_json(text: str) -> Exchange:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UnreadableFile(f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", _HINT) from None
-    except RecursionError:
-        raise UnreadableFile("the JSON nests too deep to read", _HINT) from None
+    document = parse_json(text, _HINT)
     if not isinstance(document, dict) or not all(isinstance(document.get(k), (dict, list)) for k in ("statements", "relations")):
         raise UnreadableFile("not Argdown JSON: no 'statements' and 'relations' at the top", _HINT)
     exchange = Exchange(FORMAT_NAME)
