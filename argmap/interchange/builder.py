@@ -491,11 +491,12 @@ class _Builder:
             "title": preset.get("title") or title,
             "question": preset.get("question") or one_line(clean_text(exchange.question or ""))
             or f"Does this hold: {(pro or con or title).rstrip('.!?…')}?",
-            "lang": preset.get("lang") or "en",
-            "sides": preset.get("sides") or {
-                "pro": pro or (f"Against: {con}" if con else "For"),
-                "con": con or (f"Against: {pro}" if pro else "Against"),
-            },
+        }
+        if preset.get("lang"):  # only a file that says its language: no format but argmap's own does
+            data["lang"] = preset["lang"]
+        data["sides"] = preset.get("sides") or {
+            "pro": pro or (f"Against: {con}" if con else "For"),
+            "con": con or (f"Against: {pro}" if pro else "Against"),
         }
         description = preset.get("description") or "\n".join(clean_text(n) for n in exchange.description_notes)
         if description:
