@@ -3,7 +3,8 @@
 The JSON lists ``statements`` (equivalence classes, by title; their ``members`` carry the text),
 ``arguments`` (by title; descriptions and premise-conclusion structures, ``pcs``) and
 ``relations`` (``from``, ``to``, ``relationType``). An argument's premise-conclusion structure
-is not repeated as relations: its premises support it and it supports its main conclusion.
+is not repeated as relations: each inference's premises support its conclusion (an intermediate
+one directly; the last through the argument, which supports the main conclusion).
 """
 
 from __future__ import annotations

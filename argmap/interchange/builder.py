@@ -6,8 +6,10 @@ a copy of the statement that makes it, with a note saying why (and a notice on t
 
 - a support that closes a support cycle is made by a copy of its source;
 - a relation that would put its source on the other side than the source already has (support
-  keeps the target's side, attack and undercut switch it) is made by a copy on that other side.
+  keeps the target's side, attack and undercut switch it) is made by a copy on that other side;
+  an undercut of a relation that moved answers the side of the copy that now makes it.
 
+Sides spread along cross-references (a Kialo link) only after every statement's own relations.
 Theses are the statements that point at nothing; the first is pro, each further one takes the
 side that agrees with most of the statements it shares with the theses before it.
 """

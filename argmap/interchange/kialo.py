@@ -67,7 +67,7 @@ def _error(line: int, message: str) -> UnreadableFile:
 def _read_entries(lines: list[str]) -> tuple[str | None, dict[str, _Entry], dict[str, str]]:
     """The discussion's title, its entries by number (in the file's order) and its sources."""
     start = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    header = _HEADER.match(lines[start]) if lines else None
+    header = _HEADER.match(lines[start])
     if header is None:
         raise _error(start + 1, "not a Kialo export: it does not start with 'Discussion Title:' or 'Discussion Name:'")
     title = header.group("title") or None
