@@ -66,6 +66,44 @@ def test_cannot_run_exits_2(args, message, cli, tmp_path, monkeypatch):
     assert message in result.stderr
 
 
+ANALYTIC_MAP = """argmap: 2
+id: analytic
+title: Reasoned points only
+question: Should Lembah build a bridge?
+sides: {pro: Build it, con: Do not}
+nodes:
+  build: {type: thesis, side: pro, title: Build it, text: Lembah should build a bridge., analytic: true}
+  wait: {type: thesis, side: con, title: Do not, text: Lembah should not build a bridge., analytic: true}
+  floods: {type: claim, title: Floods, text: The boats stop in floods., supports: [build], analytic: true}
+  cost: {type: claim, title: Cost, text: A bridge costs ten years of roads., supports: [wait], analytic: true}
+"""
+
+
+def test_maps_that_cite_no_source_need_no_seeds_folder(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "analytic.yaml").write_text(ANALYTIC_MAP)
+    for _ in ("no seeds folder", "a seeds folder without its registry"):
+        result = cli(["check", "analytic.yaml"])
+        assert result.exit_code == 0, result.output
+        assert "checked 1 map, 4 nodes; 0 of 0 quotes verified; 0 errors, 0 warnings" in result.stdout
+        result = cli(["eval", "analytic.yaml"])
+        assert result.exit_code == 0 and "floods" in result.stdout, result.output
+        (tmp_path / "seeds").mkdir(exist_ok=True)
+
+
+def test_a_map_that_cites_sources_without_a_registry_says_which(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(GOOD_MAP, tmp_path / "minimal.yaml")
+    result = cli(["check", "minimal.yaml"])
+    assert result.exit_code == 2
+    assert ("argmap: error: seeds folder 'seeds' not found (needed: minimal.yaml cites sources, node 'keeps-supporting')"
+            in result.stderr)
+    (tmp_path / "seeds").mkdir()
+    result = cli(["eval", "minimal.yaml"])
+    assert result.exit_code == 2
+    assert "seeds/sources.yaml: no such file (needed: minimal.yaml cites sources, node 'keeps-supporting')" in result.stderr
+
+
 def test_no_maps_folder_exits_2_with_hint(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cli(["check"])

@@ -177,7 +177,7 @@ def test_errors_exit_2_and_write_nothing(cli, tmp_path):
     not_json = tmp_path / "x.json"
     not_json.write_text("{nodes: [")
     result = cli(["import", not_json, "--from", "aif", "-o", tmp_path / "x.yaml"])
-    assert result.exit_code == 2 and f"argmap: error: {not_json}: not JSON" in result.stderr
+    assert result.exit_code == 2 and f"argmap: error: {not_json}:1:2: not JSON" in result.stderr
     no_lists = tmp_path / "y.json"
     no_lists.write_text('{"AIF": {"nodes": {}}}')
     result = cli(["import", no_lists, "--from", "aif", "-o", tmp_path / "y.yaml"])
@@ -235,3 +235,42 @@ def test_a_damaged_extension_is_left_out_with_a_note(cli, tmp_path):
     node = model.nodes[floods["argmap"]["id"]]
     assert node.evidence == [] and node.analytic  # a reasoned point now, not an unsupported one
     assert model.nodes[first["argmap"]["id"]].type == "thesis"  # derived again: it points at nothing
+
+
+def test_a_number_too_long_for_python_is_refused_at_its_place(cli, tmp_path):
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text('{"nodes": [\n  {"nodeID": "1", "type": "I", "text": "A"},\n  {"nodeID": ' + "9" * 100_000
+                       + ', "type": "I", "text": "B"}\n], "edges": []}\n')
+    result = cli(["import", hostile, "--from", "aif", "-o", tmp_path / "h.yaml"])
+    assert result.exit_code == 2, result.output
+    assert f"argmap: error: {hostile}:3:14: a number of 100,000 digits, more than the 4,300 argmap reads" in result.stderr
+    assert "internal error" not in result.output and not (tmp_path / "h.yaml").exists()
+    # the same in an Argdown JSON file
+    result = cli(["import", hostile, "--from", "argdown", "-o", tmp_path / "h.yaml"])
+    assert result.exit_code == 2 and f"{hostile}:3:14: a number of 100,000 digits" in result.stderr
+
+
+def test_a_map_larger_than_argmap_reads_is_not_written(cli, tmp_path, monkeypatch):
+    """The limit is the one every command reads maps with (64 MiB; lowered here so that a small
+    file is over it): a map over it could not be read back."""
+    import argmap.core.load
+
+    monkeypatch.chdir(tmp_path)  # no seeds folder: nothing else is read
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps({"nodes": [{"nodeID": str(i), "type": "I", "text": f"Statement number {i}."}
+                                            for i in range(60)], "edges": []}))
+    out = tmp_path / "many.yaml"
+    assert cli(["import", source, "--from", "aif", "-o", out]).exit_code == 0
+    size = out.stat().st_size
+    out.unlink()
+    monkeypatch.setattr(argmap.core.load, "MAX_FILE_BYTES", size - 1)
+    for target in (["-o", out], []):  # a file, or stdout (which may become a file)
+        result = cli(["import", source, "--from", "aif", *target])
+        assert result.exit_code == 2, result.output
+        assert (f"argmap: error: {source}: the map would be {size:,} bytes, more than the {size - 1:,} bytes argmap "
+                "reads (60 nodes): nothing written") in result.stderr
+        assert result.stdout == "" and not out.exists()
+    monkeypatch.setattr(argmap.core.load, "MAX_FILE_BYTES", size)  # at the limit: written, and it reads back
+    result = cli(["import", source, "--from", "aif", "-o", out])
+    assert result.exit_code == 0, result.output
+    assert cli(["check", out]).exit_code == 0

@@ -145,3 +145,121 @@ def test_not_argdown_json_exits_2(cli, tmp_path):
     wrong.write_text(json.dumps({"nodes": [], "edges": []}))
     result = cli(["import", wrong, "--from", "argdown", "-o", tmp_path / "w.yaml"])
     assert result.exit_code == 2 and "not Argdown JSON" in result.stderr
+
+
+# --- premise-conclusion structures with several inferences, untitled ones
+
+STEPS = INTERCHANGE / "crossing-steps"
+
+
+def _by_title(model) -> dict[str, str]:
+    return {node.title: node_id for node_id, node in model.nodes.items()}
+
+
+def test_an_intermediate_conclusion_has_its_own_inference(cli, tmp_path):
+    out = tmp_path / "crossing.yaml"
+    result = cli(["import", STEPS.with_suffix(".json"), "--from", "argdown", "-o", out])
+    assert result.exit_code == 0, result.output
+    model = load(out)
+    ids = _by_title(model)
+    floods, no_crossing = ids["Floods"], ids["When the boats stop, the west bank has no crossing."]
+    cut_off, argument, bridge = ids["Cut off"], ids["Reliable crossing"], ids["Bridge"]
+    # (1), (2) ---- (3): the intermediate conclusion is concluded from its own premises
+    assert model.nodes[floods].supports == [cut_off] and model.nodes[no_crossing].supports == [cut_off]
+    # (3), (4) ---- (5): the last inference is the argument's, which supports the main conclusion
+    assert model.nodes[cut_off].supports == [argument]
+    assert model.nodes[ids["A town should not leave a district cut off."]].supports == [argument]
+    assert model.nodes[argument].supports == [bridge]
+    # the undercut of the first inference (conclusionIndex 2) denies exactly that inference
+    assert {(u.from_, u.to) for u in model.nodes[ids["Upstream ford"]].undercuts} == {(floods, cut_off), (no_crossing, cut_off)}
+
+
+def test_an_untitled_argument_gets_no_placeholder(cli, tmp_path):
+    out = tmp_path / "crossing.yaml"
+    result = cli(["import", STEPS.with_suffix(".json"), "--from", "argdown", "-o", out])
+    assert result.exit_code == 0, result.output
+    model = load(out)
+    assert "Untitled 3" in json.loads(STEPS.with_suffix(".json").read_text())["arguments"]  # the CLI's name for it
+    assert not any("Untitled" in node.title or "Untitled" in node.text for node in model.nodes.values())
+    ids = _by_title(model)
+    # its premises conclude straight; {uses: [1, 2]} leaves (3) out of the inference
+    ferry = ids["Ferry first"]
+    assert model.nodes[ids["The ferry costs a tenth of a bridge."]].supports == [ferry]
+    assert model.nodes[ids["A town should choose the cheaper crossing that works."]].supports == [ferry]
+    assert model.nodes[ids["The harbour master likes ferries."]].supports == []
+
+
+@needs_argdown
+def test_the_committed_json_is_the_cli_reading_of_the_source(tmp_path):
+    done = subprocess.run(["argdown", "json", str(STEPS.with_suffix(".argdown")), str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads((tmp_path / "crossing-steps.json").read_text()) == json.loads(STEPS.with_suffix(".json").read_text())
+
+
+# --- an import states no language it does not know
+
+def test_an_import_writes_no_lang_it_was_not_given(cli, tmp_path):
+    source = tmp_path / "jembatan.txt"
+    source.write_text("Discussion Title: Haruskah Lembah membangun jembatan?\n\n1. Lembah harus membangun jembatan.\n"
+                      "1.1. Pro: Perahu berhenti berhari-hari saat musim hujan.\n")
+    out = tmp_path / "jembatan.yaml"
+    result = cli(["import", source, "--from", "kialo", "-o", out])
+    assert result.exit_code == 0, result.output
+    assert "lang:" not in out.read_text()
+    # a file that says its language (argmap's own AIF extension) keeps it
+    original = tmp_path / "bridge-id.yaml"
+    original.write_text(out.read_text().replace("id: jembatan", "id: bridge-id").replace("sides:", "lang: id\nsides:"))
+    assert cli(["export", original, "--to", "aif", "-o", tmp_path / "bridge-id.json"]).exit_code == 0
+    back = tmp_path / "back.yaml"
+    assert cli(["import", tmp_path / "bridge-id.json", "--from", "aif", "-o", back]).exit_code == 0
+    assert load(back).lang == "id"
+
+
+# --- export: titles the Argdown CLI would misread
+
+def test_titles_starting_with_a_relation_sign_are_escaped(cli, tmp_path):
+    source = tmp_path / "signs.yaml"
+    source.write_text("""argmap: 2
+id: signs
+title: Signs
+question: Does it hold?
+sides: {pro: Yes, con: No}
+nodes:
+  t: {type: thesis, side: pro, title: The thesis, text: The thesis., analytic: true}
+  minus: {type: claim, title: "-5% traffic", text: Traffic falls by five per cent., supports: [t], analytic: true}
+  under: {type: objection, title: _underscored_, text: A point., undercuts: [{from: minus, to: t}], analytic: true}
+""")
+    result = cli(["export", source, "--to", "argdown"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "[\\-5% traffic]: Traffic falls by five per cent." in lines
+    assert "  +> [The thesis]" in lines
+    arguments = [line for line in lines if line.startswith("<") and not line.startswith("<!--")]
+    assert len(arguments) == 1 and arguments[0].startswith("<\\-5% traffic supports The thesis>: ")
+    assert not any(line.startswith(("<-", "<+", "<_", "[-", "[+", "[_")) for line in lines)
+
+
+@needs_argdown
+def test_titles_starting_with_a_relation_sign_come_back_through_the_cli(cli, tmp_path):
+    source = tmp_path / "signs.yaml"
+    source.write_text("""argmap: 2
+id: signs
+title: Signs
+question: Does it hold?
+sides: {pro: Yes, con: No}
+nodes:
+  t: {type: thesis, side: pro, title: The thesis, text: The thesis., analytic: true}
+  minus: {type: claim, title: "-5% traffic", text: Traffic falls by five per cent., supports: [t], analytic: true}
+  under: {type: objection, title: _underscored_, text: A point., undercuts: [{from: minus, to: t}], analytic: true}
+""")
+    assert cli(["export", source, "--to", "argdown", "-o", tmp_path / "signs.argdown"]).exit_code == 0
+    done = subprocess.run(["argdown", "json", str(tmp_path / "signs.argdown"), str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and "error" not in (done.stdout + done.stderr).lower(), done.stdout + done.stderr
+    back = tmp_path / "back.yaml"
+    result = cli(["import", tmp_path / "signs.json", "--from", "argdown", "-o", back])
+    assert result.exit_code == 0, result.output
+    model = load(back)
+    assert sorted(node.title for node in model.nodes.values()) == ["-5% traffic", "The thesis", "_underscored_"]
+    assert relation_count(model) == 2

@@ -105,3 +105,127 @@ def test_report_json_gives_the_check_of_the_written_map_alone_on_stdout(cli, tmp
     assert report["summary"]["maps"] == 1 and report["summary"]["errors"] == 0
     assert {d["path"] for d in report["diagnostics"]} <= {str(out)}
     assert f"wrote {out}: map 'bridge-debate'" in result.stderr and "argmap: note:" in result.stderr
+
+
+# --- the labelled layout (Kialo's export since 2025)
+
+LABELS = ("Thesis:", "Question:", "Pro:", "Con:")
+
+
+def test_labelled_export_reads_its_texts_without_the_labels(cli, tmp_path):
+    out = tmp_path / "harbour-road.yaml"
+    result = cli(["import", INTERCHANGE / "kialo-labelled.txt", "--from", "kialo", "-o", out])
+    assert result.exit_code == 0, result.output
+    model = load(out)
+    assert model.title == "Should Lembah close the old harbour road to lorries?" == model.question
+    assert not any(label in node.text or label in node.title for node in model.nodes.values() for label in LABELS)
+    ids = {node.note.splitlines()[0]: node_id for node_id, node in model.nodes.items()}  # "Kialo entry 1.1."
+    thesis = model.nodes[ids["Kialo entry 1."]]
+    assert thesis.type == "thesis" and thesis.text == "Lembah should close the old harbour road to lorries."
+    cracks = model.nodes[ids["Kialo entry 1.1.1."]]  # a text over two lines, with a footnote mark
+    assert cracks.text == "The cracks came from the 2021 flood, not from the lorries;\nthe survey says so on its first page. [2]"
+    assert cracks.attacks == [ids["Kialo entry 1.1."]] and "[2]" not in cracks.title
+    assert cracks.note.endswith("Sources: [2] https://example.org/survey/2021")
+    quay = model.nodes[ids["Kialo entry 1.2.1."]]  # two paragraphs; "1.5 kilometres" is no entry
+    assert quay.text == ("The market can move its loading to the new quay,\n1.5 kilometres upstream.\n\n"
+                         "Its owners said so at the March meeting.")
+    # 1.1.2. Pro: -> See 1.2.1. on the line after its label
+    assert quay.attacks == [ids["Kialo entry 1.2."]] and quay.supports == [ids["Kialo entry 1.1."]]
+    # a list inside a text: its "1." lines are text, not entries
+    assert model.nodes[ids["Kialo entry 1.3."]].text.endswith("\n1. they walk along it to school;\n2. it has no pavement.")
+    assert len(model.nodes) == 6
+    assert "[3] https://example.org/market/minutes" in model.description
+
+
+def test_a_question_root_makes_its_answers_the_theses(cli, tmp_path):
+    out = tmp_path / "crossing.yaml"
+    result = cli(["import", INTERCHANGE / "kialo-question.txt", "--from", "kialo", "-o", out])
+    assert result.exit_code == 0, result.output
+    model = load(out)
+    assert model.question == "How should Lembah cross its river?" == model.title
+    assert not any(node.text == model.question for node in model.nodes.values())  # the question is no node
+    theses = {node.text: node for node in model.nodes.values() if node.type == "thesis"}
+    assert {text: node.side for text, node in theses.items()} == {
+        "Lembah should build a bridge.": "pro",                          # the first answer
+        "Lembah should run a new ferry.": "con",                         # every other answer
+        "Lembah should keep the boats and dredge the landings.": "con",
+    }
+    assert model.sides.pro == "Lembah should build a bridge."
+    assert "the question has 3 answers: the first is the pro side's thesis, the others the con side's" in result.stdout
+    season = next(node for node in model.nodes.values() if node.text == "A bridge works in every season.")
+    assert len(season.supports) == len(season.attacks) == 1  # 1.1.1, and 1.3.1. Con: -> See 1.1.1.
+
+
+def _kialo(tmp_path, text: str):
+    path = tmp_path / "discussion.txt"
+    path.write_text(text)
+    return path
+
+
+def test_a_duplicated_entry_number_names_both_lines(cli, tmp_path):
+    path = _kialo(tmp_path, "Discussion Title: Bridge?\n\n1. Build the bridge.\n1.1. Pro: Floods stop the boats.\n"
+                            "1.2. Con: It costs too much.\n1.1. Pro: The ferry is slow.\n")
+    result = cli(["import", path, "--from", "kialo", "-o", tmp_path / "d.yaml"])
+    assert result.exit_code == 2
+    assert f"argmap: error: {path}:6: Kialo entry 1.1. appears twice (first at line 4)" in result.stderr
+    assert not (tmp_path / "d.yaml").exists()
+
+
+def test_a_malformed_entry_number_is_an_error_at_its_line(cli, tmp_path):
+    for line, number in (("1.x. Con: It costs too much.", "1.x."), ("1..2. Pro: Floods.", "1..2."),
+                         ("2.1. Pro: Floods.", "2.1."), ("1.2a Con: It costs too much.", "1.2a")):
+        path = _kialo(tmp_path, f"Discussion Title: Bridge?\n\n1. Build the bridge.\n1.1. Pro: Floods stop the boats.\n{line}\n")
+        result = cli(["import", path, "--from", "kialo", "-o", tmp_path / "m.yaml"])
+        assert result.exit_code == 2, (line, result.output)
+        assert f"{path}:5: '{number}' is not a Kialo entry number" in result.stderr
+        assert not (tmp_path / "m.yaml").exists()
+    # in the labelled layout too, and not merged into the thesis's text
+    path = _kialo(tmp_path, "Discussion Name:\nBridge?\n\n1. Thesis:\nBuild the bridge.\n1.x. Con:\nIt costs too much.\n")
+    result = cli(["import", path, "--from", "kialo", "-o", tmp_path / "m.yaml"])
+    assert result.exit_code == 2 and f"{path}:6: '1.x.' is not a Kialo entry number" in result.stderr
+
+
+def test_numbers_inside_a_text_are_text(cli, tmp_path):
+    path = _kialo(tmp_path, "Discussion Title: Bridge?\n\n1. Build the bridge.\n1.1. Pro: Floods stop the boats for\n"
+                            "2020. That year the harbour log has nine closed days and\n1.5 days of delay on average.\n")
+    out = tmp_path / "n.yaml"
+    result = cli(["import", path, "--from", "kialo", "-o", out])
+    assert result.exit_code == 0, result.output
+    assert [node.text for node in load(out).nodes.values()] == [
+        "Build the bridge.",
+        "Floods stop the boats for\n2020. That year the harbour log has nine closed days and\n1.5 days of delay on average."]
+
+
+def test_an_entry_also_reached_through_a_link_keeps_the_side_of_its_own_place(cli, tmp_path):
+    """The link (1.2.1) reaches 1.1.1.1 in fewer steps from the thesis than its own place does:
+    the entry stays where Kialo's tree puts it (con), and a copy makes the link's relation."""
+    path = _kialo(tmp_path, "Discussion Title: Should Lembah build a bridge?\n\n1. Lembah should build a bridge.\n"
+                            "1.1. Con: The town cannot pay for a bridge.\n"
+                            "1.1.1. Con: The province pays two thirds of a bridge.\n"
+                            "1.1.1.1. Con: The province has not paid for the last three bridges it promised.\n"
+                            "1.2. Pro: A bridge would end the flood closures.\n"
+                            "1.2.1. Pro: -> See 1.1.1.1.\n")
+    out = tmp_path / "bridge.yaml"
+    result = cli(["import", path, "--from", "kialo", "-o", out])
+    assert result.exit_code == 0, result.output
+    model = load(out)
+    ids = {node.note.splitlines()[0]: node_id for node_id, node in model.nodes.items()}
+    unpaid = ids["Kialo entry 1.1.1.1."]
+    assert model.nodes[unpaid].attacks == [ids["Kialo entry 1.1.1."]] and not model.nodes[unpaid].supports
+    copy = model.nodes[f"{unpaid}-copy"]
+    assert copy.supports == [ids["Kialo entry 1.2."]] and copy.text == model.nodes[unpaid].text
+    assert f"'{unpaid}-copy' is a copy of '{unpaid}': it supports '{ids['Kialo entry 1.2.']}', which puts it on the pro side" \
+        in result.stdout
+
+
+def test_an_imported_map_checks_and_evaluates_where_there_is_no_seeds_folder(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli(["import", INTERCHANGE / "kialo-flat.txt", "--from", "kialo", "-o", "bridge-debate.yaml"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "seeds").exists()
+    result = cli(["check", "bridge-debate.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "checked 1 map, 12 nodes; 0 of 0 quotes verified; 0 errors, 1 warning" in result.stdout
+    result = cli(["eval", "bridge-debate.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "bridge-debate.yaml: grounded semantics" in result.stdout

@@ -236,6 +236,7 @@ def test_brief_refuses_on_errors_unless_allowed(project, cli, monkeypatch):
 
 def test_missing_seeds_is_a_usage_error(project, cli, monkeypatch):
     monkeypatch.chdir(project)
+    shutil.copy(MAPS / "ferry-trial.yaml", project / "maps")  # it cites sources
     result = cli(["build", "--seeds", "nowhere"])
     assert result.exit_code == 2 and "seeds folder 'nowhere' not found" in result.stderr
 

@@ -106,6 +106,9 @@ def _is_hidden(relative: Path) -> bool:
 
 
 def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) -> tuple[Project, list[Diagnostic]]:
+    """The maps and the seeds folder. Maps that cite no source need no seeds folder: where it (or
+    its registry) is missing, they are checked against an empty registry; a map that cites one
+    makes the missing registry a usage error (exit 2)."""
     source_texts.start_load()
     try:
         return _load_project(paths, seeds_dir)
@@ -115,19 +118,39 @@ def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) 
 
 def _load_project(paths: Sequence[Path] | None, seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
     map_files, covers_folder = find_map_files(paths)
-    project, problems = load_seeds(seeds_dir)
     registry_in_use = (seeds_dir / SOURCES_FILE).resolve()
+    maps: list[MapDocument] = []
+    unloaded_maps: list[UnloadedMap] = []
+    map_problems: list[Diagnostic] = []
     for path in map_files:
-        if path.resolve() == registry_in_use:  # `argmap check seeds/`: validated above, as the registry
+        if path.resolve() == registry_in_use:  # `argmap check seeds/`: validated with the seeds, as the registry
             continue
-        document, map_problems = load_map(path)
+        document, problems = load_map(path)
         if isinstance(document, MapDocument):
-            project.maps.append(document)
+            maps.append(document)
         elif document is not None:
-            project.unloaded_maps.append(document)
-        problems.extend(map_problems)
+            unloaded_maps.append(document)
+        map_problems.extend(problems)
+    if _registry_missing(seeds_dir) and not any(node.evidence for document in maps for node in document.model.nodes.values()):
+        project, problems = Project(seeds_dir, None, registry_valid=True), []
+    else:
+        project, problems = load_seeds(seeds_dir, needed_by=next(_citing(maps), None))
+    project.maps, project.unloaded_maps = maps, unloaded_maps
     project.covers_folder = covers_folder and bool(project.map_count)  # no map at all: nothing to cite from
-    return project, problems
+    return project, problems + map_problems
+
+
+def _registry_missing(seeds_dir: Path) -> bool:
+    """No seeds folder, or one without a registry (a folder or file in its place is not missing)."""
+    return not seeds_dir.exists() or seeds_dir.is_dir() and not (seeds_dir / SOURCES_FILE).exists()
+
+
+def _citing(maps: list[MapDocument]):
+    """(map, node id) for each node that cites a source."""
+    for document in maps:
+        for node_id, node in document.model.nodes.items():
+            if node.evidence:
+                yield document, node_id
 
 
 def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
@@ -151,13 +174,16 @@ def is_registry(data: dict) -> bool:
     return "sources" in data and "argmap" not in data
 
 
-def load_seeds(seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
+def load_seeds(seeds_dir: Path, needed_by: tuple[MapDocument, str] | None = None) -> tuple[Project, list[Diagnostic]]:
+    """The registry and the sources it names; ``needed_by``, a (map, node id) citing a source,
+    is named when the registry is missing."""
+    because = f" (needed: {needed_by[0].display} cites sources, node '{needed_by[1]}')" if needed_by else ""
     if not seeds_dir.is_dir():
-        raise UsageError(f"seeds folder '{seeds_dir}' " + ("is a file, not a folder" if seeds_dir.exists() else "not found"),
-                         "point --seeds at the folder holding sources.yaml")
+        raise UsageError(f"seeds folder '{seeds_dir}' " + ("is a file, not a folder" if seeds_dir.exists() else "not found")
+                         + because, "point --seeds at the folder holding sources.yaml")
     registry_path = seeds_dir / SOURCES_FILE
     if not registry_path.is_file():
-        raise UsageError(f"{registry_path}: no such file", f"every seeds folder needs a {SOURCES_FILE} registry")
+        raise UsageError(f"{registry_path}: no such file{because}", f"every seeds folder needs a {SOURCES_FILE} registry")
     doc, problems = load_yaml(registry_path)
     project = Project(seeds_dir, doc)
     if doc is None:

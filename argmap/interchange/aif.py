@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from argmap.interchange.builder import one_line, short_title
-from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut
+from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut, parse_json
 from argmap.core.model import ArgMap, Source
 from argmap.text.words import plural
 
@@ -43,12 +43,7 @@ def _as_key(value: object) -> str | None:
 
 def read_aif(text: str) -> Exchange:
     """The statements and relations of an AIF JSON document; raises UnreadableFile (exit 2)."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UnreadableFile(f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", _hint()) from None
-    except RecursionError:
-        raise UnreadableFile("the JSON nests too deep to read", _hint()) from None
+    document = parse_json(text, _hint())
     if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
         document = {**document["AIF"], EXTENSION: document.get(EXTENSION, document["AIF"].get(EXTENSION))}
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list) or not isinstance(document.get("edges"), list):

@@ -3,7 +3,8 @@
 The JSON lists ``statements`` (equivalence classes, by title; their ``members`` carry the text),
 ``arguments`` (by title; descriptions and premise-conclusion structures, ``pcs``) and
 ``relations`` (``from``, ``to``, ``relationType``). An argument's premise-conclusion structure
-is not repeated as relations: its premises support it and it supports its main conclusion.
+is not repeated as relations: each inference's premises support its conclusion (an intermediate
+one directly; the last through the argument, which supports the main conclusion).
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ import json
 import re
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from argmap.interchange.builder import one_line
-from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut
+from argmap.interchange.exchange import Exchange, Link, UnreadableFile, Undercut, parse_json
 from argmap.core.model import ArgMap, Source
 from argmap.text.words import plural
 
 FORMAT_NAME = "Argdown"
 SUPPORTS = {"support": "supports", "entails": "supports"}
 ATTACKS = {"attack": "attacks", "contrary": "attacks", "contradictory": "attacks"}
-STATEMENT, ARGUMENT = "equivalence-class", "argument"
+STATEMENT, ARGUMENT, INFERENCE = "equivalence-class", "argument", "inference"
+CONCLUSIONS = ("intermediary-conclusion", "main-conclusion")
 _UNTITLED = re.compile(r"^Untitled \d+$")
+# The CLI keeps a backslash that escapes punctuation in a title (it drops it in a text).
+_TITLE_ESCAPE = re.compile(r"\\([%s])" % re.escape(string.punctuation))
 _HINT = "give the .json that `argdown json FILE.argdown OUT_FOLDER` writes (or a .argdown file, with the Argdown CLI on PATH)"
 
 
@@ -45,12 +50,7 @@ def _text(members: list) -> str:
 
 
 def read_argdown_json(text: str) -> Exchange:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UnreadableFile(f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}", _HINT) from None
-    except RecursionError:
-        raise UnreadableFile("the JSON nests too deep to read", _HINT) from None
+    document = parse_json(text, _HINT)
     if not isinstance(document, dict) or not all(isinstance(document.get(k), (dict, list)) for k in ("statements", "relations")):
         raise UnreadableFile("not Argdown JSON: no 'statements' and 'relations' at the top", _HINT)
     exchange = Exchange(FORMAT_NAME)
@@ -62,9 +62,12 @@ def read_argdown_json(text: str) -> Exchange:
             if not isinstance(element, dict) or (kind == ARGUMENT and title in stand_ins):
                 continue
             body = _text(element.get("members"))
+            untitled = bool(_UNTITLED.match(title))
+            if kind == ARGUMENT and untitled and not body:
+                continue  # the CLI's name for a bare premise-conclusion structure: its inferences say it all
             label = f"<{title}>" if kind == ARGUMENT else f"[{title}]"
             # Argdown names a statement without a title "Untitled 3": then the text gives the title
-            given = None if _UNTITLED.match(title) else title
+            given = None if untitled else _TITLE_ESCAPE.sub(r"\1", title)
             statement = exchange.add(_key(kind, title), body or title, title=given)
             if not body:
                 statement.notes.append(f"{label} has no text in the Argdown file; its title stands in.")
@@ -73,30 +76,89 @@ def read_argdown_json(text: str) -> Exchange:
                 statement.notes.append("Argdown tags: " + " ".join(f"#{t}" for t in tags))
     if not exchange.statements:
         raise UnreadableFile("the Argdown JSON has no statements or arguments", _HINT)
-    _premise_conclusion_structures(exchange, arguments)
-    _relations(exchange, document["relations"] if isinstance(document["relations"], list) else [], stand_ins)
+    inferences = _premise_conclusion_structures(exchange, arguments)
+    _relations(exchange, document["relations"] if isinstance(document["relations"], list) else [], stand_ins, inferences)
     sections = document.get("sections")
     if isinstance(sections, list) and sections and isinstance(sections[0], dict) and sections[0].get("title"):
         exchange.title = str(sections[0]["title"])
     return exchange
 
 
-def _premise_conclusion_structures(exchange: Exchange, arguments: dict) -> None:
+@dataclass
+class _Inferences:
+    """What an argument's premise-conclusion structure became: for each conclusion (by its index
+    in the structure) the relations that conclude it, which an undercut of that inference denies."""
+
+    concluding: dict[int, list[Link]] = field(default_factory=dict)
+    main: int | None = None  # the index of the main conclusion
+    conclusion: str | None = None  # the main conclusion's key
+
+    @property
+    def final(self) -> list[Link]:
+        return self.concluding.get(self.main, []) if self.main is not None else []
+
+
+def _premise_conclusion_structures(exchange: Exchange, arguments: dict) -> dict[str, _Inferences]:
+    """Each inference of a structure gives its conclusion the support of its premises: those its
+    ``uses`` names, or else the statements since the previous conclusion and that conclusion. An
+    intermediate conclusion is so supported by its own premises; the main one by the argument
+    (the premises of the last inference support the argument), or straight by those premises
+    when the argument is only the CLI's "Untitled N"."""
+    found: dict[str, _Inferences] = {}
     for title, argument in arguments.items():
         pcs = argument.get("pcs") if isinstance(argument, dict) else None
         if not isinstance(pcs, list) or not pcs:
             continue
         key = _key(ARGUMENT, title)
-        for member in pcs:
-            if not isinstance(member, dict) or _key(STATEMENT, str(member.get("title"))) not in exchange.statements:
+        members = [_member_key(exchange, member) for member in pcs]
+        conclusions = [i for i, member in enumerate(pcs) if _is_conclusion(member)]
+        if not conclusions:
+            continue
+        main = next((i for i in conclusions if pcs[i].get("role") == "main-conclusion"), conclusions[-1])
+        inferences = found[title] = _Inferences(main=main, conclusion=members[main])
+        previous: int | None = None
+        for index in conclusions:
+            conclusion = members[index]
+            since = range(previous if previous is not None else 0, index)
+            used = _uses(pcs[index], len(pcs)) or list(since)
+            premises = [members[i] for i in used if i != index and members[i] is not None]
+            previous = index
+            if conclusion is None:
                 continue
-            statement = _key(STATEMENT, str(member["title"]))
-            if member.get("role") == "main-conclusion":
-                exchange.links.append(Link(key, statement, "supports"))
-            else:  # a premise or an intermediary conclusion: a reason inside the argument
-                exchange.links.append(Link(statement, key, "supports"))
-        exchange.note(key, "Premise-conclusion structure in the Argdown file: its premises support it, and it "
-                           "supports its main conclusion.")
+            if index == main and key in exchange.statements:
+                exchange.links.extend(Link(premise, key, "supports") for premise in premises)
+                inferences.concluding[index] = [Link(key, conclusion, "supports")]
+            else:
+                inferences.concluding[index] = [Link(premise, conclusion, "supports") for premise in premises
+                                                if premise != conclusion]
+            exchange.links.extend(inferences.concluding[index])
+        if key in exchange.statements:
+            exchange.note(key, "Premise-conclusion structure in the Argdown file: the premises of its last inference "
+                               "support it, and it supports its main conclusion"
+                               + ("; each intermediate conclusion is supported by the premises of its own inference."
+                                  if len(conclusions) > 1 else "."))
+    return found
+
+
+def _member_key(exchange: Exchange, member: object) -> str | None:
+    if not isinstance(member, dict):
+        return None
+    key = _key(STATEMENT, str(member.get("title")))
+    return key if key in exchange.statements else None
+
+
+def _is_conclusion(member: object) -> bool:
+    return isinstance(member, dict) and (member.get("role") in CONCLUSIONS or isinstance(member.get("inference"), dict))
+
+
+def _uses(member: dict, size: int) -> list[int]:
+    """The indexes of the premises an inference names with ``{uses: [1, 2]}`` (numbered from 1)."""
+    inference = member.get("inference")
+    data = inference.get("data") if isinstance(inference, dict) else None
+    uses = data.get("uses") if isinstance(data, dict) else None
+    if not isinstance(uses, list):
+        return []
+    return [n - 1 for n in uses if isinstance(n, int) and not isinstance(n, bool) and 0 < n <= size]
 
 
 def _relation_stand_ins(statements: dict, arguments: dict) -> dict[str, Link]:
@@ -113,7 +175,7 @@ def _relation_stand_ins(statements: dict, arguments: dict) -> dict[str, Link]:
     return found
 
 
-def _relations(exchange: Exchange, relations: list, stand_ins: dict[str, Link]) -> None:
+def _relations(exchange: Exchange, relations: list, stand_ins: dict[str, Link], inferences: dict[str, _Inferences]) -> None:
     undercuts: list[tuple[str, str]] = []
     unknown = 0
     for relation in relations:
@@ -122,9 +184,19 @@ def _relations(exchange: Exchange, relations: list, stand_ins: dict[str, Link]) 
         source = _key(str(relation.get("fromType")), str(relation.get("from")))
         target = _key(str(relation.get("toType")), str(relation.get("to")))
         kind = str(relation.get("relationType"))
+        if source not in exchange.statements and relation.get("fromType") == ARGUMENT:
+            # an argument without a node of its own speaks through its main conclusion
+            source = getattr(inferences.get(str(relation.get("from"))), "conclusion", None) or source
         stand_in = stand_ins.get(str(relation.get("to"))) if relation.get("toType") == ARGUMENT else None
         if kind == "undercut" and stand_in is not None and source in exchange.statements:
             exchange.undercuts.append(Undercut(source, stand_in.source, stand_in.target))
+            continue
+        denied = _denied_inference(exchange, relation, target, inferences)
+        if denied is not None and source in exchange.statements:
+            if kind == "support":
+                exchange.links.extend(Link(source, link.target, "supports") for link in denied)
+            elif kind in ATTACKS or kind == "undercut":
+                exchange.undercuts.extend(Undercut(source, link.source, link.target) for link in denied)
             continue
         if source not in exchange.statements or target not in exchange.statements:
             unknown += 1
@@ -155,6 +227,23 @@ def _relations(exchange: Exchange, relations: list, stand_ins: dict[str, Link]) 
             exchange.notices.append(f"undercut of {target[2:]} (no conclusion to deny) imported as an attack")
 
 
+def _denied_inference(exchange: Exchange, relation: dict, target: str,
+                      inferences: dict[str, _Inferences]) -> list[Link] | None:
+    """The relations that conclude the inference a relation points at: one inference of a
+    structure (``toType: inference``), or the last inference of an argument without a node (to
+    support it supports its conclusion, to attack it denies that inference). None for anything
+    else."""
+    found = inferences.get(str(relation.get("to")))
+    if found is None:
+        return None
+    if relation.get("toType") == INFERENCE:
+        index = relation.get("conclusionIndex")
+        return found.concluding.get(index, found.final) if isinstance(index, int) else found.final
+    if relation.get("toType") == ARGUMENT and target not in exchange.statements:
+        return found.final or None
+    return None
+
+
 # --- export
 
 # Argdown reads a backslash before punctuation as the character itself; without one, `#` starts a
@@ -162,6 +251,10 @@ def _relations(exchange: Exchange, relations: list, stand_ins: dict[str, Link]) 
 # mention, `*`/`_` emphasis.
 _KEEP = set(".,'\"?!")
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in string.punctuation if c not in _KEEP})
+# `<-`, `<+` and `<_` start a relation, and the CLI does not take `[-x]` in a relation for a
+# reference: a title starting with one of these is escaped (the CLI keeps the backslash in the
+# title; the import drops it).
+_RELATION_START = "+-_"
 _TITLE = str.maketrans({"[": "(", "]": ")", "<": "(", ">": ")", "{": "(", "}": ")", "\\": "/"})
 # The data block of an argument that stands for an undercut relation: it names the relation, so
 # that an import of the CLI's JSON undercuts the relation itself.
@@ -183,6 +276,8 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
     taken: set[str] = set()
     for node_id, node in argmap.nodes.items():
         title = one_line(node.label.translate(_TITLE)) or node_id
+        if title[0] in _RELATION_START:
+            title = "\\" + title
         if title in taken:
             title = f"{title} ({node_id})"
         taken.add(title)

@@ -6,14 +6,17 @@ a copy of the statement that makes it, with a note saying why (and a notice on t
 
 - a support that closes a support cycle is made by a copy of its source;
 - a relation that would put its source on the other side than the source already has (support
-  keeps the target's side, attack and undercut switch it) is made by a copy on that other side.
+  keeps the target's side, attack and undercut switch it) is made by a copy on that other side;
+  an undercut of a relation that moved answers the side of the copy that now makes it.
 
+Sides spread along cross-references (a Kialo link) only after every statement's own relations.
 Theses are the statements that point at nothing; the first is pro, each further one takes the
 side that agrees with most of the statements it shares with the theses before it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
@@ -142,6 +145,7 @@ class _Builder:
         # who points at each statement; built once the support cycles are broken
         self.incoming: dict[str, list[Link]] | None = None
         self.undercut_by: dict[str, list[tuple[str, tuple[str, str]]]] | None = None
+        self.follow_cross_references = True
 
     # --- relations
 
@@ -178,7 +182,7 @@ class _Builder:
         """Let ``copy`` make the relation ``origin`` made, keeping the indexes up to date."""
         if isinstance(relation, Link):
             self.outgoing[origin].remove(relation)
-            moved = Link(copy, relation.target, relation.kind)
+            moved = dataclasses.replace(relation, source=copy)
             self.outgoing[copy].append(moved)
             if self.incoming is not None:
                 arrivals = self.incoming[relation.target]
@@ -191,6 +195,9 @@ class _Builder:
                         if self.undercut_by is not None:
                             self.undercut_by[origin].remove((source, (origin, conclusion)))
                             self.undercut_by[copy].append((source, (copy, conclusion)))
+            # and so do the records of undercuts moved before, which the notes name
+            denied = (origin, relation.target)
+            self.moved = [(o, c, (copy, relation.target) if r == denied else r) for o, c, r in self.moved]
         else:
             self.undercuts[origin].remove(relation)
             self.undercuts[copy].append(relation)
@@ -243,9 +250,10 @@ class _Builder:
         return not self.outgoing.get(key) and not self.undercuts.get(key)
 
     def _reasons(self, target: str, side: str):
-        """(source, the side it gets, relation) for every relation that points at ``target``."""
+        """(source, the side it gets, relation) for every relation that points at ``target``;
+        cross-references only once the statements' own places are sided."""
         for link in list(self.incoming.get(target, ())):
-            if not self._points_at_nothing(link.source):
+            if (self.follow_cross_references or not link.cross_reference) and not self._points_at_nothing(link.source):
                 yield link.source, side if link.kind == "supports" else other_side(side), link
         for source, relation in list(self.undercut_by.get(target, ())):
             if not self._points_at_nothing(source):
@@ -268,7 +276,10 @@ class _Builder:
     def _spread(self, root: str) -> None:
         preset = self.statements[root].preset.get("side")
         self.side[root] = preset or ("con" if self._agreement(root, "pro") < 0 else "pro")
-        queue = deque([root])
+        self._spread_from(deque([root]))
+
+    def _spread_from(self, queue: deque[str]) -> None:
+        """Sides spread from the sided statements in ``queue`` to what points at them."""
         while queue:
             target = queue.popleft()
             for source, derived, relation in list(self._reasons(target, self.side[target])):
@@ -276,21 +287,32 @@ class _Builder:
                     self.side[source] = derived
                     queue.append(source)
                 elif self.side[source] != derived:
-                    copy = self.side_copy.get(source)
-                    if copy is None:
-                        copy = self.side_copy[source] = self._copy_of(source, "side")
-                        self.side[copy] = derived
-                    self._move(source, copy, relation)
+                    queue.append(self._move_to_side_copy(source, derived, relation))
+
+    def _move_to_side_copy(self, source: str, side: str, relation: Link | tuple[str, str]) -> str:
+        """Let the copy of ``source`` on ``side`` make ``relation``; the copy, whose side the
+        undercutters of that relation must now answer (so it is spread from too)."""
+        copy = self.side_copy.get(source)
+        if copy is None:
+            copy = self.side_copy[source] = self._copy_of(source, "side")
+            self.side[copy] = side
+        self._move(source, copy, relation)
+        return copy
 
     def assign_sides(self) -> None:
-        """Sides spread from the theses. Statements that lead to no thesis (their relations run in
-        a circle, as a contradiction's two attacks do) get one: the one most pointed at becomes a
-        thesis, and a copy of it makes the relations it made."""
+        """Sides spread from the theses, along each statement's own relations first, then along
+        cross-references. Statements that lead to no thesis (their relations run in a circle, as
+        a contradiction's two attacks do) get one: the one most pointed at becomes a thesis, and a
+        copy of it makes the relations it made."""
         self._index()
+        self.follow_cross_references = False
         for root in [key for key in self.statements if self._points_at_nothing(key)]:
             self._spread(root)
+        self.follow_cross_references = True
+        if any(link.cross_reference for links in self.outgoing.values() for link in links):
+            self._spread_from(deque(self.side))
         while len(self.side) < len(self.statements):
-            self._settle_leaves()
+            self._spread_from(deque(self._settle_leaves()))
             unreached = [key for key in self.statements if key not in self.side]
             if not unreached:
                 break
@@ -303,11 +325,28 @@ class _Builder:
             for relation in list(self.undercuts.get(chosen, ())):
                 self._move(chosen, copy, relation)
             self._spread(chosen)
+        self._fold_back_emptied()
 
-    def _settle_leaves(self) -> None:
-        """A statement nothing points at whose relations all end at sided statements takes the
-        side of its first relation; a relation that disagrees moves to a copy."""
-        for key in [k for k in self.statements if k not in self.side and not self.incoming.get(k) and not self.undercut_by.get(k)]:
+    def _fold_back_emptied(self) -> None:
+        """A statement whose every relation moved to its copy on the other side, and that nothing
+        points at, takes that side and its relations back: no empty node is left behind."""
+        for origin, copy in list(self.side_copy.items()):
+            if any(index.get(origin) for index in (self.outgoing, self.undercuts, self.incoming, self.undercut_by)):
+                continue
+            for link in list(self.outgoing.get(copy, ())):
+                self._move(copy, origin, link)
+            for relation in list(self.undercuts.get(copy, ())):
+                self._move(copy, origin, relation)
+            self.side[origin] = self.side.pop(copy)
+            del self.statements[copy], self.copies[copy], self.side_copy[origin]
+            self.moved = [moved for moved in self.moved if copy not in moved[:2]]
+
+    def _settle_leaves(self) -> list[str]:
+        """A statement no relation points at whose relations all end at sided statements takes the
+        side of its first relation; a relation that disagrees moves to a copy. The statements
+        sided here (copies included), to spread from."""
+        settled: list[str] = []
+        for key in [k for k in self.statements if k not in self.side and not self.incoming.get(k)]:
             relations: list = [*self.outgoing.get(key, ()), *self.undercuts.get(key, ())]
             ends = [r.target if isinstance(r, Link) else r[0] for r in relations]
             if not relations or any(end not in self.side for end in ends):
@@ -316,12 +355,10 @@ class _Builder:
                 derived = self.side[end] if isinstance(relation, Link) and relation.kind == "supports" else other_side(self.side[end])
                 if key not in self.side:
                     self.side[key] = derived
+                    settled.append(key)
                 elif derived != self.side[key]:
-                    copy = self.side_copy.get(key)
-                    if copy is None:
-                        copy = self.side_copy[key] = self._copy_of(key, "side")
-                        self.side[copy] = derived
-                    self._move(key, copy, relation)
+                    settled.append(self._move_to_side_copy(key, derived, relation))
+        return settled
 
     # --- nodes
 
@@ -456,11 +493,12 @@ class _Builder:
             "title": preset.get("title") or title,
             "question": preset.get("question") or one_line(clean_text(exchange.question or ""))
             or f"Does this hold: {(pro or con or title).rstrip('.!?…')}?",
-            "lang": preset.get("lang") or "en",
-            "sides": preset.get("sides") or {
-                "pro": pro or (f"Against: {con}" if con else "For"),
-                "con": con or (f"Against: {pro}" if pro else "Against"),
-            },
+        }
+        if preset.get("lang"):  # only a file that says its language: no format but argmap's own does
+            data["lang"] = preset["lang"]
+        data["sides"] = preset.get("sides") or {
+            "pro": pro or (f"Against: {con}" if con else "For"),
+            "con": con or (f"Against: {pro}" if pro else "Against"),
         }
         description = preset.get("description") or "\n".join(clean_text(n) for n in exchange.description_notes)
         if description:

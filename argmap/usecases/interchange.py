@@ -23,10 +23,12 @@ from argmap.interchange.builder import build_map
 from argmap.interchange.exchange import UnreadableFile
 from argmap.interchange.formats import EXPORT_FORMATS, IMPORT_FORMATS, READERS, WRITERS
 from argmap.interchange.yamltext import map_yaml
+from argmap.core import load
 from argmap.core.load import display_path
 from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, ArgMap, Source, is_reserved_map_id, slug
 from argmap.files.output import Inputs, refuse_outputs, write_files
 from argmap.core.project import MapDocument, load_map, load_seeds
+from argmap.text.words import plural
 from argmap.usecases.check import CheckResult, check
 
 ARGDOWN_PROGRAM = "argdown"
@@ -138,14 +140,20 @@ def import_map(source: Path, fmt: str, output: Path | None = None, map_id: str |
     try:
         exchange = READERS[fmt](_read_source(source, fmt))
     except UnreadableFile as error:
-        shown = error.message if error.message.startswith(f"{source}:") else f"{source}: {error.message}"
-        raise UnreadableFile(f"{shown}", error.hint) from None
+        where = ":".join(str(part) for part in (source, error.line, error.column) if part) + ":"
+        shown = error.message if error.message.startswith(f"{source}:") else f"{where} {error.message}"
+        raise UnreadableFile(shown, error.hint) from None
     built = build_map(exchange, chosen_id, fallback_title=source.stem)
     text = map_yaml(built.data, header=f"Imported by `argmap import --from {fmt}` from {source.name}.")
+    encoded = text.encode("utf-8")
+    if len(encoded) > load.MAX_FILE_BYTES:  # looked up now: the limit every command reads maps with
+        raise UsageError(f"{source}: the map would be {len(encoded):,} bytes, more than the {load.MAX_FILE_BYTES:,} "
+                         f"bytes argmap reads ({plural(len(built.data['nodes']), 'node')}): nothing written",
+                         "import the discussion in parts, each from a smaller file")
     result = _check_text(text, output.name if output is not None else f"{chosen_id}.yaml",
                          display_path(output) if output is not None else f"<stdout: {chosen_id}.yaml>", seeds_dir)
     if output is not None:
-        write_files({output: text.encode("utf-8")})
+        write_files({output: encoded})
     return ImportOutcome(chosen_id, text, output, result, len(built.data["nodes"]), built.notices)
 
 
