@@ -70,6 +70,14 @@ def missing_from_wheel(wheel: Path, source: Path) -> list[str]:
     return sorted(wanted - set(zipfile.ZipFile(wheel).namelist()))
 
 
+def example_pdf(path: Path, tests: Path) -> Path:
+    """A two-page PDF, written by the tests' own PDF writer (standard library only)."""
+    sys.path.insert(0, str(tests))
+    from pdf_support import write_pdf
+
+    return write_pdf(path, [["The ferry crosses every forty minutes."], ["Storms stop it."]])
+
+
 def check(work: Path) -> str:
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env |= {"PIP_CONSTRAINT": str(LOCK), "PIP_DISABLE_PIP_VERSION_CHECK": "1", "GITHUB_ACTIONS": ""}
@@ -103,11 +111,8 @@ def check(work: Path) -> str:
         raise StepFailed("argmap build or docx wrote no site or Word file")
     (work / "page.html").write_text(PAGE, encoding="utf-8")
     run("argmap source add (a web page)", [argmap, "source", "add", work / "page.html", "--id", "timetable"], project, env)
-    sys.path.insert(0, str(source / "tests"))
-    from pdf_support import write_pdf
-
-    write_pdf(work / "report.pdf", [["The ferry crosses every forty minutes."], ["Storms stop it."]])
-    run("argmap source add (a PDF)", [argmap, "source", "add", work / "report.pdf", "--id", "report"], project, env)
+    pdf = example_pdf(work / "report.pdf", source / "tests")
+    run("argmap source add (a PDF)", [argmap, "source", "add", pdf, "--id", "report"], project, env)
     return version
 
 
