@@ -7,20 +7,21 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 # Every pip call, the build of argmap itself included, takes exact versions from the lock file.
-PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/pip
+# Twice quiet: errors only, not the warnings of a machine's own pip configuration.
+PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/pip --quiet --quiet
 
 .DEFAULT_GOAL := help
 
-.PHONY: help demo test docs bench check clean graphviz browser office lock test-latest
+.PHONY: help demo test install-check docs bench check clean graphviz browser office lock test-latest
 
 help: ## list the targets
 	@echo "argmap — make targets:"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet pip
-	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install pip
+	$(PIP) install -e '.[dev]'
 	touch $(STAMP)
 
 graphviz: ## install the system Graphviz (dot) when it is missing
@@ -36,11 +37,16 @@ demo: $(STAMP) graphviz ## set up, then build the site for maps/ into build/
 	$(BIN)/argmap build -o build
 	@echo "open $(CURDIR)/build/index.html"
 
-test: $(STAMP) graphviz browser office ## set up, then run the whole test suite
+test: $(STAMP) graphviz browser office install-check ## set up, then run the whole test suite
 	$(BIN)/argmap check --strict maps/
-	$(BIN)/lint-imports
+	@# import-linter's summary line when every contract is kept, its whole report otherwise
+	@report=$$($(BIN)/lint-imports --no-logo 2>&1) && echo "lint-imports: $${report##*$$'\n'}" \
+		|| { echo "$$report"; exit 1; }
 	$(BIN)/python -m pytest
 	$(BIN)/mkdocs build --strict --quiet
+
+install-check: $(STAMP) graphviz ## pip install argmap as the README says (no dev extras) in a clean environment, run it there
+	@$(BIN)/python scripts/install_check.py
 
 docs: $(STAMP) ## build the documentation site into site/ (mkdocs, from mkdocs.yml and docs/)
 	$(BIN)/mkdocs build --strict

@@ -5,9 +5,7 @@ set -euo pipefail
 if command -v dot >/dev/null 2>&1; then exit 0; fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Graphviz (dot) is missing: installing Debian's graphviz package..."
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
-    command -v dot >/dev/null && exit 0
+    bash "$(dirname "$0")/apt-install.sh" graphviz && command -v dot >/dev/null && exit 0
 fi
 echo "Graphviz's 'dot' is not installed. Install it with:" >&2
 echo "    sudo apt-get install graphviz      (Debian/Ubuntu)" >&2

@@ -7,9 +7,7 @@ set -uo pipefail
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then exit 0; fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "LibreOffice or poppler-utils is missing: installing them for the Word and print tests..."
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null \
-        && exit 0
+    bash "$(dirname "$0")/apt-install.sh" --no-install-recommends libreoffice-writer-nogui poppler-utils && exit 0
 fi
 echo "note: LibreOffice or pdftotext is not installed; the Word-to-PDF and print tests will be skipped. Install it with:" >&2
 echo "    sudo apt-get install --no-install-recommends libreoffice-writer-nogui poppler-utils" >&2

@@ -53,15 +53,40 @@ def cli():
     return invoke
 
 
-@pytest.fixture
-def run_argmap():
-    """Run argmap as a real subprocess (python -m argmap), in a given working directory."""
+def argmap_runner(prefix: list[str]):
+    """run(args, cwd, env): argmap as a real subprocess (python -m argmap), started by ``prefix``."""
 
     def run(args: list[str], cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], cwd=cwd, env=env,
+        return subprocess.run([*prefix, sys.executable, "-m", "argmap", *map(str, args)], cwd=cwd, env=env,
                               capture_output=True, text=True, timeout=120)
 
     return run
+
+
+@pytest.fixture
+def run_argmap():
+    """Run argmap as a real subprocess (python -m argmap), in a given working directory."""
+    return argmap_runner([])
+
+
+# Root may write where the permissions say no. Without any capability it may not: the kernel
+# then holds it to the permissions as it holds any user. (Another user, such as nobody, could
+# not always run this environment's Python: under /root, say.)
+WITHOUT_CAPABILITIES = ["setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"]
+
+
+@pytest.fixture
+def run_argmap_unprivileged():
+    """Like run_argmap, as a user whom file permissions bind: under root, root without capabilities."""
+    if os.geteuid() != 0:
+        return argmap_runner([])
+    try:
+        probe = subprocess.run([*WITHOUT_CAPABILITIES, "true"], capture_output=True, text=True)
+    except FileNotFoundError:
+        pytest.skip("setpriv (util-linux) is not installed: cannot run argmap without root's capabilities")
+    if probe.returncode != 0:
+        pytest.skip(f"cannot run argmap without root's capabilities here: {probe.stderr.strip()}")
+    return argmap_runner(WITHOUT_CAPABILITIES)
 
 
 @pytest.fixture

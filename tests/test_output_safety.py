@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -225,20 +226,68 @@ def test_a_site_left_aside_by_a_build_killed_between_its_renames_is_put_back(her
 # --- write failures are the user's environment (issue 10, point 5)
 
 
+@dataclass(frozen=True)
+class Ran:
+    """A finished argmap process, read like typer's CliRunner result."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@dataclass(frozen=True)
+class PrivateDisk:
+    """A 1 MB tmpfs at ``path`` in a mount namespace of its own, which ``holder`` keeps alive: the
+    host never sees the mount, and it goes with the holder even if the test run is killed.
+
+    argmap and ``mount`` run inside the namespace (nsenter); the test reads and fills the disk
+    through ``seen`` (the holder's root, /proc/PID/root)."""
+
+    path: Path
+    holder: subprocess.Popen
+
+    def seen(self, path: Path) -> Path:
+        return Path(f"/proc/{self.holder.pid}/root") / path.relative_to("/")
+
+    def run(self, command: list[str | Path], cwd: Path) -> Ran:
+        # nsenter starts in the namespace's root folder: env changes to cwd from inside
+        done = subprocess.run(["nsenter", f"--target={self.holder.pid}", "--mount", "env", f"--chdir={cwd}",
+                               *map(str, command)], capture_output=True, text=True, timeout=120)
+        return Ran(done.returncode, done.stdout, done.stderr)
+
+    def argmap(self, args: list[str | Path], cwd: Path) -> Ran:
+        return self.run([sys.executable, "-m", "argmap", *args], cwd)
+
+    def remount_read_only(self) -> None:
+        done = self.run(["mount", "-o", "remount,ro", self.path], cwd=Path("/"))
+        assert done.exit_code == 0, done.stderr
+
+
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB tmpfs mounted for the test (needs root and permission to mount)."""
+def small_disk(tmp_path: Path) -> Iterator[PrivateDisk]:
+    """A 1 MB tmpfs at tmp_path/disk, mounted in a private mount namespace (needs root)."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    mounts = f"mount -t tmpfs -o size=1m tmpfs '{mount_point}' && echo mounted && exec cat"
+    try:  # cat holds the namespace until its input closes
+        holder = subprocess.Popen(["unshare", "--mount", "--propagation", "private", "sh", "-c", mounts],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except FileNotFoundError:
+        pytest.skip("unshare (util-linux) is not installed")
     try:
-        yield mount_point
+        if holder.stdout.readline().strip() != "mounted":
+            pytest.skip(f"cannot mount a tmpfs in a mount namespace of its own here: {holder.communicate()[1].strip()}")
+        yield PrivateDisk(mount_point, holder)
     finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+        if holder.poll() is None:
+            holder.stdin.close()
+            holder.wait(timeout=60)
 
 
 def fill(disk: Path) -> None:
@@ -265,49 +314,56 @@ def change_the_map(project: Path) -> None:
     path.write_text(map_text("bridge", claim="The council pays for the bridge."), encoding="utf-8")
 
 
-def assert_refused_cleanly(result, out: Path, old: dict[str, bytes], *reasons: str) -> None:
+def assert_refused_cleanly(result, out: Path, old: dict[str, bytes], *reasons: str, seen: Path | None = None) -> None:
+    """``out`` as argmap was given it; ``seen``, where the test finds it (by default the same)."""
+    seen = seen or out
     assert result.exit_code == 2, result.output
     assert f"cannot " in result.stderr and str(out) in result.stderr
     assert all(reason in result.stderr for reason in reasons), result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
-    assert snapshot(out) == old and leftovers(out.parent) == []
+    assert snapshot(seen) == old and leftovers(seen.parent) == []
 
 
 @pytest.mark.parametrize("command", sorted(WRITERS))
-def test_a_full_disk_is_reported_and_the_old_output_kept(small_disk: Path, cli, monkeypatch, command):
-    make_project(small_disk.parent)
-    monkeypatch.chdir(small_disk.parent)
+def test_a_full_disk_is_reported_and_the_old_output_kept(small_disk: PrivateDisk, command):
+    project = make_project(small_disk.path.parent)
     arguments, written = WRITERS[command]
-    out = small_disk / "out"
-    assert cli([*arguments, out]).exit_code == 0
-    assert (out / written).is_file()
-    old = snapshot(out)
-    change_the_map(small_disk.parent)
-    fill(small_disk)
-    result = cli([*arguments, out])
-    assert_refused_cleanly(result, out, old, "No space left on device", "the disk is full")
+    out = small_disk.path / "out"
+    assert small_disk.argmap([*arguments, out], cwd=project).exit_code == 0
+    assert (small_disk.seen(out) / written).is_file()
+    old = snapshot(small_disk.seen(out))
+    change_the_map(project)
+    fill(small_disk.seen(small_disk.path))
+    result = small_disk.argmap([*arguments, out], cwd=project)
+    assert_refused_cleanly(result, out, old, "No space left on device", "the disk is full", seen=small_disk.seen(out))
 
 
 @pytest.mark.parametrize("command", sorted(WRITERS))
-def test_a_read_only_folder_is_reported_and_the_old_output_kept(small_disk: Path, cli, monkeypatch, command):
-    make_project(small_disk.parent)
-    monkeypatch.chdir(small_disk.parent)
+def test_a_read_only_folder_is_reported_and_the_old_output_kept(small_disk: PrivateDisk, command):
+    project = make_project(small_disk.path.parent)
     arguments, written = WRITERS[command]
-    out = small_disk / "out"
-    assert cli([*arguments, out]).exit_code == 0
-    old = snapshot(out)
-    change_the_map(small_disk.parent)
-    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
-    result = cli([*arguments, out])
-    assert_refused_cleanly(result, out, old, "Read-only file system")
+    out = small_disk.path / "out"
+    assert small_disk.argmap([*arguments, out], cwd=project).exit_code == 0
+    old = snapshot(small_disk.seen(out))
+    change_the_map(project)
+    small_disk.remount_read_only()
+    result = small_disk.argmap([*arguments, out], cwd=project)
+    assert_refused_cleanly(result, out, old, "Read-only file system", seen=small_disk.seen(out))
 
 
-def test_a_mount_point_as_the_site_folder_is_reported(small_disk: Path, cli, monkeypatch):
-    make_project(small_disk.parent)
-    monkeypatch.chdir(small_disk.parent)
-    result = cli(["build", "maps", "-o", small_disk])
-    assert_refused_cleanly(result, small_disk, {}, "Device or resource busy", "a mount point cannot be replaced")
-    assert os.path.ismount(small_disk)
+def test_a_mount_point_as_the_site_folder_is_reported(small_disk: PrivateDisk):
+    project = make_project(small_disk.path.parent)
+    result = small_disk.argmap(["build", "maps", "-o", small_disk.path], cwd=project)
+    assert_refused_cleanly(result, small_disk.path, {}, "Device or resource busy", "a mount point cannot be replaced",
+                           seen=small_disk.seen(small_disk.path))
+    assert os.path.ismount(small_disk.seen(small_disk.path))
+
+
+def test_the_small_disk_is_mounted_only_in_its_own_namespace(small_disk: PrivateDisk):
+    assert os.path.ismount(small_disk.seen(small_disk.path))
+    assert not os.path.ismount(small_disk.path)
+    assert small_disk.run(["touch", small_disk.path / "inside"], cwd=Path("/")).exit_code == 0
+    assert (small_disk.seen(small_disk.path) / "inside").is_file() and not (small_disk.path / "inside").exists()
 
 
 @pytest.mark.parametrize("failure", [errno.EXDEV, errno.EBUSY])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
+import typer
 
 from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 
@@ -24,13 +24,13 @@ def _mapping_keys(path: Path, key: str) -> list[str]:
     return [str(k) for k in section] if isinstance(section, dict) else []
 
 
-def source_ids(ctx: click.Context, incomplete: str) -> list[str]:
+def source_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """The ids of the registry of ``--seeds`` (given so far, else seeds/) that start with ``incomplete``."""
     seeds = Path(ctx.params.get("seeds") or DEFAULT_SEEDS)
     return [i for i in _mapping_keys(seeds / SOURCES_FILE, "sources") if i.startswith(incomplete)]
 
 
-def node_ids(ctx: click.Context, incomplete: str) -> list[str]:
+def node_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """The node ids of the map files named so far (folders: every map in them), else of maps/."""
     # while completing an option, the maps typed before it are still unparsed words in ctx.args
     named = [Path(word) for word in (ctx.params.get("maps") or ctx.args) if Path(word).exists()]

@@ -35,23 +35,43 @@ SITE_FOLDER = Path("build")
 STAGING_SUFFIX = ".tmp"
 STAGING_MARK = ".argmap-staging"  # inside each staging folder: proof that argmap made it
 
-# What the user can do about the usual ways an environment refuses a write.
-_ADVICE = {
+@dataclass(frozen=True)
+class WriteAdvice:
+    """What the user can do about the usual ways an environment refuses a write (by errno),
+    and what a refusal before any file was replaced leaves."""
+
+    by_errno: Mapping[int, str]
+    unchanged: str
+
+
+_PERMISSION = "permission denied: choose a folder you may write to with -o"
+_MOUNT_POINT = "a mount point cannot be replaced: give -o a new folder inside it"
+# outputs: written where -o says
+OUTPUTS = WriteAdvice({
     errno.ENOSPC: "the disk is full: free some space or choose another folder with -o",
     errno.EDQUOT: "the disk quota is used up: free some space or choose another folder with -o",
     errno.EROFS: "the file system is read-only: choose another folder with -o",
-    errno.EACCES: "permission denied: choose a folder you may write to with -o",
-    errno.EPERM: "permission denied: choose a folder you may write to with -o",
-    errno.EBUSY: "a mount point cannot be replaced: give -o a new folder inside it",
-    errno.EXDEV: "a mount point cannot be replaced: give -o a new folder inside it",
-}
+    errno.EACCES: _PERMISSION,
+    errno.EPERM: _PERMISSION,
+    errno.EBUSY: _MOUNT_POINT,
+    errno.EXDEV: _MOUNT_POINT,
+}, "the previous output is unchanged")
+_BESIDE = "permission denied: the new text is written beside the file and renamed over it, so its folder must be writable"
+# files rewritten where they are (migrate): no -o to choose another place
+IN_PLACE = WriteAdvice({
+    errno.ENOSPC: "the disk is full: free some space and run again",
+    errno.EDQUOT: "the disk quota is used up: free some space and run again",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: _BESIDE,
+    errno.EPERM: _BESIDE,
+}, "nothing was changed")
 
 
-def write_failed(action: str, path: Path | str, error: OSError,
-                 aftermath: str = "the previous output is unchanged") -> UsageError:
+def write_failed(action: str, path: Path | str, error: OSError, aftermath: str | None = None,
+                 advice: WriteAdvice = OUTPUTS) -> UsageError:
     """The environment refused a write: say what failed, where, why, and what it left; exit 2."""
-    advice = _ADVICE.get(error.errno or 0, "check the folder and try again")
-    return UsageError(f"cannot {action} {path}: {error.strerror or error}", f"{advice}; {aftermath}")
+    remedy = advice.by_errno.get(error.errno or 0, "check the folder and try again")
+    return UsageError(f"cannot {action} {path}: {error.strerror or error}", f"{remedy}; {aftermath or advice.unchanged}")
 
 
 def _umask() -> int:
@@ -78,7 +98,7 @@ def _stage(target: Path, data: bytes, keep_mode: bool = False) -> Path:
     return temporary
 
 
-def write_files(files: Mapping[Path, bytes], keep_mode: bool = False) -> None:
+def write_files(files: Mapping[Path, bytes], keep_mode: bool = False, advice: WriteAdvice = OUTPUTS) -> None:
     """Write every file or none. Raises :class:`UsageError` (exit 2) when the environment
     refuses, and leaves no temporary file. Writing is where a full disk or a read-only folder
     shows: then no target has changed. The renames come only once every file is on disk; if
@@ -94,13 +114,13 @@ def write_files(files: Mapping[Path, bytes], keep_mode: bool = False) -> None:
             try:
                 staged[target] = real, _stage(real, data, keep_mode)
             except OSError as error:
-                raise write_failed("write", _named(target), error) from None
+                raise write_failed("write", _named(target), error, advice=advice) from None
         for done, (target, (real, temporary)) in enumerate(list(staged.items())):
             try:
                 os.replace(temporary, real)
             except OSError as error:
                 aftermath = f"{done} of {len(files)} files were replaced before it" if done else "nothing was changed"
-                raise write_failed("replace", _named(target), error, aftermath) from None
+                raise write_failed("replace", _named(target), error, aftermath, advice) from None
             del staged[target]
     finally:
         for _, temporary in staged.values():
@@ -116,7 +136,7 @@ def rewrite_files(files: Mapping[Path, bytes]) -> None:
         if not os.access(target, os.W_OK) or not os.stat(target).st_mode & stat.S_IWUSR:
             raise UsageError(f"cannot rewrite {_named(target)}: the file is read-only",
                              "make it writable (chmod u+w) and run again; nothing was changed")
-    write_files(files, keep_mode=True)
+    write_files(files, keep_mode=True, advice=IN_PLACE)
 
 
 def link_target(path: Path) -> Path:
