@@ -191,6 +191,7 @@ def test_export_writes_the_relations_as_declared_without_the_clash(cli, project)
     thesis_ids = [n for n, node in model.nodes.items() if node.type == "thesis"]
     assert len(thesis_ids) == 2
     assert all(not set(model.nodes[t].attacks) & set(thesis_ids) for t in thesis_ids)
+    assert model.nodes["cost"].relation_weight("supports", "keep") == 0.3  # the weight comes back
 
 
 def test_the_worked_example_of_the_docs_shows_real_output(cli, monkeypatch):
