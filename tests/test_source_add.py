@@ -157,3 +157,53 @@ def test_an_empty_registry_gets_its_first_entry(cli, tmp_path, monkeypatch):
     assert cli(["source", "add", "a.txt", "--id", "first"]).exit_code == 0
     assert list(registry(tmp_path)) == ["first"]
     assert (tmp_path / "seeds" / "sources.yaml").read_text().startswith("# my sources\nsources:\n  first:\n")
+
+
+# --- the registry keeps its form ----------------------------------------------------------------
+
+def test_a_crlf_registry_stays_crlf_and_the_entry_goes_before_its_closing_comment(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    old = ("# my sources\r\n"
+           "sources:\r\n"
+           "  first:\r\n"
+           "    file: first.txt\r\n"
+           "    title: First\r\n"
+           "\r\n"
+           "# end of the sources\r\n")
+    (tmp_path / "seeds" / "sources.yaml").write_bytes(old.encode("utf-8"))
+    (tmp_path / "seeds" / "first.txt").write_text("The first source.\n")
+    (tmp_path / "a.txt").write_text("The second source says something.\n")
+    result = cli(["source", "add", "a.txt", "--id", "second", "--lang", "en", "--reliability", "news"])
+    assert result.exit_code == 0, result.output
+    sha = hashlib.sha256(b"The second source says something.\n").hexdigest()
+    assert (tmp_path / "seeds" / "sources.yaml").read_bytes() == (
+        "# my sources\r\n"
+        "sources:\r\n"
+        "  first:\r\n"
+        "    file: first.txt\r\n"
+        "    title: First\r\n"
+        "\r\n"
+        "  second:\r\n"
+        "    file: second.txt\r\n"
+        f"    sha256: {sha}\r\n"
+        "    type: document\r\n"
+        "    title: The second source says something.\r\n"
+        "    language: en\r\n"
+        "    reliability: news\r\n"
+        "\r\n"
+        "# end of the sources\r\n").encode("utf-8")
+
+
+def test_a_registry_keeps_its_byte_order_mark_and_its_last_comment_last(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "sources.yaml").write_bytes(
+        b"\xef\xbb\xbfsources:\n  first:\n    file: first.txt\n    title: First\n  # third: to find")  # no final newline
+    (tmp_path / "seeds" / "first.txt").write_text("The first source.\n")
+    (tmp_path / "a.txt").write_text("The second source.\n")
+    result = cli(["source", "add", "a.txt", "--id", "second", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "seeds" / "sources.yaml").read_bytes()
+    assert text.startswith(b"\xef\xbb\xbfsources:\n  first:\n    file: first.txt\n    title: First\n\n  second:\n")
+    assert text.endswith(b"    reliability: unknown\n  # third: to find\n")
