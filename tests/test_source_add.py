@@ -4,12 +4,16 @@ every refusal writes nothing. No test touches the network."""
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from http_support import ARTICLE, serving
+from argmap.core.load import MAX_FILE_BYTES
+from http_support import ARTICLE, dripping, serving
 from pdf_support import write_pdf
 
 
@@ -157,6 +161,84 @@ def test_an_empty_registry_gets_its_first_entry(cli, tmp_path, monkeypatch):
     assert cli(["source", "add", "a.txt", "--id", "first"]).exit_code == 0
     assert list(registry(tmp_path)) == ["first"]
     assert (tmp_path / "seeds" / "sources.yaml").read_text().startswith("# my sources\nsources:\n  first:\n")
+
+
+# --- what is not a document ---------------------------------------------------------------------
+
+def _fifo(folder: Path) -> str:
+    os.mkfifo(folder / "pipe.html")
+    return "pipe.html"
+
+
+def _folder(folder: Path) -> str:
+    (folder / "saved.html").mkdir()
+    return "saved.html"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: f"file://{p / 'feri.html'}", "a file:// URL is not downloaded"),
+    (lambda p: "ftp://warta.example/feri.html", "argmap downloads http:// and https:// URLs only, not ftp://"),
+    (_folder, "saved.html: expected a file, found a directory"),
+    (_fifo, "pipe.html: expected a regular file, found a named pipe (FIFO)"),
+    (lambda p: "/dev/null", "/dev/null: expected a regular file, found a character device"),
+    (lambda p: "/dev/zero", "/dev/zero: expected a regular file, found a character device"),  # endless: never read
+    (lambda p: "gone.html", "gone.html: no such file"),
+], ids=["file-url", "ftp-url", "folder", "fifo", "dev-null", "dev-zero", "missing"])
+def test_what_is_no_document_is_refused_for_what_it_is(run_argmap, project, make, message):
+    if sys.platform == "win32" and make is _fifo:
+        pytest.skip("no named pipes in the file system")
+    (project / "feri.html").write_text(ARTICLE, encoding="utf-8")
+    where = make(project)
+    before = files_of(project / "seeds")
+    done = run_argmap(["source", "add", where, "--id", "new2025"], cwd=project)
+    assert done.returncode == 2, done.stdout
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert files_of(project / "seeds") == before
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(run_argmap, project):
+    with open(project / "huge.txt", "wb") as huge:
+        huge.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    done = run_argmap(["source", "add", "huge.txt", "--id", "huge"], cwd=project)
+    assert done.returncode == 2
+    assert f"huge.txt: file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads" in done.stderr
+
+
+def test_a_download_over_the_size_cap_is_refused(run_argmap, project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    with open(site / "huge.html", "wb") as huge:
+        huge.truncate(MAX_FILE_BYTES + 1)
+    with serving(site) as base:
+        done = run_argmap(["source", "add", f"{base}/huge.html", "--id", "huge"], cwd=project)
+    assert done.returncode == 2
+    assert f"larger than {MAX_FILE_BYTES >> 20} MB, the most argmap reads" in done.stderr
+
+
+# --- one deadline for the whole download --------------------------------------------------------
+
+def test_a_server_sending_a_byte_at_a_time_meets_one_deadline(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    before = files_of(project / "seeds")
+    page = ARTICLE.encode("utf-8")  # one byte every 0.2 s: minutes, each byte well within a socket timeout
+    with dripping(page, interval=0.2) as url:
+        started = time.monotonic()
+        result = cli(["source", "add", url, "--id", "slow", "--timeout", "1"])
+        took = time.monotonic() - started
+    assert result.exit_code == 2
+    assert f"{url}: download failed: not finished after 1 s (" in result.stderr
+    assert "bytes received)" in result.stderr and "longer --timeout" in result.stderr
+    # the deadline ends the download, not the server: it would have gone on for minutes
+    assert took < len(page) * 0.2 / 10
+    assert files_of(project / "seeds") == before
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "nan"])
+def test_a_timeout_that_is_no_number_of_seconds_is_refused(cli, project, monkeypatch, value):
+    monkeypatch.chdir(project)
+    (project / "a.txt").write_text("Some words.\n")
+    result = cli(["source", "add", "a.txt", "--id", "x2025", "--timeout", value])
+    assert result.exit_code == 2 and f"--timeout: {float(value):g} is not a timeout" in result.stderr
 
 
 # --- the registry keeps its form ----------------------------------------------------------------

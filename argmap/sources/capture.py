@@ -7,26 +7,29 @@ go through pdfplumber, page by page; the saved text keeps the pages (see
 imported only when a document of its kind is added: checking a map never loads them.
 
 Nothing here writes a file: :func:`capture` returns what would be saved, or raises
-:class:`UsageError` (exit 2) for a type it cannot read, an empty extraction or a failed download.
+:class:`UsageError` (exit 2) for what it cannot read (another type, a folder or a device), an
+empty extraction, or a failed download.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.core.diagnostics import UsageError
+from argmap.core.load import read_bytes
 from argmap.quotes.pages import join_pages
+from argmap.sources.download import DOWNLOAD_TIMEOUT, download
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 PDF_SUFFIXES = (".pdf",)
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-DOWNLOAD_TIMEOUT = 30  # seconds
-MAX_DOWNLOAD = 50 * 1024 * 1024  # bytes: larger is not an article
-USER_AGENT = "argmap (source add)"
+READABLE = "give a file (.html, .pdf, .txt, .md) or an http(s) URL"
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?[\"'\s>]", re.I)
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
@@ -50,27 +53,44 @@ class Captured:
 
 
 def is_url(where: str) -> bool:
-    return where.startswith(("http://", "https://"))
+    return where.lower().startswith(("http://", "https://"))
 
 
-def capture(where: str, today: dt.date | None = None) -> Captured:
-    """The text and metadata of the file or URL ``where``."""
+def capture(where: str, today: dt.date | None = None, timeout: float = DOWNLOAD_TIMEOUT) -> Captured:
+    """The text and metadata of the file or URL ``where``; a download gets ``timeout`` seconds in all."""
     today = today or dt.date.today()
     if is_url(where):
-        body, content_type, final_url = download(where)
-        kind = _kind_of_download(where, content_type, body)
-        captured = _read(kind, body, where, url=final_url)
-        captured.fields.setdefault("URL", final_url)
+        downloaded = download(where, timeout)
+        kind = _kind_of_download(where, downloaded.content_type, downloaded.body)
+        captured = _read(kind, downloaded.body, where, url=downloaded.final_url)
+        captured.fields.setdefault("URL", downloaded.final_url)
         captured.fields["accessed"] = today.isoformat()
         return captured
+    scheme = _SCHEME.match(where)
+    if scheme and scheme.group(1).lower() == "file":
+        raise UsageError(f"{where}: a file:// URL is not downloaded", "give the file's path instead, e.g. "
+                         "ferry-report.pdf; nothing written")
+    if scheme:
+        raise UsageError(f"{where}: argmap downloads http:// and https:// URLs only, not {scheme.group(1)}://",
+                         "download the document yourself and give its file; nothing written")
     path = Path(where)
-    if not path.is_file():
-        raise UsageError(f"{where}: no such file", "give a file (.html, .pdf, .txt, .md) or an http(s) URL")
+    body = _read_file(path, where)
     kind = _kind_of_file(path)
-    captured = _read(kind, path.read_bytes(), where)
+    captured = _read(kind, body, where)
     if kind == "html":  # a saved page: the capture date is as near as we know to the access date
         captured.fields.setdefault("accessed", dt.date.fromtimestamp(path.stat().st_mtime).isoformat())
     return captured
+
+
+def _read_file(path: Path, where: str) -> bytes:
+    """The file's bytes through the core's reader: a folder, a named pipe or a device is refused
+    for what it is before anything is read, and the size is capped."""
+    if not os.path.lexists(path):
+        raise UsageError(f"{where}: no such file", READABLE)
+    body, problems = read_bytes(path, where)
+    if body is None:
+        raise UsageError(f"{where}: {problems[0].message}", f"{READABLE}; nothing written")
+    return body
 
 
 def _kind_of_file(path: Path) -> str:
@@ -94,27 +114,6 @@ def _kind_of_download(url: str, content_type: str, body: bytes) -> str:
         return "text"
     raise UsageError(f"{url}: cannot read a document of type '{content_type or 'unknown'}'",
                      "argmap reads web pages, PDFs and plain text")
-
-
-def download(url: str) -> tuple[bytes, str, str]:
-    """The body, its media type and the final URL after redirects; a failure is a UsageError."""
-    import urllib.error
-    import urllib.request
-
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310 - http(s) only
-            body = response.read(MAX_DOWNLOAD + 1)
-            content_type = response.headers.get_content_type() or ""
-            final_url = response.geturl()
-    except urllib.error.HTTPError as error:
-        raise UsageError(f"{url}: download failed: HTTP {error.code} {error.reason}", "nothing written") from None
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", None) or error
-        raise UsageError(f"{url}: download failed: {reason}", "nothing written; check the address and the network") from None
-    if len(body) > MAX_DOWNLOAD:
-        raise UsageError(f"{url}: larger than {MAX_DOWNLOAD // (1024 * 1024)} MB; not an article", "nothing written")
-    return body, content_type, final_url
 
 
 def _read(kind: str, body: bytes, where: str, url: str | None = None) -> Captured:

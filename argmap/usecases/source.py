@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.sources.capture import Captured, capture
+from argmap.sources.download import DOWNLOAD_TIMEOUT, check_timeout
 from argmap.core.diagnostics import UsageError
 from argmap.core.folders import SOURCES_FILE
 from argmap.core.load import read_bytes
@@ -43,10 +44,12 @@ class SourceAdded:
 
 
 def add_source(where: str, source_id: str, seeds_dir: Path, *, lang: str | None = None,
-               reliability: str | None = None, today: dt.date | None = None) -> SourceAdded:
-    """Read ``where`` (a file or an http(s) URL), save its text as ``seeds_dir/<id><suffix>`` and
-    add a pinned entry to the registry. Raises :class:`UsageError` (exit 2), writing nothing,
-    for a bad id, language or reliability, a taken id or file name, or a document it cannot read."""
+               reliability: str | None = None, today: dt.date | None = None,
+               timeout: float = DOWNLOAD_TIMEOUT) -> SourceAdded:
+    """Read ``where`` (a file, or an http(s) URL downloaded within ``timeout`` seconds), save its
+    text as ``seeds_dir/<id><suffix>`` and add a pinned entry to the registry. Raises
+    :class:`UsageError` (exit 2), writing nothing, for a bad id, language, reliability or timeout,
+    a taken id or file name, or a document it cannot read."""
     if not _IDENTIFIER.match(source_id) or len(source_id) > MAX_IDENTIFIER_LENGTH:
         raise UsageError(f"'{source_id}' is not a source id", "use letters, digits, '-', '_' and '.', e.g. lestari2024",
                          setting="id")
@@ -55,6 +58,7 @@ def add_source(where: str, source_id: str, seeds_dir: Path, *, lang: str | None 
     if reliability is not None and reliability not in RELIABILITIES:
         raise UsageError(f"'{reliability}' is not a reliability", f"use one of {', '.join(RELIABILITIES)}",
                          setting="reliability")
+    check_timeout(timeout)
     project, _ = load_seeds(seeds_dir)
     registry_path = seeds_dir / SOURCES_FILE
     if not project.registry_valid:
@@ -63,7 +67,7 @@ def add_source(where: str, source_id: str, seeds_dir: Path, *, lang: str | None 
     if source_id in project.registered:
         raise UsageError(f"source '{source_id}' is already registered in {registry_path}; nothing written",
                          "choose another --id", setting="id")
-    captured = capture(where, today)
+    captured = capture(where, today, timeout)
     saved = seeds_dir / f"{source_id}{captured.suffix}"
     if saved.exists() or saved.is_symlink():
         raise UsageError(f"{saved} already exists; nothing written", "choose another --id, or remove the file")
