@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from argmap.core.load import MAX_FILE_BYTES
+from argmap.sources.capture import MIN_ARTICLE_CHARACTERS, MOSTLY_LEFT_OUT
 from http_support import ARTICLE, dripping, serving
 from pdf_support import write_pdf
 
@@ -85,7 +86,7 @@ def test_a_pdf_keeps_its_pages_and_its_document_information(cli, project, monkey
     assert entry["title"] == "Ferry Trial Report" and entry["author"] == [{"literal": "Dewi Sari"}]
 
 
-def test_a_pdf_at_a_url_is_read_as_a_pdf_with_its_date(cli, project, monkeypatch, tmp_path):
+def test_a_pdf_at_a_url_is_read_as_a_pdf_its_creation_date_a_hint_only(cli, project, monkeypatch, tmp_path):
     monkeypatch.chdir(project)
     site = tmp_path / "site"
     site.mkdir()
@@ -95,8 +96,10 @@ def test_a_pdf_at_a_url_is_read_as_a_pdf_with_its_date(cli, project, monkeypatch
         result = cli(["source", "add", f"{base}/report", "--id", "may2025"])
     assert result.exit_code == 0, result.output
     entry = registry(project)["may2025"]
-    assert entry["issued"] == "2025-07-01" and entry["URL"] == f"{base}/report" and "accessed" in entry
-    assert "issued: the PDF file's creation date; check it" in result.stdout  # not the publication date
+    assert entry["URL"] == f"{base}/report" and "accessed" in entry
+    # when the file was made is no publication date: not registered, shown as a hint
+    assert "issued" not in entry
+    assert "issued: not found; the PDF file was created 2025-07-01, which may be later than its publication" in result.stdout
     assert "\f" in (project / "seeds" / "may2025.txt").read_text(encoding="utf-8")
 
 
@@ -116,12 +119,13 @@ def _pdf_without_text(path: Path) -> Path:
 
 @pytest.mark.parametrize("make, message", [
     (lambda p: (p / "a.docx").write_bytes(b"PK\x03\x04"), "cannot read '.docx' files"),
+    (lambda p: write_pdf(p / "a.pdf", [["The ferry report."]], locked=True), "the PDF is encrypted: it opens only with its password"),
     (lambda p: (p / "a.html").write_text('<html><body><div id="app"></div><script>start()</script></body></html>'),
      "no article text found"),  # a page its scripts fill in
     (lambda p: _pdf_without_text(p / "a.pdf"), "the PDF has no text layer"),
     (lambda p: (p / "a.pdf").write_bytes(b"%PDF-1.4 broken"), "not a readable PDF"),
     (lambda p: (p / "a.txt").write_bytes(b"\xff\xfe caf\xe9"), "not UTF-8 text"),
-], ids=["other-type", "empty-page", "scanned-pdf", "broken-pdf", "not-utf8"])
+], ids=["other-type", "encrypted-pdf", "empty-page", "scanned-pdf", "broken-pdf", "not-utf8"])
 def test_what_cannot_be_read_is_a_clear_error_and_nothing_is_written(run_argmap, project, make, message):
     make(project)
     name = next(p.name for p in project.iterdir() if p.name.startswith("a."))
@@ -161,6 +165,109 @@ def test_an_empty_registry_gets_its_first_entry(cli, tmp_path, monkeypatch):
     assert cli(["source", "add", "a.txt", "--id", "first"]).exit_code == 0
     assert list(registry(tmp_path)) == ["first"]
     assert (tmp_path / "seeds" / "sources.yaml").read_text().startswith("# my sources\nsources:\n  first:\n")
+
+
+# --- the publication date: only what the page itself says --------------------------------------
+
+# An article long enough to be one, which names years in its text
+HISTORY = ("<p>The ferry first sailed in 1987 and was replaced by a larger boat in 2003, after years of "
+           "complaints from the people of the west bank, who crossed the river every day.</p>"
+           "<p>Nobody today remembers the old boat, but the town archive keeps its logbooks and its "
+           "photographs for anyone who wants to see them.</p>")
+
+
+def history_page(head: str = "", article_start: str = "", after: str = "") -> str:
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>The ferry's history</title>{head}"
+            f"</head><body><article>{article_start}<h1>The ferry's history</h1>{HISTORY}</article>{after}</body></html>")
+
+
+@pytest.mark.parametrize("page, issued", [
+    (history_page(), None),  # the years of the text are no publication date
+    (history_page(after="<footer>(c) 2024 Warta Lembah. All rights reserved.</footer>"), None),
+    (history_page(head="<link rel='canonical' href='https://warta.example/2021/05/03/ferry-history'>"), None),
+    (history_page(article_start="<p>The vote is on <time datetime='2025-03-04'>4 March</time>.</p>"), None),
+    (history_page(head="<meta property='article:modified_time' content='2022-01-01T10:00:00Z'>"), None),
+    (history_page(head="<meta property='article:published_time' content='2019-06-30T10:00:00+07:00'>"), "2019-06-30"),
+    (history_page(head="<meta name='citation_publication_date' content='2016/04/07'>"), "2016-04-07"),
+    (history_page(head="<meta name='DC.date.issued' content='2015-11'>"), "2015-11"),
+    (history_page(head='<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+                       '[{"@type": "WebSite"}, {"@type": "NewsArticle", "datePublished": "2018-02-03T08:00:00Z"}]}'
+                       "</script>"), "2018-02-03"),
+    (history_page(article_start="<header><time datetime='2020-11-05T09:30'>5 November 2020</time></header>"),
+     "2020-11-05"),
+], ids=["body-years", "copyright-footer", "dated-url", "time-in-the-text", "modified-only", "meta-published-time",
+        "meta-citation-date", "meta-dublin-core", "json-ld", "time-of-the-article"])
+def test_issued_comes_only_from_the_pages_own_metadata(cli, project, monkeypatch, page, issued):
+    monkeypatch.chdir(project)
+    (project / "history.html").write_text(page, encoding="utf-8")
+    result = cli(["source", "add", "history.html", "--id", "history"])
+    assert result.exit_code == 0, result.output
+    entry = registry(project)["history"]
+    assert entry.get("issued") == issued
+    assert ("issued: not found" in result.stdout) == (issued is None)  # said, not guessed
+
+
+def test_a_pdf_creation_date_is_a_hint_never_the_issued_date(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    write_pdf(project / "trial.pdf", [["The ferry sailed every day in May."]], title="Trial", created="D:20250701")
+    result = cli(["source", "add", "trial.pdf", "--id", "trial2025"])
+    assert result.exit_code == 0, result.output
+    assert "issued" not in registry(project)["trial2025"]
+    assert "  issued: not found; the PDF file was created 2025-07-01, which may be later than its publication" in result.stdout
+
+
+# --- pages that are no article ------------------------------------------------------------------
+
+# A site's page with no article: a menu (a long one) and a footer, nothing else
+MENU_AND_FOOTER = ("<!doctype html><html lang='en'><head><title>Warta Lembah</title></head><body>"
+                   "<header><a href='/'>Home</a><a href='/b'>B</a></header><p>"
+                   + " ".join(f"<a href='/section/{n}'>News from the river district number {n}</a>" for n in range(12))
+                   + "</p><footer>(c) 2024 Warta Lembah. All rights reserved. Privacy policy. Contact us.</footer>"
+                   "</body></html>")
+
+
+@pytest.mark.parametrize("page, message", [
+    (MENU_AND_FOOTER, "the text extracted is the page's links, menus, banner or footer"),
+    ("<html><body><a href='/'>Home</a><a href='/b'>B</a></body></html>",
+     "the text extracted is the page's links, menus, banner or footer (5 of its 5 characters)"),
+    ("<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1><p>The ferry sails at nine.</p>"
+     "</article></body></html>", "the text extracted is too short for an article"),
+], ids=["menu-and-footer", "two-links", "two-sentences"])
+def test_a_page_with_no_article_is_refused_and_says_why(run_argmap, project, page, message):
+    assert len(MENU_AND_FOOTER) > 4 * MIN_ARTICLE_CHARACTERS  # long enough: refused for being chrome, not for length
+    (project / "front.html").write_text(page, encoding="utf-8")
+    before = files_of(project / "seeds")
+    done = run_argmap(["source", "add", "front.html", "--id", "front"], cwd=project)
+    assert done.returncode == 2, done.stdout
+    assert f"front.html: no article found: {message}" in done.stderr
+    assert f"an article has at least {MIN_ARTICLE_CHARACTERS} characters of its own" in done.stderr
+    assert "Traceback" not in done.stderr and files_of(project / "seeds") == before
+
+
+def test_a_page_of_one_repeated_paragraph_says_most_of_it_was_left_out(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    paragraph = HISTORY.replace("</p><p>", " ")  # one paragraph, long enough to be an article
+    copies = 1500
+    page = history_page().replace(HISTORY, (paragraph + "\n") * copies)
+    (project / "repeated.html").write_text(page, encoding="utf-8")
+    result = cli(["source", "add", "repeated.html", "--id", "repeated"])
+    assert result.exit_code == 0, result.output
+    saved = (project / "seeds" / "repeated.txt").read_bytes()
+    assert saved.count(b"The ferry first sailed in 1987") == 1  # kept once
+    assert len(saved) < MOSTLY_LEFT_OUT * len(page)
+    text = paragraph.removeprefix("<p>").removesuffix("</p>") + " "
+    page_text_kb = round(len(text) * copies / 1024)
+    assert f"note: kept {len(saved)} bytes of the page's " in result.stdout
+    reported_kb = int(result.stdout.split("of the page's ")[1].split(" KB")[0].replace(",", ""))
+    assert abs(reported_kb - page_text_kb) <= page_text_kb // 50  # the page's text, not its markup
+    assert "most of the page was left out" in result.stdout
+
+
+def test_an_article_with_its_menus_gets_no_left_out_note(cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    (project / "feri.html").write_text(ARTICLE, encoding="utf-8")
+    result = cli(["source", "add", "feri.html", "--id", "feri"])
+    assert result.exit_code == 0 and "note:" not in result.stdout
 
 
 # --- what is not a document ---------------------------------------------------------------------
