@@ -187,6 +187,9 @@ def history_page(head: str = "", article_start: str = "", after: str = "") -> st
     (history_page(head="<link rel='canonical' href='https://warta.example/2021/05/03/ferry-history'>"), None),
     (history_page(article_start="<p>The vote is on <time datetime='2025-03-04'>4 March</time>.</p>"), None),
     (history_page(head="<meta property='article:modified_time' content='2022-01-01T10:00:00Z'>"), None),
+    (history_page(head='<script type="application/ld+json">' + "[" * 100_000 + "</script>"
+                       "<meta name='pubdate' content='12 Feb 99999999999 08:00:00 GMT'>"
+                       "<meta name='date' content='2024-02-30'>"), None),  # nested past the stack; no such dates
     (history_page(head="<meta property='article:published_time' content='2019-06-30T10:00:00+07:00'>"), "2019-06-30"),
     (history_page(head="<meta name='citation_publication_date' content='2016/04/07'>"), "2016-04-07"),
     (history_page(head="<meta name='DC.date.issued' content='2015-11'>"), "2015-11"),
@@ -195,7 +198,8 @@ def history_page(head: str = "", article_start: str = "", after: str = "") -> st
                        "</script>"), "2018-02-03"),
     (history_page(article_start="<header><time datetime='2020-11-05T09:30'>5 November 2020</time></header>"),
      "2020-11-05"),
-], ids=["body-years", "copyright-footer", "dated-url", "time-in-the-text", "modified-only", "meta-published-time",
+], ids=["body-years", "copyright-footer", "dated-url", "time-in-the-text", "modified-only", "hostile-metadata",
+        "meta-published-time",
         "meta-citation-date", "meta-dublin-core", "json-ld", "time-of-the-article"])
 def test_issued_comes_only_from_the_pages_own_metadata(cli, project, monkeypatch, page, issued):
     monkeypatch.chdir(project)

@@ -84,7 +84,7 @@ def _json_ld_dates(tree) -> Iterator[str]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past Python's stack: not the page's word
             continue
         items = data if isinstance(data, list) else [data]
         items = [item for item in items if isinstance(item, dict)]
@@ -126,7 +126,7 @@ def _date(value: str) -> str | None:
         return "-".join([f"{year:04d}", *(f"{part:02d}" for part in (month, day) if part is not None)])
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
