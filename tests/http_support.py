@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+import time
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
@@ -23,6 +24,45 @@ def serving(folder: Path) -> Iterator[str]:
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+class _DripHandler(BaseHTTPRequestHandler):
+    """Answers at once, then sends its page one byte every ``interval`` seconds."""
+
+    page: bytes = b""
+    interval = 0.2
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.page)))
+        self.end_headers()
+        for i in range(len(self.page)):
+            try:
+                self.wfile.write(self.page[i:i + 1])
+                self.wfile.flush()
+            except OSError:  # the client gave up
+                return
+            time.sleep(self.interval)
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@contextlib.contextmanager
+def dripping(page: bytes, interval: float = 0.2) -> Iterator[str]:
+    """A server on 127.0.0.1 that sends ``page`` one byte every ``interval`` seconds (never
+    pausing long enough for a socket timeout); yields the page's URL."""
+    handler = type("Drip", (_DripHandler,), {"page": page, "interval": interval})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/article.html"
     finally:
         server.shutdown()
         server.server_close()

@@ -11,9 +11,11 @@ def _escape(line: str) -> str:
 
 
 def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, author: str | None = None,
-              created: str | None = None) -> Path:
+              created: str | None = None, locked: bool = False) -> Path:
     """A PDF with one page per list of lines (Latin-1 text), and an Info dictionary if given
-    (``created`` in the PDF's own form, e.g. D:20250314)."""
+    (``created`` in the PDF's own form, e.g. D:20250314). ``locked``: encrypted with the standard
+    security handler (RC4, revision 2) under a user password no reader knows, as a PDF that opens
+    only with its password is: its /U entry matches no password, the empty one included."""
     objects: list[bytes] = []  # object n is objects[n - 1]
     page_ids = [4 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -28,6 +30,8 @@ def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, auth
     info = {key: value for key, value in (("Title", title), ("Author", author), ("CreationDate", created)) if value}
     if info:
         objects.append(("<< " + " ".join(f"/{k} ({_escape(v)})" for k, v in info.items()) + " >>").encode("latin-1"))
+    if locked:
+        objects.append(b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + b"4f" * 32 + b"> /U <" + b"55" * 32 + b"> >>")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, content in enumerate(objects, start=1):
@@ -36,7 +40,12 @@ def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, auth
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R" + (f" /Info {len(objects)} 0 R" if info else "") + " >>"
+    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R"
+    if info:
+        trailer += f" /Info {len(objects) - locked} 0 R"
+    if locked:
+        trailer += f" /Encrypt {len(objects)} 0 R /ID [<{'ab' * 16}> <{'ab' * 16}>]"
+    trailer += " >>"
     out += b"trailer\n" + trailer.encode() + b"\nstartxref\n%d\n%%%%EOF\n" % xref
     path.write_bytes(bytes(out))
     return path

@@ -33,7 +33,7 @@ from argmap.core.diagnostics import ArgmapError, ExitCode
 # The core names the setting at fault in its own words; the CLI says which option sets it.
 OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit",
                       "semantics": "--semantics", "id": "--id", "lang": "--lang", "reliability": "--reliability",
-                      "host": "--host", "port": "--port"}
+                      "host": "--host", "port": "--port", "timeout": "--timeout"}
 
 
 def report_error(error: ArgmapError) -> None:

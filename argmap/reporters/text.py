@@ -9,7 +9,7 @@ from argmap.render.formats import DOT_PROGRAM, INSTALL_COMMAND
 from argmap.reporters.base import Checked
 from argmap.reporters.evaluation import text_evaluation
 from argmap.text.terminal import printable
-from argmap.text.words import plural
+from argmap.text.words import byte_size, plural
 
 if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
@@ -165,15 +165,19 @@ def source_added_report(added: SourceAdded) -> str:
     lines = [f"saved {added.saved} ({captured.kind}{pages}), sha256 {added.sha256[:12]}...",
              f"registered '{added.source_id}' in {added.registry}:"]
     lines += [f"  {key}: {_field(value)}" for key, value in added.entry.items() if key not in ("file", "sha256")]
-    todo = [f"{name}: not found" for name in added.missing]
+    created = (f"; the PDF file was created {captured.created}, which may be later than its publication"
+               if captured.created else "")
+    todo = [f"{name}: not found{created if name == 'issued' else ''}" for name in added.missing]
     if "title" in captured.guessed:
         todo.append("title: taken from the text's first line; check it")
-    if "issued" in captured.guessed:
-        todo.append("issued: the PDF file's creation date; check it against the publication date")
     if "language" not in captured.fields and added.entry.get("language") == "en":
         todo.append("language: not given (--lang) nor found; en assumed")
     if todo:
         lines += [f"to fill in by hand in {added.registry}:", *(f"  {item}" for item in todo)]
+    if captured.mostly_left_out:
+        lines.append(f"note: kept {byte_size(len(captured.text))} of the page's {byte_size(captured.page_text_bytes)} "
+                     "of text: most of the page was left out (repeated text is kept once, menus and footers "
+                     "dropped); check that the saved text is the whole article")
     lines.append(f"next: argmap quote {added.source_id} \"words you remember\"")
     return "\n".join(map(printable, lines))
 
