@@ -207,3 +207,18 @@ def test_the_worked_example_of_the_docs_shows_real_output(cli, monkeypatch):
     assert result.stdout.startswith(shown)
     source = (REPO / "docs" / "worked" / "harbour.yaml").read_text(encoding="utf-8")
     assert source.split("nodes:\n", 1)[1] in page  # the map in the page is the file
+
+
+def test_a_map_without_a_question_is_told_and_still_works(cli, project):
+    path = write(project)
+    path.write_text(path.read_text(encoding="utf-8").replace("question: Should the city extend the harbour wall?\n", ""),
+                    encoding="utf-8")
+    assert codes(cli, path, project) == [("AM324", 2)]
+    evaluated = cli(["eval", path, "--seeds", project / "seeds"])
+    assert evaluated.exit_code == 0 and "question:" not in evaluated.stdout
+    out = project / "briefs"
+    assert cli(["brief", path, "--seeds", project / "seeds", "-o", out]).exit_code == 0
+    assert 'class="question"' not in (out / "harbour.html").read_text(encoding="utf-8")
+    one_sided = path.read_text(encoding="utf-8").replace("  keep: {type: thesis, side: con", "  keep: {type: claim")
+    path.write_text(one_sided.replace("supports: [{to: keep, weight: 0.3}]", "supports: [extend]"), encoding="utf-8")
+    assert "AM324" not in {code for code, _ in codes(cli, path, project)}  # one side only: no verdict to answer

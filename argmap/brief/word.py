@@ -246,7 +246,8 @@ def word_brief(page: BriefPage) -> bytes:
     properties.created = properties.modified = built
     properties.revision = 1
     document.add_paragraph(page.title, style=POCKET.name)
-    document.add_paragraph(f"Question: {page.question}")
+    if page.question:
+        document.add_paragraph(f"Question: {page.question}")
     semantics = f"statuses under {page.semantics} semantics" if page.semantics else (
         f"strengths under {page.strength_semantics} semantics" if page.strength_semantics else "")
     _small(document.add_paragraph(), " · ".join(filter(None, (

@@ -36,6 +36,7 @@ MAP_RULES: tuple[Rule, ...] = (
     references.self_undercuts,         # AM322
     titles.missing_titles,             # AM320
     theses.theses_reason,              # AM323
+    theses.missing_question,           # AM324
     quotes.unknown_sources,            # AM405
     quotes.quotes_found,               # AM501
     quotes.quotes_unique,

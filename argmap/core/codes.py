@@ -72,6 +72,7 @@ class Code(StrEnum):
     AM322 = auto(), "self-undercut", ERROR
     AM320 = auto(), "missing-title", WARNING
     AM323 = auto(), "theses-reason", ERROR
+    AM324 = auto(), "missing-question", WARNING
     # The seeds folder (AM40x) and the quotes taken from it (AM50x).
     AM401 = auto(), "source-path-outside", ERROR
     AM402 = auto(), "source-file-missing", ERROR

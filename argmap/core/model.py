@@ -334,7 +334,9 @@ class ArgMap(_Strict):
     argmap: FormatVersion = Field(description="Format version: 2, or 1 for maps written before titles, undercuts and gradual strength.")
     id: Identifier = Field(description="Unique across maps; equals the file name without .yaml.")
     title: NonEmptyText = Field(description="Title of the debate.")
-    question: NonEmptyText = Field(description="The question the debate answers.")
+    question: NonEmptyText | None = Field(
+        default=None, description="The question the debate answers, and its verdict: a map with theses on both "
+        "sides and no question is told (AM324).")
     lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
         default="en", description="Language of the map's own text (BCP 47, e.g. en)."
     )

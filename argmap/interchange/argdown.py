@@ -284,7 +284,7 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
         titles[node_id] = title
     notices: list[str] = []
     lines = ["===", f"title: {json.dumps(one_line(argmap.title), ensure_ascii=False)}", "===", "",
-             f"<!-- Written by argmap export from map '{argmap.id}'. {_comment(argmap.question)} "
+             f"<!-- Written by argmap export from map '{argmap.id}'. {_comment(argmap.question or '')} "
              f"Pro: {_comment(argmap.sides.pro)} Con: {_comment(argmap.sides.con)} -->", ""]
     for node_id, node in argmap.nodes.items():
         facts = [node.type, *([f"side {node.side}"] if node.side else []),

@@ -77,7 +77,7 @@ class JunctionView:
 class MapView:
     id: str
     title: str
-    question: str
+    question: str | None
     sides: Mapping[str, str]
     nodes: tuple[NodeView, ...]
     edges: tuple[EdgeView, ...]

@@ -84,7 +84,7 @@ class _TextEvaluation:
     @staticmethod
     def _verdict(verdict: MapVerdict, argmap) -> list[str]:
         lines = [f"VERDICT under {verdict.semantics}: {verdict.summary} (pro {rounded(verdict.pro)}, con {rounded(verdict.con)})",
-                 f"  question: {argmap.question}", f"  {verdict.robustness_phrase}"]
+                 *([f"  question: {argmap.question}"] if argmap.question else []), f"  {verdict.robustness_phrase}"]
         if verdict.compatible:
             lines.append(f"  the theses are compatible ({argmap.because}): this compares two claims that can both be true")
         if verdict.decisive:

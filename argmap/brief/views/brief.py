@@ -158,7 +158,7 @@ class GlanceRow:
 class BriefPage:
     map_id: str
     title: str
-    question: str
+    question: str | None
     description: str | None
     lang: str
     sides: tuple[SideCase, ...]

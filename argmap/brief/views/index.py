@@ -25,7 +25,7 @@ class SideCount:
 class MapSummary:
     id: str
     title: str
-    question: str
+    question: str | None
     href: str
     diagram_href: str | None
     nodes: int
