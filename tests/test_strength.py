@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.evaluate.gradual import InvalidGradualFramework, QuantitativeFramework, gradual_strengths
-from argmap.evaluate.strength import NEUTRAL_BASE_SCORE, RELIABILITY_CREDIT, base_score, map_strengths
+from argmap.evaluate.strength import EVIDENCE_LIFT, NEUTRAL_BASE_SCORE, RELIABILITY_CREDIT, base_score, map_strengths
 from argmap.core.model import ArgMap, Node, Source
 from argmap.core.vocabulary import GRADUAL_SEMANTICS, RELIABILITIES
 from conftest import REPO
@@ -107,12 +107,20 @@ def test_evidence_combines_independent_sources_with_diminishing_returns_below_on
     one = base_score(node(evidence=evidence("a")), sources)[0]
     two = base_score(node(evidence=evidence("a", "b")), sources)[0]
     three = base_score(node(evidence=evidence("a", "b", "c")), sources)[0]
-    assert one == pytest.approx(0.5 + 0.5 * 0.5)
+    assert one == pytest.approx(0.5 + 0.2 * 0.5)  # the neutral score, lifted by at most EVIDENCE_LIFT
     assert one < two < three < 1
     assert two - one > three - two  # each further source adds less
     # the same source quoted twice is one source
     assert base_score(node(evidence=evidence("a", "a")), sources)[0] == one
-    assert base_score(node(evidence=evidence("d", "e")), sources)[0] == pytest.approx(0.5 + 0.5 * (1 - 0.2 * 0.2))
+    assert base_score(node(evidence=evidence("d", "e")), sources)[0] == pytest.approx(0.5 + 0.2 * (1 - 0.2 * 0.2))
+
+
+def test_disputed_evidence_adds_no_credit() -> None:
+    sources = registry(a="peer-reviewed", b="news")
+    disputed = {"source": "a", "quote": "a quote", "disputed": "the source misdates it"}
+    assert base_score(node(evidence=[disputed]), sources)[0] == 0.5
+    both = base_score(node(evidence=[disputed, *evidence("b")]), sources)[0]
+    assert both == base_score(node(evidence=evidence("b")), sources)[0]
 
 
 def test_credit_follows_reliability_and_unregistered_sources_count_as_unknown() -> None:
@@ -128,6 +136,7 @@ def test_the_documented_base_score_table_is_the_code_table() -> None:
     assert {r: float(c) for r, c in rows.items()} == RELIABILITY_CREDIT
     assert set(RELIABILITY_CREDIT) == set(RELIABILITIES)
     assert f"neutral base score **{NEUTRAL_BASE_SCORE}**" in page
+    assert f"by at most **{EVIDENCE_LIFT}**" in page
 
 
 # --- properties on generated maps ------------------------------------------------------------

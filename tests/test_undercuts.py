@@ -183,9 +183,11 @@ def test_the_worked_example_c_stands_with_the_undercut_and_falls_when_it_is_answ
     without = {n: node for n, node in WORKED.items() if n != "u"}
     assert labels(as_map(without), semantics)["c"] == "OUT"  # a attacks c through b (supported attack)
     undercut = labels(as_map(WORKED), semantics)
-    assert undercut == {"t": "IN", "k": "IN", "c": "IN", "b": "OUT", "a": "IN", "d": "IN", "u": "IN"}
+    # the theses clash: c backs t against k and a backs k against t, both standing, so both theses fall
+    assert undercut == {"t": "OUT", "k": "OUT", "c": "IN", "b": "OUT", "a": "IN", "d": "IN", "u": "IN"}
     answered = labels(as_map(WORKED | ANSWER), semantics)
-    assert answered == {"t": "IN", "k": "IN", "c": "OUT", "b": "OUT", "a": "IN", "d": "IN", "u": "OUT", "r": "IN"}
+    # once c falls, only k keeps a standing reason: k stands, t falls
+    assert answered == {"t": "OUT", "k": "IN", "c": "OUT", "b": "OUT", "a": "IN", "d": "IN", "u": "OUT", "r": "IN"}
 
 
 def test_the_relation_has_a_status_and_auxiliary_arguments_never_show():
@@ -330,17 +332,18 @@ def test_eval_reports_the_undercut_relation_in_text_and_json(cli, project):
     payload = json.loads(cli(["eval", path, "--seeds", project / "seeds", "-f", "json"]).stdout)
     assert payload["undercut_relations"] == [
         {"from": "a", "to": "b", "undercut_by": ["u"], "label": "OUT", "status": "falls", "reason": "defeated by u"}]
-    assert payload["extensions"] == [["t", "k", "c", "a", "d", "u"]]
+    assert payload["extensions"] == [["c", "a", "d", "u"]]  # the theses clash, and each has a standing reason
 
 
 def test_an_undercut_answers_the_attack_in_the_preparation_lists(cli, project):
     path = project / "maps" / "worked.yaml"
     path.write_text(worked_yaml(WORKED, "worked"), encoding="utf-8")
     prep = json.loads(cli(["eval", path, "--seeds", project / "seeds", "--prep", "-f", "json"]).stdout)["prep"]
-    assert prep["pro"]["still_to_answer"] == []  # d answers b; u undercuts a's attack through b
+    # d answers b; u undercuts a's attack through b: what is left is a backing k, the thesis t clashes with
+    assert [(a["attacker"], a["target"], a["via"]) for a in prep["pro"]["still_to_answer"]] == [("a", "t", ["k"])]
     path.write_text(worked_yaml({n: node for n, node in WORKED.items() if n != "u"}, "worked"), encoding="utf-8")
     prep = json.loads(cli(["eval", path, "--seeds", project / "seeds", "--prep", "-f", "json"]).stdout)["prep"]
-    assert [(a["attacker"], a["target"]) for a in prep["pro"]["still_to_answer"]] == [("a", "c")]
+    assert [(a["attacker"], a["target"]) for a in prep["pro"]["still_to_answer"]] == [("a", "c"), ("a", "t")]
 
 
 def test_an_undercut_of_a_sides_inference_is_still_to_answer_for_that_side(cli, project, tmp_path):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from argmap.core.model import Source
 from argmap.core.project import MapDocument
 from argmap.evaluate.mapeval import MapEvaluation
+from argmap.evaluate.verdict import MapVerdict
 from argmap.render.drawing import map_dot_pieces
 from argmap.render.formats import FORMATS, GraphvizFailed, dot_available
 from argmap.render.status import drawn_status
@@ -69,14 +70,14 @@ def inline_svg(svg: str) -> str:
 
 
 def map_svg(document: MapDocument, sources: Mapping[str, Source] | None = None,
-            evaluation: MapEvaluation | None = None) -> str | None:
+            evaluation: MapEvaluation | None = None, verdict: MapVerdict | None = None) -> str | None:
     """The diagram of the map, the statuses (or gradual strengths) of ``evaluation`` drawn (none without), as a
     stand-alone SVG file's text; None when Graphviz is not installed. Raises
     :class:`GraphvizFailed` (exit 2) when ``dot`` fails."""
     if not dot_available():
         return None
     argmap = document.model
-    status = drawn_status(evaluation) if evaluation is not None else None
+    status = drawn_status(evaluation, verdict) if evaluation is not None else None
     pieces = map_dot_pieces(argmap, document.graph, sources, rankdir=PAGE_RANKDIR, status=status)
     try:
         return FORMATS["svg"].produce(pieces).decode("utf-8")

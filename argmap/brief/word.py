@@ -26,7 +26,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from argmap.brief.views.brief import BriefPage, Card, SideCase
-from argmap.brief.views.parts import NodeRef, QuoteView, Segment, Undercut
+from argmap.brief.views.parts import DecisiveView, NodeRef, QuoteView, Segment, Undercut, VerdictView
 from argmap.brief.views.reading import duration
 
 
@@ -109,6 +109,8 @@ def _verification(q: QuoteView) -> str:
 
 
 def add_quote(document: WordDocument, q: QuoteView) -> None:
+    if q.disputed:
+        _small(document.add_paragraph(), f"Disputed: {q.disputed} It adds nothing to the claim's score.")
     line = document.add_paragraph()
     line.paragraph_format.keep_with_next = True
     line.add_run(q.cite.card, style=CITE)
@@ -146,6 +148,7 @@ def add_card(document: WordDocument, card: Card, number: int | None = None) -> N
         facts.append(f"{card.status.word} ({card.status.reason})")
     if card.strength_text:
         facts.append(f"strength {card.strength_text}")
+    facts += [f"{r.verb} {r.target.label} with weight {r.weight_text}" for r in card.relations if r.weight_text]
     facts += [text for text in (_names("Answers:", card.answers), _names("Answered by:", card.answered_by)) if text]
     if card.quotes:
         facts.append(f"read {card.reading}")
@@ -202,6 +205,32 @@ def _inference(u: Undercut) -> str:
     return f" The inference counts with weight {u.weight_text}." if u.weight_text else ""
 
 
+def _decisive_name(d: DecisiveView) -> str:
+    return f"{d.ref.label} {d.verb} {d.target.label}" if d.target else d.ref.label
+
+
+def _decisive(d: DecisiveView) -> str:
+    turn = f", and {d.turns_to} would lead" if d.turns_to else ""
+    return f"{_decisive_name(d)}: {d.shift_text}{turn}"
+
+
+def add_verdict(document: WordDocument, verdict: VerdictView) -> None:
+    """The verdict after the Pocket heading: who is ahead, how surely, and what decides it."""
+    document.add_paragraph(f"Verdict: {verdict.summary}", style=HAT.name)
+    document.add_paragraph(f"Under {verdict.semantics} semantics: pro {verdict.pro}, con {verdict.con} "
+                           f"({verdict.score_basis}). " + ("Fragile. " if verdict.fragile else "")
+                           + f"{verdict.robustness_phrase}.")
+    if verdict.compatible_because:
+        document.add_paragraph(f"The theses are compatible ({verdict.compatible_because}): this compares two claims "
+                               "that can both be true.")
+    if verdict.decisive:
+        document.add_paragraph("Decisive clashes (the margin, pro minus con, without each):")
+        for i, d in enumerate(verdict.decisive, 1):
+            document.add_paragraph(f"{i}. {_decisive(d)}")
+    turning = "; ".join(map(_decisive_name, verdict.turning)) or "no single point turns it"
+    document.add_paragraph(f"{verdict.turn_lead}: {turning}.")
+
+
 def _total(cards: Sequence[Card]) -> str:
     return duration(sum(c.reading_seconds for c in cards))
 
@@ -217,12 +246,15 @@ def word_brief(page: BriefPage) -> bytes:
     properties.created = properties.modified = built
     properties.revision = 1
     document.add_paragraph(page.title, style=POCKET.name)
-    document.add_paragraph(f"Question: {page.question}")
+    if page.question:
+        document.add_paragraph(f"Question: {page.question}")
     semantics = f"statuses under {page.semantics} semantics" if page.semantics else (
         f"strengths under {page.strength_semantics} semantics" if page.strength_semantics else "")
     _small(document.add_paragraph(), " · ".join(filter(None, (
         f"Built {page.built}", page.check.summary, f"{page.node_count} nodes, {page.quote_count} quotes", semantics,
         f"reading times at {page.wpm} words a minute"))))
+    if page.verdict is not None:
+        add_verdict(document, page.verdict)
     full = {row.card.ref.id: row.card for row in page.glance}
     for side in page.sides:
         add_side(document, side, full)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from argmap.checks import (
     anachronism, cycles, evidence, expect, identity, loading, node_types, orphans, pages, placeholders, quotes,
-    references, sides, titles,
+    references, sides, theses, titles,
 )
 from argmap.checks.rule import Rule
 from argmap.core.codes import Code
@@ -35,6 +35,8 @@ MAP_RULES: tuple[Rule, ...] = (
     references.unknown_undercuts,      # AM319
     references.self_undercuts,         # AM322
     titles.missing_titles,             # AM320
+    theses.theses_reason,              # AM323
+    theses.missing_question,           # AM324
     quotes.unknown_sources,            # AM405
     quotes.quotes_found,               # AM501
     quotes.quotes_unique,
@@ -48,6 +50,7 @@ MAP_RULES: tuple[Rule, ...] = (
     expect.expected_labels,            # AM601
     expect.unknown_expected_nodes,
     expect.expected_strengths,         # AM603
+    expect.expected_verdict,           # AM605
 )
 
 # Rules that compare maps with each other or with the seeds folder.

@@ -7,7 +7,9 @@ import difflib
 
 from argmap.checks.rule import MapContext, rule
 from argmap.core.codes import Code
+from argmap.core.model import pinned_strengths
 from argmap.evaluate import Label
+from argmap.evaluate.verdict import headline_semantics
 from argmap.core.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
 
 EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
@@ -92,7 +94,7 @@ def unknown_expected_nodes(ctx: MapContext):
                 yield ctx.report(("expect", list_name, i), f"expect.{list_name} names '{node_id}', which is not a node of this map",
                                  hint(node_id))
     for semantics in GRADUAL_SEMANTICS:
-        for node_id in getattr(expect, semantics):
+        for node_id in pinned_strengths(expect, semantics):
             if node_id not in ctx.model.nodes:
                 yield ctx.report(("expect", semantics, node_id),
                                  f"expect.{semantics} names '{node_id}', which is not a node of this map", hint(node_id),
@@ -125,7 +127,7 @@ def expected_strengths(ctx: MapContext):
     if expect is None or not ctx.project.registry_valid or not _relations_resolve(ctx):
         return
     for semantics in GRADUAL_SEMANTICS:
-        pinned = getattr(expect, semantics)
+        pinned = pinned_strengths(expect, semantics)
         if not pinned:
             continue
         strengths = ctx.evaluation(semantics).gradual.strengths
@@ -154,3 +156,39 @@ def _verb(label: Label) -> str:
 
 def _list_for(label: Label) -> str:
     return next(name for name, wanted in EXPECT_LISTS.items() if wanted is label)
+
+
+@rule(Code.AM605, "`expect: verdict:` differs from the computed verdict.")
+def expected_verdict(ctx: MapContext):
+    """`expect.verdict` (pro, con or contested) must be the leader of the map's headline verdict:
+    under `expect.semantics` when the map names one, else under quadratic energy (`qe`). See
+    `argmap eval`, which shows the verdict first.
+
+    Passing:
+
+        nodes:
+          extend: {type: thesis, side: pro, title: Extend, text: Extend the wall.}
+          keep: {type: thesis, side: con, title: Keep, text: Keep the wall.}
+          shelter: {type: claim, title: Shelter, text: It shelters the fleet., supports: [extend], analytic: true}
+        expect:
+          verdict: pro      # shelter is an unanswered reason for extend, and against keep
+
+    Failing:
+
+        expect:
+          verdict: contested   # computed: pro
+    """
+    expect = ctx.model.expect
+    if expect is None or expect.verdict is None or not ctx.project.registry_valid or not _relations_resolve(ctx):
+        return
+    semantics = headline_semantics(ctx.model)
+    verdict = ctx.evaluations.verdict(ctx.model, semantics)
+    if verdict is None:
+        yield ctx.report(("expect", "verdict"), "expect.verdict is set, but the map has no thesis on one side: "
+                         "there is no verdict", ("give each side a thesis, or remove expect.verdict",))
+        return
+    if verdict.leader != expect.verdict:
+        yield ctx.report(("expect", "verdict"),
+                         f"the verdict is expected to be {expect.verdict} under {semantics} semantics, "
+                         f"but it is {verdict.leader} (margin {verdict.margin:+.2f})",
+                         (f"set expect.verdict to {verdict.leader}, or change the map",))

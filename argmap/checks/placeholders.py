@@ -37,7 +37,8 @@ def placeholder_text(ctx: MapContext):
 def _texts(argmap: ArgMap) -> Iterator[tuple[YamlPath, str]]:
     """Every text the mapper writes (quotes are the source's words, so they are left out)."""
     yield ("title",), argmap.title
-    yield ("question",), argmap.question
+    if argmap.question:
+        yield ("question",), argmap.question
     yield ("sides", "pro"), argmap.sides.pro
     yield ("sides", "con"), argmap.sides.con
     if argmap.description:

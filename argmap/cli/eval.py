@@ -11,7 +11,9 @@ import typer
 from argmap.cli.options import REPORT_OPTION, SEEDS_OPTION, EvaluationFormat, ReportFormat, choices, report_name
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SupportRule
 from argmap.evaluate.iccma import MAX_ARGUMENTS
-from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS
+from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, VERDICT_SEMANTICS
+from argmap.evaluate.registry import REGISTRY
+from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES
 
 SemanticsChoice = choices("SemanticsChoice", ALL_SEMANTICS)
 
@@ -19,11 +21,15 @@ SemanticsChoice = choices("SemanticsChoice", ALL_SEMANTICS)
 def eval_command(
     file: Path = typer.Argument(..., help=f"A map (.yaml) or an ICCMA framework (.apx, .tgf, .af) of at most {MAX_ARGUMENTS:,} arguments.",
         show_default=False),
-    semantics: SemanticsChoice = typer.Option(
-        DEFAULT_SEMANTICS, "--semantics", "-s",
-        help="grounded (one sceptical answer), preferred (maximal admissible sets), stable; or a "
-        "gradual strength from 0 to 1 per node: dfquad (DF-QuAD) or qe (quadratic energy), maps only.",
+    semantics: Optional[SemanticsChoice] = typer.Option(
+        None, "--semantics", "-s", show_default=False,
+        help="; ".join(f"{e.name}: {e.summary}" for e in REGISTRY.values())
+        + f". Labels default to {DEFAULT_SEMANTICS}; strengths are for maps only. Also the semantics of the verdict "
+        f"(default: the map's expect: semantics, else {VERDICT_SEMANTICS}).",
     ),
+    samples: int = typer.Option(
+        ROBUSTNESS_SAMPLES, "--samples", min=0, max=100_000, metavar="N",
+        help="Robustness samples of the verdict: how often the leader holds when every base score and weight moves a little."),
     format: Optional[EvaluationFormat] = typer.Option(None, "--format", "-f", show_default=False,
                                                       help="text (a table, the default) or json."),
     prep: bool = typer.Option(
@@ -41,9 +47,10 @@ def eval_command(
     seeds: Path = SEEDS_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
-    """Which claims stand, fall or stay undecided, and why.
+    """Which side is ahead, and which claims stand, fall or stay undecided, and why.
 
-    For a map, prints each node's label (IN/OUT/UNDEC, shown as stands/falls/undecided) and the
+    For a map, prints the verdict first: the side ahead (or contested), the margin (pro minus
+    con), how robust it is, and the clashes that decide it. Then each node's label (IN/OUT/UNDEC, shown as stands/falls/undecided) and the
     reason: the attacker that defeats it, or that all its attackers fall. Under preferred and
     stable semantics a node stands if it is in every extension, falls if it is attacked by
     every extension, and is undecided otherwise. A map with check errors is not evaluated: its
@@ -60,8 +67,8 @@ def eval_command(
     from argmap.reporters.text import format_diagnostics
     from argmap.usecases.eval import EvalRequest, run_eval
 
-    outcome = run_eval(EvalRequest(file, SemanticsChoice(semantics).value, seeds,
-                                   SupportRule(supports) if supports is not None else None, prep))
+    outcome = run_eval(EvalRequest(file, SemanticsChoice(semantics).value if semantics is not None else None, seeds,
+                                   SupportRule(supports) if supports is not None else None, prep, samples))
     for note in outcome.notes:
         typer.echo(note, err=True)
     if outcome.evaluation is None:

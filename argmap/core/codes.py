@@ -71,6 +71,8 @@ class Code(StrEnum):
     AM319 = auto(), "unknown-undercut", ERROR
     AM322 = auto(), "self-undercut", ERROR
     AM320 = auto(), "missing-title", WARNING
+    AM323 = auto(), "theses-reason", ERROR
+    AM324 = auto(), "missing-question", WARNING
     # The seeds folder (AM40x) and the quotes taken from it (AM50x).
     AM401 = auto(), "source-path-outside", ERROR
     AM402 = auto(), "source-file-missing", ERROR
@@ -90,5 +92,6 @@ class Code(StrEnum):
     AM601 = auto(), "expectation-differs", ERROR
     AM602 = auto(), "expectation-unknown-node", ERROR
     AM603 = auto(), "strength-differs", ERROR
+    AM605 = auto(), "verdict-differs", ERROR
     AM701 = auto(), "framework-syntax", ERROR
     AM702 = auto(), "framework-undeclared-argument", ERROR

@@ -12,11 +12,14 @@ from argmap.core.codes import Code
 from argmap.core.diagnostics import Diagnostic
 from argmap.core.load import LoadedYaml, YamlPath
 from argmap.core.model import ArgMap
+from argmap.core.vocabulary import GRADUAL_SEMANTICS
 
 # Keys format 2 added, by where they appear.
+FORMAT_2_MAP_KEYS = ("theses", "because")
 FORMAT_2_NODE_KEYS = ("title", "weight", "undercuts")
-FORMAT_2_EVIDENCE_KEYS = ("as_of", "speaker", "page", "highlight_translation")
-FORMAT_2_EXPECT_KEYS = ("dfquad", "qe")
+FORMAT_2_EVIDENCE_KEYS = ("as_of", "speaker", "page", "highlight_translation", "disputed")
+FORMAT_2_EXPECT_KEYS = (*GRADUAL_SEMANTICS, "verdict")
+RELATION_KEYS = ("supports", "attacks")  # whose entries may be {to, weight} in format 2
 MIGRATE_HINT = "set `argmap: 2` (or run `argmap migrate FILE`)"
 
 
@@ -42,19 +45,28 @@ def _uses_format_2(model: ArgMap) -> bool:
     """Whether any node, evidence item or expectation sets a format-2 field: the fields each
     model was given, read without walking the YAML data (several times faster on 200,000 nodes)."""
     node_keys, evidence_keys = frozenset(FORMAT_2_NODE_KEYS), frozenset(FORMAT_2_EVIDENCE_KEYS)
+    if not model.model_fields_set.isdisjoint(FORMAT_2_MAP_KEYS):
+        return True
     if model.expect is not None and not model.expect.model_fields_set.isdisjoint(FORMAT_2_EXPECT_KEYS):
         return True
     return any(not node_keys.isdisjoint(node.model_fields_set)
                or any(not evidence_keys.isdisjoint(item.model_fields_set) for item in node.evidence)
+               or any(not isinstance(entry, str) for entry in (*node.support_entries, *node.attack_entries))
                for node in model.nodes.values())
 
 
 def _format_2_keys(data: dict) -> Iterator[YamlPath]:
+    yield from ((key,) for key in FORMAT_2_MAP_KEYS if key in data)
     nodes = data.get("nodes")
     for node_id, node in (nodes.items() if isinstance(nodes, dict) else ()):
         if not isinstance(node, dict):
             continue
         yield from (("nodes", node_id, key) for key in FORMAT_2_NODE_KEYS if key in node)
+        for relation in RELATION_KEYS:
+            entries = node.get(relation)
+            for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+                if isinstance(entry, dict) and "weight" in entry:
+                    yield ("nodes", node_id, relation, i, "weight")
         evidence = node.get("evidence")
         for i, item in enumerate(evidence if isinstance(evidence, list) else ()):
             if isinstance(item, dict):

@@ -24,6 +24,21 @@ def other_side(side: str) -> str:
     return "con" if side == "pro" else "pro"
 
 
+def theses(argmap: ArgMap, side: str) -> list[str]:
+    """The ids of the map's theses on ``side``, in map order."""
+    return [n for n, node in argmap.nodes.items() if node.type == "thesis" and node.side == side]
+
+
+def clashes(argmap: ArgMap) -> list[tuple[str, str]]:
+    """The derived clash: every pro thesis attacks every con thesis and the reverse, as
+    ``(attacker, target)`` pairs, unless the map says `theses: compatible`. No one writes these
+    relations; every semantics evaluates them, and `export` leaves them out."""
+    if not argmap.theses_clash:
+        return []
+    pro, con = theses(argmap, "pro"), theses(argmap, "con")
+    return [*((p, c) for p in pro for c in con), *((c, p) for c in con for p in pro)]
+
+
 @dataclass(frozen=True, slots=True)  # slots: a map may have hundreds of thousands of edges
 class Edge:
     """A support or attack ``source -> target``."""
@@ -181,4 +196,4 @@ class MapGraph:
         return reached
 
     def thesis_of(self, side: str) -> list[str]:
-        return [n for n, node in self.nodes.items() if node.type == "thesis" and node.side == side]
+        return theses(self.map, side)

@@ -12,12 +12,13 @@ import re
 from typing import Annotated, Literal
 
 from annotated_types import Interval
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, StringConstraints,
+                      Tag, WithJsonSchema, create_model)
 from pydantic_core import PydanticCustomError
 
 from argmap.core.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
-    DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, NODE_TYPES, RELIABILITIES, SIDES, WEAK_RELIABILITIES, NodeType,
-    Reliability, Semantics, Side,
+    DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, VERDICT_LEADERS,
+    WEAK_RELIABILITIES, Leader, NodeType, Reliability, Semantics, Side,
 )
 
 # The versions of the map format this argmap reads, oldest first; new maps get the last one.
@@ -173,6 +174,41 @@ class Evidence(_Strict):
     )
     page: CslNumber | None = Field(default=None, description="Page (or range) of the quote in a paged source.")
     note: str | None = Field(default=None, description="A remark on this piece of evidence.")
+    disputed: NonEmptyText | None = Field(
+        default=None,
+        description="The source says this, but it is known to be false or garbled: why. The quote "
+        "is still checked; it adds nothing to the node's base score, and cards show it as disputed.",
+    )
+
+
+class WeightedTarget(_Strict):
+    """A support or attack with a relevance weight: how well the point bears on its target."""
+
+    to: Identifier = Field(description="The node supported or attacked.")
+    weight: Score = Field(
+        description="Relevance from 0 to 1: how far the point, if true, bears on its target. Gradual "
+        "semantics scale the relation by it (0 is no relation); Dung semantics ignore it."
+    )
+
+
+def _target_kind(value: object) -> str:
+    return "weighted" if isinstance(value, (dict, WeightedTarget)) else "id"
+
+
+# An entry of `supports:` or `attacks:`: a node id (weight 1), or {to: ID, weight: W}. The entry's
+# own shape picks the branch, so a mistake is reported once, for what the entry was meant to be.
+Target = Annotated[
+    Annotated[Identifier, Tag("id")] | Annotated[WeightedTarget, Tag("weighted")],
+    Discriminator(_target_kind),
+]
+
+
+def target_id(entry: Target) -> str:
+    return entry if isinstance(entry, str) else entry.to
+
+
+def target_weight(entry: Target) -> float:
+    return 1.0 if isinstance(entry, str) else entry.weight
 
 
 class RelationRef(_Strict):
@@ -206,8 +242,13 @@ class Node(_Strict):
         "aloud and the diagram's label. Missing is a warning in format 2.",
     )
     text: NonEmptyText = Field(description="The point, in the mapper's own words.")
-    supports: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node supports.")
-    attacks: list[Identifier] = Field(default_factory=list, description="Ids of nodes this node attacks.")
+    # Read through the properties `supports` and `attacks` (ids) and `relation_weights`.
+    support_entries: list[Target] = Field(
+        default_factory=list, alias="supports",
+        description="Nodes this node supports: ids, or {to: ID, weight: W} to say how relevant the support is.")
+    attack_entries: list[Target] = Field(
+        default_factory=list, alias="attacks",
+        description="Nodes this node attacks: ids, or {to: ID, weight: W} to say how relevant the attack is.")
     undercuts: list[RelationRef] = Field(
         default_factory=list,
         description="Relations whose inference this node denies: {from: a, to: b} says that even "
@@ -227,6 +268,22 @@ class Node(_Strict):
     note: str | None = Field(default=None, description="A remark for readers, e.g. on a weak or dated source.")
 
     @property
+    def supports(self) -> list[str]:
+        """Ids of the nodes this node supports, in order."""
+        return [target_id(entry) for entry in self.support_entries]
+
+    @property
+    def attacks(self) -> list[str]:
+        """Ids of the nodes this node attacks, in order."""
+        return [target_id(entry) for entry in self.attack_entries]
+
+    def relation_weight(self, kind: str, target: str) -> float:
+        """The weight of this node's ``kind`` ("supports" or "attacks") relation to ``target``: 1
+        unless the entry gives one (the first entry, when the map repeats it: AM316 says so)."""
+        entries = self.support_entries if kind == "supports" else self.attack_entries
+        return next((target_weight(e) for e in entries if target_id(e) == target), 1.0)
+
+    @property
     def targets(self) -> list[str]:
         """The nodes this node supports or attacks (undercuts target relations, not nodes)."""
         return [*self.supports, *self.attacks]
@@ -244,21 +301,31 @@ class Sides(_Strict):
     con: NonEmptyText = Field(description="The position of the con side.")
 
 
-class Expect(_Strict):
-    """The evaluation this map must produce; `argmap check` compares it with the computed one."""
+# `expect:`: the labels under one semantics, then a mapping of pinned strengths for each gradual
+# semantics, named after it (`dfquad: {...}`, `qe: {...}`), then the verdict. The fields follow the
+# vocabulary's list of semantics: a new gradual semantics is a new key here without a line more.
+Expect = create_model(
+    "Expect",
+    __base__=_Strict,
+    __doc__="The evaluation this map must produce; `argmap check` compares it with the computed one.",
+    semantics=(Semantics, Field(default=DEFAULT_SEMANTICS, description="The semantics the labels refer to.")),
+    stands=(list[Identifier], Field(default_factory=list, description="Nodes labelled IN (stands).")),
+    falls=(list[Identifier], Field(default_factory=list, description="Nodes labelled OUT (falls).")),
+    undecided=(list[Identifier], Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")),
+    **{name: (dict[Identifier, Score], Field(
+        default_factory=dict,
+        description=f"Node id → strength under {name} semantics (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
+    )) for name in GRADUAL_SEMANTICS},
+    verdict=(Leader | None, Field(
+        default=None,
+        description=f"The side the verdict finds ahead: {' | '.join(VERDICT_LEADERS)} (under the map's headline semantics).",
+    )),
+)
 
-    semantics: Semantics = Field(default=DEFAULT_SEMANTICS, description="The semantics the labels refer to.")
-    stands: list[Identifier] = Field(default_factory=list, description="Nodes labelled IN (stands).")
-    falls: list[Identifier] = Field(default_factory=list, description="Nodes labelled OUT (falls).")
-    undecided: list[Identifier] = Field(default_factory=list, description="Nodes labelled UNDEC (undecided).")
-    dfquad: dict[Identifier, Score] = Field(
-        default_factory=dict,
-        description=f"Node id → strength under DF-QuAD (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
-    )
-    qe: dict[Identifier, Score] = Field(
-        default_factory=dict,
-        description=f"Node id → strength under quadratic energy (checked to within {EXPECT_STRENGTH_TOLERANCE}).",
-    )
+
+def pinned_strengths(expect: Expect, semantics: str) -> dict[str, float]:
+    """The strengths `expect:` pins under a gradual ``semantics``."""
+    return getattr(expect, semantics)
 
 
 class ArgMap(_Strict):
@@ -267,7 +334,9 @@ class ArgMap(_Strict):
     argmap: FormatVersion = Field(description="Format version: 2, or 1 for maps written before titles, undercuts and gradual strength.")
     id: Identifier = Field(description="Unique across maps; equals the file name without .yaml.")
     title: NonEmptyText = Field(description="Title of the debate.")
-    question: NonEmptyText = Field(description="The question the debate answers.")
+    question: NonEmptyText | None = Field(
+        default=None, description="The question the debate answers, and its verdict: a map with theses on both "
+        "sides and no question is told (AM324).")
     lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
         default="en", description="Language of the map's own text (BCP 47, e.g. en)."
     )
@@ -275,6 +344,19 @@ class ArgMap(_Strict):
     description: str | None = Field(default=None, description="Optional introduction shown in the brief.")
     nodes: dict[Identifier, Node] = Field(description="Node id → node.")
     expect: Expect | None = Field(default=None, description="Optional expected evaluation.")
+    theses: Literal["compatible"] | None = Field(
+        default=None,
+        description="By default every pro thesis and every con thesis contradict: each attacks the "
+        "other (a derived clash). `compatible` says both can be true (give `because:`): no clash is "
+        "derived, and the verdict compares two compatible claims.",
+    )
+    because: NonEmptyText | None = Field(
+        default=None, description="Why the theses are compatible (with `theses: compatible`).")
+
+    @property
+    def theses_clash(self) -> bool:
+        """Whether the pro and con theses attack each other (the default)."""
+        return self.theses != "compatible"
 
 
 # --- sources -------------------------------------------------------------------------------

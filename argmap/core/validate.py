@@ -41,8 +41,23 @@ def _sentence_case(message: str) -> str:
     return message[:1].lower() + message[1:]
 
 
+# The tags of the model's discriminated unions, which pydantic puts in an error's location after
+# the entry they choose for: a relation entry is an id or a {to, weight} mapping.
+_UNION_TAGS = {"supports": ("id", "weighted"), "attacks": ("id", "weighted")}
+
+
+def _without_union_tags(loc: YamlPath) -> YamlPath:
+    """The location in the file: ``nodes.c.supports.0.weighted.weight`` is ``nodes.c.supports.0.weight``."""
+    kept: list = []
+    for i, part in enumerate(loc):
+        if (i >= 2 and isinstance(loc[i - 1], int) and part in _UNION_TAGS.get(str(loc[i - 2]), ())):
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
 def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnostic:
-    loc: YamlPath = tuple(error["loc"])
+    loc: YamlPath = _without_union_tags(tuple(error["loc"]))
     kind = error["type"]
     if loc and loc[-1] == "[key]":  # a dict key that fails its constraint
         key_path = loc[:-1]

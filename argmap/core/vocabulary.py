@@ -10,15 +10,30 @@ from typing import Literal, get_args
 NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
 Side = Literal["pro", "con"]
 Reliability = Literal["peer-reviewed", "thesis", "news", "blog", "unknown"]
-Semantics = Literal["grounded", "preferred", "stable"]  # extension semantics: a label per node
-GradualSemantics = Literal["dfquad", "qe"]  # gradual semantics: a strength in [0, 1] per node
+Leader = Literal["pro", "con", "contested"]  # who a verdict finds ahead
+
+# Every semantics a map may name, and its kind: "labels" (a node stands, falls or is undecided) or
+# "gradual" (a strength from 0 to 1). How each is computed, and how a verdict reads it, is
+# argmap.evaluate.registry's table, which follows this one (a test keeps the two equal); the
+# format's `expect:` block and every --semantics option are derived from it.
+SemanticsKind = Literal["labels", "gradual"]
+SEMANTICS_KINDS: dict[str, SemanticsKind] = {
+    "grounded": "labels",
+    "preferred": "labels",
+    "stable": "labels",
+    "dfquad": "gradual",
+    "qe": "gradual",
+}
 
 NODE_TYPES: tuple[NodeType, ...] = get_args(NodeType)
 SIDES: tuple[Side, ...] = get_args(Side)
 RELIABILITIES: tuple[Reliability, ...] = get_args(Reliability)
-SEMANTICS_NAMES: tuple[Semantics, ...] = get_args(Semantics)
-GRADUAL_SEMANTICS: tuple[GradualSemantics, ...] = get_args(GradualSemantics)
-ALL_SEMANTICS: tuple[str, ...] = (*SEMANTICS_NAMES, *GRADUAL_SEMANTICS)
+SEMANTICS_NAMES: tuple[str, ...] = tuple(name for name, kind in SEMANTICS_KINDS.items() if kind == "labels")
+GRADUAL_SEMANTICS: tuple[str, ...] = tuple(name for name, kind in SEMANTICS_KINDS.items() if kind == "gradual")
+ALL_SEMANTICS: tuple[str, ...] = tuple(SEMANTICS_KINDS)
+Semantics = Literal[SEMANTICS_NAMES]  # type: ignore[valid-type]  # a label per node
+GradualSemantics = Literal[GRADUAL_SEMANTICS]  # type: ignore[valid-type]  # a strength in [0, 1] per node
+VERDICT_LEADERS: tuple[Leader, ...] = get_args(Leader)
 
 # Evidence from these sources is shown as weak, in briefs and diagrams.
 WEAK_RELIABILITIES: frozenset[Reliability] = frozenset({"blog", "unknown"})
@@ -31,6 +46,11 @@ EXPECT_STRENGTH_TOLERANCE = 0.01
 
 # The one sceptical answer: what `eval`, `render`, briefs and `expect:` use unless told otherwise.
 DEFAULT_SEMANTICS: Semantics = "grounded"
+# The semantics of a map's headline verdict unless its `expect:` names one: quadratic energy,
+# whose continuous model settles the theses' clash (a cycle) where DF-QuAD's discrete update
+# can swing between two states, and whose margin grows with the balance of reasons rather than
+# saturating at the first strong supporter (docs/verdicts.md says more).
+VERDICT_SEMANTICS: GradualSemantics = "qe"
 
 # An evaluated node's status by its label (IN, OUT, UNDEC): the word carries the meaning, the
 # symbol only repeats it, in diagrams and briefs alike.

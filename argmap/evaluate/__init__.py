@@ -14,7 +14,8 @@ undecided, and why.
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
 from .framework import Framework
 from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
-from .mapeval import MapEvaluation, evaluate_map
+from .mapeval import MapEvaluation
+from .registry import REGISTRY, evaluate_map
 from .semantics import SEMANTICS, evaluate
 
 __all__ = [

@@ -13,7 +13,9 @@ from argmap.core.model import ArgMap, Source
 from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
-from .mapeval import MapEvaluation, evaluate_map, is_gradual
+from .mapeval import MapEvaluation
+from .registry import evaluate_map, is_gradual
+from .verdict import MapVerdict, headline_semantics, map_verdict
 
 
 class Evaluations:
@@ -24,6 +26,7 @@ class Evaluations:
         self.sources: Mapping[str, Source] = sources if sources is not None else {}
         # keyed by the model's identity; the model is kept with its evaluations, so the key is never reused
         self._kept: dict[int, tuple[ArgMap, dict[tuple[str, SupportRule], MapEvaluation]]] = {}
+        self._verdicts: dict[tuple[int, str], tuple[ArgMap, MapVerdict | None]] = {}
 
     def of(self, model: ArgMap, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
         """``model`` evaluated under ``semantics``, once. Gradual semantics ignore ``rule``."""
@@ -36,3 +39,13 @@ class Evaluations:
             labelled = self.of(model, DEFAULT_SEMANTICS) if is_gradual(semantics) else None
             evaluations[key] = evaluate_map(model, semantics, rule, self.sources, labelled)
         return evaluations[key]
+
+    def verdict(self, model: ArgMap, semantics: str | None = None) -> MapVerdict | None:
+        """The map's verdict under ``semantics`` (default: its headline semantics), once; None
+        when a side has no thesis."""
+        semantics = semantics or headline_semantics(model)
+        key = (id(model), semantics)
+        if key not in self._verdicts:
+            labelled = None if is_gradual(semantics) else self.of(model, semantics)
+            self._verdicts[key] = (model, map_verdict(model, semantics, self.sources, labelled=labelled))
+        return self._verdicts[key][1]

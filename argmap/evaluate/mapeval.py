@@ -11,14 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from argmap.core.graph import clashes
 from argmap.core.model import ArgMap, Source
-from argmap.core.vocabulary import DEFAULT_SEMANTICS, GRADUAL_SEMANTICS
+from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework
 from .labels import Evaluation, Label, ReasonKind, Verdict
 from .semantics import evaluate
-from .strength import MapStrengths, map_strengths
+from .strength import MapStrengths
 from .undercut import Encoding, encode, undercutters_of, without_auxiliaries
 
 
@@ -110,6 +111,9 @@ def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE
     known = argmap.nodes.keys()
     supports = {nid: [t for t in node.supports if t in known] for nid, node in argmap.nodes.items()}
     attacks = {nid: [t for t in node.attacks if t in known] for nid, node in argmap.nodes.items()}
+    for attacker, target in clashes(argmap):  # the theses contradict: a derived mutual attack
+        if target not in attacks[attacker]:
+            attacks[attacker].append(target)
     undercutters = undercutters_of(argmap)
     relation = attack_relation(supports, attacks, rule, undercutters.keys())
     if not undercutters:
@@ -119,23 +123,10 @@ def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE
     return framework, relation, encoding
 
 
-def is_gradual(semantics: str) -> bool:
-    return semantics in GRADUAL_SEMANTICS
-
-
-def evaluate_map(
-    argmap: ArgMap,
-    semantics: str = DEFAULT_SEMANTICS,
-    rule: SupportRule = DEFAULT_SUPPORT_RULE,
-    sources: Mapping[str, Source] | None = None,
-    labelled: MapEvaluation | None = None,
-) -> MapEvaluation:
-    """``sources`` (the registry) gives gradual semantics the reliabilities base scores are
-    derived from; a gradual semantics reads supports itself, so ``rule`` is then ignored and the
-    labels are the grounded ones under the default rule (``labelled``, when already computed)."""
-    if is_gradual(semantics):
-        labelled = labelled or evaluate_map(argmap, DEFAULT_SEMANTICS, DEFAULT_SUPPORT_RULE)
-        return replace(labelled, gradual=map_strengths(argmap, semantics, sources))  # type: ignore[arg-type]
+def evaluate_labels(argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS,
+                    rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
+    """The map's labels under a labelling ``semantics`` (grounded, preferred, stable); see
+    :func:`argmap.evaluate.registry.evaluate_map` for every semantics."""
     framework, relation, encoding = map_framework(argmap, rule)
     evaluation = evaluate(framework, semantics)
     if encoding is None:

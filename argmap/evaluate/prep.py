@@ -30,7 +30,7 @@ from argmap.core.graph import MapGraph
 from argmap.core.model import SIDES, ArgMap, Source, is_weak
 
 from .bipolar import Attack
-from .mapeval import MapEvaluation, evaluate_map
+from .mapeval import MapEvaluation, evaluate_labels
 from .strength import map_strengths
 
 REUSE_THRESHOLD = 3  # a quote on this many nodes or more is "reused across many claims"
@@ -90,7 +90,7 @@ def prepare(
 ) -> Preparation:
     """The preparation lists for both sides. ``sources`` maps source ids to registry entries
     (unknown ids are ignored: `argmap check` reports them); ``evaluation`` defaults to grounded."""
-    evaluation = evaluation or evaluate_map(argmap)
+    evaluation = evaluation or evaluate_labels(argmap)
     graph = MapGraph(argmap)
     sides = graph.sides
     return Preparation(

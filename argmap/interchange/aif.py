@@ -57,6 +57,7 @@ class _AifReader:
         self.exchange = Exchange(FORMAT_NAME)
         self.kinds: dict[str, str] = {}
         self.texts: dict[str, str] = {}
+        self.weights: dict[str, float] = {}  # RA and CA nodes argmap wrote with a relation weight
         self.into: dict[str, list[str]] = defaultdict(list)  # node -> the nodes with an edge into it
         self.out: dict[str, list[str]] = defaultdict(list)
 
@@ -76,6 +77,9 @@ class _AifReader:
                 if isinstance(extension, dict):
                     statement.preset = dict(extension)
                     statement.title = extension.get("title")
+            elif isinstance(weight := (node.get(EXTENSION) or {}).get("weight") if isinstance(node.get(EXTENSION), dict)
+                            else None, (int, float)) and not isinstance(weight, bool) and 0 <= weight <= 1:
+                self.weights[key] = float(weight)
         if not exchange.statements:
             raise UnreadableFile("the AIF file has no I-nodes (statements)", _hint())
         if skipped:
@@ -147,7 +151,7 @@ class _AifReader:
                 relation = "supports" if kind == INFERENCE else "attacks"
                 for conclusion in conclusions:
                     for premise in premises:
-                        exchange.links.append(Link(premise, conclusion, relation))
+                        exchange.links.append(Link(premise, conclusion, relation, weight=self.weights.get(scheme, 1.0)))
                     if kind == INFERENCE and len(premises) > 1:
                         together = "; ".join(f"'{self._label(p)}'" for p in premises)
                         exchange.note(conclusion, f"In the AIF file, {together} support this together "
@@ -245,7 +249,9 @@ def write_aif(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -> tu
                     notices.append(f"node '{node_id}' {relation} '{target}' twice or a node the map lacks: written once or not at all")
                     continue
                 scheme = relation_node[(node_id, target)] = str(next(number))
-                nodes.append({"nodeID": scheme, "text": text, "type": kind, "timestamp": ""})
+                weight = node.relation_weight(relation, target)
+                nodes.append({"nodeID": scheme, "text": text, "type": kind, "timestamp": "",
+                              **({EXTENSION: {"weight": weight}} if weight != 1.0 else {})})
                 edge(i_node[node_id], scheme)
                 edge(scheme, i_node[target])
     for node_id, node in argmap.nodes.items():

@@ -284,7 +284,7 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
         titles[node_id] = title
     notices: list[str] = []
     lines = ["===", f"title: {json.dumps(one_line(argmap.title), ensure_ascii=False)}", "===", "",
-             f"<!-- Written by argmap export from map '{argmap.id}'. {_comment(argmap.question)} "
+             f"<!-- Written by argmap export from map '{argmap.id}'. {_comment(argmap.question or '')} "
              f"Pro: {_comment(argmap.sides.pro)} Con: {_comment(argmap.sides.con)} -->", ""]
     for node_id, node in argmap.nodes.items():
         facts = [node.type, *([f"side {node.side}"] if node.side else []),
@@ -297,12 +297,11 @@ def write_argdown(argmap: ArgMap, sources: Mapping[str, Source] | None = None) -
             lines.append(f"  <!-- evidence ({_comment(cite)}): {_comment(evidence.quote)}{said} -->")
         if node.note:
             lines.append(f"  <!-- note: {_comment(node.note)} -->")
-        for target in node.supports:
-            if target in titles:
-                lines.append(f"  +> [{titles[target]}]")
-        for target in node.attacks:
-            if target in titles:
-                lines.append(f"  -> [{titles[target]}]")
+        for relation, sign in (("supports", "+>"), ("attacks", "->")):
+            for target in getattr(node, relation):
+                if target in titles:
+                    weight = node.relation_weight(relation, target)
+                    lines.append(f"  {sign} [{titles[target]}]" + (f" <!-- argmap weight {weight:g} -->" if weight != 1.0 else ""))
         lines.append("")
     undercut: dict[tuple[str, str, str], list[str]] = {}  # (from, relation, to) -> undercutters
     for node_id, node in argmap.nodes.items():

@@ -457,7 +457,8 @@ class _Builder:
             node["text"] = text
             links = self.outgoing.get(key, ())
             for relation in ("supports", "attacks"):
-                targets = [ids[link.target] for link in links if link.kind == relation]
+                targets = [ids[link.target] if link.weight == 1.0 else {"to": ids[link.target], "weight": link.weight}
+                           for link in links if link.kind == relation]
                 if targets:
                     node[relation] = targets
             if self.undercuts.get(key):
@@ -479,7 +480,7 @@ class _Builder:
         pointed_at: dict[str, int] = defaultdict(int)
         for node in nodes.values():
             for target in (*node.get("supports", ()), *node.get("attacks", ())):
-                pointed_at[target] += 1
+                pointed_at[target if isinstance(target, str) else target["to"]] += 1
         # each side's position is its most answered thesis
         theses = {side: sorted((n for n in nodes if nodes[n]["type"] == "thesis" and nodes[n].get("side") == side),
                                key=lambda n: -pointed_at[n]) for side in ("pro", "con")}

@@ -78,6 +78,7 @@ class Link:
     # side of its own place and a copy makes this relation when it disagrees. Not part of what
     # the relation is: the same relation given twice is one.
     cross_reference: bool = field(default=False, compare=False)
+    weight: float = field(default=1.0, compare=False)  # the relation's relevance, as argmap's own AIF carries it
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from argmap.render.theme import (
     FONT,
     JUNCTION_WIDTH,
     RELATION_STYLES,
+    THINNEST_WEIGHT_SHARE,
     SIDE_STYLES,
     STATUS_STYLES,
     TITLE_CHARS,
@@ -82,23 +83,27 @@ def node_attributes(node: NodeView) -> list[tuple[str, str]]:
 
 
 @functools.cache
-def edge_look(relation: str, faded: bool = False) -> tuple[tuple[str, str], ...]:
+def edge_look(relation: str, faded: bool = False, weight: float = 1.0) -> tuple[tuple[str, str], ...]:
+    """A relation's colour, line and arrowheads; its thickness shrinks with its weight."""
     look = RELATION_STYLES[relation]
+    thickness = look.penwidth * (THINNEST_WEIGHT_SHARE + (1.0 - THINNEST_WEIGHT_SHARE) * weight)
     return (
         ("color", quoted_attr(FADED_EDGE_COLOR if faded else look.color)),
         ("style", look.style),
         ("arrowhead", look.arrowhead),
-        ("penwidth", f"{look.penwidth:g}"),
+        *((("dir", "both"), ("arrowtail", look.arrowhead)) if look.both_ends else ()),
+        ("penwidth", f"{round(thickness, 2):g}"),
     )
 
 
 def edge_attributes(edge: EdgeView, target_text: str | None = None) -> list[tuple[str, str]]:
     """``target_text`` names what an undercut ends on (the relation, not its junction point)."""
+    weight = f" (weight {edge.weight:g})" if edge.weight != 1.0 else ""
     return [
         ("id", quoted_attr(edge.dom_id)),
         ("class", quoted_attr(f"argedge {edge.relation}")),
-        ("tooltip", quoted_attr(f"{edge.source} {RELATION_STYLES[edge.relation].verb} {target_text or edge.target}")),
-        *edge_look(edge.relation, edge.faded),
+        ("tooltip", quoted_attr(f"{edge.source} {RELATION_STYLES[edge.relation].verb} {target_text or edge.target}{weight}")),
+        *edge_look(edge.relation, edge.faded, edge.weight),
     ]
 
 
@@ -128,12 +133,14 @@ def junction_statement(junction: JunctionView) -> str:
 
 
 def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_semantics: str | None = None,
-                      undercuts: bool = False) -> list[str]:
+                      undercuts: bool = False, clash: bool = False, verdict: str | None = None) -> list[str]:
     """A cluster that names what colours, shapes, edges and (when shown) statuses or strengths
     mean, drawn with the same styles as the map itself; undercuts only in maps that draw some."""
     caption = "Legend" + (f" · status under {semantics} semantics" if semantics else "")
     if strength_semantics:
         caption += f" · strength (0 to 1) under {strength_semantics} semantics"
+    if verdict:
+        caption += f" · {verdict}"
     lines = [
         '  subgraph "cluster_legend" {',
         f'  graph [id="legend", label={html("<B>" + html_text(caption) + "</B>")}, style="rounded", '
@@ -157,7 +164,7 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_
     # each relation is shown by a short sample edge between two small points, in a row of its own
     relation_row: list[str] = []
     for relation in RELATION_STYLES:
-        if relation == "undercuts" and not undercuts:
+        if (relation == "undercuts" and not undercuts) or (relation == "clash" and not clash):
             continue
         ends = [f"legend:{relation}:from", f"legend:{relation}:to"]
         for end in ends:
@@ -214,7 +221,8 @@ def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan
             f'  node [fontname={quoted_attr(FONT)}, margin="0.12,0.06"];',
             f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
         ),
-        legend_statements(view.sides, view.semantics, view.strength_semantics, undercuts=bool(view.junctions)),
+        legend_statements(view.sides, view.semantics, view.strength_semantics, undercuts=bool(view.junctions),
+                          clash=any(edge.relation == "clash" for edge in view.edges), verdict=view.verdict),
         (node_statement(node.id, node_attributes(node)) for node in view.nodes),
         (junction_statement(junction) for junction in view.junctions),
         itertools.chain.from_iterable(edge_statements(edge, relation_names) for edge in view.edges),

@@ -141,6 +141,9 @@ def node_label(node: NodeView) -> str:
     )
 
 
-def title_label(title: str, question: str, width: int) -> str:
+def title_label(title: str, question: str | None, width: int) -> str:
+    heading = f'<B>{html_text(clipped(title, TITLE_CHARS))}</B>'
+    if not question:
+        return heading
     question_lines = "<BR/>".join(html_text(line) for line in wrap_lines(question, width, max_lines=4))
-    return f'<B>{html_text(clipped(title, TITLE_CHARS))}</B><BR/><FONT POINT-SIZE="11">{question_lines}</FONT>'
+    return f'{heading}<BR/><FONT POINT-SIZE="11">{question_lines}</FONT>'

@@ -63,6 +63,7 @@ class EdgeStyle:
     arrowhead: str
     penwidth: float
     verb: str
+    both_ends: bool = False  # drawn with a head at each end: a mutual relation
 
 
 RELATION_STYLES: dict[str, EdgeStyle] = {
@@ -70,7 +71,11 @@ RELATION_STYLES: dict[str, EdgeStyle] = {
     "attacks": EdgeStyle(color="#b91c1c", style="dashed", arrowhead="tee", penwidth=1.5, verb="attacks"),
     # an undercut ends on the relation it denies: a colour, line and arrowhead of its own
     "undercuts": EdgeStyle(color="#7e22ce", style="dotted", arrowhead="odiamond", penwidth=1.8, verb="undercuts"),
+    # the theses' derived mutual attack: one edge, a bar at both ends
+    "clash": EdgeStyle(color="#92400e", style="bold", arrowhead="tee", penwidth=2.5, verb="clashes with", both_ends=True),
 }
+# A relation of weight w is drawn this much thinner at weight 0: thickness says relevance.
+THINNEST_WEIGHT_SHARE = 0.3
 JUNCTION_WIDTH = "0.07"  # inches: the point where undercuts meet the relation they deny
 
 

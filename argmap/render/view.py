@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from argmap.core.graph import EdgeKind, MapGraph, Undercut
+from argmap.core.graph import EdgeKind, MapGraph, Undercut, clashes
 from argmap.core.model import ArgMap, Source, known_authors, year
 
 Status = Literal["IN", "OUT", "UNDEC"]
@@ -23,6 +23,7 @@ class DrawnStatus:
     labels: dict[str, Status] = field(default_factory=dict)
     strengths: dict[str, float] = field(default_factory=dict)
     relation_labels: dict[tuple[str, str], Status] = field(default_factory=dict)
+    verdict: str | None = None  # the map's verdict in words, for the legend
 
 
 NO_STATUS = DrawnStatus(semantics="")
@@ -56,10 +57,11 @@ class NodeView:
 class EdgeView:
     source: str
     target: str  # for an undercut: the junction on the relation it denies
-    relation: EdgeKind
+    relation: EdgeKind | Literal["clash"]
     dom_id: str
     faded: bool  # the attacking or supporting node falls (or the undercut relation does): no force
     junction: str | None = None  # an undercut relation is drawn in two halves through this point
+    weight: float = 1.0  # the relation's relevance, drawn as its thickness
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,14 @@ class JunctionView:
 class MapView:
     id: str
     title: str
-    question: str
+    question: str | None
     sides: Mapping[str, str]
     nodes: tuple[NodeView, ...]
     edges: tuple[EdgeView, ...]
     semantics: str | None  # named in the legend when statuses are shown
     strength_semantics: str | None = None  # named in the legend when strengths are shown
     junctions: tuple[JunctionView, ...] = ()
+    verdict: str | None = None  # named in the legend when given
 
     @property
     def shows_status(self) -> bool:
@@ -153,6 +156,7 @@ def build_view(
         semantics=status.semantics if status.labels else None,
         strength_semantics=status.semantics if status.strengths else None,
         junctions=junctions,
+        verdict=status.verdict,
     )
 
 
@@ -167,18 +171,23 @@ def _edges_and_junctions(graph: MapGraph, kept: set[str], labels: Mapping[str, S
             undercutters.setdefault((undercut.target, undercut.denied), []).append(undercut)
     edges: list[EdgeView] = []
     junctions: list[JunctionView] = []
+    nodes = graph.nodes
     for source, target, relation, dom_id in _edge_ids(graph, kept):
         faded = labels.get(source) == "OUT" or relation_labels.get((source, target)) == "OUT"
+        weight = nodes[source].relation_weight(relation, target)
         cuts = undercutters.get((source, target))
         if not cuts:
-            edges.append(EdgeView(source, target, relation, dom_id, faded))
+            edges.append(EdgeView(source, target, relation, dom_id, faded, weight=weight))
             continue
         junction = JunctionView(f"junction:{dom_id}", f"junction-{dom_id.removeprefix('edge-')}", relation)
         junctions.append(junction)
-        edges.append(EdgeView(source, target, relation, dom_id, faded, junction.name))
+        edges.append(EdgeView(source, target, relation, dom_id, faded, junction.name, weight))
         edges += [
             EdgeView(cut.source, junction.name, "undercuts",
                      f"edge-{cut.source}-undercuts-{dom_id.removeprefix('edge-')}", labels.get(cut.source) == "OUT")
             for cut in dict.fromkeys(cuts)
         ]
+    # the theses' clash: one edge per pro and con thesis, drawn with a bar at both ends
+    edges += [EdgeView(pro, con, "clash", f"clash-{pro}-{con}", False)
+              for pro, con in clashes(graph.map) if nodes[pro].side == "pro" and pro in kept and con in kept]
     return tuple(edges), tuple(junctions)

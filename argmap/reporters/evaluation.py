@@ -19,6 +19,7 @@ from argmap.evaluate.labels import Label
 from argmap.evaluate.mapeval import MapEvaluation
 from argmap.evaluate.strength import MapStrengths, rounded
 from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
+from argmap.evaluate.verdict import Decisive, MapVerdict
 from argmap.core.graph import MapGraph
 from argmap.text.terminal import printable
 from argmap.text.words import plural
@@ -36,6 +37,9 @@ class _TextEvaluation:
         evaluation = outcome.evaluation
         gradual = outcome.map_evaluation.gradual if outcome.map_evaluation else None
         lines = [self._title(outcome), ""]
+        if outcome.verdict is not None:
+            lines.extend(self._verdict(outcome.verdict, outcome.map_evaluation.argmap))
+            lines.append("")
         if gradual is not None:
             lines.extend(self._strength_table(outcome.map_evaluation))
             lines.append("")
@@ -76,6 +80,19 @@ class _TextEvaluation:
             for n in order
         ]
         return _aligned(*_with_titles(header, rows, nodes))
+
+    @staticmethod
+    def _verdict(verdict: MapVerdict, argmap) -> list[str]:
+        lines = [f"VERDICT under {verdict.semantics}: {verdict.summary} (pro {rounded(verdict.pro)}, con {rounded(verdict.con)})",
+                 *([f"  question: {argmap.question}"] if argmap.question else []), f"  {verdict.robustness_phrase}"]
+        if verdict.compatible:
+            lines.append(f"  the theses are compatible ({argmap.because}): this compares two claims that can both be true")
+        if verdict.decisive:
+            lines.append("  decisive clashes:")
+            lines.extend(f"    {i}. {_decisive_words(d, argmap)}" for i, d in enumerate(verdict.decisive, 1))
+        turning = ", ".join(_decisive_name(d, argmap) for d in verdict.turning) or "no single point turns it"
+        lines.append(f"  {verdict.turn_lead}: {turning}")
+        return lines
 
     @staticmethod
     def _convergence(gradual: MapStrengths) -> str:
@@ -176,10 +193,40 @@ def _aligned(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return [line(header), *map(line, rows)]
 
 
+def _decisive_name(decisive: Decisive, argmap) -> str:
+    def name(node_id: str) -> str:
+        node = argmap.nodes.get(node_id)
+        return f"{node_id} ({node.title})" if node is not None and node.title else node_id
+
+    if decisive.target is None:
+        return name(decisive.node)
+    return f"{name(decisive.node)} {decisive.kind} {decisive.target}"
+
+
+def _decisive_words(decisive: Decisive, argmap) -> str:
+    side = f"[{decisive.side}] " if decisive.side else ""
+    turn = f" ({decisive.turns_to})" if decisive.turns_to else ""
+    return f"{side}{_decisive_name(decisive, argmap)}: without it, the margin moves {decisive.shift:+.2f}{turn}"
+
+
+def verdict_payload(verdict: MapVerdict) -> dict:
+    return {
+        "leader": verdict.leader, "margin": verdict.margin, "robustness": verdict.robustness,
+        "semantics": verdict.semantics,
+        "decisive": [{"node": d.node, **({"target": d.target} if d.target else {}), "kind": d.kind, "side": d.side,
+                      "shift": d.shift, "turns_to": d.turns_to} for d in verdict.decisive],
+        "pro": verdict.pro, "con": verdict.con, "samples": verdict.samples, "fragile": verdict.fragile,
+        "theses": "compatible" if verdict.compatible else "contradict",
+    }
+
+
 def evaluation_payload(outcome: EvalOutcome) -> dict:
     evaluation = outcome.evaluation
     map_eval = outcome.map_evaluation
-    payload: dict = {
+    payload: dict = {}
+    if outcome.verdict is not None:
+        payload["verdict"] = verdict_payload(outcome.verdict)
+    payload |= {
         "semantics": map_eval.semantics if map_eval else evaluation.semantics,
         "extensions": [list(e) for e in evaluation.extensions],
     }

@@ -113,4 +113,4 @@ def diagram(document: MapDocument, result: CheckResult, semantics: str | None = 
     """The map's diagram, statuses (or strengths) drawn under the semantics its brief shows."""
     shown = status_semantics(document.model, semantics)
     evaluation = result.evaluations.of(document.model, shown) if shown else None
-    return map_svg(document, result.project.registered, evaluation)
+    return map_svg(document, result.project.registered, evaluation, result.evaluations.verdict(document.model, semantics))

@@ -98,8 +98,9 @@ def source_page_html(source_id: str, result: CheckResult, built: str) -> str:
 
 
 def index_html(result: CheckResult, built: str, cited: list[str], diagrams: list[str]) -> str:
+    verdicts = {d.model.id: result.evaluations.verdict(d.model) for d in result.project.maps}
     return render_index(index_page(result.project, built=built, diagnostics=result.diagnostics,
-                                   cited_sources=cited, diagrams=diagrams))
+                                   cited_sources=cited, diagrams=diagrams, verdicts=verdicts))
 
 
 def _guard_target(out: Path) -> None:

@@ -13,8 +13,9 @@ from argmap.checks.expect import EXPECT_CODES
 from argmap.core.diagnostics import Diagnostic, ExitCode, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
-from argmap.evaluate.mapeval import is_gradual
+from argmap.evaluate.registry import is_gradual
 from argmap.evaluate.prep import Preparation, prepare
+from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics, map_verdict
 from argmap.core.folders import DEFAULT_SEEDS
 from argmap.core.project import MAP_SUFFIXES
 from argmap.usecases.check import check
@@ -24,10 +25,11 @@ from argmap.core.vocabulary import DEFAULT_SEMANTICS
 @dataclass(frozen=True)
 class EvalRequest:
     path: Path
-    semantics: str = DEFAULT_SEMANTICS
+    semantics: str | None = None  # None: not chosen; labels under the default, the verdict under the map's headline one
     seeds: Path = DEFAULT_SEEDS
     supports: SupportRule | None = None  # None: not chosen, the default rule
     prep: bool = False
+    samples: int = ROBUSTNESS_SAMPLES  # the verdict's robustness samples
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class EvalOutcome:
     evaluation: Evaluation | None = None
     map_evaluation: MapEvaluation | None = None
     preparation: Preparation | None = None
+    verdict: MapVerdict | None = None  # maps with a thesis on each side
     notes: tuple[str, ...] = ()  # about the options, for stderr
 
     @property
@@ -66,8 +69,9 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 
 
 def _eval_framework(request: EvalRequest) -> EvalOutcome:
-    if is_gradual(request.semantics):
-        raise UsageError(f"{request.semantics} semantics needs base scores, and an abstract framework has none",
+    semantics = request.semantics or DEFAULT_SEMANTICS
+    if is_gradual(semantics):
+        raise UsageError(f"{semantics} semantics needs base scores, and an abstract framework has none",
                          f"evaluate a map for gradual strengths, or choose one of {', '.join(SEMANTICS)}",
                          setting="semantics")
     if request.prep:
@@ -76,7 +80,7 @@ def _eval_framework(request: EvalRequest) -> EvalOutcome:
     parsed = parse_framework_file(request.path)
     if parsed.framework is None:
         return EvalOutcome(str(request.path), problems=tuple(parsed.diagnostics))
-    return EvalOutcome(str(request.path), evaluation=evaluate(parsed.framework, request.semantics))
+    return EvalOutcome(str(request.path), evaluation=evaluate(parsed.framework, semantics))
 
 
 def _eval_map(request: EvalRequest) -> EvalOutcome:
@@ -91,12 +95,19 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
         return EvalOutcome(named.display, problems=tuple(checked.diagnostics))
     (document,) = checked.project.maps
     notes: tuple[str, ...] = ()
-    if is_gradual(request.semantics) and request.supports is not None:
-        notes = (f"note: --supports is ignored under {request.semantics} semantics, which weighs supports itself",)
-    map_evaluation = checked.evaluations.of(document.model, request.semantics, request.supports or DEFAULT_SUPPORT_RULE)
+    semantics = request.semantics or DEFAULT_SEMANTICS
+    if is_gradual(semantics) and request.supports is not None:
+        notes = (f"note: --supports is ignored under {semantics} semantics, which weighs supports itself",)
+    rule = request.supports or DEFAULT_SUPPORT_RULE
+    map_evaluation = checked.evaluations.of(document.model, semantics, rule)
     preparation = None
     if request.prep:
         sources = checked.project.registered
         preparation = prepare(document.model, sources, map_evaluation)
+    # the verdict under the semantics asked for, else the map's headline one
+    verdict_semantics = request.semantics or headline_semantics(document.model)
+    labelled = None if is_gradual(verdict_semantics) else checked.evaluations.of(document.model, verdict_semantics, rule)
+    verdict = map_verdict(document.model, verdict_semantics, checked.project.registered, samples=request.samples,
+                          labelled=labelled)
     return EvalOutcome(document.display, problems=tuple(checked.diagnostics), evaluation=map_evaluation.evaluation,
-                       map_evaluation=map_evaluation, preparation=preparation, notes=notes)
+                       map_evaluation=map_evaluation, preparation=preparation, verdict=verdict, notes=notes)

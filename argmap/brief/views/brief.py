@@ -10,12 +10,13 @@ from markupsafe import Markup
 from argmap.brief.bibliography import Reference, bibliography
 from argmap.brief.diagram import page_diagram
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
-from argmap.brief.views.parts import (CheckStatus, NodeRef, QuoteView, Relation, SIDE_LABELS, Status, TYPE_LABELS,
-                                      Undercut, check_status, cite, highlight_segments, locate, page_locator,
+from argmap.brief.views.parts import (CheckStatus, DecisiveView, NodeRef, QuoteView, Relation, SIDE_LABELS, Status,
+                                      TYPE_LABELS, Undercut, VerdictView, check_status, cite, highlight_segments, locate, page_locator,
                                       surrounding)
 from argmap.core.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.evaluations import Evaluations
+from argmap.evaluate.verdict import Decisive, MapVerdict
 from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
 from argmap.evaluate.strength import rounded
 from argmap.core.graph import MapGraph, other_side
@@ -23,7 +24,7 @@ from argmap.core.model import ArgMap, Evidence, Source
 from argmap.core.periods import as_of_phrase
 from argmap.core.project import MapDocument, Project, SourceDocument
 from argmap.brief.views.reading import duration
-from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, RELIABILITIES
+from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, GRADUAL_SEMANTICS, RELIABILITIES
 
 # The table at the top lists standing claims first; under a gradual semantics, the strongest first, and
 # its filter tells strong (at least one half) from weak.
@@ -157,7 +158,7 @@ class GlanceRow:
 class BriefPage:
     map_id: str
     title: str
-    question: str
+    question: str | None
     description: str | None
     lang: str
     sides: tuple[SideCase, ...]
@@ -173,6 +174,7 @@ class BriefPage:
     strength_semantics: str | None = None  # the gradual semantics of the cards' strengths
     glance: tuple[GlanceRow, ...] = ()  # every node's full card, standing ones first
     wpm: int = DEFAULT_WPM
+    verdict: VerdictView | None = None  # None when a side has no thesis
 
     @property
     def page_title(self) -> str:
@@ -216,7 +218,7 @@ class _MapReader:
                         self.statuses.get(node_id), repeat=True, strength=self.strengths.get(node_id))
         self.shown.add(node_id)
         relations = tuple(
-            Relation(verb, self.ref(target))
+            Relation(verb, self.ref(target), node.relation_weight(verb, target))
             for verb in ("supports", "attacks")
             for target in getattr(node, verb)
             if target in self.model.nodes
@@ -266,6 +268,7 @@ class _MapReader:
             speaker=evidence.speaker,
             as_of=as_of_phrase(evidence.as_of) if evidence.as_of else None,
             page=page_locator(evidence.page),
+            disputed=evidence.disputed,
             before=before,
             after=after,
             wpm=self.wpm,
@@ -407,6 +410,7 @@ def brief_page(
     ``semantics`` is the one chosen, if any (see :func:`status_semantics`). Under a gradual
     semantics the cards show strengths instead of statuses."""
     model = document.model
+    verdict = evaluations.verdict(model, semantics)  # the semantics chosen, else the map's headline one
     semantics = status_semantics(model, semantics)
     evaluation = evaluations.of(model, semantics)
     preparation = prepare(model, project.registered, evaluation)
@@ -451,4 +455,24 @@ def brief_page(
         strength_semantics=gradual.semantics if gradual else None,
         glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.order)),
         wpm=wpm,
+        verdict=verdict_view(verdict, reader) if verdict is not None else None,
+    )
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def verdict_view(verdict: MapVerdict, reader: _MapReader) -> VerdictView:
+    def decisive(d: Decisive) -> DecisiveView:
+        return DecisiveView(reader.ref(d.node), reader.ref(d.target) if d.target else None, d.kind, d.shift, d.turns_to)
+
+    return VerdictView(
+        leader=verdict.leader, summary=verdict.summary, semantics=verdict.semantics,
+        pro=rounded(verdict.pro), con=rounded(verdict.con), robustness_phrase=_sentence(verdict.robustness_phrase.removeprefix("fragile: ")),
+        fragile=verdict.fragile, decisive=tuple(map(decisive, verdict.decisive)),
+        turn_lead=_sentence(verdict.turn_lead), turning=tuple(map(decisive, verdict.turning)),
+        compatible_because=reader.model.because if verdict.compatible else None,
+        score_basis=("the strength of each side's strongest thesis" if verdict.semantics in GRADUAL_SEMANTICS
+                     else "each side's strongest thesis: stands 1, undecided 0.5, falls 0"),
     )

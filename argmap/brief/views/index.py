@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.brief.bibliography import Reference, bibliography
@@ -10,6 +10,7 @@ from argmap.brief.views.links import Links, SITE_ROOT
 from argmap.brief.views.parts import CheckStatus, RELIABILITY_LABELS, SIDE_LABELS, check_status
 from argmap.core.diagnostics import Diagnostic
 from argmap.core.project import MapDocument, Project
+from argmap.evaluate.verdict import MapVerdict
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,15 @@ class SideCount:
 class MapSummary:
     id: str
     title: str
-    question: str
+    question: str | None
     href: str
     diagram_href: str | None
     nodes: int
     quotes: int
     sides: tuple[SideCount, ...]
     check: CheckStatus
+    verdict: str | None = None  # "con ahead by 0.45 (qe)", fragile said; None when a side has no thesis
+    leader: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class IndexPage:
 
 
 def map_summary(document: MapDocument, diagnostics: Sequence[Diagnostic], links: Links = SITE_ROOT,
-                has_diagram: bool = True) -> MapSummary:
+                has_diagram: bool = True, verdict: MapVerdict | None = None) -> MapSummary:
     model = document.model
     sides = document.graph.sides
     counts = []
@@ -68,14 +71,24 @@ def map_summary(document: MapDocument, diagnostics: Sequence[Diagnostic], links:
                                 sum(len(model.nodes[n].evidence) for n in ids)))
     return MapSummary(model.id, model.title, model.question, links.brief(model.id) or f"{model.id}.html",
                       links.diagram(model.id) if has_diagram else None, len(model.nodes),
-                      sum(len(n.evidence) for n in model.nodes.values()), tuple(counts), check_status(diagnostics))
+                      sum(len(n.evidence) for n in model.nodes.values()), tuple(counts), check_status(diagnostics),
+                      _verdict_words(verdict), verdict.leader if verdict else None)
+
+
+def _verdict_words(verdict: MapVerdict | None) -> str | None:
+    if verdict is None:
+        return None
+    return f"{verdict.summary} under {verdict.semantics}" + ("; fragile" if verdict.fragile else "")
 
 
 def index_page(project: Project, *, built: str, diagnostics: Sequence[Diagnostic], cited_sources: Sequence[str],
-               diagrams: Iterable[str] = (), title: str = "Debate briefs") -> IndexPage:
+               diagrams: Iterable[str] = (), title: str = "Debate briefs",
+               verdicts: Mapping[str, MapVerdict | None] | None = None) -> IndexPage:
+    """``verdicts`` gives each map's headline verdict by map id."""
     with_diagram = set(diagrams)
-    maps = tuple(map_summary(d, diagnostics_of(d, diagnostics), SITE_ROOT, d.model.id in with_diagram)
-                 for d in project.maps)
+    verdicts = verdicts or {}
+    maps = tuple(map_summary(d, diagnostics_of(d, diagnostics), SITE_ROOT, d.model.id in with_diagram,
+                             verdicts.get(d.model.id)) for d in project.maps)
     quote_counts: dict[str, int] = {}
     for document in project.maps:
         for node in document.model.nodes.values():

@@ -95,6 +95,44 @@ class NodeRef:
 class Relation:
     verb: str  # "supports" | "attacks"
     target: NodeRef
+    weight: float = 1.0  # its relevance; a card says it when it is below 1
+
+    @property
+    def weight_text(self) -> str | None:
+        return f"{self.weight:g}" if self.weight != 1.0 else None
+
+
+@dataclass(frozen=True)
+class DecisiveView:
+    """A decisive clash of the verdict: a node, or a relation from it, and the margin without it."""
+
+    ref: NodeRef
+    target: NodeRef | None  # the relation's target; None for the node itself
+    verb: str  # "supports" | "attacks" for a relation
+    shift: float
+    turns_to: str | None  # the leader without it, when that changes
+
+    @property
+    def shift_text(self) -> str:
+        return f"{self.shift:+.2f}"
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    """The verdict box at the top of a brief."""
+
+    leader: str  # pro | con | contested: the box's data-verdict
+    summary: str  # "con ahead by 0.45"
+    semantics: str
+    pro: str
+    con: str
+    robustness_phrase: str
+    fragile: bool
+    decisive: tuple[DecisiveView, ...]
+    turn_lead: str  # "To turn it, con must answer"
+    turning: tuple[DecisiveView, ...]
+    compatible_because: str | None  # set when the map says its theses can both be true
+    score_basis: str  # what a side's score is, in words
 
 
 @dataclass(frozen=True)
@@ -158,6 +196,7 @@ class QuoteView:
     speaker: str | None = None  # whose view the quote reports, when not the author's
     as_of: str | None = None  # the period the quoted situation belongs to, in words
     page: str | None = None  # "p. 12", "pp. 12-14"
+    disputed: str | None = None  # why the quote, though verbatim, is known to be false or garbled
     before: str = ""  # the source's words before the quote in its sentence: read silently, small type
     after: str = ""  # and after it
     wpm: int = DEFAULT_WPM
