@@ -400,3 +400,22 @@ def test_a_registry_keeps_its_byte_order_mark_and_its_last_comment_last(cli, tmp
     text = (tmp_path / "seeds" / "sources.yaml").read_bytes()
     assert text.startswith(b"\xef\xbb\xbfsources:\n  first:\n    file: first.txt\n    title: First\n\n  second:\n")
     assert text.endswith(b"    reliability: unknown\n  # third: to find\n")
+
+
+def test_a_long_run_of_one_paragraph_is_shortened_without_losing_the_article_around_it(cli, project, monkeypatch):
+    """A run of identical paragraphs is cut to REPEATS_KEPT copies before extraction (a 51 MB page of
+    one paragraph took trafilatura many minutes: bench/bench_capture.py); the paragraphs around it
+    stay, in order."""
+    from argmap.sources.capture import REPEATS_KEPT
+
+    monkeypatch.chdir(project)
+    filler = "<p>Iklan: kunjungi toko kami untuk penawaran terbaik minggu ini di seluruh kota.</p>\n"
+    page = history_page().replace("</p><p>", "</p>\n" + filler * 400 + "<p>", 1)
+    (project / "runs.html").write_text(page, encoding="utf-8")
+    result = cli(["source", "add", "runs.html", "--id", "runs"])
+    assert result.exit_code == 0, result.output
+    saved = (project / "seeds" / "runs.txt").read_text(encoding="utf-8")
+    sentences = [p for p in HISTORY.removeprefix("<p>").removesuffix("</p>").split("</p><p>")]
+    positions = [saved.index(s[:40]) for s in sentences]
+    assert positions == sorted(positions)  # every paragraph of the article, in order
+    assert saved.count("kunjungi toko kami") <= REPEATS_KEPT

@@ -37,6 +37,10 @@ MIN_ARTICLE_CHARACTERS = 200
 # footers may well outweigh an article a few times, not twenty: that much left out is text
 # the extractor dropped (a paragraph repeated, kept once), and the author should look.
 MOSTLY_LEFT_OUT = 1 / 20
+# A run of identical elements (the same tag and text, nothing inside) keeps this many: a page of
+# one paragraph repeated a million times otherwise holds trafilatura for many minutes, for an
+# article it would shorten to one copy anyway.
+REPEATS_KEPT = 2
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?[\"'\s>]", re.I)
@@ -156,6 +160,18 @@ def read_text(body: bytes, where: str) -> Captured:
 _NOT_AN_ARTICLE = "save the article's own page (not a front page or a login wall); nothing written"
 
 
+def _drop_long_repeats(tree) -> None:
+    """Shorten every run of identical leaf siblings to :data:`REPEATS_KEPT` copies, in place."""
+    for parent in tree.iter():
+        previous, run = None, 0
+        for child in list(parent):
+            key = (child.tag, child.text, child.tail, tuple(child.attrib.items())) if len(child) == 0 else None
+            run = run + 1 if key is not None and key == previous else 1
+            previous = key
+            if run > REPEATS_KEPT:
+                parent.remove(child)
+
+
 def read_html(body: bytes, where: str, url: str | None = None) -> Captured:
     """The article of a web page, without the page's navigation, ads, banners and footer."""
     import trafilatura
@@ -167,6 +183,7 @@ def read_html(body: bytes, where: str, url: str | None = None) -> Captured:
     if tree is None:
         raise UsageError(f"{where}: no article text found in the page", _NOT_AN_ARTICLE)
     facts = page_facts(tree)  # before trafilatura, which prunes the tree it reads
+    _drop_long_repeats(tree)
     text = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True, favor_precision=True)
     if not text or not text.strip():
         raise UsageError(f"{where}: no article text found in the page", _NOT_AN_ARTICLE)
