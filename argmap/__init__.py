@@ -6,4 +6,4 @@ The pipeline runs one way: ``load`` (YAML text to positioned data) → ``model``
 → ``cli``.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

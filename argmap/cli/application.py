@@ -22,6 +22,7 @@ from argmap.cli.source import source_app
 from argmap.cli.brief import brief_command
 from argmap.cli.build import build_command
 from argmap.cli.check import check_command
+from argmap.cli.diff import diff_command
 from argmap.cli.docx import docx_command
 from argmap.cli.eval import eval_command
 from argmap.cli.export import export_command
@@ -109,6 +110,7 @@ for name, command in (
     ("build", build_command),
     ("docx", docx_command),
     ("eval", eval_command),
+    ("diff", diff_command),
     ("quote", quote_command),
     ("schema", schema_command),
     ("new", new_command),

@@ -13,7 +13,7 @@ from argmap.core.diagnostics import Diagnostic, UsageError
 from argmap.core.format_versions import format_2_fields
 from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE
 from argmap.core.graph import MapGraph
-from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, read_bytes
+from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, parse_yaml, read_bytes
 from argmap.core.model import ArgMap, Source, SourceRegistry
 from argmap.quotes.match import SourceText
 from argmap.core.validate import validate
@@ -157,13 +157,23 @@ def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnos
     """A map, an unloaded map (the diagnostics say why), or None for a sources registry met
     among the maps, which is validated as one."""
     display = display_path(path)
-    doc, problems = load_yaml(path, display)
+    raw, problems = read_bytes(path, display)
+    if raw is None:
+        return UnloadedMap(path, display), problems
+    return parse_map(raw, path, display)
+
+
+def parse_map(raw: bytes, path: Path, display: str) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
+    """A map from its bytes (read from a file, or from git at a revision), as :func:`load_map`."""
+    text, problems = decode_text(raw, display)
+    doc, parse_problems = parse_yaml(text, path, display) if text is not None else (None, [])
+    problems += parse_problems
     if doc is None:
         return UnloadedMap(path, display), problems
     if is_registry(doc.data):
         return None, validate_registry(doc, path.parent)[2]
-    model, problems = validate(doc, ArgMap)
-    problems += format_2_fields(doc, model)
+    model, model_problems = validate(doc, ArgMap)
+    problems += model_problems + format_2_fields(doc, model)
     if model is None:
         return UnloadedMap(path, display), problems
     return MapDocument(doc, model), problems
@@ -191,6 +201,17 @@ def load_seeds(seeds_dir: Path, needed_by: tuple[MapDocument, str] | None = None
     registered, project.sources, problems = validate_registry(doc, seeds_dir)
     project.registered, project.registry_valid = registered or {}, registered is not None
     return project, problems
+
+
+def parse_registry(raw: bytes, display: str) -> tuple[dict[str, Source] | None, list[Diagnostic]]:
+    """The entries of a sources registry from its bytes (None when it does not validate), without
+    reading the sources' files: what an earlier version of the registry said."""
+    text, problems = decode_text(raw, display)
+    doc, parse_problems = parse_yaml(text, Path(display), display) if text is not None else (None, [])
+    if doc is None:
+        return None, problems + parse_problems
+    registry, problems = validate(doc, SourceRegistry)
+    return (dict(registry.sources) if registry is not None else None), problems
 
 
 def validate_registry(doc: LoadedYaml, seeds_dir: Path) -> tuple[dict[str, Source] | None, dict[str, SourceDocument], list[Diagnostic]]:
