@@ -240,7 +240,7 @@ class MarkdownDiff:
             lines += [f"### {markdown_text(diff.path)}: {markdown_text(STATUS_WORDS[diff.status])}", "",
                       f"{markdown_text(diff.old.name)} → {markdown_text(diff.new.name)}", ""]
             if diff.before is not None or diff.after is not None:
-                lines += [f"| verdict \\({markdown_text(diff.semantics)}\\) | before | after |", "|---|---|---|"]
+                lines += [f"| verdict ({markdown_text(diff.semantics)}) | before | after |", "|---|---|---|"]
                 lines += [f"| {what} | {markdown_text(before)} | {markdown_text(after)} |"
                           for what, before, after in verdict_rows(diff)]
                 lines.append("")
