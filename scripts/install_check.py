@@ -1,13 +1,16 @@
-"""argmap as `pip install /path/to/argmap` installs it: no dev extras, in a clean virtual environment.
+"""The release as a user gets it: the wheel and sdist of `python -m build`, the wheel installed
+without dev extras in a clean virtual environment, and argmap run from there.
 
     .venv/bin/python scripts/install_check.py     # `make install-check`, part of `make test`
 
-Builds the wheel from a copy of the checkout (so nothing is left in it, and nothing stale is
-packaged), checks that the wheel holds every file of the package, installs it with the versions of
-requirements.lock, then runs the installed argmap: --version, schema, check --strict maps/, and on
-a new `argmap init` project check, build, docx and source add (a web page, a PDF). Every module
-must import there too. Prints one line, or on a failure the step, its command and its output.
-Uses pip's cache: quick and offline once `make` has installed the development environment.
+Builds the sdist, then the wheel from the sdist (as `python -m build` does), from a copy of the
+checkout (so nothing is left in it, and nothing stale is packaged); checks that both hold every
+file of the package and that their version is argmap's; installs the wheel with the versions of
+requirements.lock; then runs the installed argmap: --version, schema, the demo (`build` over
+maps/), check --strict maps/, and on a new `argmap init` project check, build, docx and source
+add (a web page, a PDF). Every module must import there too. Prints one line, or on a failure
+the step, its command and its output. The build's own environment takes setuptools and wheel at
+the lock's versions, from pip's cache once `make` has installed the development environment.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
+import re
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -63,11 +67,33 @@ def copy_checkout(target: Path) -> None:
             shutil.copy2(ROOT / name, target / name)
 
 
-def missing_from_wheel(wheel: Path, source: Path) -> list[str]:
+def package_files(source: Path) -> set[str]:
+    """Every file of the package folder, as a path from the checkout's top."""
     package = source / "argmap"
-    wanted = {p.relative_to(source).as_posix() for p in package.rglob("*")
-              if p.is_file() and not set(NOT_PACKAGED) & set(p.relative_to(package).parts)}
-    return sorted(wanted - set(zipfile.ZipFile(wheel).namelist()))
+    return {p.relative_to(source).as_posix() for p in package.rglob("*")
+            if p.is_file() and not set(NOT_PACKAGED) & set(p.relative_to(package).parts)}
+
+
+def missing_from_wheel(wheel: Path, source: Path) -> list[str]:
+    return sorted(package_files(source) - set(zipfile.ZipFile(wheel).namelist()))
+
+
+def missing_from_sdist(sdist: Path, source: Path) -> list[str]:
+    """The package's files, the metadata and the schemas, none left out of the sdist (whose
+    members sit under one folder, argmap-VERSION/)."""
+    with tarfile.open(sdist) as archive:
+        held = {name.partition("/")[2] for name in archive.getnames()}
+    wanted = package_files(source) | {"pyproject.toml", "README.md", "CHANGELOG.md"}
+    wanted |= {p.relative_to(source).as_posix() for p in (source / "schema").glob("*.json")}
+    return sorted(wanted - held)
+
+
+def declared_version(source: Path) -> str:
+    """argmap.__version__, the one place the version is written (pyproject.toml reads it)."""
+    found = re.search(r'^__version__ = "([^"]+)"$', (source / "argmap" / "__init__.py").read_text(encoding="utf-8"), re.M)
+    if found is None:
+        raise StepFailed("argmap/__init__.py sets no __version__")
+    return found[1]
 
 
 def example_pdf(path: Path, tests: Path) -> Path:
@@ -87,21 +113,28 @@ def check(work: Path) -> str:
     # only argmap and what it needs)
     run("create the environment", [sys.executable, "-m", "venv", "--without-pip", venv], work, env)
     pip, argmap = [sys.executable, "-m", "pip"], venv / "bin" / "argmap"
-    run("build the wheel", [*pip, "wheel", "--no-deps", "--wheel-dir", dist, source], work, env)
-    wheel = next(dist.glob("argmap-*.whl"))
-    missing = missing_from_wheel(wheel, source)
-    if missing:
-        raise StepFailed(f"the wheel lacks files of the package (add them to [tool.setuptools.package-data]): "
-                         f"{', '.join(missing)}")
+    run("build the sdist and the wheel (python -m build)", [sys.executable, "-m", "build", "--outdir", dist, source],
+        work, env)
+    version = declared_version(source)
+    wheel, sdist = dist / f"argmap-{version}-py3-none-any.whl", dist / f"argmap-{version}.tar.gz"
+    if not wheel.is_file() or not sdist.is_file():
+        raise StepFailed(f"python -m build wrote {sorted(p.name for p in dist.iterdir())}, "
+                         f"not {wheel.name} and {sdist.name}: is the version read from argmap.__version__?")
+    for archive, missing in ((wheel, missing_from_wheel(wheel, source)), (sdist, missing_from_sdist(sdist, source))):
+        if missing:
+            raise StepFailed(f"{archive.name} lacks files (add them to [tool.setuptools.package-data] or MANIFEST.in): "
+                             f"{', '.join(missing)}")
     run("install the wheel", [*pip, "--python", venv / "bin" / "python", "install", wheel], work, env)
-    version = tomllib.loads((source / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    if version not in run("argmap --version", [argmap, "--version"], work, env):
+    if f"argmap {version}" not in run("argmap --version", [argmap, "--version"], work, env):
         raise StepFailed(f"argmap --version does not say {version}")
     run("import every module", [venv / "bin" / "python", "-c", IMPORT_EVERY_MODULE], work, env)
     for option, schema in (([], "argmap.schema.json"), (["--sources"], "sources.schema.json")):
         printed = run("argmap schema", [argmap, "schema", *option], work, env)
         if printed != (source / "schema" / schema).read_text(encoding="utf-8"):
             raise StepFailed(f"argmap schema {' '.join(option)} differs from schema/{schema}")
+    run("the demo: argmap build over maps/", [argmap, "build", "-o", work / "demo"], source, env)
+    if not (work / "demo" / "index.html").is_file():
+        raise StepFailed("the demo wrote no site")
     run("argmap check --strict maps/", [argmap, "check", "--strict", "maps/"], source, env)
     run("argmap init", [argmap, "init", project], work, env)
     run("argmap check --strict (init's project)", [argmap, "check", "--strict"], project, env)
@@ -124,8 +157,9 @@ def main() -> int:
         except StepFailed as failure:
             print(f"install-check failed: {failure}", file=sys.stderr)
             return 1
-    print(f"install-check: the argmap {version} wheel, installed without dev extras in a clean environment, "
-          f"runs --version, schema, check, init, build, docx and source add ({time.monotonic() - started:.0f} s)")
+    print(f"install-check: the argmap {version} sdist and wheel (python -m build) hold every file; the wheel, "
+          f"installed without dev extras in a clean environment, runs --version, schema, the demo, check, init, build, "
+          f"docx and source add ({time.monotonic() - started:.0f} s)")
     return 0
 
 

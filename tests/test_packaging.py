@@ -103,3 +103,17 @@ def test_the_lock_pins_every_distribution_argmap_and_its_dev_tools_install():
                 wanted.append(needed)
     assert {name: version for name, version in seen.items() if pinned.get(name) != version} == {}, \
         "installed at a version requirements.lock does not pin: run make lock (or make again after editing it)"
+
+
+def test_the_version_is_written_once_and_the_changelog_describes_it():
+    import re
+
+    import argmap
+
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in pyproject["project"] and pyproject["project"]["dynamic"] == ["version"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "argmap.__version__"}
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    released = re.findall(r"^## \[(\d+\.\d+\.\d+)\](?: - (\d{4}-\d{2}-\d{2}))?$", changelog, re.MULTILINE)
+    assert released and released[0][0] == argmap.__version__, "CHANGELOG.md's newest release is not argmap.__version__"
+    assert "## [Unreleased]" in changelog  # Keep a Changelog: where the next changes go
