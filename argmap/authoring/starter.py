@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap import __version__
 from argmap.core.diagnostics import UsageError
 from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 from argmap.files.output import SITE_FOLDER
@@ -217,22 +218,27 @@ repos:
         pass_filenames: false
 """
 
-_WORKFLOW = """\
-# GitHub Actions: check every map and quote on each push and pull request.
+# argmap's GitHub Action, at this argmap's version: OWNER is where the project got argmap from,
+# which argmap cannot know (it is on no package index).
+ACTION = f"OWNER/argmap@v{__version__}"
+
+_WORKFLOW = f"""\
+# GitHub Actions: check every map and quote on each push and pull request, with annotations on
+# the changed lines, and write what a pull request changed in the debate to the job summary.
 name: argmap
 on: [push, pull_request]
 jobs:
-  check:
+  argmap:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
+      # argmap's action installs argmap from its own repository, at the tag named here: make
+      # OWNER the account (or the path) of the repository you got argmap from
+      - uses: {ACTION}
         with:
-          python-version: "3.12"
-      # argmap installs from its repository, not from PyPI: make the next line install it from
-      # where you got it, e.g. pip install git+https://github.com/OWNER/argmap
-      - run: pip install argmap
-      - run: argmap check --strict
+          maps: {DEFAULT_MAPS.as_posix()}
+          seeds: {DEFAULT_SEEDS.as_posix()}
+          # site: "true"    # also build the site and upload it as the artifact argmap-site
 """
 
 
