@@ -77,4 +77,6 @@ def test_the_workflow_says_where_argmap_comes_from(tmp_path):
 
     init_project(tmp_path)
     workflow = (tmp_path / ".github" / "workflows" / "argmap.yml").read_text(encoding="utf-8")
-    assert "argmap installs from its repository, not from PyPI" in workflow  # `pip install argmap` alone would not get this argmap
+    # argmap is on no package index: the workflow uses argmap's action, which installs it from its own repository
+    assert "pip install argmap" not in workflow
+    assert "- uses: OWNER/argmap@v" in workflow and "make\n      # OWNER the account" in workflow
