@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import shutil
 import subprocess
@@ -290,3 +291,18 @@ def test_a_version_that_is_not_a_valid_map_is_named_at_its_line_and_exits_2(run_
     assert done.stdout.splitlines()[-1] == "0 maps changed, 0 unchanged; 1 file could not be read as maps"
     payload = json.loads(run_argmap(["diff", "--base", "main", "-f", "json"], cwd=debate).stdout)
     assert payload["problems"][0]["path"] == "maps/ferry.yaml" and payload["maps"] == []
+
+
+def test_the_documented_diffs_are_real_output(run_argmap):
+    """Each `$ argmap diff` of docs/commands/diff.md, run from the repository's top, prints what the page shows."""
+    from conftest import REPO
+
+    page = (REPO / "docs" / "commands" / "diff.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n\$ argmap diff (.*?)\n(.*?)```", page, re.DOTALL)
+    formats = set()
+    for args, shown in blocks:
+        done = run_argmap(["diff", *args.split()], cwd=REPO)
+        assert done.returncode == 1, done.stderr
+        assert done.stdout == shown, args
+        formats.add(args.split("--format ")[-1] if "--format" in args else "text")
+    assert formats == {"text", "json", "markdown", "github"}

@@ -228,14 +228,16 @@ def test_pre_commit_entry_passes_on_a_clean_project(cli, monkeypatch: pytest.Mon
     assert result.exit_code == 0, result.stdout
 
 
-def test_documented_github_workflow_installs_graphviz_and_runs_check_strict():
+def test_documented_github_workflow_uses_the_action_which_installs_graphviz_and_runs_check_strict():
     page = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", page, re.DOTALL)
     workflows = [yaml.safe_load(b) for b in blocks if "jobs:" in b]
     assert workflows, "no GitHub Actions workflow in docs/ci.md"
     steps = [step for job in workflows[0]["jobs"].values() for step in job["steps"]]
-    commands = "\n".join(step.get("run", "") for step in steps)
-    assert "sudo apt-get install -y graphviz" in commands
+    assert any(step.get("uses", "").startswith("OWNER/argmap@") for step in steps)
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    commands = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert "sudo apt-get install -y -q graphviz" in commands
     assert "argmap check --strict" in commands
     hooks = [yaml.safe_load(b) for b in blocks if "repos:" in b]
     assert hooks and hooks[0]["repos"][0]["hooks"][0]["id"] == "argmap-check"
