@@ -103,7 +103,7 @@ def quote_location(state: MapState, occurrence: Occurrence) -> Located | None:
 
 def _escaped(text: str) -> str:
     """Text shown as Markdown: its own characters, never markup."""
-    return "".join(f"\\{c}" if c in "\\`*_{}[]<>()#+-.!|~" else c for c in text)
+    return "".join(f"\\{c}" if c in "\\`*_[]<>#|~" else c for c in text)
 
 
 def as_hover(text: str, range_: types.Range) -> types.Hover:
