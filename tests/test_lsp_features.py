@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
+from argmap.core.schema import MAP_SCHEMA, json_schema
 from lsp_support import (  # noqa: F401 - client and lsp_project are fixtures
     change_map, client, codes, diagnostics, doc, lsp_project, open_map, position_of,
 )
@@ -65,7 +66,7 @@ async def test_completion_offers_node_ids_source_ids_keys_values_and_periods(cli
 
     keys = await complete(client, uri, text, "    type: claim\n    \n", len("    type: claim\n    "))
     assert {"title", "supports", "undercuts", "evidence", "analytic", "weight"} <= keys.keys()
-    assert "Ids of nodes this node supports." in keys["supports"].documentation
+    assert keys["supports"].documentation == json_schema(MAP_SCHEMA)["$defs"]["Node"]["properties"]["supports"]["description"]
     types_ = await complete(client, uri, text, "  crossing-is-quick:\n    type: ", len("  crossing-is-quick:\n    type: "))
     assert {"thesis", "claim", "objection", "rebuttal"} <= types_.keys()
     sides = await complete(client, uri, text, "    side: ", len("    side: "))
@@ -138,6 +139,7 @@ async def test_definition_leads_to_the_node_the_registry_entry_and_the_seed_pass
 
 async def test_references_and_rename_cover_relations_undercuts_and_expect(client, lsp_project):
     path, text = ferry_map(lsp_project)
+    text = text.replace("attacks: [ferry-is-cheaper]", "attacks: [{to: ferry-is-cheaper, weight: 0.5}]")  # a weighted attack
     uri = open_map(client, path, text)
     assert await diagnostics(client, uri) is not None
     at = position_of(text, "  ferry-is-cheaper:", 2)
@@ -145,7 +147,7 @@ async def test_references_and_rename_cover_relations_undercuts_and_expect(client
         text_document=doc(uri), position=at, context=types.ReferenceContext(include_declaration=True)))
     lines = text.splitlines()
     named = sorted((r.range.start.line, lines[r.range.start.line][r.range.start.character:r.range.end.character]) for r in found)
-    assert [name for _, name in named] == ["ferry-is-cheaper"] * 4  # its entry, an attack, the undercut, expect's qe
+    assert [name for _, name in named] == ["ferry-is-cheaper"] * 4  # its entry, the attack, the undercut, expect's qe
 
     edit = await client.text_document_rename_async(types.RenameParams(text_document=doc(uri), position=at,
                                                                       new_name="ferry-costs-less"))

@@ -10,7 +10,7 @@ from lsprotocol import types
 
 from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH
 from argmap.lsp.documents import MapState
-from argmap.lsp.hover import quote_location
+from argmap.lsp.hover import evidence_of, quote_location
 from argmap.lsp.places import Kind, Occurrence
 from argmap.lsp.positions import TextLines
 from argmap.quotes.match import SourceText
@@ -33,7 +33,7 @@ def definition(state: MapState, occurrence: Occurrence, uri: str, lines: TextLin
     located = quote_location(state, occurrence)
     if located is None:
         return None
-    source = state.project.sources[state.document.model.nodes[occurrence.path[1]].evidence[occurrence.path[3]].source]
+    source = state.project.sources[evidence_of(state, occurrence).source]
     seed = TextLines(source.text.text, encoding)
     return types.Location(uri=source.path.resolve().as_uri(), range=seed.range(located.start, located.end))
 
