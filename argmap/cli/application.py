@@ -28,6 +28,7 @@ from argmap.cli.eval import eval_command
 from argmap.cli.export import export_command
 from argmap.cli.import_ import import_command
 from argmap.cli.list import list_command
+from argmap.cli.lsp import lsp_command
 from argmap.cli.render import render_command
 from argmap.core.diagnostics import ArgmapError, ExitCode
 
@@ -120,6 +121,7 @@ for name, command in (
     ("export", export_command),
     ("init", init_command),
     ("serve", serve_command),
+    ("lsp", lsp_command),
 ):
     app.command(name)(command)
 app.add_typer(source_app, name="source")

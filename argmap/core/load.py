@@ -213,8 +213,12 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]
     finally:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
-        return unreadable(f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads")
+        return unreadable(_too_large())
     return raw, []
+
+
+def _too_large() -> str:
+    return f"file is larger than {MAX_FILE_BYTES:,} bytes, the most argmap reads"
 
 
 def _special_kind(mode: int) -> str:
@@ -245,6 +249,15 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None
     if text is None:
         return None, problems
     return parse_yaml(text, path, display)
+
+
+def unsaved_text(text: str, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """An editor's unsaved text of a file, held to the rules of one read from disk: the size cap,
+    no BOM."""
+    # a character is at most 4 bytes: only text that might be too large is encoded to measure it
+    if len(text) * 4 > MAX_FILE_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        return None, [Diagnostic.of(Code.AM100, display, 1, 1, _too_large())]
+    return text.removeprefix("\ufeff"), []
 
 
 def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> tuple[LoadedYaml | None, list[Diagnostic]]:

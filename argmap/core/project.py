@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,7 +13,7 @@ from argmap.core.diagnostics import Diagnostic, UsageError
 from argmap.core.format_versions import format_2_fields
 from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE
 from argmap.core.graph import MapGraph
-from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, parse_yaml, read_bytes
+from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, parse_yaml, read_bytes, unsaved_text
 from argmap.core.model import ArgMap, Source, SourceRegistry
 from argmap.quotes.match import SourceText
 from argmap.core.validate import validate
@@ -75,8 +75,9 @@ class Project:
         return len(self.maps) + len(self.unloaded_maps)
 
 
-def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
-    """Files and folders → map files. A missing path is a usage error (exit 2)."""
+def find_map_files(paths: Sequence[Path] | None, unsaved: Mapping[Path, str] | None = None) -> tuple[list[Path], bool]:
+    """Files and folders → map files. A missing path is a usage error (exit 2), unless ``unsaved``
+    holds its text (by resolved path): a map open in an editor need not be on disk."""
     if not paths:
         if not DEFAULT_MAPS.is_dir():
             raise UsageError(f"no maps given and no '{DEFAULT_MAPS}/' folder here",
@@ -89,7 +90,7 @@ def find_map_files(paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
             covers_folder = True
             files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in MAP_SUFFIXES and p.is_file()
                                 and not _is_hidden(p.relative_to(path))))
-        elif path.exists():
+        elif path.exists() or (unsaved and path.resolve() in unsaved):
             files.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")
@@ -105,19 +106,21 @@ def _is_hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS) -> tuple[Project, list[Diagnostic]]:
+def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
+                 unsaved: Mapping[Path, str] | None = None) -> tuple[Project, list[Diagnostic]]:
     """The maps and the seeds folder. Maps that cite no source need no seeds folder: where it (or
     its registry) is missing, they are checked against an empty registry; a map that cites one
-    makes the missing registry a usage error (exit 2)."""
+    makes the missing registry a usage error (exit 2). ``unsaved`` holds, by resolved path, the
+    text of maps open in an editor, read instead of their files."""
     source_texts.start_load()
     try:
-        return _load_project(paths, seeds_dir)
+        return _load_project(paths, seeds_dir, unsaved or {})
     finally:
         source_texts.end_load()
 
 
-def _load_project(paths: Sequence[Path] | None, seeds_dir: Path) -> tuple[Project, list[Diagnostic]]:
-    map_files, covers_folder = find_map_files(paths)
+def _load_project(paths: Sequence[Path] | None, seeds_dir: Path, unsaved: Mapping[Path, str]) -> tuple[Project, list[Diagnostic]]:
+    map_files, covers_folder = find_map_files(paths, unsaved)
     registry_in_use = (seeds_dir / SOURCES_FILE).resolve()
     maps: list[MapDocument] = []
     unloaded_maps: list[UnloadedMap] = []
@@ -125,7 +128,7 @@ def _load_project(paths: Sequence[Path] | None, seeds_dir: Path) -> tuple[Projec
     for path in map_files:
         if path.resolve() == registry_in_use:  # `argmap check seeds/`: validated with the seeds, as the registry
             continue
-        document, problems = load_map(path)
+        document, problems = load_map(path, unsaved.get(path.resolve()) if unsaved else None)
         if isinstance(document, MapDocument):
             maps.append(document)
         elif document is not None:
@@ -153,10 +156,15 @@ def _citing(maps: list[MapDocument]):
                 yield document, node_id
 
 
-def load_map(path: Path) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
+def load_map(path: Path, text: str | None = None) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
     """A map, an unloaded map (the diagnostics say why), or None for a sources registry met
-    among the maps, which is validated as one."""
+    among the maps, which is validated as one. ``text``, when given, is read instead of the file."""
     display = display_path(path)
+    if text is not None:  # an editor's unsaved text, held to the rules of a file: the size cap, no BOM
+        text, problems = unsaved_text(text, display)
+        if text is None:
+            return UnloadedMap(path, display), problems
+        return parse_map(text.encode("utf-8", "surrogatepass"), path, display)
     raw, problems = read_bytes(path, display)
     if raw is None:
         return UnloadedMap(path, display), problems

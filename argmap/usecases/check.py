@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,14 +36,17 @@ def check(
     paths: Sequence[Path] | None = None,
     seeds_dir: Path = DEFAULT_SEEDS,
     cache: MutableMapping[MapCheckKey, MapChecked] | None = None,
+    unsaved: Mapping[Path, str] | None = None,
 ) -> CheckResult:
     """Check maps (files or folders; default ``maps/``) against the seeds folder. ``cache``
-    keeps each map's rule results for the next check of the same project (`argmap serve`).
+    keeps each map's rule results for the next check of the same project (`argmap serve`,
+    `argmap lsp`); ``unsaved`` holds, by resolved path, the text of maps open in an editor,
+    checked instead of what their files hold (`argmap lsp`).
 
     Raises :class:`argmap.core.diagnostics.UsageError` when the command cannot run (a missing path).
     """
     with cyclic_gc_paused():  # validation and the rules build as many objects as parsing
-        project, problems = load_project(paths, seeds_dir)
+        project, problems = load_project(paths, seeds_dir, unsaved)
         evaluations = Evaluations(project.registered)
         found, stats = run_checks(project, evaluations, cache)
     diagnostics = sorted(set(problems + found), key=lambda d: (d.path, d.line, d.column, d.code, d.message))

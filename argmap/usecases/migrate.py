@@ -103,39 +103,63 @@ def _migrate_one(path: Path) -> tuple[MigratedMap | None, list[Diagnostic]]:
     model, doc = document.model, document.doc
     if model.argmap >= FORMAT_VERSION:
         return MigratedMap(path, doc.display, doc.text, doc.text, 0, model.argmap), []
-    after, titles = _edited(doc, model)
-    _verify(doc, model, after)
-    return MigratedMap(path, doc.display, doc.text, after, titles, model.argmap), []
+    edits = migration_edits(document)
+    return MigratedMap(path, doc.display, doc.text, apply_edits(doc.text, edits), _titles_added(edits), model.argmap), []
 
 
-def _edited(doc: LoadedYaml, model: ArgMap) -> tuple[str, int]:
-    """The text with the version raised and a placeholder title in each node without one."""
+@dataclass(frozen=True)
+class TextEdit:
+    """Text from ``start`` to ``end`` (character offsets) replaced by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    adds_title: bool = False
+
+
+def migration_edits(document: MapDocument) -> list[TextEdit]:
+    """The edits that make a version-1 map version 2 (`argmap lsp` offers them as one action),
+    verified: the edited text loads as the same map at the new version with the new titles."""
+    doc, model = document.doc, document.model
     keys, values = doc.locator.build_marks()  # exact character offsets, from the event parser
     text = doc.text
-    newline = _LINE_BREAK.search(text)
-    line_break = newline.group() if newline else "\n"
-    edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
     version_at = values[("argmap",)]
     version_token = _PLAIN_TOKEN.match(text, version_at)
-    edits.append((version_at, version_token.end() if version_token else version_at, str(FORMAT_VERSION)))
-    titles = 0
-    for node_id, node in model.nodes.items():
-        if node.title is not None:
-            continue
-        titles += 1
-        text_key = keys.get(("nodes", node_id, "text"))
-        if text_key is None:  # the node repeats another through a YAML alias (*name): no text of its own
-            raise UsageError(f"{doc.display}: node '{node_id}' is a YAML alias of another node, so it has no text "
-                             "of its own to give a title", "write the node out in full, then run argmap migrate again")
-        if _is_flow_mapping(text, values[("nodes", node_id)]):
-            edits.append((text_key, text_key, f'title: "{PLACEHOLDER_TITLE}", '))
-        else:
-            line_start = max(text.rfind("\n", 0, text_key), text.rfind("\r", 0, text_key)) + 1
-            indent = text[line_start:text_key]
-            edits.append((line_start, line_start, f"{indent}title: {PLACEHOLDER_TITLE}{line_break}"))
-    for start, end, replacement in sorted(edits, reverse=True):  # from the end: offsets stay valid
-        text = text[:start] + replacement + text[end:]
-    return text, titles
+    edits = [TextEdit(version_at, version_token.end() if version_token else version_at, str(FORMAT_VERSION))]
+    edits += [_title_edit(doc, node_id, keys, values) for node_id, node in model.nodes.items() if node.title is None]
+    _verify(doc, model, apply_edits(text, edits))
+    return edits
+
+
+def title_edit(document: MapDocument, node_id: str) -> TextEdit:
+    """The edit that gives node ``node_id`` the placeholder title, just before its `text` key."""
+    keys, values = document.doc.locator.build_marks()
+    return _title_edit(document.doc, node_id, keys, values)
+
+
+def _title_edit(doc: LoadedYaml, node_id: str, keys: dict, values: dict) -> TextEdit:
+    text = doc.text
+    text_key = keys.get(("nodes", node_id, "text"))
+    if text_key is None:  # the node repeats another through a YAML alias (*name): no text of its own
+        raise UsageError(f"{doc.display}: node '{node_id}' is a YAML alias of another node, so it has no text "
+                         "of its own to give a title", "write the node out in full, then run argmap migrate again")
+    if _is_flow_mapping(text, values[("nodes", node_id)]):
+        return TextEdit(text_key, text_key, f'title: "{PLACEHOLDER_TITLE}", ', adds_title=True)
+    newline = _LINE_BREAK.search(text)
+    line_break = newline.group() if newline else "\n"
+    line_start = max(text.rfind("\n", 0, text_key), text.rfind("\r", 0, text_key)) + 1
+    indent = text[line_start:text_key]
+    return TextEdit(line_start, line_start, f"{indent}title: {PLACEHOLDER_TITLE}{line_break}", adds_title=True)
+
+
+def apply_edits(text: str, edits: Sequence[TextEdit]) -> str:
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):  # from the end: offsets stay valid
+        text = text[:edit.start] + edit.replacement + text[edit.end:]
+    return text
+
+
+def _titles_added(edits: Sequence[TextEdit]) -> int:
+    return sum(edit.adds_title for edit in edits)
 
 
 def _is_flow_mapping(text: str, value_at: int) -> bool:
