@@ -218,9 +218,7 @@ def test_an_import_writes_no_lang_it_was_not_given(cli, tmp_path):
 
 # --- export: titles the Argdown CLI would misread
 
-def test_titles_starting_with_a_relation_sign_are_escaped(cli, tmp_path):
-    source = tmp_path / "signs.yaml"
-    source.write_text("""argmap: 2
+SIGNS = """argmap: 2
 id: signs
 title: Signs
 question: Does it hold?
@@ -229,7 +227,11 @@ nodes:
   t: {type: thesis, side: pro, title: The thesis, text: The thesis., analytic: true}
   minus: {type: claim, title: "-5% traffic", text: Traffic falls by five per cent., supports: [t], analytic: true}
   under: {type: objection, title: _underscored_, text: A point., undercuts: [{from: minus, to: t}], analytic: true}
-""")
+"""
+
+def test_titles_starting_with_a_relation_sign_are_escaped(cli, tmp_path):
+    source = tmp_path / "signs.yaml"
+    source.write_text(SIGNS)
     result = cli(["export", source, "--to", "argdown"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -243,16 +245,7 @@ nodes:
 @needs_argdown
 def test_titles_starting_with_a_relation_sign_come_back_through_the_cli(cli, tmp_path):
     source = tmp_path / "signs.yaml"
-    source.write_text("""argmap: 2
-id: signs
-title: Signs
-question: Does it hold?
-sides: {pro: Yes, con: No}
-nodes:
-  t: {type: thesis, side: pro, title: The thesis, text: The thesis., analytic: true}
-  minus: {type: claim, title: "-5% traffic", text: Traffic falls by five per cent., supports: [t], analytic: true}
-  under: {type: objection, title: _underscored_, text: A point., undercuts: [{from: minus, to: t}], analytic: true}
-""")
+    source.write_text(SIGNS)
     assert cli(["export", source, "--to", "argdown", "-o", tmp_path / "signs.argdown"]).exit_code == 0
     done = subprocess.run(["argdown", "json", str(tmp_path / "signs.argdown"), str(tmp_path)], capture_output=True,
                           text=True, timeout=120)
