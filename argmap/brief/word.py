@@ -139,11 +139,12 @@ def _names(label: str, refs: Sequence[NodeRef]) -> str:
     return f"{label} " + "; ".join(r.label for r in refs) if refs else ""
 
 
-def add_card(document: WordDocument, card: Card, number: int | None = None) -> None:
+def add_card(document: WordDocument, card: Card, number: int | None = None, best: bool = False) -> None:
     tag = document.add_paragraph(style=TAG.name)
     tag.add_run(f"{number}. " if number is not None else "")
     tag.add_run(card.ref.label)
-    facts = [f"{card.ref.side_label} {card.type_label.lower()}"]
+    facts = ["Best answer"] if best else []
+    facts.append(f"{card.ref.side_label} {card.type_label.lower()}")
     if card.status:
         facts.append(f"{card.status.word} ({card.status.reason})")
     if card.strength_text:
@@ -160,6 +161,8 @@ def add_card(document: WordDocument, card: Card, number: int | None = None) -> N
     for u in card.undercut_by:
         _small(document.add_paragraph(), f"Undercut by {u.undercutter.label}: even if \u201c{u.source.label}\u201d, "
                                          f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
+    if card.kept_but_cut:
+        _small(document.add_paragraph(), card.kept_but_cut)
     for u in card.undercuts:
         _small(document.add_paragraph(), f"Undercuts an inference: even if \u201c{u.source.label}\u201d, "
                                          f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
@@ -186,10 +189,10 @@ def add_side(document: WordDocument, side: SideCase, full: dict[str, Card]) -> N
         answers = [whole(c) for c in block.answers]
         document.add_paragraph(f"A2: {block.claim.label}", style=BLOCK.name)
         status = f" ({block.claim_status.word})" if block.claim_status else ""
-        _small(document.add_paragraph(), f"Answers the {block.claim.side_label} {block.claim.type}{status}; "
-                                         f"read {_total(answers)}")
+        _small(document.add_paragraph(), f"Answers the {block.claim.side_label} {block.claim.type} "
+                                         f"\u201c{block.claim.label}\u201d{status}; read {_total(answers)}")
         for number, card in enumerate(answers, 1):
-            add_card(document, card, number)
+            add_card(document, card, number, best=card.ref.id == block.best)
     if side.still_to_answer:
         document.add_paragraph("Still to answer", style=BLOCK.name)
         for o in side.still_to_answer:

@@ -16,7 +16,8 @@ from argmap.brief.views.parts import (CheckStatus, DecisiveView, NodeRef, QuoteV
 from argmap.core.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.evaluations import Evaluations
-from argmap.evaluate.verdict import Decisive, MapVerdict
+from argmap.evaluate.registry import entry
+from argmap.evaluate.verdict import Decisive, MapVerdict, headline_semantics
 from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
 from argmap.evaluate.strength import rounded
 from argmap.core.graph import MapGraph, other_side
@@ -24,7 +25,7 @@ from argmap.core.model import ArgMap, Evidence, Source
 from argmap.core.periods import as_of_phrase
 from argmap.core.project import MapDocument, Project, SourceDocument
 from argmap.brief.views.reading import duration
-from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, GRADUAL_SEMANTICS, RELIABILITIES
+from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, GRADUAL_SEMANTICS, NODE_TYPES, RELIABILITIES
 
 # The table at the top lists standing claims first; under a gradual semantics, the strongest first, and
 # its filter tells strong (at least one half) from weak.
@@ -50,6 +51,11 @@ class Card:
     undercuts: tuple[Undercut, ...] = ()  # the relations this node undercuts
     answers: tuple[NodeRef, ...] = ()  # what it attacks, or the source of a relation it undercuts
     answered_by: tuple[NodeRef, ...] = ()  # what attacks it, or undercuts one of its relations
+    rank: float | None = None  # its strength in the map's verdict: what orders the best card first
+
+    @property
+    def rank_text(self) -> str | None:
+        return rounded(self.rank) if self.rank is not None else None
 
     @property
     def anchor(self) -> str:
@@ -70,6 +76,16 @@ class Card:
         return ranked[0] if ranked else None
 
     @property
+    def kept_but_cut(self) -> str | None:
+        """What a standing claim whose inference falls means, in one line: the undercut cuts the
+        step from it, not the claim."""
+        cut = [u.target for u in self.undercut_by if u.status is not None and u.status.word == "falls"]
+        if not cut or self.status is None or self.status.word != "stands":
+            return None
+        targets = " or ".join(f"\u201c{t.label}\u201d" for t in dict.fromkeys(cut))
+        return f"It stands as a claim, but it no longer counts for {targets}: the undercut cuts the step, not the claim."
+
+    @property
     def strength_text(self) -> str | None:
         return rounded(self.strength) if self.strength is not None else None
 
@@ -81,7 +97,8 @@ class Block:
     anchor: str
     claim: NodeRef
     claim_status: Status | None
-    answers: tuple[Card, ...]
+    answers: tuple[Card, ...]  # the answers, strongest first, then their backing
+    best: str | None = None  # the strongest of several answers, marked as the one to read first
 
     @property
     def reading(self) -> str:
@@ -138,12 +155,11 @@ class GlanceRow:
     card: Card
 
     @property
-    def order(self) -> tuple[int, float]:
-        """Standing claims first, then undecided, then fallen; under a gradual semantics, the
-        strongest first."""
-        if self.card.strength is not None:
-            return (0, -self.card.strength)
-        return (STATUS_RANK.get(self.card.status.word, 1) if self.card.status else 1, 0.0)
+    def order(self) -> tuple[float, int]:
+        """The strongest first, by the node's strength in the verdict; of equal strength, standing
+        claims before undecided and fallen ones."""
+        status = STATUS_RANK.get(self.card.status.word, 1) if self.card.status else 1
+        return (-(self.card.rank if self.card.rank is not None else 0.0), status)
 
     @property
     def status_key(self) -> str:
@@ -175,6 +191,7 @@ class BriefPage:
     glance: tuple[GlanceRow, ...] = ()  # every node's full card, standing ones first
     wpm: int = DEFAULT_WPM
     verdict: VerdictView | None = None  # None when a side has no thesis
+    rank_semantics: str | None = None  # the semantics of the verdict whose strengths rank the cards
 
     @property
     def page_title(self) -> str:
@@ -203,6 +220,7 @@ class _MapReader:
     relation_statuses: Mapping[tuple[str, str], Status] = field(default_factory=dict)  # undercut relations
     relation_weights: Mapping[tuple[str, str], float] = field(default_factory=dict)  # the same, gradual
     wpm: int = DEFAULT_WPM
+    ranks: Mapping[str, float] = field(default_factory=dict)  # each node's strength in the verdict
     full_cards: dict[str, Card] = field(default_factory=dict)  # node id → its full card, in page order
 
     def ref(self, node_id: str) -> NodeRef:
@@ -215,7 +233,8 @@ class _MapReader:
         node = self.model.nodes[node_id]
         if node_id in self.shown:
             return Card(self.ref(node_id), TYPE_LABELS[node.type], (), (), node.analytic, None,
-                        self.statuses.get(node_id), repeat=True, strength=self.strengths.get(node_id))
+                        self.statuses.get(node_id), repeat=True, strength=self.strengths.get(node_id),
+                        rank=self.ranks.get(node_id))
         self.shown.add(node_id)
         relations = tuple(
             Relation(verb, self.ref(target), node.relation_weight(verb, target))
@@ -234,7 +253,8 @@ class _MapReader:
         card = Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
                     self.statuses.get(node_id), strength=self.strengths.get(node_id),
                     undercut_by=tuple(dict.fromkeys(undercut_by)), undercuts=undercuts,
-                    answers=tuple(dict.fromkeys(answers)), answered_by=tuple(dict.fromkeys(answered_by)))
+                    answers=tuple(dict.fromkeys(answers)), answered_by=tuple(dict.fromkeys(answered_by)),
+                    rank=self.ranks.get(node_id))
         self.full_cards[node_id] = card
         return card
 
@@ -273,6 +293,14 @@ class _MapReader:
             after=after,
             wpm=self.wpm,
         )
+
+
+def verdict_strengths(model: ArgMap, evaluations: Evaluations, semantics: str) -> dict[str, float]:
+    """Each node's strength as the verdict under ``semantics`` reads a thesis: its gradual
+    strength, or what its label is worth (stands 1, undecided 0.5, falls 0)."""
+    score = entry(semantics).thesis_score
+    evaluation = evaluations.of(model, semantics)
+    return {node_id: score(evaluation, node_id) for node_id in model.nodes}
 
 
 def status_semantics(model: ArgMap, chosen: str | None = None) -> str:
@@ -322,6 +350,28 @@ def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[s
     return seen
 
 
+def answers_in_clash(model: ArgMap, answer: str, claim: str) -> bool:
+    """Whether ``answer`` is the answer in its clash with ``claim``. One-way, it always is; in a
+    mutual attack the clash is shown once, the later kind of node (an objection to a claim, a
+    rebuttal to an objection) answering the earlier, and of the same kind the later in the map."""
+    if claim not in model.nodes[answer].attacks or answer not in model.nodes[claim].attacks:
+        return True
+    order = list(model.nodes)
+    rank = {node_type: i for i, node_type in enumerate(NODE_TYPES)}
+    answer_type, claim_type = model.nodes[answer].type, model.nodes[claim].type
+    if answer_type != claim_type:
+        return rank[answer_type] > rank[claim_type]
+    return order.index(answer) > order.index(claim)
+
+
+def answers_to(graph: MapGraph, claim_id: str) -> list[str]:
+    """What answers a claim, each once: what attacks it (one clash of a mutual attack, see
+    :func:`answers_in_clash`) and what undercuts one of its inferences."""
+    attackers = [a for a in graph.attackers(claim_id) if answers_in_clash(graph.map, a, claim_id)]
+    undercutters = [e.source for e in graph.incoming.get(claim_id, ()) if e.relation == "undercuts"]
+    return list(dict.fromkeys(attackers + undercutters))
+
+
 def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCase:
     graph, model = reader.graph, reader.model
     sides = graph.sides
@@ -336,14 +386,19 @@ def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCa
     for claim_id, node in model.nodes.items():
         if sides.get(claim_id) != other_side(side) or node.type == "thesis":
             continue
-        answers = [a for a in graph.attackers(claim_id) if sides.get(a) == side]
+        answers = [a for a in answers_to(graph, claim_id) if sides.get(a) == side]
+        if not answers:
+            # a claim that only answers back in a mutual attack is answered where that clash is shown
+            if not any(answers_in_clash(model, claim_id, a) for a in graph.attackers(claim_id)):
+                unanswered.append(reader.ref(claim_id))
+            continue
+        # the best answer first: by its strength in the verdict, the strongest read first
+        answers.sort(key=lambda a: -reader.ranks.get(a, 0.0))
         # an answer's own backing belongs with it in the block
         backing = [s for s in _descendants(graph, answers, "supports") if sides.get(s) == side and s not in answers]
-        if not answers:
-            unanswered.append(reader.ref(claim_id))
-            continue
         blocks.append(Block(block_anchor(side, claim_id), reader.ref(claim_id), reader.statuses.get(claim_id),
-                            tuple(reader.card(a) for a in answers + backing)))
+                            tuple(reader.card(a) for a in answers + backing),
+                            best=answers[0] if len(answers) > 1 else None))
     # anything of this side not shown yet (e.g. a claim backing nothing reachable) is still shown
     contention_cards += [reader.card(n) for n in model.nodes if sides.get(n) == side and n not in reader.shown]
     return SideCase(
@@ -411,6 +466,8 @@ def brief_page(
     semantics the cards show strengths instead of statuses."""
     model = document.model
     verdict = evaluations.verdict(model, semantics)  # the semantics chosen, else the map's headline one
+    rank_semantics = verdict.semantics if verdict else semantics or headline_semantics(model)
+    ranks = verdict_strengths(model, evaluations, rank_semantics)
     semantics = status_semantics(model, semantics)
     evaluation = evaluations.of(model, semantics)
     preparation = prepare(model, project.registered, evaluation)
@@ -419,7 +476,7 @@ def brief_page(
                         semantics if gradual is None else None,
                         strengths=dict(gradual.strengths) if gradual else {},
                         relation_statuses=relation_statuses_of(evaluation) if gradual is None else {},
-                        relation_weights=gradual.relation_weights if gradual else {}, wpm=wpm)
+                        relation_weights=gradual.relation_weights if gradual else {}, wpm=wpm, ranks=ranks)
     reader.statuses = statuses_of(evaluation, reader.ref) if gradual is None else {}
     cited = {e.source for node in model.nodes.values() for e in node.evidence}
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
@@ -456,6 +513,7 @@ def brief_page(
         glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.order)),
         wpm=wpm,
         verdict=verdict_view(verdict, reader) if verdict is not None else None,
+        rank_semantics=rank_semantics,
     )
 
 
