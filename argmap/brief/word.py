@@ -268,6 +268,10 @@ def word_brief(page: BriefPage) -> bytes:
     document.add_paragraph("Sources", style=HAT.name)
     for reference in page.bibliography:
         document.add_paragraph(reference.text)
+    if page.source_gaps:
+        document.add_paragraph("Source gaps", style=BLOCK.name)
+        for gap in page.source_gaps:
+            document.add_paragraph(f"{gap.cite}: {gap.listed}", style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return pinned_zip(buffer.getvalue(), built)

@@ -11,8 +11,8 @@ from argmap.brief.bibliography import Reference, bibliography
 from argmap.brief.diagram import page_diagram
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, DecisiveView, NodeRef, QuoteView, Relation, SIDE_LABELS, Status,
-                                      TYPE_LABELS, Undercut, VerdictView, check_status, cite, highlight_segments, locate, page_locator,
-                                      surrounding)
+                                      SourceGap, TYPE_LABELS, Undercut, VerdictView, check_status, cite, highlight_segments, locate, page_locator,
+                                      source_gaps, surrounding)
 from argmap.core.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.evaluations import Evaluations
@@ -192,6 +192,7 @@ class BriefPage:
     wpm: int = DEFAULT_WPM
     verdict: VerdictView | None = None  # None when a side has no thesis
     rank_semantics: str | None = None  # the semantics of the verdict whose strengths rank the cards
+    source_gaps: tuple[SourceGap, ...] = ()  # cited sources whose cite lacks an author, date, URL or qualifications
 
     @property
     def page_title(self) -> str:
@@ -514,6 +515,7 @@ def brief_page(
         wpm=wpm,
         verdict=verdict_view(verdict, reader) if verdict is not None else None,
         rank_semantics=rank_semantics,
+        source_gaps=source_gaps(dict(sorted(registered.items()))),
     )
 
 

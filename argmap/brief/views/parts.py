@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.brief.bibliography import card_cite, full_cite, full_name, in_text, is_web_address
@@ -11,7 +11,7 @@ from argmap.brief.views.reading import duration, reading_seconds, word_count
 from argmap.core.diagnostics import Diagnostic, count
 from argmap.evaluate import Label
 from argmap.evaluate.strength import rounded
-from argmap.core.model import Evidence, Source, is_weak, known_authors
+from argmap.core.model import Evidence, Source, cite_gaps, is_weak, known_authors, stated_unknown
 from argmap.core.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
 from argmap.text.words import plural
@@ -175,6 +175,37 @@ class Cite:
     card: str = ""  # the short cite a debater reads out, "Sari et al. 23" (Verbatim's `Cite`)
     full: str = ""  # the full cite in small type: authors, qualifications, date, title, outlet
     accessed: str | None = None  # the day the page was captured
+
+
+# What each missing cite field is called in a brief's list of source gaps.
+GAP_WORDS = {"author": "no author", "issued": "no date", "URL": "no URL", "qualifications": "no author's qualifications"}
+
+
+@dataclass(frozen=True)
+class SourceGap:
+    """What one cited source's cite lacks, and which of those gaps the document itself leaves."""
+
+    source_id: str
+    cite: str  # the short cite, as cards read it
+    gaps: tuple[str, ...]  # the words of each gap
+    stated: tuple[bool, ...]  # per gap: the registry says the document gives none
+
+    @property
+    def listed(self) -> str:
+        return "; ".join(f"{gap} (the document gives none)" if stated else gap
+                         for gap, stated in zip(self.gaps, self.stated))
+
+
+def source_gaps(registered: Mapping[str, Source]) -> tuple[SourceGap, ...]:
+    """The cited sources with a gap in their cite, in the order given."""
+    found = []
+    for source_id, source in registered.items():
+        gaps = cite_gaps(source)
+        if gaps:
+            unknown = stated_unknown(source)
+            found.append(SourceGap(source_id, card_cite(source), tuple(GAP_WORDS[g] for g in gaps),
+                                   tuple(g in unknown for g in gaps)))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
