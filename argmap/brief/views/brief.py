@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from argmap.brief.bibliography import Reference, bibliography
+from argmap.brief.bibliography import DEFAULT_CITATION_STYLE, Citations, Reference
+from argmap.brief.views.options import CardOptions
 from argmap.brief.diagram import page_diagram
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, DecisiveView, NodeRef, QuoteView, Relation, SIDE_LABELS, Status,
@@ -190,6 +191,7 @@ class BriefPage:
     strength_semantics: str | None = None  # the gradual semantics of the cards' strengths
     glance: tuple[GlanceRow, ...] = ()  # every node's full card, standing ones first
     wpm: int = DEFAULT_WPM
+    citation_style: str = DEFAULT_CITATION_STYLE
     verdict: VerdictView | None = None  # None when a side has no thesis
     rank_semantics: str | None = None  # the semantics of the verdict whose strengths rank the cards
     source_gaps: tuple[SourceGap, ...] = ()  # cited sources whose cite lacks an author, date, URL or qualifications
@@ -223,6 +225,7 @@ class _MapReader:
     wpm: int = DEFAULT_WPM
     ranks: Mapping[str, float] = field(default_factory=dict)  # each node's strength in the verdict
     full_cards: dict[str, Card] = field(default_factory=dict)  # node id → its full card, in page order
+    citations: Citations = field(default_factory=lambda: Citations({}))  # the page's references, in its style
 
     def ref(self, node_id: str) -> NodeRef:
         node = self.model.nodes[node_id]
@@ -282,7 +285,7 @@ class _MapReader:
             end_line=located.end_line if located else None,
             passage_anchor=anchor,
             context_href=self.links.source(evidence.source, anchor) if located else None,
-            cite=cite(evidence.source, source),
+            cite=cite(evidence.source, source, self.citations),
             note=evidence.note,
             translation_segments=(highlight_segments(evidence.translation, evidence.highlight_translation)
                                   if evidence.translation else ()),
@@ -460,7 +463,7 @@ def brief_page(
     links: Links = STANDALONE,
     svg: str | None = None,
     semantics: str | None = None,
-    wpm: int = DEFAULT_WPM,
+    options: CardOptions = CardOptions(),
 ) -> BriefPage:
     """The view model of one map's brief. ``diagnostics`` are this map's (for the check status);
     ``semantics`` is the one chosen, if any (see :func:`status_semantics`). Under a gradual
@@ -473,14 +476,17 @@ def brief_page(
     evaluation = evaluations.of(model, semantics)
     preparation = prepare(model, project.registered, evaluation)
     gradual = evaluation.gradual
+    # in the order first cited: a numbered style numbers them so
+    cited = dict.fromkeys(e.source for node in model.nodes.values() for e in node.evidence)
+    registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
+    citations = Citations(registered, options.citation_style)
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, {},
                         semantics if gradual is None else None,
                         strengths=dict(gradual.strengths) if gradual else {},
                         relation_statuses=relation_statuses_of(evaluation) if gradual is None else {},
-                        relation_weights=gradual.relation_weights if gradual else {}, wpm=wpm, ranks=ranks)
+                        relation_weights=gradual.relation_weights if gradual else {}, wpm=options.wpm, ranks=ranks,
+                        citations=citations)
     reader.statuses = statuses_of(evaluation, reader.ref) if gradual is None else {}
-    cited = {e.source for node in model.nodes.values() for e in node.evidence}
-    registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
     drawn = page_diagram(svg, node_anchor) if svg else None
     diagram = Diagram(
@@ -504,7 +510,7 @@ def brief_page(
         built=built,
         check=check_status(diagnostics),
         diagram=diagram,
-        bibliography=tuple(bibliography(registered)),
+        bibliography=tuple(citations.references()),
         semantics=reader.semantics,
         index_href=links.index,
         node_count=len(model.nodes),
@@ -512,7 +518,8 @@ def brief_page(
         unsided=unsided,
         strength_semantics=gradual.semantics if gradual else None,
         glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.order)),
-        wpm=wpm,
+        wpm=options.wpm,
+        citation_style=options.citation_style,
         verdict=verdict_view(verdict, reader) if verdict is not None else None,
         rank_semantics=rank_semantics,
         source_gaps=source_gaps(dict(sorted(registered.items()))),

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.brief.bibliography import card_cite, full_cite, full_name, in_text, is_web_address
+from argmap.brief.bibliography import Citations, card_cite, full_cite, full_name, is_web_address
 from argmap.brief.views.reading import duration, reading_seconds, word_count
 from argmap.core.diagnostics import Diagnostic, count
 from argmap.evaluate import Label
@@ -336,14 +336,15 @@ def page_locator(page: str | None) -> str | None:
     return f"pp. {page}" if any(mark in page for mark in "-\u2013,") else f"p. {page}"
 
 
-def cite(source_id: str, source: Source | None) -> Cite:
+def cite(source_id: str, source: Source | None, citations: Citations) -> Cite:
+    """The cite line's facts; the in-text citation in ``citations``' style."""
     if source is None:
         return Cite(source_id, source_id, "", "n.d.", f"unregistered source '{source_id}'", None, None, None,
                     False, "unknown", RELIABILITY_LABELS["unknown"], True, "", "", source_id, f"unregistered source '{source_id}'")
     authors = known_authors(source)
     return Cite(
         source_id=source_id,
-        short=in_text(source),
+        short=citations.in_text(source_id),
         authors=", ".join(full_name(a) for a in authors),
         date=source.issued or "n.d.",
         title=source.title,
