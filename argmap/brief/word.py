@@ -123,14 +123,19 @@ def add_quote(document: WordDocument, q: QuoteView) -> None:
         details.append(f"about {q.as_of}")
     details += [q.cite.reliability_label, _verification(q), f"read {q.reading}"]
     _small(line, " [" + "; ".join(filter(None, details)) + "]")
-    body = document.add_paragraph()
-    _small(body, q.before_spaced)
-    _read_text(body, q.segments)
-    _small(body, q.after_spaced)
-    if q.translation:
-        translated = document.add_paragraph()
-        _small(translated, "Translation: ", italic=True)
-        _read_text(translated, q.translation_segments)
+    # the card body first, read aloud; the other text after it in small type, as context
+    if q.read_translation:
+        _read_text(document.add_paragraph(), q.translation_segments)
+        original = document.add_paragraph()
+        _small(original, "Original: ", italic=True)
+        _small(original, q.before_spaced + q.text + q.after_spaced)
+    else:
+        body = document.add_paragraph()
+        _small(body, q.before_spaced)
+        _read_text(body, q.segments)
+        _small(body, q.after_spaced)
+        if q.translation:
+            _small(document.add_paragraph(), "Translation: " + "".join(s.text for s in q.translation_segments))
     if q.note:
         _small(document.add_paragraph(), f"Note: {q.note}", italic=True)
 

@@ -225,6 +225,7 @@ class _MapReader:
     wpm: int = DEFAULT_WPM
     ranks: Mapping[str, float] = field(default_factory=dict)  # each node's strength in the verdict
     full_cards: dict[str, Card] = field(default_factory=dict)  # node id → its full card, in page order
+    read: str | None = None  # --read: "original" or "translation"; None: the map's language decides
     citations: Citations = field(default_factory=lambda: Citations({}))  # the page's references, in its style
 
     def ref(self, node_id: str) -> NodeRef:
@@ -273,10 +274,18 @@ class _MapReader:
         before, after = surrounding(document.text.text, located) if document and located else ("", "")
         anchor = passage_anchor(located) if located else None
         source = self.registered.get(evidence.source)
+        # the card body is read aloud: --read's choice, else the text in the map's language
+        read_translation = bool(evidence.translation) and (self.read or "translation") == "translation"
+        # a body without highlights is highlighted whole: what is underlined is what is read
+        segments = highlight_segments(evidence.quote, evidence.highlight or
+                                      ([] if read_translation else [evidence.quote]))
+        translation_segments = (highlight_segments(evidence.translation, evidence.highlight_translation or
+                                                   ([evidence.translation] if read_translation else []))
+                                if evidence.translation else ())
         return QuoteView(
             id=f"{node_anchor(node_id)}-e{index + 1}",
             source_id=evidence.source,
-            segments=highlight_segments(evidence.quote, evidence.highlight),
+            segments=segments,
             lang=source.language if source else self.model.lang,
             translation=evidence.translation,
             translation_lang=self.model.lang,
@@ -287,8 +296,8 @@ class _MapReader:
             context_href=self.links.source(evidence.source, anchor) if located else None,
             cite=cite(evidence.source, source, self.citations),
             note=evidence.note,
-            translation_segments=(highlight_segments(evidence.translation, evidence.highlight_translation)
-                                  if evidence.translation else ()),
+            translation_segments=translation_segments,
+            read_translation=read_translation,
             speaker=evidence.speaker,
             as_of=as_of_phrase(evidence.as_of) if evidence.as_of else None,
             page=page_locator(evidence.page),
@@ -485,7 +494,7 @@ def brief_page(
                         strengths=dict(gradual.strengths) if gradual else {},
                         relation_statuses=relation_statuses_of(evaluation) if gradual is None else {},
                         relation_weights=gradual.relation_weights if gradual else {}, wpm=options.wpm, ranks=ranks,
-                        citations=citations)
+                        citations=citations, read=options.read)
     reader.statuses = statuses_of(evaluation, reader.ref) if gradual is None else {}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
     drawn = page_diagram(svg, node_anchor) if svg else None

@@ -231,6 +231,7 @@ class QuoteView:
     before: str = ""  # the source's words before the quote in its sentence: read silently, small type
     after: str = ""  # and after it
     wpm: int = DEFAULT_WPM
+    read_translation: bool = False  # the translation is the card body, read aloud; the original is context
 
     @property
     def text(self) -> str:
@@ -246,10 +247,15 @@ class QuoteView:
         return " " + self.after if self.after and (self.after[0].isalnum() or self.after[0] in "(\u2014") else self.after
 
     @property
+    def body_segments(self) -> tuple[Segment, ...]:
+        """The card body: the text read aloud, underlined, its highlights marked."""
+        return self.translation_segments if self.read_translation else self.segments
+
+    @property
     def read_aloud(self) -> str:
-        """What the debater reads: the highlighted parts of the translation when there is one
-        (else of the original); without highlights, all of it."""
-        segments = self.translation_segments or self.segments
+        """What the debater reads: the highlighted parts of the card body (a body without
+        highlights is highlighted whole)."""
+        segments = self.body_segments
         marked = " ".join(s.text for s in segments if s.marked)
         return marked or "".join(s.text for s in segments)
 
