@@ -119,10 +119,10 @@ def add_quote(document: WordDocument, q: QuoteView) -> None:
     details = [q.cite.full, q.cite.url or "", f"accessed {q.cite.accessed}" if q.cite.accessed else ""]
     if q.page:
         details.append(q.page)
-    if q.as_of:
-        details.append(f"about {q.as_of}")
     details += [q.cite.reliability_label, _verification(q), f"read {q.reading}"]
     _small(line, " [" + "; ".join(filter(None, details)) + "]")
+    if q.as_of:  # the period it describes, apart from the cite, where only the publication date belongs
+        _small(document.add_paragraph(), f"Describes the situation {q.as_of}", italic=True)
     # the card body first, read aloud; the other text after it in small type, as context
     if q.read_translation:
         _read_text(document.add_paragraph(), q.translation_segments)

@@ -175,6 +175,7 @@ class Cite:
     card: str = ""  # the short cite a debater reads out, "Sari et al. 23" (Verbatim's `Cite`)
     full: str = ""  # the full cite in small type: authors, qualifications, date, title, outlet
     accessed: str | None = None  # the day the page was captured
+    nominal_review: bool = False  # peer-reviewed by its label, nominally by its note: not shown bold
 
 
 # What each missing cite field is called in a brief's list of source gaps.
@@ -342,6 +343,15 @@ def page_locator(page: str | None) -> str | None:
     return f"pp. {page}" if any(mark in page for mark in "-\u2013,") else f"p. {page}"
 
 
+_NOMINAL = re.compile(r"\bnominal(ly)?\b", re.IGNORECASE)
+
+
+def review_is_nominal(source: Source) -> bool:
+    """A peer-reviewed source whose own note calls its review nominal ("23 days from receipt to
+    acceptance make 'peer-reviewed' nominal"): its label says so rather than vouch for it."""
+    return source.reliability == "peer-reviewed" and bool(source.note and _NOMINAL.search(source.note))
+
+
 def cite(source_id: str, source: Source | None, citations: Citations) -> Cite:
     """The cite line's facts; the in-text citation in ``citations``' style."""
     if source is None:
@@ -359,7 +369,9 @@ def cite(source_id: str, source: Source | None, citations: Citations) -> Cite:
         url=source.URL,
         url_is_link=bool(source.URL) and is_web_address(source.URL),
         reliability=source.reliability,
-        reliability_label=RELIABILITY_LABELS[source.reliability],
+        reliability_label=RELIABILITY_LABELS[source.reliability] + (" (nominal: see the source's note)"
+                                                                   if review_is_nominal(source) else ""),
+        nominal_review=review_is_nominal(source),
         weak=is_weak(source),
         file=source.file,
         title_lang=source.language,
