@@ -107,8 +107,7 @@ def write_debate(project: Path) -> Path:
     article's authors their qualifications, and return the map's path."""
     registry = project / "seeds" / "sources.yaml"
     text = registry.read_text(encoding="utf-8")
-    text = text.replace("    reliability: peer-reviewed\n",
-                        f"    reliability: peer-reviewed\n    qualifications: {QUALIFICATIONS}\n", 1)
+    text = text.replace("    qualifications: Researchers in urban planning\n", f"    qualifications: {QUALIFICATIONS}\n", 1)
     registry.write_text(text, encoding="utf-8")
     path = project / "maps" / f"{MAP_ID}.yaml"
     path.write_text(MAP, encoding="utf-8")

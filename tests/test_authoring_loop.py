@@ -71,6 +71,11 @@ def test_empty_folder_to_a_checked_served_two_source_map(run_argmap, tmp_path):
     pdf = run_argmap(["source", "add", tmp_path / "trial.pdf", "--id", "sari2025", "--reliability", "peer-reviewed"],
                      cwd=project)
     assert web.returncode == 0 and pdf.returncode == 0, web.stderr + pdf.stderr
+    # what `source add` could not find, the author fills in from the documents (check warns of it: AM406)
+    registry = project / "seeds" / "sources.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "  warta2024:\n", "  warta2024:\n    qualifications: Transport reporter\n").replace(
+        "  sari2025:\n", "  sari2025:\n    qualifications: Ferry trial engineer\n    issued: \"2025\"\n"), encoding="utf-8")
 
     found = run_argmap(["quote", "sari2025", "ferry stopped four days rainy season"], cwd=project)
     assert found.returncode == 0, found.stdout

@@ -102,7 +102,7 @@ def test_cards_are_verbatim_style(brief):
     context = [normal(e.text) for e in inside if e.attrs.get("class") == "context"]
     assert context == ["Pada musim hujan,", "."]
     marks = [normal(e.text) for e in inside if e.tag == "mark"]
-    assert marks == ["sembilan hari setiap bulan", "nine days a month"]  # the original's and the translation's
+    assert marks == ["nine days a month", "sembilan hari setiap bulan"]  # the body (the translation) first
     reading = next(e for e in inside if e.attrs.get("class") == "reading")
     assert normal(reading.text) == "read 0:01"
 
@@ -143,3 +143,20 @@ def test_under_a_gradual_semantics_the_table_lists_the_strongest_first(project: 
     assert strengths == sorted(strengths, reverse=True)
     assert {row.attrs["data-status"] for row in rows} == {"strong", "weak"}
     assert all((row.attrs["data-status"] == "strong") == (s >= 0.5) for row, s in zip(rows, strengths))
+
+
+def test_read_original_puts_the_original_first_and_highlights_a_body_without_highlights(project: Path, cli):
+    write_debate(project)
+    out = project / "original"
+    result = cli(["brief", project / "maps", "--seeds", project / "seeds", "-o", out, "--read", "original"])
+    assert result.exit_code == 0, result.output
+    page = Page.load(out / f"{MAP_ID}.html")
+    evidence = next(e for e in page.elements if e.attrs.get("id") == "card-ferry-stops-at-night-e1")
+    quotes = [e for e in page.inside(evidence) if e.tag == "blockquote"]
+    assert [q.attrs["class"] for q in quotes] == ["quote", "translation unread"]
+    # no highlight in the original: as the body, all of it is marked, and the reading time counts it
+    assert [normal(e.text) for e in page.inside(quotes[0]) if e.tag == "mark"] == [
+        "feri tidak akan berlayar pada malam hari saat hujan deras"]
+    assert [normal(e.text) for e in page.inside(quotes[1]) if e.tag == "mark"] == ["will not sail at night"]
+    reading = next(e for e in page.inside(evidence) if e.attrs.get("class") == "reading")
+    assert normal(reading.text) == "read 0:03"  # 10 words at 250 a minute

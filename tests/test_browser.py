@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import subprocess
 import threading
@@ -134,13 +135,17 @@ def test_brief_fits_a_phone(browser, site, tmp_path):
     page.close()
 
 
-def test_print_keeps_cards_whole_and_shows_urls(browser, site, tmp_path):
+def test_print_keeps_evidence_whole_and_shows_urls(browser, site, tmp_path):
     visit = Visit(browser, (site / "ferry-trial.html").as_uri())
     page = visit.page
     page.emulate_media(media="print")
-    assert page.evaluate("getComputedStyle(document.querySelector('article.card')).breakInside") == "avoid"
-    # a relative path means nothing on paper: "view in context" is not printed at all
-    assert page.evaluate("getComputedStyle(document.querySelector('a[href^=\"sources/\"]')).display") == "none"
+    # a card may run over a page, between its pieces of evidence; each piece stays whole
+    assert page.evaluate("getComputedStyle(document.querySelector('article.card')).breakInside") == "auto"
+    assert page.evaluate("getComputedStyle(document.querySelector('.evidence')).breakInside") == "avoid"
+    # a relative path means nothing on paper: "view in context" is not printed at all, nor its separator
+    hidden = "getComputedStyle(document.querySelector('a[href^=\"sources/\"]').parentElement).display"
+    assert page.evaluate(hidden) == "none"
+    assert page.evaluate("document.querySelector('a[href^=\"sources/\"]').offsetParent") is None
     in_page = page.evaluate("getComputedStyle(document.querySelector('a[href^=\"#\"]'), '::after').content")
     assert in_page in ('""', "none")  # in-page anchors need no address
     page.pdf(path=str(tmp_path / "brief.pdf"))
@@ -234,8 +239,43 @@ def test_the_printed_brief_has_no_blank_pages_and_no_link_clutter(browser, site,
     pages = text.rstrip("\f").split("\f")
     for number, content in enumerate(pages[:-1], 1):
         assert len(content.split()) > 60, f"page {number} of {len(pages)} is (nearly) blank"
+    for number, content in enumerate(pages, 1):
+        last = [line for line in content.splitlines() if line.strip()][-1]
+        assert not last.startswith("A2:"), f"page {number} ends on the heading {last!r}"
     whole = " ".join(text.split())
+    # the hidden "view in context" link leaves no separator after the line it ended
+    assert not re.search(r"Verified in the source: [^\n]*\u00b7\s*$", text, re.MULTILINE)
     assert "sources/" not in whole and ".html#" not in whole  # no relative link printouts
     assert "<https://example.org" not in whole  # each address printed once, not again after its link
     # side stays legible without colour: the word is always there
     assert "PRO" in whole and "CON" in whole
+
+
+# --- navigation on a long page (issue 23, point 7) -----------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)])
+def test_a_contents_bar_stays_on_screen_and_the_table_is_part_of_the_page(browser, debate, viewport):
+    visit = Visit(browser, debate.as_uri(), viewport=viewport)
+    page = visit.page
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    bar = page.evaluate("""() => { const r = document.querySelector('nav.jump').getBoundingClientRect();
+                                   return [r.top, r.bottom, r.width]; }""")
+    assert bar[0] == 0 and 0 < bar[1] < 120  # at the top of the screen, far down the page
+    links = page.evaluate("Array.from(document.querySelectorAll('nav.jump a'), a => a.getAttribute('href'))")
+    assert {"#top", "#glance", "#side-pro", "#side-con", "#side-pro-blocks", "#diagram", "#bibliography"} <= set(links)
+    page.click("nav.jump a[href='#side-con']")  # a jump lands below the bar, not under it
+    heading = page.evaluate("document.querySelector('#side-con').getBoundingClientRect().top")
+    assert heading >= bar[1] - bar[0] - 1
+    # the table scrolls with the page: no box of its own to get stuck in
+    wrap = page.evaluate("""() => { const w = document.querySelector('.glance-wrap');
+                                    return [getComputedStyle(w).overflowY, w.scrollHeight - w.clientHeight]; }""")
+    assert wrap[0] == "visible" and wrap[1] <= 1
+    # "Answered by" is shown on a phone too, inside the screen
+    cell = page.evaluate("""() => { const td = document.querySelector('.glance td[data-label="Answered by"]');
+                                    const r = td.getBoundingClientRect();
+                                    return [getComputedStyle(td).display, r.width, r.right]; }""")
+    assert cell[0] != "none" and cell[1] > 20 and cell[2] <= viewport[0]
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+    visit.assert_clean("file://")
+    page.close()

@@ -77,19 +77,44 @@ def test_the_cite_line_has_the_short_cite_in_cite_style_then_the_full_cite(word)
     assert "news report" in reported[0]
 
 
-def test_every_quote_is_verbatim_underlined_with_its_highlights_in_both_languages(word):
-    _, body, translation = body_after(word, "Sari et al. 23")
+def test_the_body_is_the_text_in_the_maps_language_underlined_the_original_small_after_it(word):
+    _, body, original = body_after(word, "Sari et al. 23")
+    # the map is English: the translation is the card body, read aloud, underlined and highlighted
+    read = [r for r in body.runs if r.style.name in ("Underline", "Emphasis")]
+    assert "".join(r.text for r in read) == body.text == "the boats do not sail for nine days a month on average"
+    assert [r.text for r in body.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW] == ["nine days a month"]
+    # the original follows in its sentence from the source, in small type, neither underlined nor highlighted
+    assert original.text == ("Original: Pada musim hujan, perahu tidak berlayar selama rata-rata sembilan hari "
+                             "setiap bulan.")
+    assert all(r.font.size == Pt(8) and r.style.name not in ("Underline", "Emphasis") for r in original.runs)
+    assert word.styles["Emphasis"].font.bold and not word.styles["Emphasis"].font.italic
+
+
+def test_read_original_makes_the_original_the_body_with_its_highlights(debate, cli):
+    out = debate / "original"
+    result = cli(["docx", debate / "maps", "--seeds", debate / "seeds", "-o", out, "--read", "original"])
+    assert result.exit_code == 0, result.output
+    _, body, translation = body_after(Document(str(out / f"{MAP_ID}.docx")), "Sari et al. 23")
     read = [r for r in body.runs if r.style.name in ("Underline", "Emphasis")]
     assert "".join(r.text for r in read) == "perahu tidak berlayar selama rata-rata sembilan hari setiap bulan"
     marked = [r.text for r in body.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
     assert marked == ["sembilan hari setiap bulan"]
-    assert all(r.style.name == "Emphasis" for r in body.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW)
-    # the rest of the source's sentence, in small type, unread
     context = [r for r in body.runs if r.style.name not in ("Underline", "Emphasis")]
     assert context[0].text == "Pada musim hujan, " and context[0].font.size == Pt(8)
     assert translation.text == "Translation: the boats do not sail for nine days a month on average"
-    assert [r.text for r in translation.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW] == ["nine days a month"]
-    assert word.styles["Emphasis"].font.bold and not word.styles["Emphasis"].font.italic
+    assert all(r.font.size == Pt(8) for r in translation.runs)
+
+
+def test_a_body_without_highlights_is_highlighted_whole_and_timed_by_it(debate, cli):
+    out = debate / "original"
+    result = cli(["docx", debate / "maps", "--seeds", debate / "seeds", "-o", out, "--read", "original",
+                  "--wpm", "60"])
+    assert result.exit_code == 0, result.output
+    # the night ferry's original has no highlight (only its translation has): as the body, all of it is
+    cite, body, _ = body_after(Document(str(out / f"{MAP_ID}.docx")), "Lestari 24")
+    marked = [r.text for r in body.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert marked == ["feri tidak akan berlayar pada malam hari saat hujan deras"]
+    assert "read 0:10" in cite.text  # its 10 words at one a second
 
 
 def test_reading_time_follows_the_chosen_speed(debate, cli):
@@ -133,7 +158,7 @@ def test_libreoffice_renders_every_page_with_content(word, debate, tmp_path):
         assert len(page.split()) > 40, f"page {number} is (nearly) blank"
     whole = " ".join(text.split())
     for part in ("Cards on the Lembah bridge", "A2: A new ferry sails in floods", "Sari et al. 23",
-                 "Translation: the boats do not sail for nine days a month on average"):
+                 "the boats do not sail for nine days a month on average"):
         assert part in whole, part
 
 

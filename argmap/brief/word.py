@@ -119,18 +119,23 @@ def add_quote(document: WordDocument, q: QuoteView) -> None:
     details = [q.cite.full, q.cite.url or "", f"accessed {q.cite.accessed}" if q.cite.accessed else ""]
     if q.page:
         details.append(q.page)
-    if q.as_of:
-        details.append(f"about {q.as_of}")
     details += [q.cite.reliability_label, _verification(q), f"read {q.reading}"]
     _small(line, " [" + "; ".join(filter(None, details)) + "]")
-    body = document.add_paragraph()
-    _small(body, q.before_spaced)
-    _read_text(body, q.segments)
-    _small(body, q.after_spaced)
-    if q.translation:
-        translated = document.add_paragraph()
-        _small(translated, "Translation: ", italic=True)
-        _read_text(translated, q.translation_segments)
+    if q.as_of:  # the period it describes, apart from the cite, where only the publication date belongs
+        _small(document.add_paragraph(), f"Describes the situation {q.as_of}", italic=True)
+    # the card body first, read aloud; the other text after it in small type, as context
+    if q.read_translation:
+        _read_text(document.add_paragraph(), q.translation_segments)
+        original = document.add_paragraph()
+        _small(original, "Original: ", italic=True)
+        _small(original, q.before_spaced + q.text + q.after_spaced)
+    else:
+        body = document.add_paragraph()
+        _small(body, q.before_spaced)
+        _read_text(body, q.segments)
+        _small(body, q.after_spaced)
+        if q.translation:
+            _small(document.add_paragraph(), "Translation: " + "".join(s.text for s in q.translation_segments))
     if q.note:
         _small(document.add_paragraph(), f"Note: {q.note}", italic=True)
 
@@ -139,11 +144,12 @@ def _names(label: str, refs: Sequence[NodeRef]) -> str:
     return f"{label} " + "; ".join(r.label for r in refs) if refs else ""
 
 
-def add_card(document: WordDocument, card: Card, number: int | None = None) -> None:
+def add_card(document: WordDocument, card: Card, number: int | None = None, best: bool = False) -> None:
     tag = document.add_paragraph(style=TAG.name)
     tag.add_run(f"{number}. " if number is not None else "")
     tag.add_run(card.ref.label)
-    facts = [f"{card.ref.side_label} {card.type_label.lower()}"]
+    facts = ["Best answer"] if best else []
+    facts.append(f"{card.ref.side_label} {card.type_label.lower()}")
     if card.status:
         facts.append(f"{card.status.word} ({card.status.reason})")
     if card.strength_text:
@@ -160,6 +166,8 @@ def add_card(document: WordDocument, card: Card, number: int | None = None) -> N
     for u in card.undercut_by:
         _small(document.add_paragraph(), f"Undercut by {u.undercutter.label}: even if \u201c{u.source.label}\u201d, "
                                          f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
+    if card.kept_but_cut:
+        _small(document.add_paragraph(), card.kept_but_cut)
     for u in card.undercuts:
         _small(document.add_paragraph(), f"Undercuts an inference: even if \u201c{u.source.label}\u201d, "
                                          f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
@@ -186,10 +194,10 @@ def add_side(document: WordDocument, side: SideCase, full: dict[str, Card]) -> N
         answers = [whole(c) for c in block.answers]
         document.add_paragraph(f"A2: {block.claim.label}", style=BLOCK.name)
         status = f" ({block.claim_status.word})" if block.claim_status else ""
-        _small(document.add_paragraph(), f"Answers the {block.claim.side_label} {block.claim.type}{status}; "
-                                         f"read {_total(answers)}")
+        _small(document.add_paragraph(), f"Answers the {block.claim.side_label} {block.claim.type} "
+                                         f"\u201c{block.claim.label}\u201d{status}; read {_total(answers)}")
         for number, card in enumerate(answers, 1):
-            add_card(document, card, number)
+            add_card(document, card, number, best=card.ref.id == block.best)
     if side.still_to_answer:
         document.add_paragraph("Still to answer", style=BLOCK.name)
         for o in side.still_to_answer:
@@ -265,6 +273,10 @@ def word_brief(page: BriefPage) -> bytes:
     document.add_paragraph("Sources", style=HAT.name)
     for reference in page.bibliography:
         document.add_paragraph(reference.text)
+    if page.source_gaps:
+        document.add_paragraph("Source gaps", style=BLOCK.name)
+        for gap in page.source_gaps:
+            document.add_paragraph(f"{gap.cite}: {gap.listed}", style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return pinned_zip(buffer.getvalue(), built)

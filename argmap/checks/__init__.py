@@ -7,7 +7,7 @@ in code order, the order the checks run in and the documentation lists them.
 from __future__ import annotations
 
 from argmap.checks import (
-    anachronism, cycles, evidence, expect, identity, loading, node_types, orphans, pages, placeholders, quotes,
+    anachronism, cites, cycles, evidence, expect, identity, loading, node_types, orphans, pages, placeholders, quotes,
     references, sides, theses, titles,
 )
 from argmap.checks.rule import Rule
@@ -57,6 +57,7 @@ MAP_RULES: tuple[Rule, ...] = (
 PROJECT_RULES: tuple[Rule, ...] = (
     orphans.unused_sources,            # AM313
     identity.duplicate_map_ids,        # AM314
+    cites.incomplete_cites,            # AM406
 )
 
 # Every code: the load codes (documented only), then the rules above.

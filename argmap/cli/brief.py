@@ -8,7 +8,8 @@ from typing import Optional
 
 import typer
 
-from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReportFormat,
+from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, CITATION_STYLE_OPTION, OUT_ALIAS, READ_OPTION, REPORT_OPTION,
+                                SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReadText, ReportFormat, card_options,
                                 output_folder, output_option, report_name)
 from argmap.files.output import BRIEFS_FOLDER
 
@@ -52,6 +53,8 @@ def brief_command(
              "the exit code is still 1."),
     semantics: Optional[BriefSemantics] = BRIEF_SEMANTICS_OPTION,
     wpm: int = WPM_OPTION,
+    citation_style: str = CITATION_STYLE_OPTION,
+    read: Optional[ReadText] = READ_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Write one self-contained HTML debate brief per map.
@@ -60,8 +63,8 @@ def brief_command(
     question and sides, a table of every claim (standing ones first) with its best card, each
     side's case as cards (tag, short and full cite, the quote in its sentence with translation,
     highlighted parts, reading time, line in the source), blocks answering the other side
-    ("A2: ..."), what is still to answer, the diagram (each node links to its card), and an APA
-    bibliography.
+    ("A2: ..."), what is still to answer, the diagram (each node links to its card), and a
+    bibliography in APA 7 (or the CSL style --citation-style names).
 
     On check errors nothing is written and the report is printed as `argmap check` prints it,
     exit 1; with --allow-errors the briefs are written and the exit code is still 1.
@@ -76,7 +79,7 @@ def brief_command(
     try:
         outcome = write_briefs(maps, output_folder(output, out, BRIEFS_FOLDER), seeds_dir=seeds, built=build_date(date),
                                allow_errors=allow_errors, progress=progress,
-                               semantics=semantics.value if semantics else None, wpm=wpm)
+                               semantics=semantics.value if semantics else None, options=card_options(wpm, citation_style, read))
     finally:
         progress.close()
     finish(outcome, report_name(report))

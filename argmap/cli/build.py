@@ -8,7 +8,8 @@ from typing import Optional
 import typer
 
 from argmap.cli.brief import DATE_OPTION, ProgressBar
-from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, OUT_ALIAS, REPORT_OPTION, SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReportFormat,
+from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, CITATION_STYLE_OPTION, OUT_ALIAS, READ_OPTION, REPORT_OPTION,
+                                SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReadText, ReportFormat, card_options,
                                 output_folder, output_option, report_name)
 from argmap.files.output import SITE_FOLDER
 
@@ -21,6 +22,8 @@ def build_command(
     date: Optional[str] = DATE_OPTION,
     semantics: Optional[BriefSemantics] = BRIEF_SEMANTICS_OPTION,
     wpm: int = WPM_OPTION,
+    citation_style: str = CITATION_STYLE_OPTION,
+    read: Optional[ReadText] = READ_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Check, then build a static site: every brief and diagram, a page per cited source with
@@ -40,7 +43,7 @@ def build_command(
     progress = ProgressBar("building")
     try:
         outcome = build_site(maps, output_folder(output, out, SITE_FOLDER), seeds_dir=seeds, built=build_date(date),
-                             progress=progress, semantics=semantics.value if semantics else None, wpm=wpm)
+                             progress=progress, semantics=semantics.value if semantics else None, options=card_options(wpm, citation_style, read))
     finally:
         progress.close()
     finish(outcome, report_name(report))

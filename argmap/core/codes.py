@@ -79,6 +79,7 @@ class Code(StrEnum):
     AM403 = auto(), "source-changed", ERROR
     AM404 = auto(), "source-unpinned", WARNING
     AM405 = auto(), "unknown-source", ERROR
+    AM406 = auto(), "incomplete-cite", WARNING
     AM501 = auto(), "quote-not-found", ERROR
     AM502 = auto(), "quote-ambiguous", WARNING
     AM503 = auto(), "translation-missing", ERROR

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from argmap.core.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
     DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, VERDICT_LEADERS,
-    WEAK_RELIABILITIES, Leader, NodeType, Reliability, Semantics, Side,
+    WEAK_RELIABILITIES, CITE_FIELDS, WEB_SOURCE_TYPES, CiteField, Leader, NodeType, Reliability, Semantics, Side,
 )
 
 # The versions of the map format this argmap reads, oldest first; new maps get the last one.
@@ -411,6 +411,11 @@ class Source(_Strict):
         default="unknown", description=f"argmap extension: {' | '.join(RELIABILITIES)}."
     )
     note: str | None = Field(default=None, description="What a careful reader should know about the source.")
+    unknown: list[CiteField] = Field(
+        default_factory=list,
+        description=f"argmap extension: cite fields the document does not give ({', '.join(CITE_FIELDS)}), said on "
+                    "purpose: check does not warn about them (AM406); briefs still list them as source gaps.",
+    )
 
 
 class SourceRegistry(_Strict):
@@ -426,6 +431,26 @@ def is_weak(source: Source) -> bool:
 def known_authors(source: Source) -> list[Author]:
     """The source's authors, leaving out placeholders for an unknown author."""
     return [a for a in source.author if not a.is_placeholder]
+
+
+def cite_gaps(source: Source) -> tuple[CiteField, ...]:
+    """What the source's cite lacks: an author (a placeholder is none), a date, a URL for a source
+    read on the web, and the qualifications of a known author."""
+    authors = known_authors(source)
+    lacking = {
+        "author": not authors,
+        "issued": not source.issued,
+        "URL": source.type in WEB_SOURCE_TYPES and not source.URL,
+        "qualifications": bool(authors) and not (source.qualifications or "").strip(),
+    }
+    return tuple(f for f in CITE_FIELDS if lacking[f])
+
+
+def stated_unknown(source: Source) -> frozenset[CiteField]:
+    """The gaps the registry says the document leaves: those in `unknown:`, and the author when
+    it is recorded as a placeholder ("Unknown (not stated)")."""
+    placeholder = {"author"} if any(a.is_placeholder for a in source.author) else set()
+    return frozenset(source.unknown) | placeholder
 
 
 def year(source: Source) -> str:

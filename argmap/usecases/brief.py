@@ -15,12 +15,11 @@ from typing import Protocol
 from argmap.brief.diagram import inline_svg, map_svg
 from argmap.brief.html import render_brief
 from argmap.brief.word import word_brief
-from argmap.brief.views import STANDALONE, BriefPage, Links, brief_page, diagnostics_of, status_semantics
+from argmap.brief.views import STANDALONE, BriefPage, CardOptions, Links, brief_page, diagnostics_of, status_semantics
 from argmap.core.diagnostics import UsageError
 from argmap.files.output import BRIEFS_FOLDER, Inputs, prepare_folder, refuse_outputs, write_files
 from argmap.core.project import DEFAULT_SEEDS, MapDocument
 from argmap.usecases.check import CheckResult, check
-from argmap.core.vocabulary import DEFAULT_WPM
 from argmap.usecases.outcome import Outcome
 
 
@@ -54,10 +53,10 @@ WORD_BRIEF = BriefKind(".docx", False, word_brief)
 
 
 def checked_page(document: MapDocument, result: CheckResult, *, built: str, links: Links = STANDALONE,
-                 svg: str | None = None, semantics: str | None = None, wpm: int = DEFAULT_WPM) -> BriefPage:
+                 svg: str | None = None, semantics: str | None = None, options: CardOptions = CardOptions()) -> BriefPage:
     """The brief's view model of one checked map, its header counting this map's diagnostics."""
     return brief_page(document, result.project, result.evaluations, diagnostics=diagnostics_of(document, result.diagnostics),
-                      built=built, links=links, svg=inline_svg(svg) if svg else None, semantics=semantics, wpm=wpm)
+                      built=built, links=links, svg=inline_svg(svg) if svg else None, semantics=semantics, options=options)
 
 
 def write_briefs(
@@ -69,14 +68,14 @@ def write_briefs(
     allow_errors: bool = False,
     progress: Progress | None = None,
     semantics: str | None = None,
-    wpm: int = DEFAULT_WPM,
+    options: CardOptions = CardOptions(),
     kind: BriefKind = HTML_BRIEF,
 ) -> Outcome:
     """One brief per map, ``<map-id>`` with ``kind``'s suffix, into ``out_dir``: check, make every
     file in memory, then write them all or none. Refuses on check errors unless ``allow_errors``
     (then the header of each brief counts them, and the exit code is still 1). ``semantics`` is
-    the one the briefs show (default: each map's `expect:` semantics); reading times are at
-    ``wpm`` words a minute."""
+    the one the briefs show (default: each map's `expect:` semantics); ``options`` say how the
+    cards read (reading speed, citation style, which text is the body)."""
     progress = progress or Silent()
     result = check(paths, seeds_dir)
     outcome = Outcome(result)
@@ -96,7 +95,7 @@ def write_briefs(
         svg = diagram(document, result, semantics) if kind.shows_diagram else None
         if kind.shows_diagram and svg is None:
             outcome.undrawn.append(document.model.id)
-        page = checked_page(document, result, built=built, svg=svg, semantics=semantics, wpm=wpm)
+        page = checked_page(document, result, built=built, svg=svg, semantics=semantics, options=options)
         files[target] = kind.render(page)
         progress.advance(document.model.id)
     prepare_folder(out_dir)

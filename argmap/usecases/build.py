@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from argmap.brief.html import render_brief, render_index, render_source
-from argmap.brief.views import SITE_ROOT, SITE_SOURCES, index_page, source_page
+from argmap.brief.bibliography import DEFAULT_CITATION_STYLE
+from argmap.brief.views import SITE_ROOT, SITE_SOURCES, CardOptions, index_page, source_page
 from argmap.core.diagnostics import UsageError
 from argmap.files.output import (SITE_FOLDER, Inputs, link_target, refuse_replacing_folder, remove_abandoned_staging,
                                  replacing_folder)
@@ -18,7 +19,6 @@ from argmap.core.project import DEFAULT_SEEDS, MapDocument, Project
 from argmap.usecases.brief import Progress, Silent, checked_page, diagram
 from argmap.usecases.check import CheckResult, check
 from argmap.usecases.outcome import Outcome
-from argmap.core.vocabulary import DEFAULT_WPM
 
 SITE_MARKER = ".argmap-site"  # marks a folder argmap built, so that a rebuild may replace it
 
@@ -31,7 +31,7 @@ def build_site(
     built: str,
     progress: Progress | None = None,
     semantics: str | None = None,
-    wpm: int = DEFAULT_WPM,
+    options: CardOptions = CardOptions(),
     draw: Callable[[MapDocument, CheckResult, str | None], str | None] = diagram,
 ) -> Outcome:
     """Check, then write every brief, diagram and cited source page and an index into ``out``,
@@ -62,13 +62,13 @@ def build_site(
             if svg:
                 files.append(_write(staging / f"{model.id}.svg", svg))
                 diagrams.append(model.id)
-            files.append(_write(staging / f"{model.id}.html", map_page_html(document, result, built, svg, semantics, wpm)))
+            files.append(_write(staging / f"{model.id}.html", map_page_html(document, result, built, svg, semantics, options)))
             progress.advance(model.id)
         (staging / "sources").mkdir()
         for source_id in cited:
-            files.append(_write(staging / "sources" / f"{source_id}.html", source_page_html(source_id, result, built)))
+            files.append(_write(staging / "sources" / f"{source_id}.html", source_page_html(source_id, result, built, options.citation_style)))
             progress.advance(source_id)
-        files.append(_write(staging / "index.html", index_html(result, built, cited, diagrams)))
+        files.append(_write(staging / "index.html", index_html(result, built, cited, diagrams, options.citation_style)))
         _write(staging / SITE_MARKER, "built by argmap; `argmap build` replaces this folder as a whole\n")
         progress.advance("index")
     outcome.written = [out / f.relative_to(staging) for f in files]
@@ -87,20 +87,23 @@ def cited_sources(project: Project) -> list[str]:
 
 
 def map_page_html(document: MapDocument, result: CheckResult, built: str, svg: str | None,
-                  semantics: str | None = None, wpm: int = DEFAULT_WPM) -> str:
+                  semantics: str | None = None, options: CardOptions = CardOptions()) -> str:
     return render_brief(checked_page(document, result, built=built, links=SITE_ROOT, svg=svg, semantics=semantics,
-                                     wpm=wpm))
+                                     options=options))
 
 
-def source_page_html(source_id: str, result: CheckResult, built: str) -> str:
+def source_page_html(source_id: str, result: CheckResult, built: str,
+                     citation_style: str = DEFAULT_CITATION_STYLE) -> str:
     return render_source(source_page(source_id, result.project, built=built, diagnostics=result.diagnostics,
-                                     links=SITE_SOURCES))
+                                     links=SITE_SOURCES, citation_style=citation_style))
 
 
-def index_html(result: CheckResult, built: str, cited: list[str], diagrams: list[str]) -> str:
+def index_html(result: CheckResult, built: str, cited: list[str], diagrams: list[str],
+               citation_style: str = DEFAULT_CITATION_STYLE) -> str:
     verdicts = {d.model.id: result.evaluations.verdict(d.model) for d in result.project.maps}
     return render_index(index_page(result.project, built=built, diagnostics=result.diagnostics,
-                                   cited_sources=cited, diagrams=diagrams, verdicts=verdicts))
+                                   cited_sources=cited, diagrams=diagrams, verdicts=verdicts,
+                                   citation_style=citation_style))
 
 
 def _guard_target(out: Path) -> None:

@@ -11,11 +11,12 @@ from argmap.brief.views.brief import BriefPage, brief_page, status_semantics
 from argmap.brief.views.dates import build_date
 from argmap.brief.views.index import IndexPage, diagnostics_of, index_page
 from argmap.brief.views.links import SITE_ROOT, SITE_SOURCES, STANDALONE, Links
+from argmap.brief.views.options import CardOptions
 from argmap.brief.views.parts import highlight_segments
 from argmap.brief.views.source import Passage, SourcePage, source_page, split_lines
 
 __all__ = [
-    "SITE_ROOT", "SITE_SOURCES", "STANDALONE", "BriefPage", "IndexPage", "Links", "Passage", "SourcePage",
+    "SITE_ROOT", "SITE_SOURCES", "STANDALONE", "BriefPage", "CardOptions", "IndexPage", "Links", "Passage", "SourcePage",
     "brief_page", "build_date", "diagnostics_of", "highlight_segments", "index_page", "source_page",
     "split_lines", "status_semantics",
 ]

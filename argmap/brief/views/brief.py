@@ -7,16 +7,18 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from argmap.brief.bibliography import Reference, bibliography
+from argmap.brief.bibliography import DEFAULT_CITATION_STYLE, Citations, Reference
+from argmap.brief.views.options import CardOptions
 from argmap.brief.diagram import page_diagram
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, DecisiveView, NodeRef, QuoteView, Relation, SIDE_LABELS, Status,
-                                      TYPE_LABELS, Undercut, VerdictView, check_status, cite, highlight_segments, locate, page_locator,
-                                      surrounding)
+                                      SourceGap, TYPE_LABELS, Undercut, VerdictView, check_status, cite, highlight_segments, locate, page_locator,
+                                      source_gaps, surrounding)
 from argmap.core.diagnostics import Diagnostic
 from argmap.evaluate import MapEvaluation
 from argmap.evaluate.evaluations import Evaluations
-from argmap.evaluate.verdict import Decisive, MapVerdict
+from argmap.evaluate.registry import entry
+from argmap.evaluate.verdict import Decisive, MapVerdict, headline_semantics
 from argmap.evaluate.prep import Preparation, UnansweredAttack, prepare
 from argmap.evaluate.strength import rounded
 from argmap.core.graph import MapGraph, other_side
@@ -24,7 +26,7 @@ from argmap.core.model import ArgMap, Evidence, Source
 from argmap.core.periods import as_of_phrase
 from argmap.core.project import MapDocument, Project, SourceDocument
 from argmap.brief.views.reading import duration
-from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, GRADUAL_SEMANTICS, RELIABILITIES
+from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, GRADUAL_SEMANTICS, NODE_TYPES, RELIABILITIES
 
 # The table at the top lists standing claims first; under a gradual semantics, the strongest first, and
 # its filter tells strong (at least one half) from weak.
@@ -50,6 +52,11 @@ class Card:
     undercuts: tuple[Undercut, ...] = ()  # the relations this node undercuts
     answers: tuple[NodeRef, ...] = ()  # what it attacks, or the source of a relation it undercuts
     answered_by: tuple[NodeRef, ...] = ()  # what attacks it, or undercuts one of its relations
+    rank: float | None = None  # its strength in the map's verdict: what orders the best card first
+
+    @property
+    def rank_text(self) -> str | None:
+        return rounded(self.rank) if self.rank is not None else None
 
     @property
     def anchor(self) -> str:
@@ -70,6 +77,16 @@ class Card:
         return ranked[0] if ranked else None
 
     @property
+    def kept_but_cut(self) -> str | None:
+        """What a standing claim whose inference falls means, in one line: the undercut cuts the
+        step from it, not the claim."""
+        cut = [u.target for u in self.undercut_by if u.status is not None and u.status.word == "falls"]
+        if not cut or self.status is None or self.status.word != "stands":
+            return None
+        targets = " or ".join(f"\u201c{t.label}\u201d" for t in dict.fromkeys(cut))
+        return f"It stands as a claim, but it no longer counts for {targets}: the undercut cuts the step, not the claim."
+
+    @property
     def strength_text(self) -> str | None:
         return rounded(self.strength) if self.strength is not None else None
 
@@ -81,7 +98,8 @@ class Block:
     anchor: str
     claim: NodeRef
     claim_status: Status | None
-    answers: tuple[Card, ...]
+    answers: tuple[Card, ...]  # the answers, strongest first, then their backing
+    best: str | None = None  # the strongest of several answers, marked as the one to read first
 
     @property
     def reading(self) -> str:
@@ -138,12 +156,11 @@ class GlanceRow:
     card: Card
 
     @property
-    def order(self) -> tuple[int, float]:
-        """Standing claims first, then undecided, then fallen; under a gradual semantics, the
-        strongest first."""
-        if self.card.strength is not None:
-            return (0, -self.card.strength)
-        return (STATUS_RANK.get(self.card.status.word, 1) if self.card.status else 1, 0.0)
+    def order(self) -> tuple[float, int]:
+        """The strongest first, by the node's strength in the verdict; of equal strength, standing
+        claims before undecided and fallen ones."""
+        status = STATUS_RANK.get(self.card.status.word, 1) if self.card.status else 1
+        return (-(self.card.rank if self.card.rank is not None else 0.0), status)
 
     @property
     def status_key(self) -> str:
@@ -174,7 +191,10 @@ class BriefPage:
     strength_semantics: str | None = None  # the gradual semantics of the cards' strengths
     glance: tuple[GlanceRow, ...] = ()  # every node's full card, standing ones first
     wpm: int = DEFAULT_WPM
+    citation_style: str = DEFAULT_CITATION_STYLE
     verdict: VerdictView | None = None  # None when a side has no thesis
+    rank_semantics: str | None = None  # the semantics of the verdict whose strengths rank the cards
+    source_gaps: tuple[SourceGap, ...] = ()  # cited sources whose cite lacks an author, date, URL or qualifications
 
     @property
     def page_title(self) -> str:
@@ -203,7 +223,10 @@ class _MapReader:
     relation_statuses: Mapping[tuple[str, str], Status] = field(default_factory=dict)  # undercut relations
     relation_weights: Mapping[tuple[str, str], float] = field(default_factory=dict)  # the same, gradual
     wpm: int = DEFAULT_WPM
+    ranks: Mapping[str, float] = field(default_factory=dict)  # each node's strength in the verdict
     full_cards: dict[str, Card] = field(default_factory=dict)  # node id → its full card, in page order
+    read: str | None = None  # --read: "original" or "translation"; None: the map's language decides
+    citations: Citations = field(default_factory=lambda: Citations({}))  # the page's references, in its style
 
     def ref(self, node_id: str) -> NodeRef:
         node = self.model.nodes[node_id]
@@ -215,7 +238,8 @@ class _MapReader:
         node = self.model.nodes[node_id]
         if node_id in self.shown:
             return Card(self.ref(node_id), TYPE_LABELS[node.type], (), (), node.analytic, None,
-                        self.statuses.get(node_id), repeat=True, strength=self.strengths.get(node_id))
+                        self.statuses.get(node_id), repeat=True, strength=self.strengths.get(node_id),
+                        rank=self.ranks.get(node_id))
         self.shown.add(node_id)
         relations = tuple(
             Relation(verb, self.ref(target), node.relation_weight(verb, target))
@@ -234,7 +258,8 @@ class _MapReader:
         card = Card(self.ref(node_id), TYPE_LABELS[node.type], relations, quotes, node.analytic, node.note,
                     self.statuses.get(node_id), strength=self.strengths.get(node_id),
                     undercut_by=tuple(dict.fromkeys(undercut_by)), undercuts=undercuts,
-                    answers=tuple(dict.fromkeys(answers)), answered_by=tuple(dict.fromkeys(answered_by)))
+                    answers=tuple(dict.fromkeys(answers)), answered_by=tuple(dict.fromkeys(answered_by)),
+                    rank=self.ranks.get(node_id))
         self.full_cards[node_id] = card
         return card
 
@@ -249,10 +274,18 @@ class _MapReader:
         before, after = surrounding(document.text.text, located) if document and located else ("", "")
         anchor = passage_anchor(located) if located else None
         source = self.registered.get(evidence.source)
+        # the card body is read aloud: --read's choice, else the text in the map's language
+        read_translation = bool(evidence.translation) and (self.read or "translation") == "translation"
+        # a body without highlights is highlighted whole: what is underlined is what is read
+        segments = highlight_segments(evidence.quote, evidence.highlight or
+                                      ([] if read_translation else [evidence.quote]))
+        translation_segments = (highlight_segments(evidence.translation, evidence.highlight_translation or
+                                                   ([evidence.translation] if read_translation else []))
+                                if evidence.translation else ())
         return QuoteView(
             id=f"{node_anchor(node_id)}-e{index + 1}",
             source_id=evidence.source,
-            segments=highlight_segments(evidence.quote, evidence.highlight),
+            segments=segments,
             lang=source.language if source else self.model.lang,
             translation=evidence.translation,
             translation_lang=self.model.lang,
@@ -261,10 +294,10 @@ class _MapReader:
             end_line=located.end_line if located else None,
             passage_anchor=anchor,
             context_href=self.links.source(evidence.source, anchor) if located else None,
-            cite=cite(evidence.source, source),
+            cite=cite(evidence.source, source, self.citations),
             note=evidence.note,
-            translation_segments=(highlight_segments(evidence.translation, evidence.highlight_translation)
-                                  if evidence.translation else ()),
+            translation_segments=translation_segments,
+            read_translation=read_translation,
             speaker=evidence.speaker,
             as_of=as_of_phrase(evidence.as_of) if evidence.as_of else None,
             page=page_locator(evidence.page),
@@ -273,6 +306,14 @@ class _MapReader:
             after=after,
             wpm=self.wpm,
         )
+
+
+def verdict_strengths(model: ArgMap, evaluations: Evaluations, semantics: str) -> dict[str, float]:
+    """Each node's strength as the verdict under ``semantics`` reads a thesis: its gradual
+    strength, or what its label is worth (stands 1, undecided 0.5, falls 0)."""
+    score = entry(semantics).thesis_score
+    evaluation = evaluations.of(model, semantics)
+    return {node_id: score(evaluation, node_id) for node_id in model.nodes}
 
 
 def status_semantics(model: ArgMap, chosen: str | None = None) -> str:
@@ -322,6 +363,28 @@ def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[s
     return seen
 
 
+def answers_in_clash(model: ArgMap, answer: str, claim: str) -> bool:
+    """Whether ``answer`` is the answer in its clash with ``claim``. One-way, it always is; in a
+    mutual attack the clash is shown once, the later kind of node (an objection to a claim, a
+    rebuttal to an objection) answering the earlier, and of the same kind the later in the map."""
+    if claim not in model.nodes[answer].attacks or answer not in model.nodes[claim].attacks:
+        return True
+    order = list(model.nodes)
+    rank = {node_type: i for i, node_type in enumerate(NODE_TYPES)}
+    answer_type, claim_type = model.nodes[answer].type, model.nodes[claim].type
+    if answer_type != claim_type:
+        return rank[answer_type] > rank[claim_type]
+    return order.index(answer) > order.index(claim)
+
+
+def answers_to(graph: MapGraph, claim_id: str) -> list[str]:
+    """What answers a claim, each once: what attacks it (one clash of a mutual attack, see
+    :func:`answers_in_clash`) and what undercuts one of its inferences."""
+    attackers = [a for a in graph.attackers(claim_id) if answers_in_clash(graph.map, a, claim_id)]
+    undercutters = [e.source for e in graph.incoming.get(claim_id, ()) if e.relation == "undercuts"]
+    return list(dict.fromkeys(attackers + undercutters))
+
+
 def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCase:
     graph, model = reader.graph, reader.model
     sides = graph.sides
@@ -336,14 +399,19 @@ def side_case(reader: _MapReader, side: str, preparation: Preparation) -> SideCa
     for claim_id, node in model.nodes.items():
         if sides.get(claim_id) != other_side(side) or node.type == "thesis":
             continue
-        answers = [a for a in graph.attackers(claim_id) if sides.get(a) == side]
+        answers = [a for a in answers_to(graph, claim_id) if sides.get(a) == side]
+        if not answers:
+            # a claim that only answers back in a mutual attack is answered where that clash is shown
+            if not any(answers_in_clash(model, claim_id, a) for a in graph.attackers(claim_id)):
+                unanswered.append(reader.ref(claim_id))
+            continue
+        # the best answer first: by its strength in the verdict, the strongest read first
+        answers.sort(key=lambda a: -reader.ranks.get(a, 0.0))
         # an answer's own backing belongs with it in the block
         backing = [s for s in _descendants(graph, answers, "supports") if sides.get(s) == side and s not in answers]
-        if not answers:
-            unanswered.append(reader.ref(claim_id))
-            continue
         blocks.append(Block(block_anchor(side, claim_id), reader.ref(claim_id), reader.statuses.get(claim_id),
-                            tuple(reader.card(a) for a in answers + backing)))
+                            tuple(reader.card(a) for a in answers + backing),
+                            best=answers[0] if len(answers) > 1 else None))
     # anything of this side not shown yet (e.g. a claim backing nothing reachable) is still shown
     contention_cards += [reader.card(n) for n in model.nodes if sides.get(n) == side and n not in reader.shown]
     return SideCase(
@@ -404,25 +472,30 @@ def brief_page(
     links: Links = STANDALONE,
     svg: str | None = None,
     semantics: str | None = None,
-    wpm: int = DEFAULT_WPM,
+    options: CardOptions = CardOptions(),
 ) -> BriefPage:
     """The view model of one map's brief. ``diagnostics`` are this map's (for the check status);
     ``semantics`` is the one chosen, if any (see :func:`status_semantics`). Under a gradual
     semantics the cards show strengths instead of statuses."""
     model = document.model
     verdict = evaluations.verdict(model, semantics)  # the semantics chosen, else the map's headline one
+    rank_semantics = verdict.semantics if verdict else semantics or headline_semantics(model)
+    ranks = verdict_strengths(model, evaluations, rank_semantics)
     semantics = status_semantics(model, semantics)
     evaluation = evaluations.of(model, semantics)
     preparation = prepare(model, project.registered, evaluation)
     gradual = evaluation.gradual
+    # in the order first cited: a numbered style numbers them so
+    cited = dict.fromkeys(e.source for node in model.nodes.values() for e in node.evidence)
+    registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
+    citations = Citations(registered, options.citation_style)
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, {},
                         semantics if gradual is None else None,
                         strengths=dict(gradual.strengths) if gradual else {},
                         relation_statuses=relation_statuses_of(evaluation) if gradual is None else {},
-                        relation_weights=gradual.relation_weights if gradual else {}, wpm=wpm)
+                        relation_weights=gradual.relation_weights if gradual else {}, wpm=options.wpm, ranks=ranks,
+                        citations=citations, read=options.read)
     reader.statuses = statuses_of(evaluation, reader.ref) if gradual is None else {}
-    cited = {e.source for node in model.nodes.values() for e in node.evidence}
-    registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
     drawn = page_diagram(svg, node_anchor) if svg else None
     diagram = Diagram(
@@ -446,7 +519,7 @@ def brief_page(
         built=built,
         check=check_status(diagnostics),
         diagram=diagram,
-        bibliography=tuple(bibliography(registered)),
+        bibliography=tuple(citations.references()),
         semantics=reader.semantics,
         index_href=links.index,
         node_count=len(model.nodes),
@@ -454,8 +527,11 @@ def brief_page(
         unsided=unsided,
         strength_semantics=gradual.semantics if gradual else None,
         glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.order)),
-        wpm=wpm,
+        wpm=options.wpm,
+        citation_style=options.citation_style,
         verdict=verdict_view(verdict, reader) if verdict is not None else None,
+        rank_semantics=rank_semantics,
+        source_gaps=source_gaps(dict(sorted(registered.items()))),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.brief.bibliography import Reference, bibliography
+from argmap.brief.bibliography import DEFAULT_CITATION_STYLE, Reference, bibliography
 from argmap.brief.views.links import Links, SITE_ROOT
 from argmap.brief.views.parts import CheckStatus, RELIABILITY_LABELS, SIDE_LABELS, check_status
 from argmap.core.diagnostics import Diagnostic
@@ -83,7 +83,8 @@ def _verdict_words(verdict: MapVerdict | None) -> str | None:
 
 def index_page(project: Project, *, built: str, diagnostics: Sequence[Diagnostic], cited_sources: Sequence[str],
                diagrams: Iterable[str] = (), title: str = "Debate briefs",
-               verdicts: Mapping[str, MapVerdict | None] | None = None) -> IndexPage:
+               verdicts: Mapping[str, MapVerdict | None] | None = None,
+               citation_style: str = DEFAULT_CITATION_STYLE) -> IndexPage:
     """``verdicts`` gives each map's headline verdict by map id."""
     with_diagram = set(diagrams)
     verdicts = verdicts or {}
@@ -94,7 +95,8 @@ def index_page(project: Project, *, built: str, diagnostics: Sequence[Diagnostic
         for node in document.model.nodes.values():
             for evidence in node.evidence:
                 quote_counts[evidence.source] = quote_counts.get(evidence.source, 0) + 1
-    references = {r.source_id: r for r in bibliography({s: project.registered[s] for s in cited_sources})}
+    references = {r.source_id: r for r in bibliography({s: project.registered[s] for s in cited_sources},
+                                                               citation_style)}
     sources = tuple(
         SourceSummary(sid, SITE_ROOT.source(sid) or "", ref, RELIABILITY_LABELS[project.registered[sid].reliability],
                       project.registered[sid].language, quote_counts.get(sid, 0))

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.brief.bibliography import card_cite, full_cite, full_name, in_text, is_web_address
+from argmap.brief.bibliography import Citations, card_cite, full_cite, full_name, is_web_address
 from argmap.brief.views.reading import duration, reading_seconds, word_count
 from argmap.core.diagnostics import Diagnostic, count
 from argmap.evaluate import Label
 from argmap.evaluate.strength import rounded
-from argmap.core.model import Evidence, Source, is_weak, known_authors
+from argmap.core.model import Evidence, Source, cite_gaps, is_weak, known_authors, stated_unknown
 from argmap.core.project import SourceDocument
 from argmap.quotes.match import Located, SourceText
 from argmap.text.words import plural
@@ -175,6 +175,38 @@ class Cite:
     card: str = ""  # the short cite a debater reads out, "Sari et al. 23" (Verbatim's `Cite`)
     full: str = ""  # the full cite in small type: authors, qualifications, date, title, outlet
     accessed: str | None = None  # the day the page was captured
+    nominal_review: bool = False  # peer-reviewed by its label, nominally by its note: not shown bold
+
+
+# What each missing cite field is called in a brief's list of source gaps.
+GAP_WORDS = {"author": "no author", "issued": "no date", "URL": "no URL", "qualifications": "no author's qualifications"}
+
+
+@dataclass(frozen=True)
+class SourceGap:
+    """What one cited source's cite lacks, and which of those gaps the document itself leaves."""
+
+    source_id: str
+    cite: str  # the short cite, as cards read it
+    gaps: tuple[str, ...]  # the words of each gap
+    stated: tuple[bool, ...]  # per gap: the registry says the document gives none
+
+    @property
+    def listed(self) -> str:
+        return "; ".join(f"{gap} (the document gives none)" if stated else gap
+                         for gap, stated in zip(self.gaps, self.stated))
+
+
+def source_gaps(registered: Mapping[str, Source]) -> tuple[SourceGap, ...]:
+    """The cited sources with a gap in their cite, in the order given."""
+    found = []
+    for source_id, source in registered.items():
+        gaps = cite_gaps(source)
+        if gaps:
+            unknown = stated_unknown(source)
+            found.append(SourceGap(source_id, card_cite(source), tuple(GAP_WORDS[g] for g in gaps),
+                                   tuple(g in unknown for g in gaps)))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -200,6 +232,7 @@ class QuoteView:
     before: str = ""  # the source's words before the quote in its sentence: read silently, small type
     after: str = ""  # and after it
     wpm: int = DEFAULT_WPM
+    read_translation: bool = False  # the translation is the card body, read aloud; the original is context
 
     @property
     def text(self) -> str:
@@ -215,10 +248,15 @@ class QuoteView:
         return " " + self.after if self.after and (self.after[0].isalnum() or self.after[0] in "(\u2014") else self.after
 
     @property
+    def body_segments(self) -> tuple[Segment, ...]:
+        """The card body: the text read aloud, underlined, its highlights marked."""
+        return self.translation_segments if self.read_translation else self.segments
+
+    @property
     def read_aloud(self) -> str:
-        """What the debater reads: the highlighted parts of the translation when there is one
-        (else of the original); without highlights, all of it."""
-        segments = self.translation_segments or self.segments
+        """What the debater reads: the highlighted parts of the card body (a body without
+        highlights is highlighted whole)."""
+        segments = self.body_segments
         marked = " ".join(s.text for s in segments if s.marked)
         return marked or "".join(s.text for s in segments)
 
@@ -305,14 +343,24 @@ def page_locator(page: str | None) -> str | None:
     return f"pp. {page}" if any(mark in page for mark in "-\u2013,") else f"p. {page}"
 
 
-def cite(source_id: str, source: Source | None) -> Cite:
+_NOMINAL = re.compile(r"\bnominal(ly)?\b", re.IGNORECASE)
+
+
+def review_is_nominal(source: Source) -> bool:
+    """A peer-reviewed source whose own note calls its review nominal ("23 days from receipt to
+    acceptance make 'peer-reviewed' nominal"): its label says so rather than vouch for it."""
+    return source.reliability == "peer-reviewed" and bool(source.note and _NOMINAL.search(source.note))
+
+
+def cite(source_id: str, source: Source | None, citations: Citations) -> Cite:
+    """The cite line's facts; the in-text citation in ``citations``' style."""
     if source is None:
         return Cite(source_id, source_id, "", "n.d.", f"unregistered source '{source_id}'", None, None, None,
                     False, "unknown", RELIABILITY_LABELS["unknown"], True, "", "", source_id, f"unregistered source '{source_id}'")
     authors = known_authors(source)
     return Cite(
         source_id=source_id,
-        short=in_text(source),
+        short=citations.in_text(source_id),
         authors=", ".join(full_name(a) for a in authors),
         date=source.issued or "n.d.",
         title=source.title,
@@ -321,7 +369,9 @@ def cite(source_id: str, source: Source | None) -> Cite:
         url=source.URL,
         url_is_link=bool(source.URL) and is_web_address(source.URL),
         reliability=source.reliability,
-        reliability_label=RELIABILITY_LABELS[source.reliability],
+        reliability_label=RELIABILITY_LABELS[source.reliability] + (" (nominal: see the source's note)"
+                                                                   if review_is_nominal(source) else ""),
+        nominal_review=review_is_nominal(source),
         weak=is_weak(source),
         file=source.file,
         title_lang=source.language,

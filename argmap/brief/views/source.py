@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.brief.bibliography import Reference, apa_reference
+from argmap.brief.bibliography import DEFAULT_CITATION_STYLE, Citations, Reference
 from argmap.brief.views.links import Links, SITE_SOURCES, node_anchor, passage_anchor
 from argmap.brief.views.parts import CheckStatus, Cite, NodeRef, check_status, cite, locate
 from argmap.core.diagnostics import Diagnostic
@@ -89,10 +89,11 @@ def source_passages(source_id: str, project: Project, links: Links = SITE_SOURCE
 
 
 def source_page(source_id: str, project: Project, *, built: str, diagnostics: Sequence[Diagnostic] = (),
-                links: Links = SITE_SOURCES) -> SourcePage:
+                links: Links = SITE_SOURCES, citation_style: str = DEFAULT_CITATION_STYLE) -> SourcePage:
     document = project.sources.get(source_id)  # None when its file cannot be read
     source = project.registered[source_id]
     found = source_passages(source_id, project, links)
+    citations = Citations({source_id: source}, citation_style)
     passages = [Passage(passage_anchor(loc), loc.line, loc.end_line, loc.passage, back) for loc, back in found]
     text = document.text.text if document else ""
     return SourcePage(
@@ -100,8 +101,8 @@ def source_page(source_id: str, project: Project, *, built: str, diagnostics: Se
         title=source.title,
         title_en=source.title_en if source.title_en and source.title_en != source.title else None,
         lang=source.language,
-        cite=cite(source_id, source),
-        reference=apa_reference(source_id, source),
+        cite=cite(source_id, source, citations),
+        reference=citations.reference(source_id),
         note=source.note,
         passages=tuple(passages),
         lines=tuple(split_lines(text, [(loc.start, loc.end) for loc, _ in found], passages)),
