@@ -169,3 +169,39 @@ def test_the_file_is_reproducible_its_dates_are_the_build_date(word, debate):
     assert word.core_properties.modified == word.core_properties.created
     with zipfile.ZipFile(debate / "out" / f"{MAP_ID}.docx") as archive:
         assert {info.date_time for info in archive.infolist()} == {(2025, 6, 1, 0, 0, 0)}
+
+
+# Characters XML cannot carry (C0 controls, U+FFFE), as a map spells them in double quotes.
+UNCARRIED_MAP = """\
+argmap: 1
+id: hostile
+title: "Hostile \\e[2J title"
+question: "Does it hold\\a?"
+sides: {pro: It holds, con: It does not}
+nodes:
+  a: {type: thesis, side: pro, text: "It holds.\\uFFFE", analytic: true}
+  b: {type: thesis, side: con, text: It does not., analytic: true, note: "noted\\x01"}
+  c: {type: claim, text: Why., supports: [a], analytic: true}
+  d:
+    type: claim
+    text: Why not.
+    supports: [b]
+    evidence:
+      - {source: bell, quote: The alliance grew quickly after 1999}
+"""
+
+
+def test_characters_xml_cannot_carry_are_shown_as_the_diagrams_show_them(project, cli):
+    # a control character in a source reaches the card as the quote's context
+    (project / "seeds" / "bell.txt").write_text("The alliance grew quickly after 1999, bells \x07rang.\n", encoding="utf-8")
+    with (project / "seeds" / "sources.yaml").open("a", encoding="utf-8") as registry:
+        registry.write("  bell:\n    file: bell.txt\n    title: Bell\n")
+    (project / "maps" / "hostile.yaml").write_text(UNCARRIED_MAP, encoding="utf-8")
+    out = project / "out"
+    result = cli(["docx", project / "maps", "--seeds", project / "seeds", "-o", out])
+    assert result.exit_code == 0, result.output
+    document = Document(str(out / "hostile.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for shown in ("Hostile \u241b[2J title", "Does it hold\u2407?", "It holds.\ufffd", "noted\u2401", "bells \u2407rang."):
+        assert shown in text, shown
+    assert document.core_properties.title.startswith("Hostile \u241b[2J title")

@@ -24,10 +24,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from argmap.brief.views.brief import BriefPage, Card, SideCase
 from argmap.brief.views.parts import DecisiveView, NodeRef, QuoteView, Segment, Undercut, VerdictView
 from argmap.brief.views.reading import duration
+from argmap.render.escape import showable
 
 
 @dataclass(frozen=True)
@@ -87,9 +89,20 @@ def add_styles(document: WordDocument) -> None:
     emphasis.font.underline = True
 
 
+def _paragraph(document: WordDocument, text: str = "", style: str | None = None) -> Paragraph:
+    return document.add_paragraph(showable(text), style=style)
+
+
+def _run(paragraph: Paragraph, text: str, style: str | None = None) -> Run:
+    """Every piece of map and source text goes into the file through here and
+    :func:`_paragraph`: XML cannot carry some characters a map may spell (``"\\e"``, ``"\\uFFFE"``),
+    so they are shown as the diagrams show them instead of failing the file."""
+    return paragraph.add_run(showable(text), style=style)
+
+
 def _small(paragraph: Paragraph, text: str, italic: bool = False) -> None:
     if text:
-        run = paragraph.add_run(text)
+        run = _run(paragraph, text)
         run.font.size = SMALL
         run.italic = italic or None
 
@@ -97,7 +110,7 @@ def _small(paragraph: Paragraph, text: str, italic: bool = False) -> None:
 def _read_text(paragraph: Paragraph, segments: Sequence[Segment]) -> None:
     """The quoted words underlined, the highlighted ones also emphasised and highlighted."""
     for segment in segments:
-        run = paragraph.add_run(segment.text, style=EMPHASIS if segment.marked else UNDERLINE)
+        run = _run(paragraph, segment.text, style=EMPHASIS if segment.marked else UNDERLINE)
         if segment.marked:
             run.font.highlight_color = HIGHLIGHT
 
@@ -110,34 +123,34 @@ def _verification(q: QuoteView) -> str:
 
 def add_quote(document: WordDocument, q: QuoteView) -> None:
     if q.disputed:
-        _small(document.add_paragraph(), f"Disputed: {q.disputed} It adds nothing to the claim's score.")
-    line = document.add_paragraph()
+        _small(_paragraph(document), f"Disputed: {q.disputed} It adds nothing to the claim's score.")
+    line = _paragraph(document)
     line.paragraph_format.keep_with_next = True
-    line.add_run(q.cite.card, style=CITE)
+    _run(line, q.cite.card, style=CITE)
     if q.speaker:
-        line.add_run(f" (reporting {q.speaker})")
+        _run(line, f" (reporting {q.speaker})")
     details = [q.cite.full, q.cite.url or "", f"accessed {q.cite.accessed}" if q.cite.accessed else ""]
     if q.page:
         details.append(q.page)
     details += [q.cite.reliability_label, _verification(q), f"read {q.reading}"]
     _small(line, " [" + "; ".join(filter(None, details)) + "]")
     if q.as_of:  # the period it describes, apart from the cite, where only the publication date belongs
-        _small(document.add_paragraph(), f"Describes the situation {q.as_of}", italic=True)
+        _small(_paragraph(document), f"Describes the situation {q.as_of}", italic=True)
     # the card body first, read aloud; the other text after it in small type, as context
     if q.read_translation:
-        _read_text(document.add_paragraph(), q.translation_segments)
-        original = document.add_paragraph()
+        _read_text(_paragraph(document), q.translation_segments)
+        original = _paragraph(document)
         _small(original, "Original: ", italic=True)
         _small(original, q.before_spaced + q.text + q.after_spaced)
     else:
-        body = document.add_paragraph()
+        body = _paragraph(document)
         _small(body, q.before_spaced)
         _read_text(body, q.segments)
         _small(body, q.after_spaced)
         if q.translation:
-            _small(document.add_paragraph(), "Translation: " + "".join(s.text for s in q.translation_segments))
+            _small(_paragraph(document), "Translation: " + "".join(s.text for s in q.translation_segments))
     if q.note:
-        _small(document.add_paragraph(), f"Note: {q.note}", italic=True)
+        _small(_paragraph(document), f"Note: {q.note}", italic=True)
 
 
 def _names(label: str, refs: Sequence[NodeRef]) -> str:
@@ -145,9 +158,9 @@ def _names(label: str, refs: Sequence[NodeRef]) -> str:
 
 
 def add_card(document: WordDocument, card: Card, number: int | None = None, best: bool = False) -> None:
-    tag = document.add_paragraph(style=TAG.name)
-    tag.add_run(f"{number}. " if number is not None else "")
-    tag.add_run(card.ref.label)
+    tag = _paragraph(document, style=TAG.name)
+    _run(tag, f"{number}. " if number is not None else "")
+    _run(tag, card.ref.label)
     facts = ["Best answer"] if best else []
     facts.append(f"{card.ref.side_label} {card.type_label.lower()}")
     if card.status:
@@ -158,25 +171,25 @@ def add_card(document: WordDocument, card: Card, number: int | None = None, best
     facts += [text for text in (_names("Answers:", card.answers), _names("Answered by:", card.answered_by)) if text]
     if card.quotes:
         facts.append(f"read {card.reading}")
-    meta = document.add_paragraph()
+    meta = _paragraph(document)
     meta.paragraph_format.keep_with_next = True
     _small(meta, " · ".join(facts))
     if card.ref.title and card.ref.title != card.ref.text:
-        _small(document.add_paragraph(), card.ref.text, italic=True)
+        _small(_paragraph(document), card.ref.text, italic=True)
     for u in card.undercut_by:
-        _small(document.add_paragraph(), f"Undercut by {u.undercutter.label}: even if \u201c{u.source.label}\u201d, "
-                                         f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
+        _small(_paragraph(document), f"Undercut by {u.undercutter.label}: even if \u201c{u.source.label}\u201d, "
+                                     f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
     if card.kept_but_cut:
-        _small(document.add_paragraph(), card.kept_but_cut)
+        _small(_paragraph(document), card.kept_but_cut)
     for u in card.undercuts:
-        _small(document.add_paragraph(), f"Undercuts an inference: even if \u201c{u.source.label}\u201d, "
-                                         f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
+        _small(_paragraph(document), f"Undercuts an inference: even if \u201c{u.source.label}\u201d, "
+                                     f"it {u.denial} \u201c{u.target.label}\u201d.{_inference(u)}")
     for q in card.quotes:
         add_quote(document, q)
     if card.analytic:
-        _small(document.add_paragraph(), "Analytic: argued, not quoted.", italic=True)
+        _small(_paragraph(document), "Analytic: argued, not quoted.", italic=True)
     if card.note:
-        _small(document.add_paragraph(), f"Note: {card.note}", italic=True)
+        _small(_paragraph(document), f"Note: {card.note}", italic=True)
 
 
 def add_side(document: WordDocument, side: SideCase, full: dict[str, Card]) -> None:
@@ -184,26 +197,26 @@ def add_side(document: WordDocument, side: SideCase, full: dict[str, Card]) -> N
         # a Word file has no "see above": a repeated answer is printed in full where it is read
         return full.get(card.ref.id, card) if card.repeat else card
 
-    document.add_paragraph(f"{side.label}: {side.position}", style=HAT.name)
+    _paragraph(document, f"{side.label}: {side.position}", style=HAT.name)
     case = [whole(c) for c in (*side.theses, *side.contentions)]
-    document.add_paragraph(f"{side.label} case", style=BLOCK.name)
-    _small(document.add_paragraph(), f"read {_total(case)}")
+    _paragraph(document, f"{side.label} case", style=BLOCK.name)
+    _small(_paragraph(document), f"read {_total(case)}")
     for card in case:
         add_card(document, card)
     for block in side.blocks:
         answers = [whole(c) for c in block.answers]
-        document.add_paragraph(f"A2: {block.claim.label}", style=BLOCK.name)
+        _paragraph(document, f"A2: {block.claim.label}", style=BLOCK.name)
         status = f" ({block.claim_status.word})" if block.claim_status else ""
-        _small(document.add_paragraph(), f"Answers the {block.claim.side_label} {block.claim.type} "
-                                         f"\u201c{block.claim.label}\u201d{status}; read {_total(answers)}")
+        _small(_paragraph(document), f"Answers the {block.claim.side_label} {block.claim.type} "
+                                     f"\u201c{block.claim.label}\u201d{status}; read {_total(answers)}")
         for number, card in enumerate(answers, 1):
             add_card(document, card, number, best=card.ref.id == block.best)
     if side.still_to_answer:
-        document.add_paragraph("Still to answer", style=BLOCK.name)
+        _paragraph(document, "Still to answer", style=BLOCK.name)
         for o in side.still_to_answer:
             what = (f"undercuts the step from \u201c{o.target.label}\u201d to \u201c{o.denied.label}\u201d"
                     if o.denied is not None else f"attacks \u201c{o.target.label}\u201d")
-            document.add_paragraph(f"{o.attack.side_label} \u201c{o.attack.label}\u201d {what}", style="List Bullet")
+            _paragraph(document, f"{o.attack.side_label} \u201c{o.attack.label}\u201d {what}", style="List Bullet")
 
 
 def _inference(u: Undercut) -> str:
@@ -224,19 +237,19 @@ def _decisive(d: DecisiveView) -> str:
 
 def add_verdict(document: WordDocument, verdict: VerdictView) -> None:
     """The verdict after the Pocket heading: who is ahead, how surely, and what decides it."""
-    document.add_paragraph(f"Verdict: {verdict.summary}", style=HAT.name)
-    document.add_paragraph(f"Under {verdict.semantics} semantics: pro {verdict.pro}, con {verdict.con} "
+    _paragraph(document, f"Verdict: {verdict.summary}", style=HAT.name)
+    _paragraph(document, f"Under {verdict.semantics} semantics: pro {verdict.pro}, con {verdict.con} "
                            f"({verdict.score_basis}). " + ("Fragile. " if verdict.fragile else "")
                            + f"{verdict.robustness_phrase}.")
     if verdict.compatible_because:
-        document.add_paragraph(f"The theses are compatible ({verdict.compatible_because}): this compares two claims "
+        _paragraph(document, f"The theses are compatible ({verdict.compatible_because}): this compares two claims "
                                "that can both be true.")
     if verdict.decisive:
-        document.add_paragraph("Decisive clashes (the margin, pro minus con, without each):")
+        _paragraph(document, "Decisive clashes (the margin, pro minus con, without each):")
         for i, d in enumerate(verdict.decisive, 1):
-            document.add_paragraph(f"{i}. {_decisive(d)}")
+            _paragraph(document, f"{i}. {_decisive(d)}")
     turning = "; ".join(map(_decisive_name, verdict.turning)) or "no single point turns it"
-    document.add_paragraph(f"{verdict.turn_lead}: {turning}.")
+    _paragraph(document, f"{verdict.turn_lead}: {turning}.")
 
 
 def _total(cards: Sequence[Card]) -> str:
@@ -250,15 +263,15 @@ def word_brief(page: BriefPage) -> bytes:
     add_styles(document)
     built = datetime.fromisoformat(page.built).replace(tzinfo=timezone.utc)
     properties = document.core_properties
-    properties.title, properties.author, properties.last_modified_by = page.page_title, "argmap", "argmap"
+    properties.title, properties.author, properties.last_modified_by = showable(page.page_title), "argmap", "argmap"
     properties.created = properties.modified = built
     properties.revision = 1
-    document.add_paragraph(page.title, style=POCKET.name)
+    _paragraph(document, page.title, style=POCKET.name)
     if page.question:
-        document.add_paragraph(f"Question: {page.question}")
+        _paragraph(document, f"Question: {page.question}")
     semantics = f"statuses under {page.semantics} semantics" if page.semantics else (
         f"strengths under {page.strength_semantics} semantics" if page.strength_semantics else "")
-    _small(document.add_paragraph(), " · ".join(filter(None, (
+    _small(_paragraph(document), " · ".join(filter(None, (
         f"Built {page.built}", page.check.summary, f"{page.node_count} nodes, {page.quote_count} quotes", semantics,
         f"reading times at {page.wpm} words a minute"))))
     if page.verdict is not None:
@@ -267,16 +280,16 @@ def word_brief(page: BriefPage) -> bytes:
     for side in page.sides:
         add_side(document, side, full)
     if page.unsided:
-        document.add_paragraph("Points without a side", style=HAT.name)
+        _paragraph(document, "Points without a side", style=HAT.name)
         for card in page.unsided:
             add_card(document, card)
-    document.add_paragraph("Sources", style=HAT.name)
+    _paragraph(document, "Sources", style=HAT.name)
     for reference in page.bibliography:
-        document.add_paragraph(reference.text)
+        _paragraph(document, reference.text)
     if page.source_gaps:
-        document.add_paragraph("Source gaps", style=BLOCK.name)
+        _paragraph(document, "Source gaps", style=BLOCK.name)
         for gap in page.source_gaps:
-            document.add_paragraph(f"{gap.cite}: {gap.listed}", style="List Bullet")
+            _paragraph(document, f"{gap.cite}: {gap.listed}", style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return pinned_zip(buffer.getvalue(), built)
