@@ -51,6 +51,25 @@ def test_every_error_of_every_map_is_collected(project: Path):
     assert result.errors >= 8 and result.exit_code() == 1
 
 
+def test_a_map_with_too_many_labellings_is_one_diagnostic_and_the_other_maps_are_reported(project, cli, monkeypatch):
+    """Ten pairs of claims attacking each other: 1,024 preferred labellings, over argmap's limit."""
+    pairs = "".join(f"  p{i}: {{type: claim, text: P{i}, supports: [t], attacks: [k{i}], analytic: true}}\n"
+                    f"  k{i}: {{type: claim, text: K{i}, supports: [u], attacks: [p{i}], analytic: true}}\n"
+                    for i in range(10))
+    (project / "maps" / "many.yaml").write_text(
+        "argmap: 1\nid: many\ntitle: Many\nquestion: Q?\nlang: en\nsides: {pro: P, con: C}\nnodes:\n"
+        "  t: {type: thesis, side: pro, text: T}\n  u: {type: thesis, side: con, text: U}\n"
+        + pairs + "expect:\n  semantics: preferred\n  stands: [t, u]\n", encoding="utf-8")
+    shutil.copy(CASES / "bad" / "citations.yaml", project / "maps" / "citations.yaml")
+    monkeypatch.chdir(project)
+    result = cli(["check", "maps"])
+    assert result.exit_code == 1, result.stderr
+    assert "maps/many.yaml:31:14: error AM604: the map has more than 1,000 labellings under preferred semantics" \
+        in result.stdout
+    assert "maps/citations.yaml:" in result.stdout and "error AM501" in result.stdout
+    assert result.stderr == ""
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -108,6 +127,20 @@ def test_no_maps_folder_exits_2_with_hint(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cli(["check"])
     assert result.exit_code == 2 and "no 'maps/' folder" in result.stderr
+
+
+def test_a_folder_without_maps_is_a_warning_and_under_strict_a_usage_error(project, cli, monkeypatch):
+    (project / "drafts").mkdir()
+    (project / "drafts" / "notes.txt").write_text("not a map\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    relaxed = cli(["check", "drafts"])
+    assert relaxed.exit_code == 0
+    assert "argmap: warning: no maps found in drafts" in relaxed.stderr
+    strict = cli(["check", "--strict", "drafts"])
+    assert strict.exit_code == 2
+    assert "argmap: error: no maps found in drafts" in strict.stderr and strict.stdout == ""
+    registry_only = cli(["check", "--strict", "seeds"])  # a registry is something to check
+    assert registry_only.exit_code == 0 and registry_only.stderr == ""
 
 
 @pytest.mark.parametrize(

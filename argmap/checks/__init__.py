@@ -50,6 +50,7 @@ MAP_RULES: tuple[Rule, ...] = (
     expect.expected_labels,            # AM601
     expect.unknown_expected_nodes,
     expect.expected_strengths,         # AM603
+    expect.expected_semantics_listable,  # AM604
     expect.expected_verdict,           # AM605
 )
 

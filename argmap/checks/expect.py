@@ -10,6 +10,8 @@ from argmap.core.codes import Code
 from argmap.core.model import pinned_strengths
 from argmap.evaluate import Label
 from argmap.evaluate.verdict import headline_semantics
+from argmap.evaluate.mapeval import MapEvaluation
+from argmap.evaluate.semantics import MAX_EXTENSIONS, TooManyExtensions
 from argmap.core.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
 
 EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
@@ -37,12 +39,15 @@ def expected_labels(ctx: MapContext):
           stands: [c]     # c falls: o attacks it and nothing attacks o
 
     Not checked while a support, attack or undercut names a node or relation the map does not
-    have (AM301, AM319): the labels would be those of another graph.
+    have (AM301, AM319): the labels would be those of another graph, nor when the semantics has
+    more labellings than argmap lists (AM604).
     """
     expect = ctx.model.expect
     if expect is None or not _relations_resolve(ctx):
         return
-    result = ctx.evaluation(expect.semantics)
+    result = _expected_evaluation(ctx)
+    if result is None:
+        return
     for list_name, wanted in EXPECT_LISTS.items():
         for i, node_id in enumerate(getattr(expect, list_name)):
             verdict = result.verdicts.get(node_id)
@@ -55,6 +60,14 @@ def expected_labels(ctx: MapContext):
                 (f"computed: {verdict.label.value} ({verdict.status}), {result.explain(node_id)}",
                  f"move '{node_id}' to expect.{_list_for(verdict.label)}, or change the map"),
             )
+
+
+def _expected_evaluation(ctx: MapContext) -> MapEvaluation | None:
+    """The map under `expect.semantics`, or None when it has too many labellings to list (AM604's)."""
+    try:
+        return ctx.evaluation(ctx.model.expect.semantics)
+    except TooManyExtensions:
+        return None
 
 
 def _relations_resolve(ctx: MapContext) -> bool:
@@ -143,8 +156,41 @@ def expected_strengths(ctx: MapContext):
             )
 
 
+@rule(Code.AM604, f"`expect:` names a semantics under which the map has more than {MAX_EXTENSIONS:,} labellings.")
+def expected_semantics_listable(ctx: MapContext):
+    """Preferred and stable semantics may give a map exponentially many labellings (ten pairs
+    of claims attacking each other give 1,024). argmap stops listing them after 1,000, so the
+    labels of `expect:` cannot be checked under that semantics; the other maps are checked as usual.
+
+    Passing:
+
+        expect:
+          semantics: grounded   # one labelling, always
+          undecided: [p1, k1]
+
+    Failing:
+
+        expect:
+          semantics: preferred   # ten pairs p1..p10 and k1..k10 attacking each other: 1,024 labellings
+          undecided: [p1, k1]
+
+    Not checked while a support, attack or undercut names a node or relation the map does not
+    have (AM301, AM319).
+    """
+    expect = ctx.model.expect
+    if expect is None or not _relations_resolve(ctx) or _expected_evaluation(ctx) is not None:
+        return
+    yield ctx.report(
+        ("expect", "semantics"),
+        f"the map has more than {MAX_EXTENSIONS:,} labellings under {expect.semantics} semantics; "
+        "argmap stops listing them there, so expect: cannot be checked",
+        ("use semantics: grounded (one labelling, always), or split the debate into smaller maps",),
+    )
+
+
 # What `argmap eval` forgives: a map whose expectations fail is still evaluated, to show why.
-EXPECT_CODES = frozenset({expected_labels.code, unknown_expected_nodes.code, expected_strengths.code})
+EXPECT_CODES = frozenset({expected_labels.code, unknown_expected_nodes.code, expected_strengths.code,
+                          expected_semantics_listable.code})
 
 
 _PRESENT = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "is undecided"}

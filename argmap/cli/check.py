@@ -18,7 +18,7 @@ def check_command(
         None, "--format", "-f", show_default=False,
         help="Output format (default: text; github when GITHUB_ACTIONS=true). Other commands call it --report.",
     ),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too, and 2 when a folder holds no map."),
 ) -> None:
     """Validate maps and verify every quote against its source.
 
@@ -28,8 +28,11 @@ def check_command(
     Example: argmap check --strict maps/
     """
     from argmap.reporters import get_reporter
+    from argmap.text.terminal import printable
     from argmap.usecases.check import check
 
-    result = check(paths, seeds)
+    result = check(paths, seeds, strict=strict)
+    for warning in result.warnings_about_paths:
+        typer.echo(f"argmap: warning: {printable(warning)}", err=True)
     typer.echo(get_reporter(report_name(format)).render(result))
     raise typer.Exit(result.exit_code(strict))

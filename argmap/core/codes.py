@@ -93,6 +93,7 @@ class Code(StrEnum):
     AM601 = auto(), "expectation-differs", ERROR
     AM602 = auto(), "expectation-unknown-node", ERROR
     AM603 = auto(), "strength-differs", ERROR
+    AM604 = auto(), "expectation-too-many-labellings", ERROR
     AM605 = auto(), "verdict-differs", ERROR
     AM701 = auto(), "framework-syntax", ERROR
     AM702 = auto(), "framework-undeclared-argument", ERROR

@@ -67,6 +67,7 @@ class Project:
     maps: list[MapDocument] = field(default_factory=list)
     unloaded_maps: list[UnloadedMap] = field(default_factory=list)
     covers_folder: bool = False  # a whole folder was checked, so "unused source" makes sense
+    empty_folders: list[Path] = field(default_factory=list)  # folders named that hold no map (nor registry)
     registry_valid: bool = False  # sources.yaml was read and validated; else its diagnostics say why
 
     @property
@@ -75,7 +76,14 @@ class Project:
         return len(self.maps) + len(self.unloaded_maps)
 
 
-def find_map_files(paths: Sequence[Path] | None, unsaved: Mapping[Path, str] | None = None) -> tuple[list[Path], bool]:
+@dataclass(frozen=True)
+class MapFiles:
+    files: list[Path]
+    covers_folder: bool  # a folder was named
+    empty_folders: list[Path]  # folders named in which no YAML file (map or registry) was found
+
+
+def find_map_files(paths: Sequence[Path] | None, unsaved: Mapping[Path, str] | None = None) -> MapFiles:
     """Files and folders → map files. A missing path is a usage error (exit 2), unless ``unsaved``
     holds its text (by resolved path): a map open in an editor need not be on disk."""
     if not paths:
@@ -85,11 +93,15 @@ def find_map_files(paths: Sequence[Path] | None, unsaved: Mapping[Path, str] | N
         paths = [DEFAULT_MAPS]
     files: list[Path] = []
     covers_folder = False
+    empty_folders: list[Path] = []
     for path in paths:
         if path.is_dir():
             covers_folder = True
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in MAP_SUFFIXES and p.is_file()
-                                and not _is_hidden(p.relative_to(path))))
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in MAP_SUFFIXES and p.is_file()
+                           and not _is_hidden(p.relative_to(path)))
+            files.extend(found)
+            if not found:
+                empty_folders.append(path)
         elif path.exists() or (unsaved and path.resolve() in unsaved):
             files.append(path)
         else:
@@ -97,7 +109,7 @@ def find_map_files(paths: Sequence[Path] | None, unsaved: Mapping[Path, str] | N
     unique: dict[Path, Path] = {}  # a file named twice (or via a folder too) is checked once
     for file in files:
         unique.setdefault(file.resolve(), file)
-    return list(unique.values()), covers_folder
+    return MapFiles(list(unique.values()), covers_folder, empty_folders)
 
 
 def _is_hidden(relative: Path) -> bool:
@@ -120,12 +132,12 @@ def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
 
 
 def _load_project(paths: Sequence[Path] | None, seeds_dir: Path, unsaved: Mapping[Path, str]) -> tuple[Project, list[Diagnostic]]:
-    map_files, covers_folder = find_map_files(paths, unsaved)
+    found = find_map_files(paths, unsaved)
     registry_in_use = (seeds_dir / SOURCES_FILE).resolve()
     maps: list[MapDocument] = []
     unloaded_maps: list[UnloadedMap] = []
     map_problems: list[Diagnostic] = []
-    for path in map_files:
+    for path in found.files:
         if path.resolve() == registry_in_use:  # `argmap check seeds/`: validated with the seeds, as the registry
             continue
         document, problems = load_map(path, unsaved.get(path.resolve()) if unsaved else None)
@@ -138,8 +150,8 @@ def _load_project(paths: Sequence[Path] | None, seeds_dir: Path, unsaved: Mappin
         project, problems = Project(seeds_dir, None, registry_valid=True), []
     else:
         project, problems = load_seeds(seeds_dir, needed_by=next(_citing(maps), None))
-    project.maps, project.unloaded_maps = maps, unloaded_maps
-    project.covers_folder = covers_folder and bool(project.map_count)  # no map at all: nothing to cite from
+    project.maps, project.unloaded_maps, project.empty_folders = maps, unloaded_maps, found.empty_folders
+    project.covers_folder = found.covers_folder and bool(project.map_count)  # no map at all: nothing to cite from
     return project, problems + map_problems
 
 

@@ -15,6 +15,7 @@ from argmap.core.vocabulary import DEFAULT_SEMANTICS
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
 from .mapeval import MapEvaluation
 from .registry import evaluate_map, is_gradual
+from .semantics import TooManyExtensions
 from .verdict import MapVerdict, headline_semantics, map_verdict
 
 
@@ -25,11 +26,14 @@ class Evaluations:
     def __init__(self, sources: Mapping[str, Source] | None = None) -> None:
         self.sources: Mapping[str, Source] = sources if sources is not None else {}
         # keyed by the model's identity; the model is kept with its evaluations, so the key is never reused
-        self._kept: dict[int, tuple[ArgMap, dict[tuple[str, SupportRule], MapEvaluation]]] = {}
+        self._kept: dict[int, tuple[ArgMap, dict[tuple[str, SupportRule], MapEvaluation | TooManyExtensions]]] = {}
         self._verdicts: dict[tuple[int, str], tuple[ArgMap, MapVerdict | None]] = {}
 
     def of(self, model: ArgMap, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
-        """``model`` evaluated under ``semantics``, once. Gradual semantics ignore ``rule``."""
+        """``model`` evaluated under ``semantics``, once. Gradual semantics ignore ``rule``.
+
+        Raises :class:`TooManyExtensions` when the map has more outcomes than argmap lists; that
+        too is found once: the search that found it is the costly part."""
         if is_gradual(semantics):
             rule = DEFAULT_SUPPORT_RULE
         evaluations = self._kept.setdefault(id(model), (model, {}))[1]
@@ -37,8 +41,14 @@ class Evaluations:
         if key not in evaluations:
             # a gradual evaluation carries the grounded labels too: those computed already
             labelled = self.of(model, DEFAULT_SEMANTICS) if is_gradual(semantics) else None
-            evaluations[key] = evaluate_map(model, semantics, rule, self.sources, labelled)
-        return evaluations[key]
+            try:
+                evaluations[key] = evaluate_map(model, semantics, rule, self.sources, labelled)
+            except TooManyExtensions as error:
+                evaluations[key] = error
+        kept = evaluations[key]
+        if isinstance(kept, TooManyExtensions):
+            raise kept
+        return kept
 
     def verdict(self, model: ArgMap, semantics: str | None = None) -> MapVerdict | None:
         """The map's verdict under ``semantics`` (default: its headline semantics), once; None

@@ -154,7 +154,7 @@ def _since(request: DiffRequest) -> DiffOutcome:
     repinned = {s for s in old_sources.keys() & new_sources.keys() if old_sources[s] != new_sources[s]}
     folders = [Path(p) for p in pathspecs if Path(p).exists()]
     if repinned and folders:  # maps whose own file is unchanged but whose sources changed
-        changed += [name for name in (repository.relative(p) for p in find_map_files(folders)[0]
+        changed += [name for name in (repository.relative(p) for p in find_map_files(folders).files
                                       if _cites(p, repinned)) if name and name not in changed]
     at_base = repository.files_at(commit, changed)
     diffs = []
