@@ -232,3 +232,64 @@ def test_passage_broken_by_line_end_hyphens_gives_a_quote_that_verifies(text, qu
     assert suggestion.quote == quote
     assert source_text.find(suggestion.quote).unique
     assert best.located.line == 3
+
+
+# --- similarity is how much of the words the passage holds, in order -----------------------------
+
+LONG_SENTENCE = (
+    "At the summit in Vilnius the secretary general told the reporters who had waited for hours that NATO as an "
+    "alliance does not supply weapons to Ukraine although many of its members do so bilaterally and in smaller "
+    "groups because the organisation fears a wider war with a nuclear power.\n\n"
+    "Weapons for Ukraine were discussed by NATO members in Vilnius, and the alliance agreed to supply nothing.\n")
+
+
+@pytest.fixture
+def summit(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "summit.txt").write_text(LONG_SENTENCE, encoding="utf-8")
+    (seeds / "sources.yaml").write_text("sources:\n  summit:\n    file: summit.txt\n    title: Summit\n    language: en\n",
+                                        encoding="utf-8")
+    return seeds
+
+
+def test_a_long_sentence_holding_the_words_in_order_is_close_however_it_goes_on(cli, summit):
+    """The words are a stretch of a 50-word sentence, "an" left out: all of them are there, in
+    order, so the sentence is 100% similar, though the words are a sixth of it."""
+    result = cli(["quote", "summit", "NATO as alliance does not supply weapons to Ukraine", "--seeds", summit])
+    assert result.exit_code == 0, result.output
+    ranking = [line for line in result.stdout.splitlines() if re.match(r"^ +[0-9.]+%  line ", line)]
+    assert ranking[0].startswith("  100.0%  line 1: At the summit in Vilnius")
+    assert float(ranking[1].split("%")[0]) < 100  # the other paragraph has the words, out of order
+
+
+def test_words_out_of_order_count_half():
+    text = SourceText("Weapons for Ukraine were discussed by the members.\n")
+    in_order = rank_passages(text, "weapons for Ukraine were discussed")[0]
+    reversed_words = rank_passages(text, "discussed were Ukraine for weapons")[0]
+    assert in_order.similarity == 100.0
+    assert reversed_words.located == in_order.located and reversed_words.similarity == 60.0  # 1 + 4 halves of 5
+
+
+def test_a_pair_of_sentences_needs_two_more_of_the_words_than_either_sentence():
+    """One more word the next sentence happens to repeat does not win a card twice as long."""
+    text = SourceText("The ferry sails at dawn every day. Later the bridge opens for the market and the ferry rests.\n")
+    best = rank_passages(text, "ferry sails at dawn market")[0]
+    assert best.located.passage == "The ferry sails at dawn every day."
+    both = rank_passages(text, "ferry sails at dawn bridge opens market")[0]
+    assert both.located.passage == text.text.strip()
+
+
+@pytest.mark.parametrize(("lang", "asks"), [(None, False), ("en-GB", False), ("id", True)])
+def test_the_snippet_asks_for_a_translation_only_into_another_language(cli, summit, lang, asks):
+    args = ["quote", "summit", "NATO as alliance does not supply weapons to Ukraine", "--seeds", summit]
+    result = cli(args + (["--lang", lang] if lang else []))
+    assert result.exit_code == 0, result.output
+    assert ("# translation: TODO, translate the quote from 'en' into 'id'" in result.stdout) is asks
+    assert ("translation" in snippet_of(result.stdout)) is asks
+
+
+def test_a_bad_language_tag_is_a_usage_error(cli, summit):
+    result = cli(["quote", "summit", "NATO", "--seeds", summit, "--lang", "English"])
+    assert result.exit_code == 2
+    assert "--lang: 'English' is not a language tag" in result.stderr

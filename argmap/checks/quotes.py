@@ -4,6 +4,7 @@ import difflib
 
 from argmap.checks.rule import MapContext, rule
 from argmap.core.codes import Code
+from argmap.core.vocabulary import same_language
 from argmap.quotes.match import canonical
 
 MIN_QUOTE_WORDS = 5
@@ -111,7 +112,7 @@ def translations_present(ctx: MapContext):
         quote: NATO tetap berkomitmen untuk mendukung Ukraina
     """
     foreign = {source_id: source for source_id, source in ctx.project.registered.items()
-               if _language(source.language) != _language(ctx.model.lang)}
+               if not same_language(source.language, ctx.model.lang)}
     for node_id, i, evidence in ctx.evidence:
         source = foreign.get(evidence.source)
         if source and evidence.translation is None:
@@ -188,6 +189,3 @@ def highlights_in_translation(ctx: MapContext):
             if canonical(part) not in translation:
                 yield ctx.report((*path, j), f"highlight_translation '{part}' is not part of the translation")
 
-
-def _language(tag: str) -> str:
-    return tag.split("-")[0].lower()

@@ -17,8 +17,9 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Di
 from pydantic_core import PydanticCustomError
 
 from argmap.core.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
-    DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS, NODE_TYPES, RELIABILITIES, SIDES, VERDICT_LEADERS,
-    WEAK_RELIABILITIES, CITE_FIELDS, WEB_SOURCE_TYPES, CiteField, Leader, NodeType, Reliability, Semantics, Side,
+    DEFAULT_LANGUAGE, DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS, LANGUAGE_TAG, NODE_TYPES,
+    RELIABILITIES, SIDES, VERDICT_LEADERS, WEAK_RELIABILITIES, CITE_FIELDS, WEB_SOURCE_TYPES, CiteField, Leader,
+    NodeType, Reliability, Semantics, Side,
 )
 
 # The versions of the map format this argmap reads, oldest first; new maps get the last one.
@@ -337,8 +338,8 @@ class ArgMap(_Strict):
     question: NonEmptyText | None = Field(
         default=None, description="The question the debate answers, and its verdict: a map with theses on both "
         "sides and no question is told (AM324).")
-    lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
-        default="en", description="Language of the map's own text (BCP 47, e.g. en)."
+    lang: Annotated[str, StringConstraints(pattern=LANGUAGE_TAG)] = Field(
+        default=DEFAULT_LANGUAGE, description="Language of the map's own text (BCP 47, e.g. en)."
     )
     sides: Sides = Field(description="The two positions of the debate.")
     description: str | None = Field(default=None, description="Optional introduction shown in the brief.")
@@ -404,8 +405,8 @@ class Source(_Strict):
     issue: CslNumber | None = Field(default=None, description="Issue of the journal.")
     page: CslNumber | None = Field(default=None, description="Page range, e.g. 221-229.")
     URL: str | None = Field(default=None, description="Where the document was published.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
-        default="en", description="Language of the document (BCP 47)."
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_TAG)] = Field(
+        default=DEFAULT_LANGUAGE, description="Language of the document (BCP 47)."
     )
     reliability: Reliability = Field(
         default="unknown", description=f"argmap extension: {' | '.join(RELIABILITIES)}."

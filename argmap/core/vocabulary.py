@@ -70,6 +70,18 @@ VERDICT_SEMANTICS: GradualSemantics = "qe"
 STATUS_WORDS = {"IN": "stands", "OUT": "falls", "UNDEC": "undecided"}
 STATUS_SYMBOLS = {"IN": "\u2713", "OUT": "\u2717", "UNDEC": "\u25d0"}
 
+# Languages, as BCP 47 tags (en, id, pt-BR): of a map's own text, and of each source. A map or
+# source that names none is in English.
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+DEFAULT_LANGUAGE = "en"
+
+
+def same_language(tag: str, other: str) -> bool:
+    """Whether two tags name one language, regional variants aside (pt-BR and pt): a quote in
+    it needs no translation."""
+    return tag.split("-")[0].lower() == other.split("-")[0].lower()
+
+
 # Reading speed for a card's highlighted text, in words per minute (`--wpm`): a clear delivery of
 # the English a debater reads aloud, slower than a spread.
 DEFAULT_WPM = 250

@@ -6,12 +6,13 @@ sentences, never across a paragraph break), ranks them against the remembered wo
 the best one into a ready-to-paste ``evidence:`` entry whose quote is verified to occur in the
 source, with a ``prefix`` or ``suffix`` when the passage occurs more than once.
 
-Similarity (0-100) is word overlap, forgiving typos: a word of the query counts as present when a
-word of the passage is at least :data:`WORD_MATCH` % alike (rapidfuzz ratio, case and punctuation
-ignored). Recall (how many of the query's words the passage has) weighs four times as much as
-precision (how much of the passage the query covers), an F2 score: a mapper leaves words out far
-more often than adding ones the source does not have. A small part is character similarity, so
-that of two passages with the same words the one spelled alike ranks first.
+Similarity (0-100) is how much of the query the passage holds, in order: the share of the query's
+words found in the passage in the query's order (their longest common subsequence), a word found
+only out of order counting half. Typos are forgiven: a word of the passage at least
+:data:`WORD_MATCH` % alike to a word of the query (rapidfuzz ratio, case and punctuation ignored)
+counts as that word, weighed by how alike it is. The passage's other words cost nothing: a mapper
+remembers part of a sentence, and the sentence goes on. Of two passages as similar, the shorter
+ranks first.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from argmap.quotes import DEFAULT_LIMIT
 from argmap.quotes.match import Located, SourceText, canonical
@@ -64,16 +66,21 @@ def rank_passages(source: SourceText, words: str, limit: int = DEFAULT_LIMIT, *,
         return []
     tokens = _tokens(source.text)
     starts = [t[0] for t in tokens]
-    alike = _alike_words(query, {t[2] for t in tokens})
-    wanted = frozenset().union(*alike.values())
+    matches = _query_matches(query, {t[2] for t in tokens})
+    wanted = matches.keys()
 
     def words_in(start: int, end: int) -> list[tuple[int, int, str]]:
         return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
+    @cache  # a sentence is scored alone and as a part of the pairs it is in
     def score(span: tuple[int, int]) -> float:
-        return _similarity(query, tuple(t[2] for t in words_in(*span)), alike)
+        return _similarity(len(query), [matches[t[2]] for t in words_in(*span) if t[2] in wanted])
 
-    scored = {span: score(span) for span in passage_spans(source.text)}
+    scored: dict[tuple[int, int], float] = {}
+    for span, sentences in _candidates(source.text):
+        similarity = score(span)
+        if sentences is None or _adds_to_both(similarity, [score(sentence) for sentence in sentences], len(query)):
+            scored[span] = similarity
     for span in _best(scored, REFINE if fragments else 0):
         matched = [t for t in words_in(*span) if t[2] in wanted]
         for i, first in enumerate(matched):
@@ -124,11 +131,29 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             for m in _TOKEN.finditer(text)]
 
 
-def passage_spans(text: str) -> Iterator[tuple[int, int]]:
+PAIR_GAIN = 2  # words of the query a pair of sentences must hold beyond either sentence alone
+
+
+def _adds_to_both(pair: float, sentences: list[float], query_length: int) -> bool:
+    """A pair of sentences is a candidate when it holds :data:`PAIR_GAIN` more of the query's
+    words than either sentence: the words then run from one sentence into the other. One word
+    more is mostly a topic word the next sentence repeats, and would win a longer card for it."""
+    return pair >= max(sentences) + 100 * PAIR_GAIN / query_length - 1e-9  # (the sums are of floats)
+
+
+Span = tuple[int, int]
+
+
+def passage_spans(text: str) -> Iterator[Span]:
     """Candidate passages as (start, end) offsets: within each sentence every run of clauses
     (the whole sentence included), and every two adjacent sentences of a paragraph. A run of
     clauses loses a quotation mark left without its pair at either end (a card never opens a
     quotation it does not close), and is dropped when one is left open inside it."""
+    return (span for span, _ in _candidates(text))
+
+
+def _candidates(text: str) -> Iterator[tuple[Span, tuple[Span, Span] | None]]:
+    """:func:`passage_spans`, each pair of sentences with the two sentences it joins."""
     for p_start, p_end in _split(text, _PARAGRAPH_BREAK, 0, len(text)):
         sentences = [part for start, end in _split(text, _SENTENCE_END, p_start, p_end)
                      for part in _split_after_headings(text, start, end)]
@@ -140,9 +165,10 @@ def passage_spans(text: str) -> Iterator[tuple[int, int]]:
                     for span in _trimmed(text, clauses[i][0], clauses[j][1]):
                         span = span if whole_sentence else _unquoted_edges(text, *span)
                         if span and (whole_sentence or _balanced(text[span[0]:span[1]])):
-                            yield span
-        for (a_start, _), (_, b_end) in zip(sentences, sentences[1:]):
-            yield from _trimmed(text, a_start, b_end)
+                            yield span, None
+        for first, second in zip(sentences, sentences[1:]):
+            for span in _trimmed(text, first[0], second[1]):
+                yield span, (first, second)
 
 
 MAX_HEADING = 60  # characters: a shorter line, unpunctuated, before a capital is a heading
@@ -223,32 +249,44 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(utils.default_process(text).split())
 
 
-def _alike_words(query: tuple[str, ...], vocabulary: set[str]) -> dict[str, frozenset[str]]:
-    """For each query word, the source's words that count as the same word."""
+# For a word of the source: each position of the query it counts for, and how alike they are (0-1].
+WordMatches = tuple[tuple[int, float], ...]
+
+
+def _query_matches(query: tuple[str, ...], vocabulary: set[str]) -> dict[str, WordMatches]:
+    """The source's words that count as words of the query, with the query positions they match."""
     from rapidfuzz import fuzz, process
 
-    alike = {}
-    for word in set(query):
+    found: dict[str, list[tuple[int, float]]] = {}
+    for position, word in enumerate(query):
+        if word in vocabulary:
+            found.setdefault(word, []).append((position, 1.0))
         if len(word) < 4:  # short words differ by a letter from other short words: no typo forgiven
-            alike[word] = frozenset({word})
-        else:
-            found = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=None)
-            alike[word] = frozenset({word, *(match for match, _, _ in found)})
-    return alike
+            continue
+        for alike, ratio, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=None):
+            if alike != word:
+                found.setdefault(alike, []).append((position, ratio / 100))
+    return {word: tuple(positions) for word, positions in found.items()}
 
 
-def _similarity(query: tuple[str, ...], passage: tuple[str, ...], alike: dict[str, frozenset[str]]) -> float:
-    from rapidfuzz import fuzz
+def _similarity(query_length: int, passage: list[WordMatches]) -> float:
+    """0-100: the query's words the passage holds in order, plus half those it holds out of order.
 
-    present = set(passage)
-    found = sum(1 for word in query if not alike[word].isdisjoint(present))
-    if not found:
+    ``passage`` lists, for each of its words that is like a query word, the query positions it
+    matches. The words in order are a weighted longest common subsequence: ``in_order[i]`` is the
+    best weight of query[:i] matched, in order, by the passage's words read so far."""
+    if not passage:
         return 0.0
-    recall = found / len(query)
-    precision = min(found / len(passage), 1.0)
-    f2 = 5 * precision * recall / (4 * precision + recall)
-    spelling = fuzz.ratio(" ".join(query), " ".join(passage)) / 100
-    return 100 * (0.9 * f2 + 0.1 * spelling)
+    in_order = [0.0] * (query_length + 1)
+    anywhere = [0.0] * query_length
+    for positions in passage:
+        for position, weight in reversed(positions):  # descending: each passage word is used once
+            in_order[position + 1] = max(in_order[position + 1], in_order[position] + weight)
+            anywhere[position] = max(anywhere[position], weight)
+        for i in range(query_length):
+            in_order[i + 1] = max(in_order[i + 1], in_order[i])
+    ordered = in_order[query_length]
+    return 100 * (ordered + (sum(anywhere) - ordered) / 2) / query_length
 
 
 def _located(source: SourceText, start: int, end: int) -> Located:
@@ -272,6 +310,7 @@ class Suggestion:
     suffix: str | None = None
     page: int | str | None = None  # in a source saved with its pages: the page (or pages) the quote stands on
     attribution: str | None = None  # the source's sentence, when it reports the quote as someone's words
+    translate_into: str | None = None  # the map's language, when it is not the source's
 
     def snippet(self, indent: int = 4) -> str:
         """The ``evidence:`` entry, indented to sit under a node of a map laid out like maps/."""
@@ -284,8 +323,8 @@ class Suggestion:
             lines.append(f"    # speaker: TODO, whose words these are: the source says {self.attribution_cue!r}")
         # A comment, not a value: a placeholder translation would pass `argmap check` unnoticed,
         # while a missing one is reported (AM503) until someone writes it.
-        lines.append(f"    # translation: TODO, translate the quote from '{self.language}' "
-                     f"(required unless the map's lang is '{self.language}')")
+        if self.translate_into:
+            lines.append(f"    # translation: TODO, translate the quote from '{self.language}' into '{self.translate_into}'")
         pad = " " * indent
         return "\n".join(pad + line for line in lines)
 
@@ -322,8 +361,10 @@ def attribution_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def suggest(source_id: str, language: str, source: SourceText, passage: Passage) -> Suggestion:
-    """The passage as a quote that `argmap check` verifies, with prefix/suffix when needed."""
+def suggest(source_id: str, language: str, source: SourceText, passage: Passage, *,
+            translate_into: str | None = None) -> Suggestion:
+    """The passage as a quote that `argmap check` verifies, with prefix/suffix when needed; its
+    snippet asks for a translation into ``translate_into`` when that is given."""
     located = passage.located
     # Quote matching joins all line-end hyphens of a quote or keeps them all, so a passage with
     # both a split word and a reduplication needs one of the uniform forms; canonical() always works.
@@ -334,9 +375,10 @@ def suggest(source_id: str, language: str, source: SourceText, passage: Passage)
     page = _page_of(source, ours or located)
     attribution = attribution_of(source.text, located.start, located.end)
     if ours is None or len(occurrences) < 2:
-        return Suggestion(source_id, language, passage, quote, occurrences, page=page, attribution=attribution)
+        return Suggestion(source_id, language, passage, quote, occurrences, page=page, attribution=attribution,
+                          translate_into=translate_into)
     prefix, suffix = _disambiguation(source, quote, ours)
-    return Suggestion(source_id, language, passage, quote, occurrences, prefix, suffix, page, attribution)
+    return Suggestion(source_id, language, passage, quote, occurrences, prefix, suffix, page, attribution, translate_into)
 
 
 def _page_of(source: SourceText, located: Located) -> int | str | None:

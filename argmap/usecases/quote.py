@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.core.diagnostics import ExitCode, UsageError
 from argmap.core.project import SOURCES_FILE, load_seeds
+from argmap.core.vocabulary import DEFAULT_LANGUAGE, LANGUAGE_TAG, same_language
 from argmap.quotes.search import CLOSE_ENOUGH, DEFAULT_LIMIT, Passage, Suggestion, has_words, rank_passages, suggest
 
 
@@ -27,9 +29,13 @@ class QuoteReport:
 
 
 def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT_LIMIT, *,
-               fragments: bool = False) -> QuoteReport:
-    """Rank the passages of a registered source like ``words``. Raises :class:`UsageError`
-    (exit 2) when the seeds folder, the source or its file cannot be used, or the words are empty."""
+               fragments: bool = False, lang: str = DEFAULT_LANGUAGE) -> QuoteReport:
+    """Rank the passages of a registered source like ``words``; ``lang`` is the language of the
+    map the quote is for. Raises :class:`UsageError` (exit 2) when the seeds folder, the source or
+    its file cannot be used, the words are empty or ``lang`` is not a language tag."""
+    if not re.match(LANGUAGE_TAG, lang):
+        raise UsageError(f"'{lang}' is not a language tag", "use the map's `lang:`, a BCP 47 tag such as en or id",
+                         setting="lang")
     if not has_words(words):
         raise UsageError("no words to look for", "give some words from the passage, e.g. argmap quote ade2025 \"NATO ekspansi Polandia\"")
     if limit < 1:
@@ -49,5 +55,7 @@ def find_quote(source_id: str, words: str, seeds_dir: Path, limit: int = DEFAULT
                          f"run `argmap check --seeds {seeds_dir}` for the details")
     ranking = tuple(p for p in rank_passages(document.text, words, limit, fragments=fragments) if p.similarity > 0)
     close_enough = [p for p in ranking if p.similarity >= CLOSE_ENOUGH]
-    best = suggest(source_id, document.source.language, document.text, close_enough[0]) if close_enough else None
+    language = document.source.language
+    best = suggest(source_id, language, document.text, close_enough[0],
+                   translate_into=None if same_language(language, lang) else lang) if close_enough else None
     return QuoteReport(source_id, document.source.file, words, ranking, best)

@@ -18,12 +18,12 @@ from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH
 from argmap.files.output import write_files
 from argmap.core.project import load_seeds
 from argmap.sources.registering import registry_with
-from argmap.core.vocabulary import RELIABILITIES
+from argmap.core.vocabulary import DEFAULT_LANGUAGE, LANGUAGE_TAG, RELIABILITIES
 
 # The CSL type each kind of document is registered as; the author can refine it.
 CSL_TYPE = {"web page": "webpage", "PDF": "document", "text": "document"}
 DEFAULT_RELIABILITY = "unknown"
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+_LANGUAGE = re.compile(LANGUAGE_TAG)
 _IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 
 
@@ -98,6 +98,6 @@ def _entry(file_name: str, sha256: str, captured: Captured, lang: str | None, re
     for key in ("author", "issued", "accessed", "container-title", "URL"):
         if key in fields:
             entry[key] = fields[key]
-    entry["language"] = lang or fields.get("language") or "en"
+    entry["language"] = lang or fields.get("language") or DEFAULT_LANGUAGE
     entry["reliability"] = reliability or DEFAULT_RELIABILITY
     return entry
