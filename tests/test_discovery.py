@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import CASES
 
 
@@ -62,6 +64,15 @@ def test_eval_refuses_a_registry_as_a_map(project: Path, cli, monkeypatch) -> No
     result = cli(["eval", "seeds/sources.yaml"])
     assert result.exit_code == 2
     assert "seeds/sources.yaml: a sources registry, not a map" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["list"], ["export", "--to", "aif"], ["migrate"]], ids=["list", "export", "migrate"])
+def test_a_command_that_takes_a_map_says_a_registry_is_not_one(project: Path, cli, monkeypatch, args) -> None:
+    monkeypatch.chdir(project)
+    result = cli([args[0], "seeds/sources.yaml", *args[1:]])
+    assert result.exit_code == 2
+    assert "seeds/sources.yaml: a sources registry, not a map" in result.stderr
+    assert "does not load" not in result.stderr  # `argmap check` finds nothing wrong with it
 
 
 def test_a_map_suffix_in_capitals_is_found_in_a_folder_as_when_named(project: Path, cli, monkeypatch) -> None:

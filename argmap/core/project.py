@@ -168,6 +168,13 @@ def _citing(maps: list[MapDocument]):
                 yield document, node_id
 
 
+class RegistryNotMap(UsageError):
+    """A command that takes one map was given a sources registry (exit 2)."""
+
+    def __init__(self, path: Path, hint: str):
+        super().__init__(f"{path}: a sources registry, not a map", hint)
+
+
 def load_map(path: Path, text: str | None = None) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
     """A map, an unloaded map (the diagnostics say why), or None for a sources registry met
     among the maps, which is validated as one. ``text``, when given, is read instead of the file."""

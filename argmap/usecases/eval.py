@@ -17,7 +17,7 @@ from argmap.evaluate.registry import is_gradual
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics, map_verdict
 from argmap.core.folders import DEFAULT_SEEDS
-from argmap.core.project import MAP_SUFFIXES
+from argmap.core.project import MAP_SUFFIXES, RegistryNotMap
 from argmap.usecases.check import check
 from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
@@ -89,7 +89,7 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     # own `expect:` block do not count: showing the computed labels is what helps fix them.
     blocking = [d for d in checked.diagnostics if d.is_error and d.code not in EXPECT_CODES]
     if not checked.project.map_count:
-        raise UsageError(f"{request.path}: a sources registry, not a map", "check it with `argmap check`")
+        raise RegistryNotMap(request.path, "check it with `argmap check`")
     if blocking or checked.project.unloaded_maps:
         (named,) = checked.project.maps or checked.project.unloaded_maps
         return EvalOutcome(named.display, problems=tuple(checked.diagnostics))

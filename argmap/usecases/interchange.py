@@ -27,7 +27,7 @@ from argmap.core import load
 from argmap.core.load import display_path
 from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, ArgMap, Source, is_reserved_map_id, slug
 from argmap.files.output import Inputs, refuse_outputs, write_files
-from argmap.core.project import MapDocument, load_map, load_seeds
+from argmap.core.project import MapDocument, RegistryNotMap, load_map, load_seeds
 from argmap.text.words import plural
 from argmap.usecases.check import CheckResult, check
 
@@ -179,6 +179,8 @@ def _load(path: Path) -> ArgMap:
         raise UsageError(f"{path}: is a folder" if path.is_dir() else f"{path}: no such file",
                          "name one map file, e.g. maps/nato-expansion.yaml" if path.is_dir() else None)
     document, problems = load_map(path)
+    if document is None:
+        raise RegistryNotMap(path, "name a map file; `argmap check` validates a registry")
     if not isinstance(document, MapDocument):
         raise MapDoesNotLoad(path, problems)
     return document.model

@@ -25,7 +25,7 @@ from argmap.core.diagnostics import ArgmapError, Diagnostic, ExitCode, UsageErro
 from argmap.core.load import LoadedYaml, parse_yaml
 from argmap.core.model import FORMAT_VERSION, ArgMap
 from argmap.files.output import rewrite_files
-from argmap.core.project import MapDocument, load_map
+from argmap.core.project import MapDocument, RegistryNotMap, load_map
 from argmap.core.validate import validate
 from argmap.core.vocabulary import PLACEHOLDER_TITLE
 
@@ -97,7 +97,7 @@ def migrate(paths: Sequence[Path], dry_run: bool = False) -> MigrateOutcome:
 def _migrate_one(path: Path) -> tuple[MigratedMap | None, list[Diagnostic]]:
     document, problems = load_map(path)  # a map that loads has no error but AM204, which migrating mends
     if document is None:
-        raise UsageError(f"{path}: is a sources registry, not a map", "argmap migrate rewrites map files")
+        raise RegistryNotMap(path, "argmap migrate rewrites map files")
     if not isinstance(document, MapDocument):
         return None, [d for d in problems if d.code is not Code.AM204]  # migrating mends those
     model, doc = document.model, document.doc
