@@ -205,3 +205,30 @@ def test_characters_xml_cannot_carry_are_shown_as_the_diagrams_show_them(project
     for shown in ("Hostile \u241b[2J title", "Does it hold\u2407?", "It holds.\ufffd", "noted\u2401", "bells \u2407rang."):
         assert shown in text, shown
     assert document.core_properties.title.startswith("Hostile \u241b[2J title")
+
+
+@pytest.mark.parametrize(("epoch", "day", "zipped"), [("0", "1970-01-01", (1980, 1, 1, 0, 0, 0)),
+                                                      ("253402300799", "9999-12-31", (2107, 12, 31, 0, 0, 0))])
+def test_a_build_date_a_zip_cannot_carry_dates_the_members_the_nearest_day_it_can(debate, cli, monkeypatch,
+                                                                                   epoch, day, zipped):
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    out = debate / "out"
+    result = cli(["docx", debate / "maps", "--seeds", debate / "seeds", "-o", out])
+    assert result.exit_code == 0, result.output
+    path = out / f"{MAP_ID}.docx"
+    assert Document(str(path)).core_properties.created.date().isoformat() == day
+    with zipfile.ZipFile(path) as archive:
+        assert {info.date_time for info in archive.infolist()} == {zipped}
+
+
+@pytest.mark.parametrize("epoch", ["-1", "253402300800", "99999999999999999999"])
+def test_source_date_epoch_out_of_range_says_so(debate, cli, monkeypatch, epoch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    out = debate / "out"
+    result = cli(["docx", debate / "maps", "--seeds", debate / "seeds", "-o", out])
+    assert result.exit_code == 2
+    assert (f"argmap: error: SOURCE_DATE_EPOCH='{epoch}' is out of range: expected 0 (1970-01-01) to "
+            "253402300799 (9999-12-31)") in result.stderr
+    assert not out.exists()

@@ -295,10 +295,16 @@ def word_brief(page: BriefPage) -> bytes:
     return pinned_zip(buffer.getvalue(), built)
 
 
+# The dates a zip member can carry (its year is stored as 1980 + 0..127): a build date outside
+# them (SOURCE_DATE_EPOCH=0 is common) dates the members the nearest one; the document's own
+# properties keep the build date.
+ZIP_FIRST, ZIP_LAST = (1980, 1, 1, 0, 0, 0), (2107, 12, 31, 0, 0, 0)
+
+
 def pinned_zip(data: bytes, built: datetime) -> bytes:
     """The .docx (a zip file) with every member dated the build date instead of the moment it
     was written, so that the same input gives a byte-identical file."""
-    stamp = (built.year, built.month, built.day, 0, 0, 0)
+    stamp = min(max((built.year, built.month, built.day, 0, 0, 0), ZIP_FIRST), ZIP_LAST)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for member in source.infolist():
