@@ -7,6 +7,14 @@ from argmap.core.codes import Code
 from argmap.quotes.pages import is_paged, page_at, page_starts
 
 _PAGES = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*$")  # 7, or a range 7-8
+# No source has a billion pages: a longer number is past the last page of any (and int() refuses
+# numbers of more than 4,300 digits).
+_MAX_PAGE_DIGITS = 9
+
+
+def _page_number(digits: str) -> int:
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= _MAX_PAGE_DIGITS else 10 ** _MAX_PAGE_DIGITS
 
 
 @rule(Code.AM509, "A quote's `page` is not the page of the source's saved text the quote stands on.")
@@ -40,8 +48,8 @@ def quote_pages(ctx: MapContext):
             breaks[quote.evidence.source] = page_starts(text)
         starts = breaks[quote.evidence.source]
         first, last = page_at(starts, matches[0].start), page_at(starts, max(matches[0].start, matches[0].end - 1))
-        low = int(declared.group(1))
-        high = int(declared.group(2) or low)
+        low = _page_number(declared.group(1))
+        high = _page_number(declared.group(2)) if declared.group(2) else low
         fits = low <= first and last <= high if declared.group(2) else first <= low <= last
         if not fits:
             where = f"page {first}" if first == last else f"pages {first}-{last}"

@@ -22,6 +22,7 @@ import itertools
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -328,6 +329,15 @@ _INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
 
+_HUGE_INTEGER_BITS = 14_000  # about 4,200 decimal digits: fewer than Python turns into text
+
+
+def is_huge_integer(value: Any) -> bool:
+    """An integer of more digits than Python turns into text (4,300 by default), as yaml_rs
+    reads a long run of digits: messages must not try to show it, models not to convert it."""
+    return isinstance(value, int) and value.bit_length() > _HUGE_INTEGER_BITS
+
+
 def resolve_plain_scalar(value: str) -> Any:
     """YAML 1.2 core schema for plain scalars; dates stay text (CSL dates are text)."""
     if value in ("", "~", "null", "Null", "NULL"):
@@ -337,7 +347,11 @@ def resolve_plain_scalar(value: str) -> Any:
     if value in ("false", "False", "FALSE"):
         return False
     if _INT.match(value):
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        if value[:2] in ("0o", "0x"):
+            return int(value, 0)
+        # Python converts at most sys.get_int_max_str_digits() decimal digits (the time it takes
+        # grows with the square of their number): a longer number is a float, infinite.
+        return int(value) if len(value) <= sys.get_int_max_str_digits() else float(value)
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
         return float(value)
     if value in (".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"):

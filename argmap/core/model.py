@@ -16,6 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Di
                       Tag, WithJsonSchema, create_model)
 from pydantic_core import PydanticCustomError
 
+from argmap.core.load import is_huge_integer
 from argmap.core.vocabulary import (  # noqa: F401 -- the tuples are re-exported for the model's users
     DEFAULT_LANGUAGE, DEFAULT_SEMANTICS, EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS, LANGUAGE_TAG, NODE_TYPES,
     RELIABILITIES, SIDES, VERDICT_LEADERS, WEAK_RELIABILITIES, CITE_FIELDS, WEB_SOURCE_TYPES, CiteField, Leader,
@@ -68,6 +69,8 @@ Score = Annotated[float, Interval(ge=0, le=1), BeforeValidator(_unit_interval_nu
 
 def _whole_number_to_text(value: object) -> object:
     """`volume: 11` needs no quotes. A decimal does (``issue: "2.10"``): YAML reads 2.10 as 2.1."""
+    if is_huge_integer(value):
+        raise PydanticCustomError("number_too_long", "too long a number")
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return value
@@ -84,12 +87,24 @@ def _date_to_text(value: object) -> object:
     return _whole_number_to_text(value)
 
 
+def _real_period(value: str) -> str:
+    """The patterns admit `2023-13` and `2024/2022`; a date or period must also exist."""
+    from argmap.core.periods import parse_period  # a leaf module; imported late to keep start-up lean
+
+    try:
+        parse_period(value)
+    except ValueError as error:
+        raise PydanticCustomError("edtf_period", "{problem}", {"problem": str(error)}) from None
+    return value
+
+
 _CSL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 CslDate = Annotated[
     str,
     BeforeValidator(_date_to_text),
     StringConstraints(pattern=_CSL_DATE_PATTERN),
+    AfterValidator(_real_period),
     # The schema says what the validator accepts: a year may be written as a bare number.
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": _CSL_DATE_PATTERN},
                               {"type": "integer", "minimum": 0, "maximum": 9999}]}),
@@ -100,17 +115,6 @@ CslDate = Annotated[
 # either end of an interval may be open ("2022/..").
 _EDTF_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 _EDTF_PATTERN = rf"^({_EDTF_DATE}|{_EDTF_DATE}/({_EDTF_DATE}|\.\.)|\.\./{_EDTF_DATE})$"
-
-def _real_period(value: str) -> str:
-    """The pattern admits `2023-13` and `2024/2022`; a period must also exist."""
-    from argmap.core.periods import parse_period  # a leaf module; imported late to keep start-up lean
-
-    try:
-        parse_period(value)
-    except ValueError as error:
-        raise PydanticCustomError("edtf_period", "{problem}", {"problem": str(error)}) from None
-    return value
-
 
 EdtfDate = Annotated[
     str,

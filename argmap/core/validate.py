@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from argmap.core.codes import Code
 from argmap.core.diagnostics import Diagnostic
-from argmap.core.load import LoadedYaml, YamlPath, resolve_plain_scalar
+from argmap.core.load import LoadedYaml, YamlPath, is_huge_integer, resolve_plain_scalar
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -80,7 +80,8 @@ def _diagnostic(doc: LoadedYaml, model: type[BaseModel], error: Any) -> Diagnost
     found = _show(value, _written_scalar(doc, loc) if isinstance(value, (bool, int, float)) else None)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        close = difflib.get_close_matches(str(value), _literal_words(expected), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(found if is_huge_integer(value) else str(value), _literal_words(expected),
+                                          n=1, cutoff=0.6)
         hints = (f"did you mean '{close[0]}'?",) if close else ()
         return doc.diagnostic(loc, Code.AM203, f"invalid value for '{key}': expected {expected}; found {found}", hints=hints)
     if kind == "string_too_long" and isinstance(value, str):
@@ -136,6 +137,8 @@ def _yaml_spelling(value: Any) -> str:
 
 def _show(value: Any, written: str | None = None) -> str:
     """The value for a message; a number or boolean as written, when the file's text agrees."""
+    if is_huge_integer(value):
+        return "a number of over 4,000 digits"
     if isinstance(value, (bool, int, float)) and written is not None and resolve_plain_scalar(written) == value:
         return written
     if isinstance(value, dict):

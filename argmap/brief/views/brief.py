@@ -136,6 +136,7 @@ class OutlineItem:
     relation: str | None  # how it relates to its parent: "supports" | "attacks" | "undercuts"
     children: tuple[OutlineItem, ...] = ()
     repeated: bool = False  # shown earlier in the outline; children not repeated
+    continued: bool = False  # at the deepest level the outline nests: its children follow it as a list of its own
     denied: NodeRef | None = None  # for "undercuts": the target of the parent's relation it denies
 
 
@@ -440,22 +441,30 @@ def _attacker_standing(attack: UnansweredAttack) -> str:
     return f"strength {rounded(attack.attacker_strength)}; answering it raises the thesis by {rounded(attack.gain)}"
 
 
+# Lists nested deeper than this are read by no one (and a chain of thousands of supports would
+# exhaust Python's stack, building the outline and rendering it): a node at this depth is
+# continued as a list of its own.
+MAX_OUTLINE_DEPTH = 40
+
+
 def outline(reader: _MapReader) -> tuple[OutlineItem, ...]:
     """The map as nested lists, thesis first: the diagram's text alternative."""
     graph = reader.graph
     shown: set[str] = set()
 
-    def item(node_id: str, relation: str | None, denied: str | None = None) -> OutlineItem:
+    def item(node_id: str, relation: str | None, denied: str | None = None, depth: int = 1) -> OutlineItem:
         denied_ref = reader.ref(denied) if denied else None
         if node_id in shown:
             return OutlineItem(reader.ref(node_id), relation, (), repeated=True, denied=denied_ref)
-        shown.add(node_id)
-        children = [item(s, "supports") for s in graph.supporters(node_id)]
-        children += [item(a, "attacks") for a in graph.attackers(node_id)]
+        below = [(s, "supports", None) for s in graph.supporters(node_id)]
+        below += [(a, "attacks", None) for a in graph.attackers(node_id)]
         # an undercut sits under the source of the relation it denies, naming the relation's target
-        children += [item(e.source, "undercuts", e.denied) for e in graph.incoming.get(node_id, ())
-                     if e.relation == "undercuts"]
-        return OutlineItem(reader.ref(node_id), relation, tuple(children), denied=denied_ref)
+        below += [(e.source, "undercuts", e.denied) for e in graph.incoming.get(node_id, ()) if e.relation == "undercuts"]
+        if below and depth == MAX_OUTLINE_DEPTH:  # not shown yet: it starts a list of its own below
+            return OutlineItem(reader.ref(node_id), relation, (), continued=True, denied=denied_ref)
+        shown.add(node_id)
+        children = tuple(item(child, child_relation, child_denied, depth + 1) for child, child_relation, child_denied in below)
+        return OutlineItem(reader.ref(node_id), relation, children, denied=denied_ref)
 
     roots = [item(t, None) for side in ("pro", "con") for t in graph.thesis_of(side)]
     roots += [item(n, None) for n in graph.nodes if n not in shown]
