@@ -1,7 +1,8 @@
 """Shell completion of ids: source ids for `argmap quote`, node ids for `--focus`.
 
-Completion runs on every Tab: it reads the registry or the maps named so far with PyYAML and
-nothing else, and says nothing when they do not read (a half-written file is normal while editing).
+Completion runs on every Tab: it reads the registry or the maps named so far as argmap reads
+every file (a regular file, within the size cap), parses them with PyYAML and nothing else, and
+says nothing when they do not read (a half-written file is normal while editing).
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, SOURCES_FILE
 def _mapping_keys(path: Path, key: str) -> list[str]:
     import yaml
 
+    from argmap.core.load import read_text
+
+    text, _ = read_text(path, str(path))
+    if text is None:  # not a regular file, over the cap, not UTF-8: nothing to offer
+        return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
         return []
     section = data.get(key) if isinstance(data, dict) else None
     return [str(k) for k in section] if isinstance(section, dict) else []

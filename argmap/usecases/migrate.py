@@ -181,7 +181,11 @@ def _verify(doc: LoadedYaml, model: ArgMap, after: str) -> None:
                           "this is a bug in argmap; please report it with the map")
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _encoded(migrated: MigratedMap) -> bytes:
     raw = migrated.after.encode("utf-8")
-    had_bom = migrated.path.read_bytes().startswith(b"\xef\xbb\xbf")
-    return b"\xef\xbb\xbf" + raw if had_bom else raw
+    with migrated.path.open("rb") as file:  # a regular file, read whole already: its first bytes only
+        had_bom = file.read(len(_BOM)) == _BOM
+    return _BOM + raw if had_bom else raw
