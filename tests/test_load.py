@@ -187,3 +187,12 @@ def test_the_size_cap_holds_while_reading_not_only_by_the_size_stat_reports(monk
     loaded, problems = load_yaml(Path("/proc/self/status"), "status.yaml")
     assert loaded is None
     assert [p.code for p in problems] == ["AM100"] and "larger than 16 bytes" in problems[0].message
+
+
+def test_a_map_of_64_mib_is_read(tmp_path):
+    """A 200,000-node map with quotes is 61 MiB: the cap must not fall below 64 MiB."""
+    path = tmp_path / "large.yaml"
+    with path.open("wb") as file:
+        file.truncate(64 * 1024 * 1024)  # sparse: 64 MiB of NUL bytes, written in no time
+    raw, problems = argmap.core.load.read_bytes(path, "large.yaml")
+    assert problems == [] and raw is not None and len(raw) == 64 * 1024 * 1024
