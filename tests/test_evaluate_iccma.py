@@ -99,3 +99,47 @@ def test_line_numbers_hold_in_a_file_of_several_megabytes(tmp_path: Path, newlin
     result = parse_framework_file(path)
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
         ("AM701", 400_001, 1), ("AM702", len(lines), 1)]
+
+
+def _apx_statements(seed: int) -> tuple[list[str], list[str]]:
+    import random
+
+    rng = random.Random(seed)
+    names = [f"a{i}.x" if i % 7 == 0 else f"a{i}" for i in range(60)]  # a name may hold a full stop
+    arguments = [f"arg({name})." for name in names + names[:3]]  # declared twice: kept once
+    attacks = [f"att({rng.choice(names)},{rng.choice(names)})." for _ in range(150)]
+    return arguments, attacks
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_an_apx_file_reads_the_same_in_any_layout(tmp_path: Path, seed: int) -> None:
+    """ICCMA's layout (one statement a line) is read whole at once; blanks inside statements,
+    several statements on a line and comments go through the statement reader: same framework."""
+    arguments, attacks = _apx_statements(seed)
+    tight = "% generated\n" + "\n".join(arguments + attacks) + "\n"
+    loose = "  ".join(s.replace("(", " ( ").replace(",", " , ") for s in arguments) + " % declared\n" + \
+        "\n".join(a.replace(").", " ) .") for a in attacks)
+    frameworks = []
+    for name, text in (("tight.apx", tight), ("loose.apx", loose)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = parse_framework_file(tmp_path / name)
+        assert result.diagnostics == [], name
+        frameworks.append(result.framework)
+    assert frameworks[0].arguments == frameworks[1].arguments and len(frameworks[0].arguments) == 60
+    assert frameworks[0].pairs == frameworks[1].pairs
+
+
+def test_a_problem_in_a_large_apx_file_is_reported_at_its_line(tmp_path: Path) -> None:
+    arguments = [f"arg(a{i})." for i in range(100_000)]
+    attacks = [f"att(a{i % 100_000},a{(i * 7 + i // 100_000) % 100_000})." for i in range(200_000)]
+    lines = [*arguments, *attacks[:1000], "att(a1 a2).", *attacks[1000:], "att(a1,nobody)."]
+    path = tmp_path / "large.apx"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = parse_framework_file(path)
+    assert result.framework is None
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
+        ("AM701", 101_001, 1), ("AM702", len(lines), 1)]
+    lines[101_000] = "att(a1,a2)."
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    framework = parse_framework_file(path).framework
+    assert framework is not None and len(framework.arguments) == 100_000 and len(framework.pairs) == 200_001

@@ -45,16 +45,19 @@ class Reason:
     attackers: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        names = ", ".join(self.attackers)
-        return {
-            ReasonKind.UNATTACKED: "unattacked",
-            ReasonKind.ATTACKERS_FALL: "all attackers fall",
-            ReasonKind.DEFEATED_BY: f"defeated by {names}",
-            ReasonKind.DEFEATED_EITHER_WAY: f"falls in every extension, defeated by one of {names}",
-            ReasonKind.CONTESTED_BY: f"contested by {names}, which do not fall",
-            ReasonKind.STANDS_IN_SOME: "stands in some extensions but not in all",
-            ReasonKind.NO_EXTENSION: "no extension exists under this semantics",
-        }[self.kind]
+        # only this kind's words are formatted: `argmap eval` prints a reason per argument
+        return _REASON_WORDS[self.kind].format(names=", ".join(self.attackers))
+
+
+_REASON_WORDS = {
+    ReasonKind.UNATTACKED: "unattacked",
+    ReasonKind.ATTACKERS_FALL: "all attackers fall",
+    ReasonKind.DEFEATED_BY: "defeated by {names}",
+    ReasonKind.DEFEATED_EITHER_WAY: "falls in every extension, defeated by one of {names}",
+    ReasonKind.CONTESTED_BY: "contested by {names}, which do not fall",
+    ReasonKind.STANDS_IN_SOME: "stands in some extensions but not in all",
+    ReasonKind.NO_EXTENSION: "no extension exists under this semantics",
+}
 
 
 @dataclass(frozen=True)
