@@ -75,12 +75,14 @@ _APX_STATEMENT = re.compile(
 )
 _APX_HINT = "expected arg(NAME). or att(ATTACKER,TARGET)."
 # The layout ICCMA's files have: statements with no blank inside them, and comments, which end
-# where str.splitlines() ends a line. A whole file in this layout is read by the three patterns
-# below at C speed; any other file goes through parse_apx's reader, line by line.
+# where str.splitlines() ends a line. A file in this layout is read by two patterns at C speed;
+# it is in it when every character but blanks lies in a statement the patterns found (they
+# cannot overlap: a name holds no parenthesis). Any other file goes through the statement reader.
 _APX_COMMENT = re.compile("%[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*")
-_APX_TIGHT_FILE = re.compile(r"\s*(?:(?:arg\([^\s(),]+\)|att\([^\s(),]+,[^\s(),]+\))\.\s*)*")
-_APX_TIGHT_ARG = re.compile(r"arg\(([^)]+)\)\.")
-_APX_TIGHT_ATT = re.compile(r"att\(([^,]+),([^)]+)\)\.")
+_APX_TIGHT_ARG = re.compile(r"arg\(([^\s(),]+)\)\.")
+_APX_TIGHT_ATT = re.compile(r"att\(([^\s(),]+),([^\s(),]+)\)\.")
+_TIGHT_ARG_MARKS, _TIGHT_ATT_MARKS = len("arg()."), len("att(,).")
+_BLANKS = " \t\r\n"  # another blank counts as text: such a file goes through the statement reader
 
 
 def parse_apx(text: str, path: str) -> ParseResult:
@@ -95,19 +97,22 @@ def _parse_tight_apx(text: str) -> ParseResult | None:
     MAX_ARGUMENTS arguments or names an undeclared one: the statement reader then reports it."""
     if "%" in text:
         text = _APX_COMMENT.sub("", text)
-    if _APX_TIGHT_FILE.fullmatch(text) is None:
+    arguments = _APX_TIGHT_ARG.findall(text)
+    attacks = _APX_TIGHT_ATT.findall(text)
+    attackers, targets = [attacker for attacker, _ in attacks], [target for _, target in attacks]
+    in_statements = (sum(map(len, arguments)) + _TIGHT_ARG_MARKS * len(arguments)
+                     + sum(map(len, attackers)) + sum(map(len, targets)) + _TIGHT_ATT_MARKS * len(attacks))
+    if in_statements != len(text) - sum(map(text.count, _BLANKS)):
         return None
-    names = tuple(dict.fromkeys(_APX_TIGHT_ARG.findall(text)))
+    names = tuple(dict.fromkeys(arguments))
     if len(names) > MAX_ARGUMENTS:
         return None
     index = {name: i for i, name in enumerate(names)}
-    attacks = _APX_TIGHT_ATT.findall(text)
-    try:  # map() at C speed: the file's 300,000 attacks are not a Python loop
-        attackers = list(map(index.__getitem__, [attacker for attacker, _ in attacks]))
-        targets = list(map(index.__getitem__, [target for _, target in attacks]))
+    try:  # map() at C speed: the 300,000 attacks of an ICCMA instance are not a Python loop
+        pairs = zip(map(index.__getitem__, attackers), map(index.__getitem__, targets))
+        return ParseResult(Framework.from_index_pairs(names, list(pairs), index))
     except KeyError:
         return None
-    return ParseResult(Framework.from_index_pairs(names, zip(attackers, targets), index))
 
 
 def _parse_apx_statements(text: str, path: str) -> ParseResult:
