@@ -15,6 +15,7 @@ from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, Evaluation, MapEval
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
 from argmap.evaluate.registry import is_gradual
 from argmap.evaluate.prep import Preparation, prepare
+from argmap.evaluate.semantics import TooManyExtensions
 from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics, map_verdict
 from argmap.core.folders import DEFAULT_SEEDS
 from argmap.core.project import MAP_SUFFIXES, RegistryNotMap
@@ -106,8 +107,11 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
         preparation = prepare(document.model, sources, map_evaluation)
     # the verdict under the semantics asked for, else the map's headline one
     verdict_semantics = request.semantics or headline_semantics(document.model)
-    labelled = None if is_gradual(verdict_semantics) else checked.evaluations.of(document.model, verdict_semantics, rule)
-    verdict = map_verdict(document.model, verdict_semantics, checked.project.registered, samples=request.samples,
-                          labelled=labelled)
+    try:
+        labelled = None if is_gradual(verdict_semantics) else checked.evaluations.of(document.model, verdict_semantics, rule)
+        verdict = map_verdict(document.model, verdict_semantics, checked.project.registered, samples=request.samples,
+                              labelled=labelled)
+    except TooManyExtensions as error:  # the `expect:` semantics (AM604): the labels asked for are shown still
+        verdict, notes = None, (*notes, f"note: no verdict: {error.message}")
     return EvalOutcome(document.display, problems=tuple(checked.diagnostics), evaluation=map_evaluation.evaluation,
                        map_evaluation=map_evaluation, preparation=preparation, verdict=verdict, notes=notes)
