@@ -84,7 +84,7 @@ def test_empty_folder_to_a_checked_served_two_source_map(run_argmap, tmp_path):
     cheaper = run_argmap(["quote", "warta2024", "feri lebih murah daripada jembatan"], cwd=project)
     assert cheaper.returncode == 0, cheaper.stdout
     cheaper_evidence = snippet(cheaper.stdout).replace(
-        "        # translation: TODO, translate the quote from 'id' (required unless the map's lang is 'id')",
+        "        # translation: TODO, translate the quote from 'id' into 'en'",
         "        translation: the ferry is cheaper than a bridge")
     (project / "maps" / "ferry-or-bridge.yaml").write_text(
         MAP.format(ferry_evidence=ferry_evidence, cheaper_evidence=cheaper_evidence), encoding="utf-8")
