@@ -104,10 +104,12 @@ def _parse_tight_apx(text: str) -> ParseResult | None:
                      + sum(map(len, attackers)) + sum(map(len, targets)) + _TIGHT_ATT_MARKS * len(attacks))
     if in_statements != len(text) - sum(map(text.count, _BLANKS)):
         return None
-    names = tuple(dict.fromkeys(arguments))
-    if len(names) > MAX_ARGUMENTS:
+    index = dict(zip(arguments, range(len(arguments))))  # at C speed; an argument declared twice:
+    if len(index) < len(arguments):  # numbered by its first declaration, as Framework.build does
+        index = {name: i for i, name in enumerate(dict.fromkeys(arguments))}
+    if len(index) > MAX_ARGUMENTS:
         return None
-    index = {name: i for i, name in enumerate(names)}
+    names = tuple(index)
     try:  # map() at C speed: the 300,000 attacks of an ICCMA instance are not a Python loop
         pairs = zip(map(index.__getitem__, attackers), map(index.__getitem__, targets))
         return ParseResult(Framework.from_index_pairs(names, list(pairs), index))
