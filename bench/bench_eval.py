@@ -17,6 +17,11 @@ Figures measured on the development machine (CPython 3.11, fixed seeds as below)
   argument's reason 0.4–0.5 s (reasons are worked out only when shown, and ICCMA output
   shows only the extensions); the whole ``argmap eval random.af --format json`` process 0.9 s, 1.4 s on a loaded machine (of which
   interpreter start-up and imports ≈ 0.3 s, reading the file ≈ 0.4 s);
+* the same framework as ``.apx``, whole ``argmap eval random.apx`` process on the shared
+  development machine (load 1.6-1.8 on 2 cores), medians of three runs, three times: with the
+  table of every argument 1.81, 1.47, 1.43 s (main before the tight reader: 2.31, 2.41, 2.32 s);
+  ``--format json`` 1.20, 1.18, 0.97 s (main: 1.62, 1.67, 1.54 s). CPU time equals the wall time:
+  the table's remaining cost is every argument's reason (≈ 0.2 s) and its formatting (≈ 0.2 s);
 * preferred: random frameworks of up to ≈ 450 arguments (≈ 1,350 attacks) within 1 s;
 * stable: random frameworks of up to ≈ 2,200 arguments (≈ 6,500 attacks) within 1 s.
 
