@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -274,3 +275,25 @@ def test_a_map_larger_than_argmap_reads_is_not_written(cli, tmp_path, monkeypatc
     result = cli(["import", source, "--from", "aif", "-o", out])
     assert result.exit_code == 0, result.output
     assert cli(["check", out]).exit_code == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "over-cap"])
+def test_an_import_reads_only_a_regular_file_within_the_cap(cli, tmp_path, monkeypatch, kind):
+    import os
+
+    import argmap.core.load
+
+    if kind == "fifo":
+        source = tmp_path / "map.json"
+        os.mkfifo(source)
+        said = "found a named pipe (FIFO)"
+    elif kind == "device":
+        source, said = Path("/dev/zero"), "found a character device"
+    else:
+        source = tmp_path / "map.json"
+        source.write_text('{"nodes": [], "edges": []}' + " " * 64, encoding="utf-8")
+        monkeypatch.setattr(argmap.core.load, "MAX_FILE_BYTES", 32)
+        said = "32"
+    result = cli(["import", source, "--from", "aif", "-o", tmp_path / "out.yaml"])
+    assert result.exit_code == 2 and said in result.stderr, result.output
+    assert not (tmp_path / "out.yaml").exists()

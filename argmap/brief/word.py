@@ -29,6 +29,7 @@ from docx.text.run import Run
 from argmap.brief.views.brief import BriefPage, Card, SideCase
 from argmap.brief.views.parts import DecisiveView, NodeRef, QuoteView, Segment, Undercut, VerdictView
 from argmap.brief.views.reading import duration
+from argmap.text.words import plural
 from argmap.render.escape import showable
 
 
@@ -272,7 +273,7 @@ def word_brief(page: BriefPage) -> bytes:
     semantics = f"statuses under {page.semantics} semantics" if page.semantics else (
         f"strengths under {page.strength_semantics} semantics" if page.strength_semantics else "")
     _small(_paragraph(document), " · ".join(filter(None, (
-        f"Built {page.built}", page.check.summary, f"{page.node_count} nodes, {page.quote_count} quotes", semantics,
+        f"Built {page.built}", page.check.summary, f"{plural(page.node_count, 'node')}, {plural(page.quote_count, 'quote')}", semantics,
         f"reading times at {page.wpm} words a minute"))))
     if page.verdict is not None:
         add_verdict(document, page.verdict)

@@ -24,7 +24,7 @@ from argmap.interchange.exchange import UnreadableFile
 from argmap.interchange.formats import EXPORT_FORMATS, IMPORT_FORMATS, READERS, WRITERS
 from argmap.interchange.yamltext import map_yaml
 from argmap.core import load
-from argmap.core.load import display_path
+from argmap.core.load import display_path, read_bytes
 from argmap.core.model import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, ArgMap, Source, is_reserved_map_id, slug
 from argmap.files.output import Inputs, refuse_outputs, write_files
 from argmap.core.project import MapDocument, RegistryNotMap, load_map, load_seeds
@@ -95,12 +95,15 @@ def _choose_id(source: Path, output: Path | None, map_id: str | None) -> str:
 
 
 def _read_source(source: Path, fmt: str) -> str:
-    if not source.is_file():
-        raise UsageError(f"{source}: is a folder" if source.is_dir() else f"{source}: no such file",
-                         "name one file to import" if source.is_dir() else None)
+    if source.is_dir():
+        raise UsageError(f"{source}: is a folder", "name one file to import")
+    if not source.exists():  # a pipe or a device exists: read_bytes says what it is, unread
+        raise UsageError(f"{source}: no such file")
     if fmt == "argdown" and source.suffix.lower() == ARGDOWN_SUFFIX:
         return _argdown_json(source)
-    raw = source.read_bytes()
+    raw, problems = read_bytes(source, str(source))  # capped as every read of a user file, a FIFO refused
+    if raw is None:
+        raise UnreadableFile(f"{source}: {problems[0].message}")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
