@@ -75,3 +75,40 @@ def test_rendering_svg_runs_dot_without_the_graphviz_package(small_project):
     modules = imported_modules(["render", "maps", "-o", "out"], small_project)
     assert (small_project / "out" / "render-small.svg").read_bytes().startswith(b"<?xml")
     assert unneeded(modules) == set()
+
+
+# Each command's own module and what only other commands use: `--version` loads none of them,
+# a command only its own (typer builds a command when it runs, or when --help lists them all).
+COMMAND_MODULES = {"argmap.cli." + module for module in (
+    "check", "render", "brief", "build", "docx", "eval", "diff", "quote", "schema", "new", "migrate", "list", "import_",
+    "export", "init", "serve", "lsp", "source")}
+OTHER_COMMANDS_ONLY = {"argmap.interchange", "argmap.sources", "argmap.authoring", "argmap.web"}
+
+
+def other_commands(modules: set[str], own: set[str]) -> set[str]:
+    return {m for m in modules if m in COMMAND_MODULES - own
+            or any(m == package or m.startswith(f"{package}.") for package in OTHER_COMMANDS_ONLY)}
+
+
+@pytest.mark.parametrize("args, own", [
+    (["--version"], set()),
+    (["check", "maps"], {"argmap.cli.check"}),
+    (["render", "maps", "-o", "out", "--format", "dot"], {"argmap.cli.render"}),
+], ids=["version", "check", "render-dot"])
+def test_a_command_imports_no_other_command(small_project, args, own):
+    # (-X importtime names what `import` statements load, not the command's own module, which
+    # the app loads through importlib; what that module imports in turn is named)
+    assert other_commands(imported_modules(args, small_project), own) == set()
+
+
+def test_help_still_lists_every_command_in_order(cli):
+    listed = [line.split()[0] for line in cli(["--help"]).stdout.split("Commands:\n")[1].splitlines()
+              if line.startswith("  ") and not line.startswith("    ")]
+    assert listed == ["check", "render", "brief", "build", "docx", "eval", "diff", "quote", "schema", "new", "migrate",
+                      "list", "import", "export", "init", "serve", "lsp", "source"]
+
+
+def test_a_mistyped_command_is_still_told_the_nearest_name(cli):
+    result = cli(["chek"])
+    assert result.exit_code == 2
+    assert "Did you mean 'check'" in result.stderr

@@ -5,31 +5,17 @@ Errors that carry an exit code (:class:`argmap.core.diagnostics.ArgmapError`) ar
 from __future__ import annotations
 
 import difflib
+import importlib
 import re
 import sys
+from collections.abc import Iterator, Mapping, MutableMapping
 
 import typer
+import typer.main
 from typer.core import TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
 from argmap import __version__
-from argmap.cli.init import init_command
-from argmap.cli.migrate import migrate_command
-from argmap.cli.new import new_command
-from argmap.cli.quote import quote_command
-from argmap.cli.schema import schema_command
-from argmap.cli.serve import serve_command
-from argmap.cli.source import source_app
-from argmap.cli.brief import brief_command
-from argmap.cli.build import build_command
-from argmap.cli.check import check_command
-from argmap.cli.diff import diff_command
-from argmap.cli.docx import docx_command
-from argmap.cli.eval import eval_command
-from argmap.cli.export import export_command
-from argmap.cli.import_ import import_command
-from argmap.cli.list import list_command
-from argmap.cli.lsp import lsp_command
-from argmap.cli.render import render_command
 from argmap.core.diagnostics import ArgmapError, ExitCode
 
 # The core names the setting at fault in its own words; the CLI says which option sets it.
@@ -62,9 +48,85 @@ def choice_message(message: str) -> str:
     return f"{text} (did you mean {close[0]}?)" if close else text
 
 
+# Each command's module, imported only when that command runs (or `--help` lists them all):
+# `argmap --version` and a plain `check` do not pay for importing every other command.
+# In the order `argmap --help` lists them: name -> (module, the typer function or sub-app in it).
+COMMANDS = {
+    "check": ("argmap.cli.check", "check_command"),
+    "render": ("argmap.cli.render", "render_command"),
+    "brief": ("argmap.cli.brief", "brief_command"),
+    "build": ("argmap.cli.build", "build_command"),
+    "docx": ("argmap.cli.docx", "docx_command"),
+    "eval": ("argmap.cli.eval", "eval_command"),
+    "diff": ("argmap.cli.diff", "diff_command"),
+    "quote": ("argmap.cli.quote", "quote_command"),
+    "schema": ("argmap.cli.schema", "schema_command"),
+    "new": ("argmap.cli.new", "new_command"),
+    "migrate": ("argmap.cli.migrate", "migrate_command"),
+    "list": ("argmap.cli.list", "list_command"),
+    "import": ("argmap.cli.import_", "import_command"),
+    "export": ("argmap.cli.export", "export_command"),
+    "init": ("argmap.cli.init", "init_command"),
+    "serve": ("argmap.cli.serve", "serve_command"),
+    "lsp": ("argmap.cli.lsp", "lsp_command"),
+    "source": ("argmap.cli.source", "source_app"),
+}
+
+
+def load_command(name: str):
+    """The click command of one of :data:`COMMANDS`, built by typer from its module."""
+    module, attribute = COMMANDS[name]
+    target = getattr(importlib.import_module(module), attribute)
+    if isinstance(target, typer.Typer):
+        return typer.main.get_group_from_info(TyperInfo(target, name=name), pretty_exceptions_short=app.pretty_exceptions_short,
+                                              suggest_commands=app.suggest_commands, rich_markup_mode=app.rich_markup_mode)
+    return typer.main.get_command_from_info(CommandInfo(name=name, callback=target),
+                                            pretty_exceptions_short=app.pretty_exceptions_short,
+                                            rich_markup_mode=app.rich_markup_mode)
+
+
+class LazyCommands(MutableMapping):
+    """The group's commands: every name known from the start (for --help, completion and
+    "did you mean"), each command built on first use."""
+
+    def __init__(self, names: Mapping[str, object]):
+        self.names = list(names)
+        self.loaded: dict = {}
+
+    def __getitem__(self, name: str):
+        if name not in self.loaded:
+            if name not in self.names:
+                raise KeyError(name)
+            self.loaded[name] = load_command(name)
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self.names.remove(name)
+        self.loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+
 class ArgmapGroup(TyperGroup):
     """Maps every :class:`ArgmapError` a command raises to its message and exit code, and words
-    a value outside an option's choices as argmap words every "expected X, found Y"."""
+    a value outside an option's choices as argmap words every "expected X, found Y". Its
+    commands are :data:`COMMANDS`, each imported when first needed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(COMMANDS)
 
     def invoke(self, ctx):
         try:
@@ -101,30 +163,6 @@ def root(
     version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """argmap: argument maps with verified citations."""
-
-
-# in the order `argmap --help` lists them
-for name, command in (
-    ("check", check_command),
-    ("render", render_command),
-    ("brief", brief_command),
-    ("build", build_command),
-    ("docx", docx_command),
-    ("eval", eval_command),
-    ("diff", diff_command),
-    ("quote", quote_command),
-    ("schema", schema_command),
-    ("new", new_command),
-    ("migrate", migrate_command),
-    ("list", list_command),
-    ("import", import_command),
-    ("export", export_command),
-    ("init", init_command),
-    ("serve", serve_command),
-    ("lsp", lsp_command),
-):
-    app.command(name)(command)
-app.add_typer(source_app, name="source")
 
 
 def run() -> None:
