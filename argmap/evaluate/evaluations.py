@@ -27,7 +27,8 @@ class Evaluations:
         self.sources: Mapping[str, Source] = sources if sources is not None else {}
         # keyed by the model's identity; the model is kept with its evaluations, so the key is never reused
         self._kept: dict[int, tuple[ArgMap, dict[tuple[str, SupportRule], MapEvaluation | TooManyExtensions]]] = {}
-        self._verdicts: dict[tuple[int, str], tuple[ArgMap, MapVerdict | None]] = {}
+        # each verdict with whether it weighed the what-ifs (its decisive clashes)
+        self._verdicts: dict[tuple[int, str], tuple[ArgMap, MapVerdict | None, bool]] = {}
 
     def of(self, model: ArgMap, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
         """``model`` evaluated under ``semantics``, once. Gradual semantics ignore ``rule``.
@@ -50,12 +51,16 @@ class Evaluations:
             raise kept
         return kept
 
-    def verdict(self, model: ArgMap, semantics: str | None = None) -> MapVerdict | None:
+    def verdict(self, model: ArgMap, semantics: str | None = None, *, what_ifs: bool = True) -> MapVerdict | None:
         """The map's verdict under ``semantics`` (default: its headline semantics), once; None
-        when a side has no thesis."""
+        when a side has no thesis. ``what_ifs=False``: without its decisive clashes (what taking
+        out each node or relation would do), which a caller that shows only the leader, margin
+        and robustness does not need; on a large map they are most of the work."""
         semantics = semantics or headline_semantics(model)
         key = (id(model), semantics)
-        if key not in self._verdicts:
+        kept = self._verdicts.get(key)
+        if kept is None or (what_ifs and not kept[2]):
             labelled = None if is_gradual(semantics) else self.of(model, semantics)
-            self._verdicts[key] = (model, map_verdict(model, semantics, self.sources, labelled=labelled))
-        return self._verdicts[key][1]
+            kept = self._verdicts[key] = (model, map_verdict(model, semantics, self.sources, labelled=labelled,
+                                                             what_ifs=what_ifs), what_ifs)
+        return kept[1]

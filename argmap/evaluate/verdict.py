@@ -132,21 +132,24 @@ def map_verdict(
     samples: int = ROBUSTNESS_SAMPLES,
     seed: int = ROBUSTNESS_SEED,
     labelled: MapEvaluation | None = None,
+    what_ifs: bool = True,
 ) -> MapVerdict | None:
     """The verdict under ``semantics``; None when a side has no thesis (nothing to compare).
-    ``labelled`` is the map's evaluation under a Dung ``semantics``, when computed already."""
+    ``labelled`` is the map's evaluation under a Dung ``semantics``, when computed already.
+    ``what_ifs=False`` leaves out the decisive clashes (``decisive`` is empty): one evaluation
+    per node and relation, most of the work on a large map."""
     if not theses(argmap, "pro") or not theses(argmap, "con"):
         return None
     if entry(semantics).gradual:  # strengths: sampled and what-ifs computed together
-        return _gradual_verdict(argmap, semantics, sources or {}, samples, seed)
-    return _label_verdict(argmap, semantics, labelled or evaluate_map(argmap, semantics))
+        return _gradual_verdict(argmap, semantics, sources or {}, samples, seed, what_ifs)
+    return _label_verdict(argmap, semantics, labelled or evaluate_map(argmap, semantics), what_ifs)
 
 
 # --- gradual semantics ----------------------------------------------------------------------
 
 
 def _gradual_verdict(argmap: ArgMap, semantics: str, sources: Mapping[str, Source], samples: int,
-                     seed: int) -> MapVerdict:
+                     seed: int, what_ifs: bool) -> MapVerdict:
     import numpy as np  # only a verdict needs it: every other command starts without it
 
     from .batch import BatchEngine
@@ -156,7 +159,7 @@ def _gradual_verdict(argmap: ArgMap, semantics: str, sources: Mapping[str, Sourc
     index = {node_id: i for i, node_id in enumerate(built.ids)}
     pro = [index[t] for t in theses(argmap, "pro")]
     con = [index[t] for t in theses(argmap, "con")]
-    candidates = _candidates(argmap, built)
+    candidates = _candidates(argmap, built) if what_ifs else []
     columns = 1 + samples + len(candidates)
 
     bases = np.repeat(np.asarray(framework.base_scores, dtype=float)[:, None], columns, axis=1)
@@ -234,11 +237,11 @@ def _label_scores(argmap: ArgMap, evaluation: MapEvaluation) -> tuple[float, flo
     return tuple(max(score(evaluation, t) for t in theses(argmap, side)) for side in ("pro", "con"))  # type: ignore[return-value]
 
 
-def _label_verdict(argmap: ArgMap, semantics: str, evaluation: MapEvaluation) -> MapVerdict:
+def _label_verdict(argmap: ArgMap, semantics: str, evaluation: MapEvaluation, what_ifs: bool) -> MapVerdict:
     pro, con = _label_scores(argmap, evaluation)
     margin = pro - con
     shifts = []
-    for node_id in _near_theses(argmap):
+    for node_id in _near_theses(argmap) if what_ifs else ():
         without = _without(argmap, node_id)
         removed_pro, removed_con = _label_scores(without, evaluate_map(without, semantics, evaluation.support_rule))
         shifts.append((Decisive(node_id, None, "node", None, 0.0, None), (removed_pro - removed_con) - margin))

@@ -77,7 +77,9 @@ def map_to_dot(
 
 def document_dot_pieces(document: MapDocument, evaluations: Evaluations, options: RenderOptions) -> Iterator[str]:
     """The map's DOT in pieces; ``evaluations`` gives the statuses drawn and the registered sources."""
-    status = (drawn_status(evaluations.of(document.model, options.semantics), evaluations.verdict(document.model))
+    # the legend names the leader, margin and robustness, not the decisive clashes
+    status = (drawn_status(evaluations.of(document.model, options.semantics),
+                           evaluations.verdict(document.model, what_ifs=False))
               if options.show_status else None)
     yield from map_dot_pieces(document.model, document.graph, evaluations.sources, rankdir=options.rankdir,
                               selection=options.selection, status=status)
