@@ -19,7 +19,7 @@ def support_cycles(ctx: MapContext):
     nodes = ctx.model.nodes
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start, node in nodes.items():
-        if start in state or not node.supports:  # a node that supports nothing starts no path
+        if start in state or not node.support_entries:  # a node that supports nothing starts no path
             continue
         # iterative depth-first search: maps can be deep, Python's stack is not
         path: list[str] = [start]

@@ -212,6 +212,11 @@ def target_id(entry: Target) -> str:
     return entry if isinstance(entry, str) else entry.to
 
 
+def _target_ids(entries: list[Target]) -> list[str]:
+    # target_id inlined: the rules and the graph read every relation of a map several times
+    return [entry if entry.__class__ is str else entry.to for entry in entries] if entries else []
+
+
 def target_weight(entry: Target) -> float:
     return 1.0 if isinstance(entry, str) else entry.weight
 
@@ -275,12 +280,12 @@ class Node(_Strict):
     @property
     def supports(self) -> list[str]:
         """Ids of the nodes this node supports, in order."""
-        return [target_id(entry) for entry in self.support_entries]
+        return _target_ids(self.support_entries)
 
     @property
     def attacks(self) -> list[str]:
         """Ids of the nodes this node attacks, in order."""
-        return [target_id(entry) for entry in self.attack_entries]
+        return _target_ids(self.attack_entries)
 
     def relation_weight(self, kind: str, target: str) -> float:
         """The weight of this node's ``kind`` ("supports" or "attacks") relation to ``target``: 1
