@@ -374,3 +374,32 @@ def test_the_served_brief_and_index_show_the_verdict_as_it_changes(new_project):
         assert 'data-verdict="con"><th scope="row"><a href="harbour.html">' in (site.state.folder / "index.html").read_text(encoding="utf-8")
     finally:
         site.close()
+
+
+@requires_dot
+def test_a_saved_maps_page_is_announced_before_the_index_is_made(new_project, monkeypatch):
+    # the index weighs every map's verdict: the tab showing the saved map does not wait for it
+    from argmap.reporters.text import serve_problem
+    from argmap.usecases import serve as serve_module
+    from argmap.usecases.serve import LiveSite
+
+    map_file = new_project / "maps" / "example.yaml"
+    site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+    try:
+        assert site.rebuild().ok
+        generation = site.state.generation
+        shown_when_index_made = []
+        make_index = serve_module.index_html
+
+        def index_html(*args, **kwargs):
+            shown_when_index_made.append(site.state.pages_changed_since(generation))
+            return make_index(*args, **kwargs)
+
+        monkeypatch.setattr(serve_module, "index_html", index_html)
+        save(map_file, map_file.read_text(encoding="utf-8").replace("title: Sunday opening at Riverside Library",
+                                                                    "title: Sunday hours, revisited"))
+        assert site.rebuild({str(map_file)}).ok
+        assert shown_when_index_made == [frozenset({"/example.html", "/example.svg"})]
+        assert "Sunday hours, revisited" in (site.state.folder / "index.html").read_text(encoding="utf-8")
+    finally:
+        site.close()

@@ -171,7 +171,8 @@ class LiveSite:
         project = result.project
         cited = cited_sources(project)
         # The saved maps' own pages first, and shown at once: their open tabs reload without
-        # waiting for the source pages, which are written, and announced, after them.
+        # waiting for the index (every map's verdict) and the source pages, which are written,
+        # and announced, after them.
         pages: dict[str, str] = {}
         for document in project.maps:
             if document.path.resolve() in saved:
@@ -179,13 +180,13 @@ class LiveSite:
                 if svg:
                     pages[f"{document.model.id}.svg"] = svg
                 pages[f"{document.model.id}.html"] = map_page_html(document, result, self.built, svg)
-        diagrams = [document.model.id for document in project.maps if self.diagrams(document, result)]  # remembered
-        pages["index.html"] = index_html(result, self.built, cited, diagrams)
         self._show(pages)
+        diagrams = [document.model.id for document in project.maps if self.diagrams(document, result)]  # remembered
         touched = set().union(*(now[path][1] | self._known[path][1] for path in saved if path in now))
-        sources = {f"sources/{source_id}.html": source_page_html(source_id, result, self.built)
-                   for source_id in sorted(touched & set(cited))}
-        self._show(sources, [f"sources/{source_id}.html" for source_id in touched - set(cited)])
+        after = {"index.html": index_html(result, self.built, cited, diagrams)}
+        after.update({f"sources/{source_id}.html": source_page_html(source_id, result, self.built)
+                      for source_id in sorted(touched & set(cited))})
+        self._show(after, [f"sources/{source_id}.html" for source_id in touched - set(cited)])
         self._known = now
         return result
 
