@@ -82,7 +82,7 @@ def test_rendering_svg_runs_dot_without_the_graphviz_package(small_project):
 COMMAND_MODULES = {"argmap.cli." + module for module in (
     "check", "render", "brief", "build", "docx", "eval", "diff", "quote", "schema", "new", "migrate", "list", "import_",
     "export", "init", "serve", "lsp", "source")}
-OTHER_COMMANDS_ONLY = {"argmap.interchange", "argmap.sources", "argmap.authoring", "argmap.web"}
+OTHER_COMMANDS_ONLY = {"argmap.interchange", "argmap.sources", "argmap.authoring", "argmap.web", "argmap.lsp", "pygls"}
 
 
 def other_commands(modules: set[str], own: set[str]) -> set[str]:
