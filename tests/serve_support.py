@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,10 +17,22 @@ from urllib.parse import urlsplit
 
 
 class Served:
+    """The serving process and what it has printed on stderr so far (read as it comes, by a thread)."""
+
     def __init__(self, process: subprocess.Popen, address: str):
         self.process = process
         self.address = address
-        self.stderr = ""
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stderr:
+            self.lines.append(line)
+
+    @property
+    def stderr(self) -> str:
+        return "".join(self.lines)
 
 
 @contextlib.contextmanager
@@ -43,10 +56,9 @@ def argmap_serve(project: Path, *args: str, env: dict[str, str] | None = None) -
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        rest = process.stderr.read()
-        process.stderr.close()
         if served is not None:
-            served.stderr = rest
+            served._reader.join(timeout=15)  # the pipe ends with the process
+        process.stderr.close()
 
 
 def save(path: Path, text: str) -> None:

@@ -256,8 +256,9 @@ def test_open_without_a_web_browser_says_so_and_serves_all_the_same(new_project,
     env |= {"PATH": str(no_browsers), "BROWSER": "argmap-test-no-such-browser"}
     with argmap_serve(new_project, "--open", env=env) as served:
         assert fetch(served.address + "example.html")[0] == 200
+        note = f"argmap: note: --open found no web browser to start; open {served.address} in yours"
+        assert wait_for(lambda: note in served.stderr)  # the browser is looked for after the first build
         assert served.process.poll() is None
-    assert f"argmap: note: --open found no web browser to start; open {served.address} in yours" in served.stderr
     assert "Traceback" not in served.stderr
 
 
