@@ -41,15 +41,18 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 _CONTENT = re.compile(r"(?:^|\r)[ \t]*[^ \t\r\n#]", re.MULTILINE)
 # What YAML forbids anywhere in a stream (control characters but tab and line breaks, C1 codes
 # but NEL, surrogates, U+FFFE/U+FFFF). yaml_rs would read some of them, silently stopping at NUL.
-_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Compiled only for a text that may hold one: compiling it takes ~4 ms of every start.
+_NOT_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]"
 # Line breaks for PyYAML (YAML 1.1), characters inside a line for YAML 1.2, yaml_rs and editors
 _YAML_1_1_BREAKS = "\x85\u2028\u2029"
 
 
-def _after(character: str, before: str) -> str:
-    """``character`` preceded by ``before`` and 0-2 blanks, or by 3 blanks (fixed-width lookbehinds)."""
+def _after(character: str, before: str, or_before: str = "") -> str:
+    """``character`` preceded by ``before`` and 0-2 blanks, or by 3 blanks (fixed-width lookbehinds),
+    or followed by ``or_before``."""
     c = re.escape(character)
-    return c + rf"(?:(?<={before}{c})|(?<={before}[ \t]{c})|(?<={before}[ \t]{{2}}{c})|(?<=[ \t]{{3}}{c}))"
+    followed = f"{or_before}|" if or_before else ""
+    return c + rf"(?:{followed}(?<={before}{c})|(?<={before}[ \t]{c})|(?<={before}[ \t]{{2}}{c})|(?<=[ \t]{{3}}{c}))"
 
 
 # Text the fast path must leave to the careful path because yaml_rs reads it differently from
@@ -60,10 +63,11 @@ def _after(character: str, before: str) -> str:
 # skips through large files instead of trying every position.
 _BLOCK_SCALAR_HEADER_ENDS = r"(?![-+0-9]*[ \t]*(?:#[^\n]*)?\r?$)"
 _YAML_RS_READS_OTHERWISE = [
-    *(re.compile(_after(c, r"[\[{,]")) for c in "|>?"),
-    re.compile(r":[,\]}\[{]|" + _after(":", r"[\[{,]")),
+    *(re.compile(_after(c, r"[\[{,]")) for c in "|>"),
     *(re.compile(_after(c, ":") + _BLOCK_SCALAR_HEADER_ENDS, re.MULTILINE) for c in "|>"),
-    *(re.compile(_after(c, ":")) for c in "?:"),
+    # one pass for each of `?` and `:`, the most frequent, whether after a flow character or a colon
+    re.compile(_after("?", r"[\[{,:]")),
+    re.compile(_after(":", r"[\[{,:]", or_before=r"[,\]}\[{]")),
     re.compile(r"\n(?:---|\.\.\.|\t)"),  # also a document marker: several documents
     re.compile(r"-[ ]?\t"),  # a tab after a sequence's dash
 ]
@@ -286,7 +290,7 @@ def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> t
 
 
 def _refuse_unprintable(text: str) -> None:
-    found = _NOT_PRINTABLE.search(text) if _may_hold_unprintable(text) else None
+    found = re.search(_NOT_PRINTABLE, text) if _may_hold_unprintable(text) else None
     if found:
         raise YamlProblem(Code.AM103, f"YAML syntax error: control character U+{ord(found.group()):04X} is not allowed",
                           found.start(), ("delete it; inside double quotes it may be written as an escape, e.g. \\t",))
@@ -297,12 +301,18 @@ def _refuse_unprintable(text: str) -> None:
 # U+D800-U+DFFF, U+FFFE and U+FFFF).
 _CLEAN_BYTES = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _UNPRINTABLE_LEADS = (b"\xc2", b"\xed", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+# The clean bytes less the first bytes of those leads: one pass that deletes them leaves nothing
+# in most texts, sparing a search of the whole text for each lead.
+_CLEAN_BYTES_NOR_LEADS = bytes(byte for byte in _CLEAN_BYTES if bytes([byte]) not in {lead[:1] for lead in _UNPRINTABLE_LEADS})
 
 
 def _may_hold_unprintable(text: str) -> bool:
     """A quick test at C speed (the regex is slow on large files): False means surely clean."""
     raw = text.encode("utf-8", "surrogatepass")
-    return bool(raw.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
+    left = raw.translate(None, _CLEAN_BYTES_NOR_LEADS)
+    if not left:
+        return False
+    return bool(left.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
 
 
 def _fast_load(text: str) -> Any:
