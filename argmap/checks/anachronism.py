@@ -39,7 +39,7 @@ def anachronistic_attacks(ctx: MapContext):
     """
     nodes = ctx.model.nodes
     for node_id, node in nodes.items():
-        if not node.attacks:
+        if not node.attack_entries:
             continue
         attacker_latest = _latest_end(node)
         if attacker_latest is None:

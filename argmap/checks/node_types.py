@@ -37,7 +37,7 @@ def thesis_points_at_nothing(ctx: MapContext):
         t2: {type: thesis, side: con, text: B, attacks: [t1]}
     """
     for node_id, node in ctx.model.nodes.items():
-        if node.type == "thesis" and (node.targets or node.undercuts):
+        if node.type == "thesis" and (node.support_entries or node.attack_entries or node.undercuts):
             relation = next(r for r in ("supports", "attacks", "undercuts") if getattr(node, r))
             what = "relations" if relation == "undercuts" else "nodes"
             yield ctx.report(("nodes", node_id, relation), f"thesis '{node_id}' {relation} other {what}; a thesis points at nothing",
@@ -60,10 +60,10 @@ def objection_attacks(ctx: MapContext):
     for node_id, node in ctx.model.nodes.items():
         if node.type != "objection":
             continue
-        if node.supports:
+        if node.support_entries:
             yield ctx.report(("nodes", node_id, "supports"), f"objection '{node_id}' supports other nodes; an objection only attacks",
                              ("make it a claim, or turn `supports` into `attacks`",), at_key=True)
-        elif not node.attacks and not node.undercuts:
+        elif not node.attack_entries and not node.undercuts:
             yield ctx.report(("nodes", node_id), f"objection '{node_id}' attacks nothing",
                              ("add `attacks: [<node id>]` or `undercuts: [{from: <id>, to: <id>}]`",), at_key=True)
 
@@ -85,9 +85,9 @@ def rebuttal_targets(ctx: MapContext):
     for node_id, node in nodes.items():
         if node.type != "rebuttal":
             continue
-        if node.supports:
+        if node.support_entries:
             yield ctx.report(("nodes", node_id, "supports"), f"rebuttal '{node_id}' supports other nodes; a rebuttal only attacks", at_key=True)
-        if not node.attacks and not node.undercuts:
+        if not node.attack_entries and not node.undercuts:
             yield ctx.report(("nodes", node_id), f"rebuttal '{node_id}' attacks nothing",
                              ("add `attacks: [<objection or rebuttal id>]`",), at_key=True)
         for i, target in enumerate(node.attacks):
@@ -116,6 +116,6 @@ def claim_points_somewhere(ctx: MapContext):
         c: {type: claim, text: C, analytic: true}
     """
     for node_id, node in ctx.model.nodes.items():
-        if node.type == "claim" and not (node.supports or node.attacks or node.undercuts):
+        if node.type == "claim" and not (node.support_entries or node.attack_entries or node.undercuts):
             yield ctx.report(("nodes", node_id), f"claim '{node_id}' neither supports nor attacks a node",
                              ("add `supports: [<id>]` or `attacks: [<id>]`",), at_key=True)

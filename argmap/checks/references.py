@@ -43,7 +43,7 @@ def repeated_relations(ctx: MapContext):
         c: {type: claim, text: C, supports: [t, t], analytic: true}
     """
     for node_id, node in ctx.model.nodes.items():
-        if len(node.supports) + len(node.attacks) >= 2:
+        if len(node.support_entries) + len(node.attack_entries) >= 2:
             seen: set[str] = set()
             for relation in ("supports", "attacks"):
                 for i, target in enumerate(getattr(node, relation)):

@@ -72,10 +72,11 @@ class MapGraph:
     def __init__(self, argmap: ArgMap):
         self.map = argmap
         self.nodes = argmap.nodes
+        # the entries tell a node without relations at once, without building its lists of ids
         self.edges: list[Edge] = [
             Edge(node_id, target, relation, i)
             for node_id, node in argmap.nodes.items()
-            for relation in ("supports", "attacks")
+            for relation, entries in (("supports", node.support_entries), ("attacks", node.attack_entries)) if entries
             for i, target in enumerate(getattr(node, relation))
         ]
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
@@ -196,4 +197,13 @@ class MapGraph:
         return reached
 
     def thesis_of(self, side: str) -> list[str]:
-        return theses(self.map, side)
+        return list(self._theses.get(side, ()))
+
+    @cached_property
+    def _theses(self) -> dict[str, list[str]]:
+        """The theses of each side, in map order: found in one pass, as several rules ask."""
+        found: dict[str, list[str]] = {}
+        for node_id, node in self.nodes.items():
+            if node.type == "thesis":
+                found.setdefault(node.side, []).append(node_id)  # type: ignore[arg-type]
+        return found
