@@ -24,9 +24,10 @@ def unknown_sources(ctx: MapContext):
     """
     if not ctx.project.registry_valid:
         return  # sources.yaml itself did not read: its own diagnostics say why, once, not per quote
-    known = list(ctx.project.registered)
+    registered = ctx.project.registered
+    known = list(registered)
     for node_id, i, evidence in ctx.evidence:
-        if evidence.source not in ctx.project.registered:
+        if evidence.source not in registered:
             close = difflib.get_close_matches(evidence.source, known, n=1, cutoff=0.6)
             yield ctx.report(("nodes", node_id, "evidence", i, "source"), f"unknown source '{evidence.source}'",
                              (f"did you mean '{close[0]}'?",) if close else (f"registered sources: {', '.join(known) or 'none'}",))

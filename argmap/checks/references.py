@@ -20,9 +20,10 @@ def dangling_references(ctx: MapContext):
           t: {type: thesis, side: pro, text: T}
           c: {type: claim, text: C, supports: [thesis], analytic: true}   # no node 'thesis'
     """
-    ids = list(ctx.model.nodes)
+    nodes = ctx.model.nodes
+    ids = list(nodes)
     for edge in ctx.graph.edges:
-        if edge.target in ctx.model.nodes:
+        if edge.target in nodes:
             continue
         close = difflib.get_close_matches(edge.target, ids, n=1, cutoff=0.6)
         hints = (f"did you mean '{close[0]}'?",) if close else ()
