@@ -17,9 +17,10 @@ from render_support import SMALL
 # Modules that checking and drawing a valid map never need: HTML briefs and their templates,
 # nearest-match search (only for a quote that is not found), PyYAML's pure-Python parser (only
 # for the rare YAML the fast parser leaves to it), the graphviz package (dot is run directly),
-# the authoring commands, the language server (pygls), test tools.
+# the authoring commands, the language server (pygls), debate preparation (`eval --prepare`), test tools.
 NOT_FOR_CHECK_OR_RENDER = {
     "jinja2", "markupsafe", "rapidfuzz", "yaml", "graphviz", "hypothesis", "pytest", "pygls", "lsprotocol", "argmap.lsp",
+    "argmap.evaluate.prep",
     "argmap.brief", "argmap.quotes.search", "argmap.authoring.scaffold", "argmap.core.schema",
     "trafilatura", "lxml", "pdfplumber", "pdfminer", "watchfiles",
     "argmap.sources.capture", "argmap.sources.registering", "argmap.authoring.starter", "argmap.web.serving",

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 from argmap.evaluate.labels import Label
 from argmap.evaluate.mapeval import MapEvaluation
 from argmap.evaluate.strength import MapStrengths, rounded
-from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
 from argmap.evaluate.verdict import Decisive, MapVerdict
 from argmap.core.graph import MapGraph
 from argmap.text.terminal import printable
 from argmap.text.words import plural
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # debate preparation is `argmap eval --prepare`'s alone: `check` does not load it
+    from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
     from argmap.usecases.eval import EvalOutcome
 
 
