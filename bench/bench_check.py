@@ -10,19 +10,22 @@ nodes, at most 6 s and 700 MB.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
-from common import ARGMAP, OUT, measure, make_project, tree_edges
+from common import ARGMAP, OUT, make_project, take_turns, tree_edges
 
 ARGDOWN_VERSION = "1.7.5"
 MIN_SPEED_UP = 3.0
 MAX_MB_10K = 150
 MAX_SECONDS_200K = 6.0
 MAX_MB_200K = 700
+ROUNDS = 5
+HUGE_ROUNDS = 3
 
 
 def install_argdown() -> Path | None:
@@ -69,24 +72,29 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
-    print("argmap check — whole process, best of 3 (wall time, peak RSS)")
+    print(f"argmap check — whole process, argmap and argdown taking turns, median wall time of {ROUNDS} runs "
+          f"({HUGE_ROUNDS} at 200,000 nodes) with the fastest-slowest spread, median CPU time, peak RSS; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     argdown = install_argdown()
     cases = [(1_000, False, False), (10_000, False, False), (10_000, True, False), (200_000, True, True)]
     for nodes, warnings, compact in cases:
         name = f"bench-{nodes}" + ("-warnings" if warnings else "")
         project = make_project(name, nodes, warnings=warnings, compact=compact)
         size = (project / "maps" / f"{name}.yaml").stat().st_size
-        huge = nodes > 10_000  # measured once: a run takes seconds
-        run = measure([*ARGMAP, "check", f"maps/{name}.yaml"], cwd=project, repeat=1 if huge else 3, warm_up=not huge)
-        line = (f"  {nodes:>7,} nodes ({size / 1e6:4.1f} MB YAML, {reported_codes(project, name)}): "
-                f"argmap check {run.seconds:6.3f} s, {run.peak_mb:5.0f} MB")
-        if run.returncode != 0:
-            line += "  (map has errors!)"
+        huge = nodes > 10_000  # Argdown is not run there: the goal is in seconds
+        commands = {"argmap": [*ARGMAP, "check", f"maps/{name}.yaml"]}
         if argdown and not huge:
             source = write_argdown(project, name)
-            other = measure([str(argdown), "json", str(source), str(project / "argdown-out")], cwd=project)
+            commands["argdown"] = [str(argdown), "json", str(source), str(project / "argdown-out")]
+        runs = take_turns(commands, project, HUGE_ROUNDS if huge else ROUNDS)
+        run = runs["argmap"]
+        line = (f"  {nodes:>7,} nodes ({size / 1e6:4.1f} MB YAML, {reported_codes(project, name)}): "
+                f"argmap check {run.seconds:6.3f} s ({run.spread}), CPU {run.cpu_seconds:5.2f} s, {run.peak_mb:5.0f} MB")
+        if "argdown" in runs:
+            other = runs["argdown"]
             speed_up = other.seconds / run.seconds
-            line += f" | argdown json {other.seconds:6.3f} s, {other.peak_mb:5.0f} MB | speed-up {speed_up:4.1f}x"
+            line += (f" | argdown json {other.seconds:6.3f} s ({other.spread}), {other.peak_mb:4.0f} MB"
+                     f" | speed-up {speed_up:4.2f}x")
             if nodes == 10_000 and warnings:
                 line += (f"  goal >= {MIN_SPEED_UP:.0f}x, <= {MAX_MB_10K} MB "
                          f"[{verdict(speed_up >= MIN_SPEED_UP and run.peak_mb <= MAX_MB_10K)}]")
@@ -95,7 +103,7 @@ def main() -> None:
                      f"[{verdict(run.seconds <= MAX_SECONDS_200K and run.peak_mb <= MAX_MB_200K)}]")
         print(line, flush=True)
     if not argdown:
-        print("  (Argdown not measured: npm is not available)")
+        print(f"  (Argdown {ARGDOWN_VERSION} not measured: npm is not available or could not install it; no ratio)")
     print(f"  targets: 10,000 nodes with warnings >= {MIN_SPEED_UP:.0f}x faster than argdown json and <= {MAX_MB_10K} MB; "
           f"200,000 nodes <= {MAX_SECONDS_200K:.0f} s and <= {MAX_MB_200K:,} MB")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -52,6 +53,55 @@ def measure(command: list[str], cwd: Path, repeat: int = 3, warm_up: bool = True
             raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr[-2000:]}")
         best, peak, code = min(best, elapsed), max(peak, usage.ru_maxrss / 1024), process.returncode
     return Run(best, peak, code)
+
+
+@dataclass
+class Rounds:
+    """Whole-process runs of one command: wall and CPU seconds, peak RSS of each."""
+
+    runs: list[tuple[float, float, float]]  # (wall s, CPU s, peak MB)
+
+    def median(self, what: int = 0) -> float:
+        return statistics.median(run[what] for run in self.runs)
+
+    @property
+    def seconds(self) -> float:
+        return self.median(0)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return self.median(1)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run[2] for run in self.runs)
+
+    @property
+    def spread(self) -> str:
+        """The fastest and slowest wall times: how much the machine's load moved the runs."""
+        walls = sorted(run[0] for run in self.runs)
+        return f"{walls[0]:.2f}-{walls[-1]:.2f}"
+
+
+def take_turns(commands: dict[str, list[str]], cwd: Path, rounds: int, warm_up: bool = True) -> dict[str, Rounds]:
+    """Each command run ``rounds`` times, the commands taking turns, so that they see the same load
+    on the machine (medians of runs measured together compare; runs minutes apart do not)."""
+    if warm_up:  # bytecode cached, files in the page cache
+        for command in commands.values():
+            subprocess.run(command, cwd=cwd, env=user_environment(), capture_output=True)
+    found: dict[str, Rounds] = {name: Rounds([]) for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            process = subprocess.Popen(command, cwd=cwd, env=user_environment(), stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(process.pid, 0)
+            elapsed = time.perf_counter() - start
+            stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            if os.waitstatus_to_exitcode(status) not in (0, 1):
+                raise SystemExit(f"{' '.join(command)} failed ({os.waitstatus_to_exitcode(status)}): {stderr[-2000:]}")
+            found[name].runs.append((elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024))
+    return found
 
 
 def seed_sentences() -> list[tuple[str, str]]:
