@@ -93,8 +93,8 @@ def main() -> None:
         if "argdown" in runs:
             other = runs["argdown"]
             speed_up = other.seconds / run.seconds
-            line += (f" | argdown json {other.seconds:6.3f} s ({other.spread}), {other.peak_mb:4.0f} MB"
-                     f" | speed-up {speed_up:4.2f}x")
+            line += (f" | argdown json {other.seconds:6.3f} s ({other.spread}), CPU {other.cpu_seconds:5.2f} s, "
+                     f"{other.peak_mb:4.0f} MB | speed-up {speed_up:4.2f}x (CPU {other.cpu_seconds / run.cpu_seconds:4.2f}x)")
             if nodes == 10_000 and warnings:
                 line += (f"  goal >= {MIN_SPEED_UP:.0f}x, <= {MAX_MB_10K} MB "
                          f"[{verdict(speed_up >= MIN_SPEED_UP and run.peak_mb <= MAX_MB_10K)}]")
