@@ -11,6 +11,7 @@ import pytest
 import argmap.core.load
 from argmap.usecases.check import check
 from argmap.core.load import _EventBuilder, load_yaml, parse_yaml, resolve_plain_scalar
+from argmap.core.project import MapDocument, parse_map
 from conftest import CASES, MAPS, SEEDS
 
 FIXTURE_FILES = sorted(MAPS.glob("*.yaml")) + sorted(CASES.glob("good/*.yaml")) + [SEEDS / "sources.yaml"]
@@ -105,6 +106,25 @@ def test_the_nesting_bound_holds_on_the_fast_path():
     loaded, problems = parse_yaml(text, Path("m.yaml"), "m.yaml")
     assert loaded is None
     assert [(p.code, p.line, p.column) for p in problems] == [("AM107", 65, 129)]
+
+
+def test_a_map_the_schema_accepts_is_not_walked_again_for_its_keys(monkeypatch):
+    # the map model takes text keys and shallow nesting only: accepting the map proves both
+    def no_walk(data):
+        raise AssertionError("the data of a valid map was walked to check its keys")
+
+    monkeypatch.setattr(argmap.core.load, "_within_careful_rules", no_walk)
+    document, problems = parse_map(MINIMAL.read_bytes(), MINIMAL, "minimal.yaml")
+    assert problems == [] and isinstance(document, MapDocument)
+    assert "committed" in document.model.nodes
+
+
+def test_the_nesting_bound_holds_in_a_map_the_schema_refuses(tmp_path):
+    deep = "[" * 70 + "x" + "]" * 70
+    text = MINIMAL.read_text().replace("    analytic: true\n", f"    analytic: true\n    note: {deep}\n", 1)
+    _, careful = parse_yaml(text, Path("minimal.yaml"), "minimal.yaml")  # what the map's check must report
+    assert [p.code for p in careful] == ["AM107"]
+    assert check_map(tmp_path, text) == [(p.code, p.line, p.column) for p in careful]
 
 
 @pytest.mark.parametrize("number", ["1_000", "0b11", "+0x1f"])

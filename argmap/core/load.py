@@ -164,6 +164,8 @@ class LoadedYaml:
     text: str
     data: Any
     locator: Locator = field(repr=False)
+    # fast-path data whose keys and nesting no one has checked yet (see parse_yaml's schema_checks_keys)
+    keys_unchecked: bool = False
 
     def diagnostic(
         self,
@@ -265,15 +267,21 @@ def unsaved_text(text: str, display: str) -> tuple[str | None, list[Diagnostic]]
     return text.removeprefix("\ufeff"), []
 
 
-def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> tuple[LoadedYaml | None, list[Diagnostic]]:
-    """Parse YAML text. ``fast_path=False`` forces the careful path (the result is the same)."""
+def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True,
+               schema_checks_keys: bool = False) -> tuple[LoadedYaml | None, list[Diagnostic]]:
+    """Parse YAML text. ``fast_path=False`` forces the careful path (the result is the same).
+
+    ``schema_checks_keys``: the caller validates the data against a schema that takes text keys
+    and a few levels of nesting only (the map model does), so the fast path leaves out its walk
+    over every container of the data. Data the schema accepts is then what the careful path reads;
+    for data it refuses, :func:`recheck_keys` gives that reading before anything reports on it."""
     if _CONTENT.search(text) is None:
         return None, [Diagnostic.of(Code.AM102, display, 1, 1, "file is empty: expected a YAML mapping")]
     data: Any = None
     marks: tuple[Marks, Marks] | None = None
     try:
         _refuse_unprintable(text)
-        data = _fast_load(text) if fast_path else None
+        data = _fast_load(text, check_keys=not schema_checks_keys) if fast_path else None
         if data is None:
             builder = _EventBuilder(text)
             data = builder.build()
@@ -286,7 +294,16 @@ def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True) -> t
         return None, [Diagnostic.of(Code.AM103, display, 1, 1,
                                  f"expected a YAML mapping at the top of the file, found {found}")]
     locator = Locator(text, data, lambda: _EventBuilder(text).marks(), marks)
-    return LoadedYaml(path, display, text, data, locator), []
+    return LoadedYaml(path, display, text, data, locator, keys_unchecked=marks is None and schema_checks_keys), []
+
+
+def recheck_keys(doc: LoadedYaml) -> tuple[LoadedYaml | None, list[Diagnostic]]:
+    """``doc`` itself when its keys are text and its nesting within bounds (as parse_yaml checks
+    by default), else the careful path's reading of its text, with its diagnostics."""
+    if not doc.keys_unchecked or _within_careful_rules(doc.data):
+        doc.keys_unchecked = False
+        return doc, []
+    return parse_yaml(doc.text, doc.path, doc.display, fast_path=False)
 
 
 def _refuse_unprintable(text: str) -> None:
@@ -315,8 +332,9 @@ def _may_hold_unprintable(text: str) -> bool:
     return bool(left.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
 
 
-def _fast_load(text: str) -> Any:
-    """yaml_rs's data where it equals the careful path's, else None."""
+def _fast_load(text: str, check_keys: bool = True) -> Any:
+    """yaml_rs's data where it equals the careful path's, else None. ``check_keys=False`` leaves
+    out the walk that proves its keys are text and its nesting within bounds."""
     if _needs_careful_path(text):
         return None
     with cyclic_gc_paused():
@@ -330,7 +348,7 @@ def _fast_load(text: str) -> Any:
             data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
         except Exception:  # any refusal: the careful path says exactly what and where
             return None
-        return data if isinstance(data, dict) and _within_careful_rules(data) else None
+        return data if isinstance(data, dict) and (not check_keys or _within_careful_rules(data)) else None
 
 
 # --- the careful path ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from argmap.core.diagnostics import Diagnostic, UsageError
 from argmap.core.format_versions import format_2_fields
 from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE
 from argmap.core.graph import MapGraph
-from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, parse_yaml, read_bytes, unsaved_text
+from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, parse_yaml, read_bytes, recheck_keys, unsaved_text
 from argmap.core.model import ArgMap, Source, SourceRegistry
 from argmap.quotes.match import SourceText
 from argmap.core.validate import validate
@@ -193,17 +193,33 @@ def load_map(path: Path, text: str | None = None) -> tuple[MapDocument | Unloade
 def parse_map(raw: bytes, path: Path, display: str) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
     """A map from its bytes (read from a file, or from git at a revision), as :func:`load_map`."""
     text, problems = decode_text(raw, display)
-    doc, parse_problems = parse_yaml(text, path, display) if text is not None else (None, [])
+    # The map model takes text keys and a few levels of nesting only: a map it accepts needs no
+    # walk over its data to prove them (a twentieth of a large map's check); one it refuses gets it.
+    doc, parse_problems = parse_yaml(text, path, display, schema_checks_keys=True) if text is not None else (None, [])
     problems += parse_problems
     if doc is None:
         return UnloadedMap(path, display), problems
+    model, model_problems = _validate_map(doc)
+    if model is None:
+        checked, parse_problems = recheck_keys(doc)
+        problems += parse_problems
+        if checked is None:
+            return UnloadedMap(path, display), problems
+        if checked is not doc:
+            doc = checked
+            model, model_problems = _validate_map(doc)
+    doc.keys_unchecked = False
     if is_registry(doc.data):
         return None, validate_registry(doc, path.parent)[2]
-    model, model_problems = validate(doc, ArgMap)
     problems += model_problems + format_2_fields(doc, model)
     if model is None:
         return UnloadedMap(path, display), problems
     return MapDocument(doc, model), problems
+
+
+def _validate_map(doc: LoadedYaml) -> tuple[ArgMap | None, list[Diagnostic]]:
+    """The map's model, or its schema's diagnostics; nothing for a registry met among the maps."""
+    return (None, []) if is_registry(doc.data) else validate(doc, ArgMap)
 
 
 def is_registry(data: dict) -> bool:
