@@ -17,18 +17,19 @@ from render_support import SMALL
 # Modules that checking and drawing a valid map never need: HTML briefs and their templates,
 # nearest-match search (only for a quote that is not found), PyYAML's pure-Python parser (only
 # for the rare YAML the fast parser leaves to it), the graphviz package (dot is run directly),
-# the authoring commands, the language server (pygls), debate preparation (`eval --prepare`), test tools.
+# the authoring commands, the language server (pygls), debate preparation (`eval --prepare`),
+# package metadata (pydantic's plugin lookup, with plugins off), test tools.
 NOT_FOR_CHECK_OR_RENDER = {
     "jinja2", "markupsafe", "rapidfuzz", "yaml", "graphviz", "hypothesis", "pytest", "pygls", "lsprotocol", "argmap.lsp",
-    "argmap.evaluate.prep",
+    "argmap.evaluate.prep", "importlib.metadata",
     "argmap.brief", "argmap.quotes.search", "argmap.authoring.scaffold", "argmap.core.schema",
     "trafilatura", "lxml", "pdfplumber", "pdfminer", "watchfiles",
     "argmap.sources.capture", "argmap.sources.registering", "argmap.authoring.starter", "argmap.web.serving",
 }
 
 
-def imported_modules(args: list[str], cwd: Path) -> set[str]:
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+def imported_modules(args: list[str], cwd: Path, **environment: str) -> set[str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"} | environment
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "argmap", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -69,6 +70,11 @@ def small_project(tmp_path: Path) -> Path:
 ], ids=["check", "render-dot", "render-help", "version"])
 def test_check_and_render_import_nothing_they_do_not_need(small_project, args):
     assert unneeded(imported_modules(args, small_project)) == set()
+
+
+def test_pydantic_plugins_a_user_allows_are_still_looked_up(small_project):
+    # argmap turns pydantic's plugins off unless the user says otherwise; then they are looked for
+    assert "importlib.metadata" in imported_modules(["check", "maps"], small_project, PYDANTIC_DISABLE_PLUGINS="")
 
 
 @requires_dot
