@@ -72,6 +72,11 @@ def test_check_and_render_import_nothing_they_do_not_need(small_project, args):
     assert unneeded(imported_modules(args, small_project)) == set()
 
 
+def test_check_loads_nothing_of_the_renderer(small_project):
+    # its report names Graphviz only for a map left undrawn, which check never draws
+    assert {m for m in imported_modules(["check", "maps"], small_project) if m.startswith("argmap.render")} == set()
+
+
 def test_pydantic_plugins_a_user_allows_are_still_looked_up(small_project):
     # argmap turns pydantic's plugins off unless the user says otherwise; then they are looked for
     assert "importlib.metadata" in imported_modules(["check", "maps"], small_project, PYDANTIC_DISABLE_PLUGINS="")

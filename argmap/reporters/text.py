@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import Diagnostic, count
-from argmap.render.formats import DOT_PROGRAM, INSTALL_COMMAND
 from argmap.reporters.base import Checked
 from argmap.reporters.evaluation import text_evaluation
 from argmap.text.terminal import printable
@@ -55,6 +54,8 @@ def written(paths: Sequence[Path], index: Path | None = None) -> str:
 
 def undrawn(map_ids: Sequence[str]) -> str:
     """Why some maps got no diagram, and how to get one."""
+    from argmap.render.formats import DOT_PROGRAM, INSTALL_COMMAND  # the Graphviz runner: loaded by render alone
+
     return (f"argmap: note: Graphviz's `{DOT_PROGRAM}` was not found, so {plural(len(map_ids), 'map')} "
             f"got no diagram (the text outline stands in); install it with: {INSTALL_COMMAND}")
 
