@@ -453,3 +453,27 @@ def test_a_saved_maps_text_is_shown_before_its_diagram_is_drawn_again(new_projec
         assert (site.state.folder / "example.html").read_text(encoding="utf-8") == drawn["example.html"]
     finally:
         site.close()
+
+
+@requires_dot
+def test_a_diagram_that_fails_while_the_page_is_shown_shows_the_error(new_project, monkeypatch):
+    from argmap.reporters.text import serve_problem
+    from argmap.render.formats import GraphvizFailed
+    from argmap.usecases import serve as serve_module
+    from argmap.usecases.serve import LiveSite
+
+    map_file = new_project / "maps" / "example.yaml"
+    site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+    try:
+        assert site.rebuild().ok
+
+        def failing(*args, **kwargs):
+            raise GraphvizFailed("map 'example': dot crashed", "reinstall Graphviz")
+
+        monkeypatch.setattr(serve_module, "diagram", failing)
+        save(map_file, map_file.read_text(encoding="utf-8").replace("title: Sunday opening at Riverside Library",
+                                                                    "title: Sunday hours, revisited"))
+        rebuilt = site.rebuild({str(map_file)})
+        assert not rebuilt.ok and "dot crashed" in site.state.problem
+    finally:
+        site.close()

@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
@@ -196,13 +196,21 @@ class LiveSite:
         process of its own meanwhile; when it has not finished by then, the page is shown at once
         with the diagram it had, and again with the new one when it is drawn."""
         result.evaluations.verdict(document.model)  # made here, once: the page and the diagram both show it
-        with ThreadPoolExecutor(1, thread_name_prefix="argmap-draw") as pool:
-            drawing = pool.submit(self.diagrams, document, result)
-            earlier = self.diagrams.last(document)
-            page = map_page_html(document, result, self.built, earlier)
-            if not drawing.done():
-                self._show({f"{document.model.id}.html": page})
-            svg = drawing.result()
+        earlier = self.diagrams.last(document)
+        drawing: Future[str | None] = Future()
+
+        def draw() -> None:
+            try:
+                drawing.set_result(self.diagrams(document, result))
+            except BaseException as error:  # noqa: BLE001 - handed to the rebuild, which reports it
+                drawing.set_exception(error)
+
+        # a daemon thread: Ctrl-C while dot draws a large map does not wait for it
+        threading.Thread(target=draw, name="argmap-draw", daemon=True).start()
+        page = map_page_html(document, result, self.built, earlier)
+        if not drawing.done():
+            self._show({f"{document.model.id}.html": page})
+        svg = drawing.result()
         pages = {f"{document.model.id}.svg": svg} if svg else {}
         pages[f"{document.model.id}.html"] = page if svg == earlier else map_page_html(document, result, self.built, svg)
         self._show(pages)
