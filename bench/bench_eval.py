@@ -20,8 +20,13 @@ Figures measured on the development machine (CPython 3.11, fixed seeds as below)
 * the same framework as ``.apx``, whole ``argmap eval random.apx`` process on the shared
   development machine (load 1.6-1.8 on 2 cores), medians of three runs, three times: with the
   table of every argument 1.81, 1.47, 1.43 s (main before the tight reader: 2.31, 2.41, 2.32 s);
-  ``--format json`` 1.20, 1.18, 0.97 s (main: 1.62, 1.67, 1.54 s). CPU time equals the wall time:
-  the table's remaining cost is every argument's reason (≈ 0.2 s) and its formatting (≈ 0.2 s);
+  ``--format json`` 1.20, 1.18, 0.97 s (main: 1.62, 1.67, 1.54 s). Issue 26's second round
+  (adjacency filled by map() at C speed, the table's cells looked up once per label and escaped
+  in one search, no checker imported, what the command built frozen rather than walked by a last
+  collection): table 1.19 s, json 0.78 s (medians of 3); side by side with main, medians of 7,
+  table 1.27 s against 1.50 s, json 0.87 s against 0.97 s. What remains of the table's: start-up
+  and imports ≈ 0.25 s, reading and building the framework ≈ 0.45 s (a dictionary look-up per
+  attack's two names is 0.16 s of it), every argument's reason ≈ 0.2 s, the table ≈ 0.15 s;
 * preferred: random frameworks of up to ≈ 450 arguments (≈ 1,350 attacks) within 1 s;
 * stable: random frameworks of up to ≈ 2,200 arguments (≈ 6,500 attacks) within 1 s.
 

@@ -2,8 +2,8 @@
 the edit, in a real headless browser. Target (issue 26): a median of at most 150 ms.
 
 Each round changes the map's title and times, in the browser, until the page's heading shows it:
-the file watcher's wait, the rebuild (check, pages, the one diagram that changed), the event,
-and the page fetching itself again and swapping its content in. maps/ and seeds/ are copied,
+the file watcher's wait, the rebuild (check, the saved map's page; its diagram is drawn meanwhile
+and follows), the event, and the page fetching itself again and replacing the nodes that changed. maps/ and seeds/ are copied,
 never edited.
 """
 

@@ -173,3 +173,24 @@ def test_an_unknown_citation_style_writes_nothing_and_exits_2(project, cli):
     assert result.exit_code == 2
     assert "unknown citation style 'no-such-style'" in result.stderr and "Traceback" not in result.output
     assert not (project / "out").exists()
+
+
+def test_the_same_sources_are_rendered_once_and_an_edited_one_again(monkeypatch):
+    # `argmap serve` makes a map's page after every save: citeproc runs only when a source changed
+    import citeproc
+
+    made = []
+    real = citeproc.CitationStylesBibliography
+
+    def counted(*args, **kwargs):
+        made.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(citeproc, "CitationStylesBibliography", counted)
+    first = {"ade": source(title="Kept once", author=[{"family": "Ade", "given": "B."}], issued="2025")}
+    assert bibliography(first) == bibliography(dict(first))
+    assert len(made) == 1
+    edited = {"ade": source(title="Kept twice", author=[{"family": "Ade", "given": "B."}], issued="2025")}
+    assert "Kept twice" in "".join(span.text for span in bibliography(edited)[0].spans)
+    assert len(made) == 2
+    assert len(bibliography(first, "modern-language-association")) == 1 and len(made) == 3  # another style

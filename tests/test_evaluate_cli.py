@@ -326,3 +326,26 @@ def test_a_value_outside_an_options_choices_is_expected_x_found_y(cli, args, exp
     result = cli(args)
     assert result.exit_code == 2
     assert expected in result.stderr and "Value error" not in result.stderr
+
+
+def test_a_one_shot_command_leaves_what_it_built_frozen_and_the_collector_as_it_was(tmp_path: Path) -> None:
+    # Everything made with the collector off sits in its youngest generation: unfrozen, the first
+    # collection after the command (or at exit) would walk all of it.
+    import subprocess
+    import sys
+
+    framework = tmp_path / "chain.apx"
+    framework.write_text("".join(f"arg(a{i}).att(a{i},a{i + 1})." for i in range(2000)) + "arg(a2000).\n", encoding="utf-8")
+    program = f"""
+import gc, sys
+sys.argv = ["argmap", "eval", {str(framework)!r}]
+from argmap.cli import main
+frozen = gc.get_freeze_count()
+try:
+    main()
+except SystemExit:
+    pass
+print(gc.isenabled(), gc.get_freeze_count() - frozen > 2000, file=sys.stderr)
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert done.stderr.strip().splitlines()[-1] == "True True", done.stderr[-2000:]

@@ -126,3 +126,11 @@ def test_format_2_fields_reach_the_terminal_escaped(project: Path, cli, monkeypa
     table = cli(["eval", "maps/hostile.yaml"]).stdout
     assert "Holds \\x1b[2J" in table and "Why not \\u202e" in table
     assert "\x1b" not in table and "\u202e" not in table
+
+
+def test_a_line_break_inside_a_table_cell_is_escaped_and_the_lines_kept() -> None:
+    from argmap.text.terminal import printable_lines
+
+    assert printable_lines(["NAME  REASON", "a  first\nsecond", "b  plain"]) == "NAME  REASON\na  first\\nsecond\nb  plain"
+    assert printable_lines(["one", "two"]) == "one\ntwo"
+    assert printable_lines(["bell \x07", "two"]) == "bell \\x07\ntwo"

@@ -124,3 +124,10 @@ def test_a_mistyped_command_is_still_told_the_nearest_name(cli):
     result = cli(["chek"])
     assert result.exit_code == 2
     assert "Did you mean 'check'" in result.stderr
+
+
+def test_evaluating_a_framework_loads_no_checker(tmp_path):
+    # an ICCMA file is not a map: the checker and its rules are not loaded for it
+    (tmp_path / "pair.apx").write_text("arg(a).\narg(b).\natt(a,b).\n", encoding="utf-8")
+    modules = imported_modules(["eval", "pair.apx"], tmp_path)
+    assert {m for m in modules if m == "argmap.usecases.check" or m.startswith("argmap.checks")} == set()

@@ -43,10 +43,16 @@ def test_a_browser_sees_edits_diagnostics_and_the_fix(new_project):
         page = browser.new_page()
         page.goto(served.address + "example.html")
         assert "Sunday opening at Riverside Library" in page.locator("h1").first.inner_text()
+        page.evaluate("window.keptCard = document.getElementById('card-families-come')")
 
         save(map_file, original.replace("title: Sunday opening at Riverside Library", "title: Sunday hours, revisited"))
         page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').innerText.includes('Sunday hours, revisited')",
                                timeout=15000)
+        # no reload, and only what changed is replaced: a card the edit left alone is the same node
+        assert page.evaluate("document.getElementById('card-families-come') === window.keptCard")
+        # the diagram follows once Graphviz has drawn it again
+        page.wait_for_function("document.querySelector('svg title') && "
+                               "document.querySelector('svg').textContent.includes('Sunday hours, revisited')", timeout=15000)
         # the swap keeps the style sheet when only the title changed, and the tab's title follows
         assert "Sunday hours, revisited" in page.title()
         assert page.evaluate("document.head.querySelectorAll('title').length") == 1
@@ -402,5 +408,72 @@ def test_a_saved_maps_page_is_announced_before_the_index_is_made(new_project, mo
         assert site.rebuild({str(map_file)}).ok
         assert shown_when_index_made == [frozenset({"/example.html", "/example.svg"})]
         assert "Sunday hours, revisited" in (site.state.folder / "index.html").read_text(encoding="utf-8")
+    finally:
+        site.close()
+
+
+@requires_dot
+def test_a_saved_maps_text_is_shown_before_its_diagram_is_drawn_again(new_project, monkeypatch):
+    # Graphviz draws in a process of its own while the page is made; the tab does not wait for it
+    import time
+
+    from argmap.reporters.text import serve_problem
+    from argmap.usecases import serve as serve_module
+    from argmap.usecases.serve import LiveSite
+
+    map_file = new_project / "maps" / "example.yaml"
+    site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+    try:
+        assert site.rebuild().ok
+        first_svg = (site.state.folder / "example.svg").read_text(encoding="utf-8")
+        draw = serve_module.diagram
+
+        def slow_diagram(*args, **kwargs):
+            time.sleep(1.0)  # a large map's dot
+            return draw(*args, **kwargs)
+
+        monkeypatch.setattr(serve_module, "diagram", slow_diagram)
+        shown = []
+        show = site._show
+
+        def recorded(pages, gone=()):
+            shown.append({name: text for name, text in pages.items() if name.startswith("example.")})
+            show(pages, gone)
+
+        monkeypatch.setattr(site, "_show", recorded)
+        save(map_file, map_file.read_text(encoding="utf-8").replace("title: Sunday opening at Riverside Library",
+                                                                    "title: Sunday hours, revisited"))
+        assert site.rebuild({str(map_file)}).ok
+        text_first, drawn = shown[0], shown[1]
+        assert set(text_first) == {"example.html"} and "Sunday hours, revisited" in text_first["example.html"]
+        assert "Sunday opening at Riverside Library" in first_svg  # drawn with the map's title
+        assert "Sunday opening at Riverside Library" in text_first["example.html"]  # the diagram it had, meanwhile
+        assert "Sunday opening at Riverside Library" not in drawn["example.html"]
+        assert set(drawn) == {"example.svg", "example.html"} and "Sunday hours, revisited" in drawn["example.svg"]
+        assert (site.state.folder / "example.html").read_text(encoding="utf-8") == drawn["example.html"]
+    finally:
+        site.close()
+
+
+@requires_dot
+def test_a_diagram_that_fails_while_the_page_is_shown_shows_the_error(new_project, monkeypatch):
+    from argmap.reporters.text import serve_problem
+    from argmap.render.formats import GraphvizFailed
+    from argmap.usecases import serve as serve_module
+    from argmap.usecases.serve import LiveSite
+
+    map_file = new_project / "maps" / "example.yaml"
+    site = LiveSite([new_project / "maps"], new_project / "seeds", "2026-01-01", serve_problem)
+    try:
+        assert site.rebuild().ok
+
+        def failing(*args, **kwargs):
+            raise GraphvizFailed("map 'example': dot crashed", "reinstall Graphviz")
+
+        monkeypatch.setattr(serve_module, "diagram", failing)
+        save(map_file, map_file.read_text(encoding="utf-8").replace("title: Sunday opening at Riverside Library",
+                                                                    "title: Sunday hours, revisited"))
+        rebuilt = site.rebuild({str(map_file)})
+        assert not rebuilt.ok and "dot crashed" in site.state.problem
     finally:
         site.close()

@@ -99,7 +99,7 @@ def _parse_tight_apx(text: str) -> ParseResult | None:
         text = _APX_COMMENT.sub("", text)
     arguments = _APX_TIGHT_ARG.findall(text)
     attacks = _APX_TIGHT_ATT.findall(text)
-    attackers, targets = [attacker for attacker, _ in attacks], [target for _, target in attacks]
+    attackers, targets = zip(*attacks) if attacks else ((), ())  # two columns at C speed
     in_statements = (sum(map(len, arguments)) + _TIGHT_ARG_MARKS * len(arguments)
                      + sum(map(len, attackers)) + sum(map(len, targets)) + _TIGHT_ATT_MARKS * len(attacks))
     if in_statements != len(text) - sum(map(text.count, _BLANKS)):

@@ -20,7 +20,7 @@ from argmap.evaluate.mapeval import MapEvaluation
 from argmap.evaluate.strength import MapStrengths, rounded
 from argmap.evaluate.verdict import Decisive, MapVerdict
 from argmap.core.graph import MapGraph
-from argmap.text.terminal import printable
+from argmap.text.terminal import printable_lines
 from argmap.text.words import plural
 
 if TYPE_CHECKING:  # debate preparation is `argmap eval --prepare`'s alone: `check` does not load it
@@ -55,7 +55,7 @@ class _TextEvaluation:
         if outcome.preparation is not None:
             lines.extend(self._preparation(outcome.preparation))
         # argument names (ICCMA files allow any), side positions and quotes come from the input
-        return "\n".join(map(printable, lines))
+        return printable_lines(lines)
 
     @staticmethod
     def _title(outcome: EvalOutcome) -> str:
@@ -109,7 +109,11 @@ class _TextEvaluation:
         map_eval = outcome.map_evaluation
         if map_eval is None:
             header = ("ARGUMENT", "LABEL", "STATUS", "REASON")
-            rows = [(a, v.label.value, v.status, str(v.reason)) for a, v in verdicts.items()]
+            cells = {label: (label.value, label.status) for label in Label}  # looked up once, not per argument
+            rows = []
+            for argument, verdict in verdicts.items():
+                label, status = cells[verdict.label]
+                rows.append((argument, label, status, str(verdict.reason)))
         else:
             nodes, sides = map_eval.argmap.nodes, MapGraph(map_eval.argmap).sides
             header = ("NODE", "TYPE", "SIDE", "LABEL", "STATUS", "REASON")

@@ -14,9 +14,20 @@ _ESCAPES.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
 # Looking for them is many times quicker than translating text that has none (nearly all text):
 # `argmap eval` prints a line per argument, 100,000 of them for an ICCMA instance.
 _ANY_INVISIBLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _INVISIBLE) + "]")
+_ANY_INVISIBLE_BUT_NEWLINE = re.compile("[" + "".join(re.escape(chr(code)) for code in _INVISIBLE if code != 0x0A) + "]")
 
 
 def printable(text: str) -> str:
     """Text from a map or source made safe for a terminal: controls are shown escaped (``\\x1b``,
     ``\\u202e``). Machine formats (json, sarif) keep the real characters; JSON escapes them."""
     return text.translate(_ESCAPES) if _ANY_INVISIBLE.search(text) else text
+
+
+def printable_lines(lines: list[str]) -> str:
+    """The lines made printable, one per line: the line breaks between them are kept, any inside
+    one is escaped. One search of the whole text when nothing needs escaping (nearly always),
+    rather than one per line."""
+    text = "\n".join(lines)
+    if text.count("\n") == len(lines) - 1 and not _ANY_INVISIBLE_BUT_NEWLINE.search(text):
+        return text
+    return "\n".join(map(printable, lines))

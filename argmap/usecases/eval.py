@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.checks.expect import EXPECT_CODES
 from argmap.core.diagnostics import Diagnostic, ExitCode, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
@@ -19,7 +18,6 @@ from argmap.evaluate.semantics import TooManyExtensions
 from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics, map_verdict
 from argmap.core.folders import DEFAULT_SEEDS
 from argmap.core.project import MAP_SUFFIXES, RegistryNotMap
-from argmap.usecases.check import check
 from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 
@@ -85,6 +83,10 @@ def _eval_framework(request: EvalRequest) -> EvalOutcome:
 
 
 def _eval_map(request: EvalRequest) -> EvalOutcome:
+    # imported here: an ICCMA framework is evaluated without loading the checker and its rules
+    from argmap.checks.expect import EXPECT_CODES
+    from argmap.usecases.check import check
+
     checked = check([request.path], request.seeds)
     # A map is evaluated only when `argmap check` finds no error in it. Differences from its
     # own `expect:` block do not count: showing the computed labels is what helps fix them.

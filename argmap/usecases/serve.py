@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
@@ -72,6 +73,11 @@ class DiagramCache:
             kept = self._svg[document.path, semantics] = (digest, diagram(document, result, semantics))
             self.drawn += 1
         return kept[1]
+
+    def last(self, document: MapDocument, semantics: str | None = None) -> str | None:
+        """The diagram last drawn of this map file, whatever its text is now (None: none yet)."""
+        kept = self._svg.get((document.path, semantics))
+        return kept[1] if kept is not None else None
 
     def keep_only(self, maps: Iterable[Path]) -> None:
         """Forget the diagrams of map files that are no longer in the site."""
@@ -173,14 +179,9 @@ class LiveSite:
         # The saved maps' own pages first, and shown at once: their open tabs reload without
         # waiting for the index (every map's verdict) and the source pages, which are written,
         # and announced, after them.
-        pages: dict[str, str] = {}
         for document in project.maps:
             if document.path.resolve() in saved:
-                svg = self.diagrams(document, result)
-                if svg:
-                    pages[f"{document.model.id}.svg"] = svg
-                pages[f"{document.model.id}.html"] = map_page_html(document, result, self.built, svg)
-        self._show(pages)
+                self._show_saved_map(document, result)
         diagrams = [document.model.id for document in project.maps if self.diagrams(document, result)]  # remembered
         touched = set().union(*(now[path][1] | self._known[path][1] for path in saved if path in now))
         after = {"index.html": index_html(result, self.built, cited, diagrams)}
@@ -189,6 +190,30 @@ class LiveSite:
         self._show(after, [f"sources/{source_id}.html" for source_id in touched - set(cited)])
         self._known = now
         return result
+
+    def _show_saved_map(self, document: MapDocument, result: CheckResult) -> None:
+        """A saved map's page, shown as soon as its text is made. Graphviz draws the diagram in a
+        process of its own meanwhile; when it has not finished by then, the page is shown at once
+        with the diagram it had, and again with the new one when it is drawn."""
+        result.evaluations.verdict(document.model)  # made here, once: the page and the diagram both show it
+        earlier = self.diagrams.last(document)
+        drawing: Future[str | None] = Future()
+
+        def draw() -> None:
+            try:
+                drawing.set_result(self.diagrams(document, result))
+            except BaseException as error:  # noqa: BLE001 - handed to the rebuild, which reports it
+                drawing.set_exception(error)
+
+        # a daemon thread: Ctrl-C while dot draws a large map does not wait for it
+        threading.Thread(target=draw, name="argmap-draw", daemon=True).start()
+        page = map_page_html(document, result, self.built, earlier)
+        if not drawing.done():
+            self._show({f"{document.model.id}.html": page})
+        svg = drawing.result()
+        pages = {f"{document.model.id}.svg": svg} if svg else {}
+        pages[f"{document.model.id}.html"] = page if svg == earlier else map_page_html(document, result, self.built, svg)
+        self._show(pages)
 
     def _show(self, pages: dict[str, str], gone: Sequence[str] = ()) -> None:
         """Write these pages of the site (and remove those gone); tell the tabs showing them."""

@@ -4,8 +4,9 @@ Each HTML page gets an inline script (no external script: the site stays offline
 to server-sent events at :data:`EVENTS_PATH`. Every update of the site is a new *generation*
 that names the pages it changed (or all of them); an event carries the generation and the pages
 changed since the generation the page was served with; a page among them fetches itself again
-and swaps its head and body in (quicker than a reload, and the scroll position stays; a failed
-fetch falls back to a reload). So a page changes once per change of its own, and a rebuild
+and swaps in its head and those nodes of its body that differ (quicker than a reload: the
+browser lays out only what changed; the scroll position stays; a failed fetch falls back to a
+reload). So a page changes once per change of its own, and a rebuild
 finished between serving a page and its listener connecting is not missed. While the site cannot be built, every page is the
 diagnostics page given by the owner, with the same script: fixing the file brings the page back.
 
@@ -59,11 +60,31 @@ _RELOAD_SCRIPT = """<script>/* argmap serve: show this page again when it is reb
         if (oldTitle) {{ document.head.prepend(oldTitle); }}
         if (!sameHead) {{ document.head.replaceWith(document.adoptNode(page.head)); }}
         document.title = newTitle;
-        document.body.replaceWith(document.adoptNode(page.body));
+        patch(document.body, page.body);
         served = Number(parts[0]);
         listen();
       }}).catch(function () {{ location.reload(); }});
     }};
+  }}
+  /* Only the nodes that differ are replaced: the browser then styles and lays out what changed,
+     not the whole page and its diagram again (a title edit: the heading, not 250 kB of page). */
+  function patch(old, fresh) {{
+    if (old.isEqualNode(fresh)) {{ return; }}
+    if (old.nodeType !== 1 || old.nodeName !== fresh.nodeName || !sameAttributes(old, fresh)
+        || old.childNodes.length !== fresh.childNodes.length) {{
+      old.replaceWith(document.adoptNode(fresh));
+      return;
+    }}
+    var olds = Array.prototype.slice.call(old.childNodes), freshes = Array.prototype.slice.call(fresh.childNodes);
+    for (var i = 0; i < olds.length; i++) {{ patch(olds[i], freshes[i]); }}
+  }}
+  function sameAttributes(old, fresh) {{
+    if (old.attributes.length !== fresh.attributes.length) {{ return false; }}
+    for (var i = 0; i < old.attributes.length; i++) {{
+      var attribute = old.attributes[i];
+      if (fresh.getAttributeNS(attribute.namespaceURI, attribute.localName) !== attribute.value) {{ return false; }}
+    }}
+    return true;
   }}
   listen();
 }})();

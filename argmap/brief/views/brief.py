@@ -497,7 +497,7 @@ def brief_page(
     # in the order first cited: a numbered style numbers them so
     cited = dict.fromkeys(e.source for node in model.nodes.values() for e in node.evidence)
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
-    citations = Citations(registered, options.citation_style)
+    citations = Citations.of(registered, options.citation_style)
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, {},
                         semantics if gradual is None else None,
                         strengths=dict(gradual.strengths) if gradual else {},

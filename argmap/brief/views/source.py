@@ -93,7 +93,7 @@ def source_page(source_id: str, project: Project, *, built: str, diagnostics: Se
     document = project.sources.get(source_id)  # None when its file cannot be read
     source = project.registered[source_id]
     found = source_passages(source_id, project, links)
-    citations = Citations({source_id: source}, citation_style)
+    citations = Citations.of({source_id: source}, citation_style)
     passages = [Passage(passage_anchor(loc), loc.line, loc.end_line, loc.passage, back) for loc, back in found]
     text = document.text.text if document else ""
     return SourcePage(
