@@ -26,17 +26,19 @@ from .formula import GradualFormula
 
 
 class Ratio(GradualFormula):
-    def aggregate(self, values, ops):
-        return ops.total(values)
+    def aggregate(self, sources, strengths, weights):
+        if weights is None:
+            return sum([strengths[source] for source in sources])
+        return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
 
     def join(self, first, second):
         return first + second
 
-    def strength(self, base, attack, support, ops):
+    def strength(self, base, attack, support, choose):
         return base + (1.0 - base) * support / (1.0 + support) - base * attack / (1.0 + attack)
 
-    def undercut(self, weight, undercutter_strengths, ops):
-        return weight / (1.0 + ops.total(undercutter_strengths))
+    def undercut(self, weight, undercutter_strengths):
+        return weight / (1.0 + sum(undercutter_strengths))
 
 
 RATIO = Ratio()

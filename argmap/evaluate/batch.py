@@ -21,36 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .formula import Arithmetic, formula_of
+from .formula import formula_of
 from .gradual import DEFAULT_MAX_ITERATIONS, DEFAULT_STEP, QuantitativeFramework
 
 # Samples need no more precision than a verdict shows (two decimals); the engine's own
 # tolerance (1e-9) would cost cycles many more updates for nothing.
 BATCH_TOLERANCE = 1e-7
-
-
-class _Columns(Arithmetic):
-    """A formula's operations on arrays: values are rows (one per relation) of columns."""
-
-    @staticmethod
-    def complement(values: np.ndarray) -> np.ndarray:
-        return 1.0 - values
-
-    @staticmethod
-    def product(values: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
-        found = np.prod(values, axis=0)
-        return found if start is None else start * found
-
-    @staticmethod
-    def total(values: np.ndarray) -> np.ndarray:
-        return values.sum(axis=0)
-
-    @staticmethod
-    def choose(condition: np.ndarray, if_true: np.ndarray, if_false: np.ndarray) -> np.ndarray:
-        return np.where(condition, if_true, if_false)
-
-
-COLUMNS = _Columns()
 
 
 @dataclass(frozen=True)
@@ -214,9 +190,8 @@ class BatchEngine:
             relation_weights = relation_weights.copy()
             for row, cutters in enumerate(incoming.cuts):
                 if cutters:
-                    relation_weights[row] = self.formula.undercut(relation_weights[row], strengths[list(cutters)],
-                                                                  COLUMNS)
-        return self.formula.aggregate(relation_weights * strengths[incoming.sources], COLUMNS)
+                    relation_weights[row] = self.formula.undercut(relation_weights[row], strengths[list(cutters)])
+        return self.formula.aggregate(incoming.sources, strengths, relation_weights)
 
     def _combine(self, i: int, fixed: list, strengths: np.ndarray, bases: np.ndarray, attack_weights: np.ndarray,
                  support_weights: np.ndarray) -> np.ndarray:
@@ -234,7 +209,7 @@ class BatchEngine:
         return self._strength(i, attack, support, bases)
 
     def _strength(self, i: int, attack: np.ndarray | float, support: np.ndarray | float, bases: np.ndarray) -> np.ndarray:
-        value = self.formula.strength(bases[i], attack, support, COLUMNS)
+        value = self.formula.strength(bases[i], attack, support, np.where)
         return value if self._kept is None else value * self._kept[i]
 
 

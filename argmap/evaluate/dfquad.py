@@ -7,22 +7,33 @@ cycles is the discrete one, ``s ← f(s)``."""
 
 from __future__ import annotations
 
-from .formula import Arithmetic, GradualFormula, Value, Values
+from collections.abc import Sequence
+
+from .formula import Choose, GradualFormula, Value, Values
 
 
 class DFQuAD(GradualFormula):
-    def aggregate(self, values: Values, ops: Arithmetic) -> Value:
-        return 1.0 - ops.product(ops.complement(values))
+    def aggregate(self, sources: Sequence[int], strengths: Values, weights: Values | None) -> Value:
+        remaining = 1.0
+        if weights is None:
+            for source in sources:
+                remaining = remaining * (1.0 - strengths[source])
+        else:
+            for source, weight in zip(sources, weights):
+                remaining = remaining * (1.0 - weight * strengths[source])
+        return 1.0 - remaining
 
     def join(self, first: Value, second: Value) -> Value:
         return 1.0 - (1.0 - first) * (1.0 - second)
 
-    def strength(self, base: Value, attack: Value, support: Value, ops: Arithmetic) -> Value:
-        difference = support - attack
-        return ops.choose(difference <= 0.0, base + base * difference, base + (1.0 - base) * difference)
+    def strength(self, base: Value, attack: Value, support: Value, choose: Choose) -> Value:
+        difference = support - attack  # base - base·(va - vs) is base + base·difference, exactly
+        return base + choose(difference <= 0.0, base, 1.0 - base) * difference
 
-    def undercut(self, weight: Value, undercutter_strengths: Values, ops: Arithmetic) -> Value:
-        return ops.product(ops.complement(undercutter_strengths), start=weight)
+    def undercut(self, weight: Value, undercutter_strengths: Values) -> Value:
+        for strength in undercutter_strengths:
+            weight = weight * (1.0 - strength)
+        return weight
 
 
 DFQUAD = DFQuAD()

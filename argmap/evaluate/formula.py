@@ -4,48 +4,30 @@ A gradual semantics computes an argument's strength from its base score and the 
 attackers and supporters, in three steps: each kind of incoming relation is *aggregated* (the
 sources' strengths, each scaled by its relation's weight), the two aggregates are turned into a
 *strength*, and an undercut relation's weight is what its undercutters leave of it (*undercut*).
-A :class:`GradualFormula` writes these steps once, in terms of a few :class:`Arithmetic`
-operations: :mod:`.gradual`'s solver runs them on floats (:data:`SCALAR`), :mod:`.batch`'s engine
-on NumPy arrays, one column per variant of the framework. Each engine keeps its own order of
-operations in :class:`Arithmetic`, so the strengths it computes are those it always computed.
+A :class:`GradualFormula` writes these steps once, in arithmetic that floats and NumPy arrays
+share: :mod:`.gradual`'s solver runs them on floats, :mod:`.batch`'s engine on arrays of columns
+(one per variant of the framework). Strengths are a list of floats, or an array whose rows are
+the arguments: ``strengths[i]`` reads either, and so does a loop over relation weights. The one
+operation the two do not share, a choice between two values, is the engine's ``choose``.
 """
 
 from __future__ import annotations
 
-import math
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from typing import Any
 
-# A float (the solver) or an array of columns (the batch engine); a sequence of such values is a
-# list of floats or an array whose rows are the relations.
+# A float (the solver) or an array of columns (the batch engine); a sequence of values is a list
+# of floats or an array of rows.
 Value = Any
-Values = Any
+Values = Sequence[Any]
+# (condition, if true, if false): a conditional expression on floats, numpy.where on arrays.
+Choose = Callable[[Value, Value, Value], Value]
 
 
-class Arithmetic:
-    """The operations a formula needs, on floats: each over the values of one argument's
-    relations (a list), and a choice between two values."""
-
-    @staticmethod
-    def complement(values: Values) -> Values:
-        """``1 - v`` for each value."""
-        return [1.0 - v for v in values]
-
-    @staticmethod
-    def product(values: Values, start: Value | None = None) -> Value:
-        """``∏ values`` (``start · ∏ values`` when given), multiplied in the order of the relations."""
-        return math.prod(values, start=1.0 if start is None else start)
-
-    @staticmethod
-    def total(values: Values) -> Value:
-        return sum(values)
-
-    @staticmethod
-    def choose(condition: Value, if_true: Value, if_false: Value) -> Value:
-        return if_true if condition else if_false
-
-
-SCALAR = Arithmetic()
+def choose(condition: bool, if_true: float, if_false: float) -> float:
+    """The solver's choice between two floats."""
+    return if_true if condition else if_false
 
 
 # Each registered gradual semantics' formula by name, for the engines: the registry fills it
@@ -69,9 +51,11 @@ class GradualFormula(ABC):
     continuous: bool = False
 
     @abstractmethod
-    def aggregate(self, values: Values, ops: Arithmetic) -> Value:
-        """The aggregate of one kind of relation into an argument, from its sources' weighted
-        strengths (none: the aggregate is 0)."""
+    def aggregate(self, sources: Sequence[int], strengths: Values, weights: Values | None) -> Value:
+        """The aggregate of one kind of relation into an argument: the strengths of its
+        ``sources`` (at least one, in the order of the relations), each counting ``w·v`` with
+        its relation's weight (``weights``, parallel to ``sources``; None when all are 1).
+        It runs per argument and iteration: one loop, no call per relation."""
 
     @abstractmethod
     def join(self, first: Value, second: Value) -> Value:
@@ -80,11 +64,12 @@ class GradualFormula(ABC):
         every step."""
 
     @abstractmethod
-    def strength(self, base: Value, attack: Value, support: Value, ops: Arithmetic) -> Value:
-        """An argument's strength from its base score and its two aggregates."""
+    def strength(self, base: Value, attack: Value, support: Value, choose: Choose) -> Value:
+        """An argument's strength from its base score and its two aggregates (0 for a kind of
+        relation it has none of)."""
 
     @abstractmethod
-    def undercut(self, weight: Value, undercutter_strengths: Values, ops: Arithmetic) -> Value:
+    def undercut(self, weight: Value, undercutter_strengths: Values) -> Value:
         """The weight a relation of given ``weight`` counts with when undercutters of these
         strengths deny it: the relation read as an argument of base score ``weight`` that they
         attack. An undercutter of strength 0 leaves it whole."""

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from argmap.core.vocabulary import GRADUAL_SEMANTICS, GradualSemantics  # noqa: F401 -- re-exported
 
-from .formula import SCALAR, GradualFormula, formula_of
+from .formula import GradualFormula, choose, formula_of
 
 DEFAULT_TOLERANCE = 1e-9
 DEFAULT_MAX_ITERATIONS = 10_000
@@ -260,7 +260,7 @@ def undercut_weight(semantics: str, undercutter_strengths: Iterable[float],
                     weight: float = 1.0) -> float:
     """The weight a relation of given ``weight`` counts with when undercutters of these strengths
     deny it: the relation read as an argument of base score ``weight`` that they attack."""
-    return formula_of(semantics).undercut(weight, list(undercutter_strengths), SCALAR)
+    return formula_of(semantics).undercut(weight, list(undercutter_strengths))
 
 
 def _cuts(framework: QuantitativeFramework) -> tuple[list, list]:
@@ -276,23 +276,30 @@ def _update(framework: QuantitativeFramework, formula: GradualFormula) -> Update
     attack_cuts, support_cuts = _cuts(framework)
     aggregate, strength, undercut = formula.aggregate, formula.strength, formula.undercut
 
-    # This runs once per argument (per iteration on cycles): the common case, no weights, reads
-    # the strengths in one plain comprehension, because that is most of the engine time.
-    def aggregated(sources: list[int], weights: list[float] | None, cuts: list[tuple[int, ...]] | None,
-                   strengths: Sequence[float]) -> float:
-        if not sources:
-            return 0.0
-        if weights is None:
-            return aggregate([strengths[source] for source in sources], SCALAR)
-        if cuts is not None:  # each relation's weight once its undercutters have acted
-            weights = [undercut(weight, [strengths[c] for c in relation_cuts], SCALAR) if relation_cuts else weight
-                       for weight, relation_cuts in zip(weights, cuts)]
-        return aggregate([weight * strengths[source] for source, weight in zip(sources, weights)], SCALAR)
+    def cut(weights: list[float], cuts: list[tuple[int, ...]], strengths: Sequence[float]) -> list[float]:
+        """Each relation's weight once its undercutters (of the current strengths) have acted."""
+        return [undercut(weight, [strengths[c] for c in relation_cuts]) if relation_cuts else weight
+                for weight, relation_cuts in zip(weights, cuts)]
 
+    # This runs once per argument (per iteration on cycles): most of the engine time.
     def update(i: int, strengths: Sequence[float]) -> float:
-        attack = aggregated(attackers[i], attacker_weights[i], attack_cuts[i], strengths)
-        support = aggregated(supporters[i], supporter_weights[i], support_cuts[i], strengths)
-        return strength(bases[i], attack, support, SCALAR)
+        sources = attackers[i]
+        if sources:
+            weights = attacker_weights[i]
+            if weights is not None and (cuts := attack_cuts[i]) is not None:
+                weights = cut(weights, cuts, strengths)
+            attack = aggregate(sources, strengths, weights)
+        else:
+            attack = 0.0
+        sources = supporters[i]
+        if sources:
+            weights = supporter_weights[i]
+            if weights is not None and (cuts := support_cuts[i]) is not None:
+                weights = cut(weights, cuts, strengths)
+            support = aggregate(sources, strengths, weights)
+        else:
+            support = 0.0
+        return strength(bases[i], attack, support, choose)
 
     return update
 

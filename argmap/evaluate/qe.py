@@ -7,27 +7,31 @@ is integrated by Euler steps."""
 
 from __future__ import annotations
 
-from .formula import Arithmetic, GradualFormula, Value, Values
+from collections.abc import Sequence
+
+from .formula import Choose, GradualFormula, Value, Values
 
 
 class QuadraticEnergy(GradualFormula):
     continuous = True
 
-    def aggregate(self, values: Values, ops: Arithmetic) -> Value:
-        return ops.total(values)
+    def aggregate(self, sources: Sequence[int], strengths: Values, weights: Values | None) -> Value:
+        # sum() adds floats, or arrays row by row, in the order of the relations
+        if weights is None:
+            return sum([strengths[source] for source in sources])
+        return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
 
     def join(self, first: Value, second: Value) -> Value:
         return first + second
 
-    def strength(self, base: Value, attack: Value, support: Value, ops: Arithmetic) -> Value:
+    def strength(self, base: Value, attack: Value, support: Value, choose: Choose) -> Value:
         # base - base·h(-E) + (1 - base)·h(E): at most one of h(-E), h(E) is non-zero
         energy = support - attack
         square = energy * energy
-        return ops.choose(energy >= 0.0, base + (1.0 - base) * square / (1.0 + square),
-                          base - base * square / (1.0 + square))
+        return base + choose(energy >= 0.0, 1.0 - base, -base) * square / (1.0 + square)
 
-    def undercut(self, weight: Value, undercutter_strengths: Values, ops: Arithmetic) -> Value:
-        square = ops.total(undercutter_strengths) ** 2
+    def undercut(self, weight: Value, undercutter_strengths: Values) -> Value:
+        square = sum(undercutter_strengths) ** 2
         return weight - weight * square / (1.0 + square)
 
 

@@ -20,7 +20,6 @@ from argmap.core.load import display_path, read_bytes
 from argmap.core.model import ArgMap, Source
 from argmap.core.project import MapDocument, find_map_files, parse_map, parse_registry
 from argmap.core.revisions import Repository
-from argmap.core.vocabulary import DEFAULT_SEMANTICS
 from argmap.evaluate.evaluations import Evaluations
 from argmap.evaluate.labels import Label
 from argmap.evaluate.registry import entry
