@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.core.model import ArgMap  # noqa: E402
-from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, headline_semantics, map_verdict  # noqa: E402
+from argmap.evaluate.registry import map_verdict  # noqa: E402
+from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, headline_semantics  # noqa: E402
 
 SEED = 20261206
 NODES = 1_000

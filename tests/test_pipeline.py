@@ -56,15 +56,15 @@ def test_a_build_evaluates_each_map_once(tmp_path, monkeypatch):
         "without": good_map("without"),
     })
     calls: list[str] = []
-    real = mapeval.evaluate
+    real = mapeval.label_framework
     whole = 4  # t, n, c and o
 
-    def counted(framework, semantics):
+    def counted(framework, semantics, labellings):
         if len(framework.arguments) == whole:  # the verdict's what-ifs evaluate the map without one node
             calls.append(semantics)
-        return real(framework, semantics)
+        return real(framework, semantics, labellings)
 
-    monkeypatch.setattr(mapeval, "evaluate", counted)
+    monkeypatch.setattr(mapeval, "label_framework", counted)
     outcome = build_site([root / "maps"], root / "site", seeds_dir=root / "seeds", built="2025-01-01")
     assert outcome.exit_code == 0 and outcome.index == root / "site" / "index.html"
     assert sorted(calls) == ["grounded", "preferred"]

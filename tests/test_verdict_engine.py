@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from argmap.core.model import ArgMap
 from argmap.evaluate.batch import BatchEngine
 from argmap.evaluate.gradual import QuantitativeFramework, gradual_strengths
-from argmap.evaluate.verdict import CONTESTED_BAND, map_verdict
+from argmap.evaluate.registry import map_verdict
+from argmap.evaluate.verdict import CONTESTED_BAND
 
 GRADUAL = ("qe", "dfquad")
 
@@ -199,9 +200,11 @@ def test_the_contested_band_is_what_the_leader_reads():
 def test_the_engines_table_follows_the_formats_list_of_semantics():
     from argmap.core.model import Expect
     from argmap.core.vocabulary import GRADUAL_SEMANTICS, SEMANTICS_KINDS
+    from argmap.evaluate.formula import FORMULAS
     from argmap.evaluate.registry import REGISTRY
 
     assert {name: e.kind for name, e in REGISTRY.items()} == SEMANTICS_KINDS
+    assert list(FORMULAS) == list(GRADUAL_SEMANTICS)  # the engines find each gradual formula by its name
     assert all(e.summary for e in REGISTRY.values())
     # `expect:` has a mapping of pinned strengths for each gradual semantics, and for no other
     assert [f for f in Expect.model_fields if f in SEMANTICS_KINDS] == list(GRADUAL_SEMANTICS)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.brief.views.parts import RELIABILITY_LABELS
-from argmap.evaluate import SEMANTICS, Label
+from argmap.evaluate import Label
+from argmap.evaluate.registry import framework_semantics
 from argmap.core.model import ArgMap, Source
 from argmap.core.vocabulary import (DEFAULT_SEMANTICS, NODE_TYPES, RELIABILITIES, SEMANTICS_NAMES, SIDES, STATUS_SYMBOLS,
                                STATUS_WORDS, WEAK_RELIABILITIES)
@@ -22,7 +23,7 @@ def test_the_model_accepts_exactly_the_vocabulary():
 
 
 def test_the_engine_offers_every_semantics_and_defaults_to_the_vocabularys():
-    assert tuple(SEMANTICS) == SEMANTICS_NAMES and DEFAULT_SEMANTICS in SEMANTICS
+    assert framework_semantics() == SEMANTICS_NAMES and DEFAULT_SEMANTICS in SEMANTICS_NAMES
 
 
 def test_every_label_has_one_word_and_one_symbol():

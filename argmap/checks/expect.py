@@ -143,7 +143,7 @@ def expected_strengths(ctx: MapContext):
         pinned = pinned_strengths(expect, semantics)
         if not pinned:
             continue
-        strengths = ctx.evaluation(semantics).gradual.strengths
+        strengths = ctx.evaluation(semantics).scores
         for node_id, wanted in pinned.items():
             found = strengths.get(node_id)
             if found is None or abs(found - wanted) <= EXPECT_STRENGTH_TOLERANCE:

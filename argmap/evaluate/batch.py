@@ -2,8 +2,9 @@
 and its what-if removals.
 
 Each *column* is one variant of the framework: its own base scores and relation weights, the
-same arguments and relations. The update is the one of :mod:`.gradual` (DF-QuAD, QE, undercut
-weights), computed with NumPy on all columns together.
+same arguments and relations. The update is the semantics' formula (:mod:`.formula`: aggregates,
+strength, undercut weights), the one :mod:`.gradual` computes, here on NumPy arrays: all columns
+together.
 
 The framework is evaluated one strongly connected component at a time, in topological order:
 an argument outside every cycle is computed exactly, once, from final values; a cycle (the
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .gradual import DEFAULT_MAX_ITERATIONS, DEFAULT_STEP, GradualSemantics, QuantitativeFramework
+from .formula import formula_of
+from .gradual import DEFAULT_MAX_ITERATIONS, DEFAULT_STEP, QuantitativeFramework
 
 # Samples need no more precision than a verdict shows (two decimals); the engine's own
 # tolerance (1e-9) would cost cycles many more updates for nothing.
@@ -127,9 +129,10 @@ def components(framework: QuantitativeFramework) -> list[list[int]]:
 class BatchEngine:
     """A framework prepared for :meth:`strengths` of many columns; build it once, run it often."""
 
-    def __init__(self, framework: QuantitativeFramework, semantics: GradualSemantics) -> None:
+    def __init__(self, framework: QuantitativeFramework, semantics: str) -> None:
         self.framework = framework
         self.semantics = semantics
+        self.formula = formula_of(semantics)
         size = len(framework)
         self.attacks = _incoming(size, framework.attacks, framework.attack_undercutters)
         self.supports = _incoming(size, framework.supports, framework.support_undercutters)
@@ -149,7 +152,7 @@ class BatchEngine:
         if kept is not None:
             strengths *= kept
         converged = True
-        euler = step if self.semantics == "qe" else 1.0
+        euler = step if self.formula.continuous else 1.0
         for component in self.components:
             if len(component) == 1 and component[0] not in self.self_loops:
                 i = component[0]
@@ -187,32 +190,17 @@ class BatchEngine:
             relation_weights = relation_weights.copy()
             for row, cutters in enumerate(incoming.cuts):
                 if cutters:
-                    relation_weights[row] = self._cut(relation_weights[row], strengths[list(cutters)])
-        values = relation_weights * strengths[incoming.sources]
-        if self.semantics == "dfquad":
-            return 1.0 - np.prod(1.0 - values, axis=0)
-        return values.sum(axis=0)
-
-    def _cut(self, weight: np.ndarray, cutter_strengths: np.ndarray) -> np.ndarray:
-        """:func:`.gradual.undercut_weight`, column-wise."""
-        if self.semantics == "dfquad":
-            return weight * np.prod(1.0 - cutter_strengths, axis=0)
-        square = cutter_strengths.sum(axis=0) ** 2
-        return weight - weight * square / (1.0 + square)
+                    relation_weights[row] = self.formula.undercut(relation_weights[row], strengths[list(cutters)])
+        return self.formula.aggregate(incoming.sources, strengths, relation_weights)
 
     def _combine(self, i: int, fixed: list, strengths: np.ndarray, bases: np.ndarray, attack_weights: np.ndarray,
                  support_weights: np.ndarray) -> np.ndarray:
         """The update of a cycle's member: the fixed aggregate from outside it, joined with the
         aggregate of the relations inside it (the same as aggregating them all at once)."""
         (attack_outside, attack_within), (support_outside, support_within) = fixed
-        attack = self._join(attack_outside, self._aggregate(attack_within, strengths, attack_weights))
-        support = self._join(support_outside, self._aggregate(support_within, strengths, support_weights))
+        attack = self.formula.join(attack_outside, self._aggregate(attack_within, strengths, attack_weights))
+        support = self.formula.join(support_outside, self._aggregate(support_within, strengths, support_weights))
         return self._strength(i, attack, support, bases)
-
-    def _join(self, first: np.ndarray | float, second: np.ndarray | float) -> np.ndarray | float:
-        if self.semantics == "dfquad":
-            return 1.0 - (1.0 - first) * (1.0 - second)
-        return first + second
 
     def _update(self, i: int, strengths: np.ndarray, bases: np.ndarray, attack_weights: np.ndarray,
                 support_weights: np.ndarray) -> np.ndarray:
@@ -221,15 +209,7 @@ class BatchEngine:
         return self._strength(i, attack, support, bases)
 
     def _strength(self, i: int, attack: np.ndarray | float, support: np.ndarray | float, bases: np.ndarray) -> np.ndarray:
-        base = bases[i]
-        if self.semantics == "dfquad":
-            difference = support - attack
-            value = np.where(difference <= 0.0, base + base * difference, base + (1.0 - base) * difference)
-        else:
-            energy = np.asarray(support - attack, dtype=float)
-            square = energy * energy
-            pull = square / (1.0 + square)
-            value = np.where(energy >= 0.0, base + (1.0 - base) * pull, base - base * pull)
+        value = self.formula.strength(bases[i], attack, support, np.where)
         return value if self._kept is None else value * self._kept[i]
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.core.model import ArgMap, Source
-from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
 from .mapeval import MapEvaluation
-from .registry import evaluate_map, is_gradual
+from .registry import entry, evaluate_map, map_verdict
 from .semantics import TooManyExtensions
-from .verdict import MapVerdict, headline_semantics, map_verdict
+from .verdict import MapVerdict, headline_semantics
 
 
 class Evaluations:
@@ -35,13 +34,13 @@ class Evaluations:
 
         Raises :class:`TooManyExtensions` when the map has more outcomes than argmap lists; that
         too is found once: the search that found it is the costly part."""
-        if is_gradual(semantics):
-            rule = DEFAULT_SUPPORT_RULE
+        found = entry(semantics)
+        rule = found.support_rule(rule)
         evaluations = self._kept.setdefault(id(model), (model, {}))[1]
         key = (semantics, rule)
         if key not in evaluations:
-            # a gradual evaluation carries the grounded labels too: those computed already
-            labelled = self.of(model, DEFAULT_SEMANTICS) if is_gradual(semantics) else None
+            # an evaluation that carries another semantics' labels: those computed already
+            labelled = self.of(model, found.labels_from) if found.labels_from is not None else None
             try:
                 evaluations[key] = evaluate_map(model, semantics, rule, self.sources, labelled)
             except TooManyExtensions as error:
@@ -60,7 +59,7 @@ class Evaluations:
         key = (id(model), semantics)
         kept = self._verdicts.get(key)
         if kept is None or (what_ifs and not kept[2]):
-            labelled = None if is_gradual(semantics) else self.of(model, semantics)
-            kept = self._verdicts[key] = (model, map_verdict(model, semantics, self.sources, labelled=labelled,
+            kept = self._verdicts[key] = (model, map_verdict(model, semantics, self.sources,
+                                                             labelled=lambda: self.of(model, semantics),
                                                              what_ifs=what_ifs), what_ifs)
         return kept[1]

@@ -2,24 +2,17 @@
 
 A *quantitative bipolar argumentation framework* gives each argument a **base score** in [0, 1]
 and has two relations, attack and support. A gradual semantics computes each argument's
-**strength** from its base score and the strengths of its attackers and supporters:
-
-* **DF-QuAD** (Rago, Toni, Aurisicchio and Baroni, "Discontinuity-Free Decision Support with
-  Quantitative Argumentation Debates", KR 2016). Attackers' strengths are aggregated by the
-  probabilistic sum ``va = 1 - ∏(1 - v)``, supporters' likewise into ``vs``; then
-  ``strength = base - base·(va - vs)`` when ``va >= vs``, else ``base + (1 - base)·(vs - va)``.
-* **Quadratic energy, QE** (Potyka, "Continuous Dynamical Systems for Weighted Bipolar
-  Argumentation", KR 2018). The energy is ``E = Σ supporters' strengths - Σ attackers'
-  strengths``; with ``h(x) = max(x, 0)² / (1 + max(x, 0)²)``,
-  ``strength = base - base·h(-E) + (1 - base)·h(E)``.
+**strength** from its base score and the strengths of its attackers and supporters, by the formula
+of the semantics (:class:`argmap.evaluate.formula.GradualFormula`, one module each, registered
+in :mod:`argmap.evaluate.registry`): DF-QuAD (:mod:`.dfquad`) and quadratic energy (:mod:`.qe`).
 
 **Acyclic frameworks** are computed exactly, in one pass in topological order (every argument
 after all its attackers and supporters). **Cyclic frameworks** have no such order; the strengths
 are then the fixpoint of the update ``s ↦ f(s)`` above, searched from the base scores:
 
-* DF-QuAD by the discrete iteration ``s ← f(s)``, all arguments updated at once;
-* QE by integrating Potyka's continuous model ``ds/dt = f(s) - s`` with Euler steps of size
-  ``step`` (default 0.1): ``s ← s + step·(f(s) - s)``.
+* a discrete semantics (DF-QuAD) by the iteration ``s ← f(s)``, all arguments updated at once;
+* a continuous one (QE: Potyka's model ``ds/dt = f(s) - s``) by Euler steps of size ``step``
+  (default 0.1): ``s ← s + step·(f(s) - s)``.
 
 The iteration stops when the *residual* ``max |f(s) - s|`` is below ``tolerance`` (converged;
 the returned strengths are that ``s``) or after ``max_iterations`` updates (not converged; the
@@ -37,7 +30,7 @@ relation, weight 0 removes it.
 than its source. The relation is then read as an argument of its own, with the given weight as
 its base score, attacked by its undercutters under the same semantics; its strength is the
 weight the relation counts with. With undercutters ``u`` of strengths ``s(u)`` and given weight
-``w₀``: under DF-QuAD ``w = w₀·∏(1 - s(u))``, under QE ``w = w₀ - w₀·h(Σ s(u))``. An undercut
+``w₀``, each formula says what is left (:meth:`~argmap.evaluate.formula.GradualFormula.undercut`). An undercut
 therefore never strengthens the relation it denies, and an undercutter of strength 0 leaves it
 whole. The weight depends on strengths, so undercutters come before the relation's target in
 the topological order (a cycle through an undercut is a cycle), and the iteration recomputes
@@ -52,6 +45,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from argmap.core.vocabulary import GRADUAL_SEMANTICS, GradualSemantics  # noqa: F401 -- re-exported
+
+from .formula import GradualFormula, choose, formula_of
 
 DEFAULT_TOLERANCE = 1e-9
 DEFAULT_MAX_ITERATIONS = 10_000
@@ -249,7 +244,7 @@ class GradualResult:
     fell below the tolerance, and ``residual`` is its last value. ``acyclic`` says whether the
     framework has no cycle, whichever way it was computed."""
 
-    semantics: GradualSemantics
+    semantics: str
     strengths: tuple[float, ...]
     converged: bool
     iterations: int
@@ -261,52 +256,11 @@ class GradualResult:
 Update = Callable[[int, Sequence[float]], float]
 
 
-def undercut_weight(semantics: GradualSemantics, undercutter_strengths: Iterable[float], weight: float = 1.0) -> float:
+def undercut_weight(semantics: str, undercutter_strengths: Iterable[float],
+                    weight: float = 1.0) -> float:
     """The weight a relation of given ``weight`` counts with when undercutters of these strengths
     deny it: the relation read as an argument of base score ``weight`` that they attack."""
-    strengths = list(undercutter_strengths)
-    if semantics == "dfquad":
-        for strength in strengths:
-            weight *= 1.0 - strength
-        return weight
-    square = sum(strengths) ** 2
-    return weight - weight * square / (1.0 + square)
-
-
-def _cut_weights(semantics: GradualSemantics, weights: list[float], cuts: list[tuple[int, ...]],
-                 strengths: Sequence[float]) -> list[float]:
-    """Each relation's weight once its undercutters (of the current strengths) have acted."""
-    return [undercut_weight(semantics, [strengths[c] for c in relation_cuts], weight) if relation_cuts else weight
-            for weight, relation_cuts in zip(weights, cuts)]
-
-
-# The aggregations below run once per argument and relation kind (per iteration on cycles): the
-# common case, no weights, is a plain loop, because that is most of the engine time.
-
-
-def _probabilistic_sum(sources: Sequence[int], weights: list[float] | None, cuts: list[tuple[int, ...]] | None,
-                       strengths: Sequence[float]) -> float:
-    """DF-QuAD's aggregation: ``1 - ∏(1 - w·v)`` over the relations' sources."""
-    remaining = 1.0
-    if weights is None:
-        for source in sources:
-            remaining *= 1.0 - strengths[source]
-        return 1.0 - remaining
-    if cuts is not None:
-        weights = _cut_weights("dfquad", weights, cuts, strengths)
-    for source, weight in zip(sources, weights):
-        remaining *= 1.0 - weight * strengths[source]
-    return 1.0 - remaining
-
-
-def _sum(sources: Sequence[int], weights: list[float] | None, cuts: list[tuple[int, ...]] | None,
-         strengths: Sequence[float]) -> float:
-    """QE's aggregation: ``Σ w·v`` over the relations' sources."""
-    if weights is None:
-        return sum([strengths[source] for source in sources])
-    if cuts is not None:
-        weights = _cut_weights("qe", weights, cuts, strengths)
-    return sum([weight * strengths[source] for source, weight in zip(sources, weights)])
+    return formula_of(semantics).undercut(weight, list(undercutter_strengths))
 
 
 def _cuts(framework: QuantitativeFramework) -> tuple[list, list]:
@@ -315,68 +269,56 @@ def _cuts(framework: QuantitativeFramework) -> tuple[list, list]:
     return (framework.attack_undercutters or [None] * size, framework.support_undercutters or [None] * size)
 
 
-def _dfquad_update(framework: QuantitativeFramework) -> Update:
+def _update(framework: QuantitativeFramework, formula: GradualFormula) -> Update:
     bases = framework.base_scores
     attackers, attacker_weights = framework.attackers, framework.attacker_weights
     supporters, supporter_weights = framework.supporters, framework.supporter_weights
     attack_cuts, support_cuts = _cuts(framework)
+    aggregate, strength, undercut = formula.aggregate, formula.strength, formula.undercut
 
+    def cut(weights: list[float], cuts: list[tuple[int, ...]], strengths: Sequence[float]) -> list[float]:
+        """Each relation's weight once its undercutters (of the current strengths) have acted."""
+        return [undercut(weight, [strengths[c] for c in relation_cuts]) if relation_cuts else weight
+                for weight, relation_cuts in zip(weights, cuts)]
+
+    # This runs once per argument (per iteration on cycles): most of the engine time.
     def update(i: int, strengths: Sequence[float]) -> float:
-        sources = attackers[i]
-        attack = _probabilistic_sum(sources, attacker_weights[i], attack_cuts[i], strengths) if sources else 0.0
-        sources = supporters[i]
-        support = _probabilistic_sum(sources, supporter_weights[i], support_cuts[i], strengths) if sources else 0.0
-        base = bases[i]
-        if attack >= support:
-            return base - base * (attack - support)
-        return base + (1.0 - base) * (support - attack)
-
-    return update
-
-
-def _qe_update(framework: QuantitativeFramework) -> Update:
-    bases = framework.base_scores
-    attackers, attacker_weights = framework.attackers, framework.attacker_weights
-    supporters, supporter_weights = framework.supporters, framework.supporter_weights
-    attack_cuts, support_cuts = _cuts(framework)
-
-    def update(i: int, strengths: Sequence[float]) -> float:
-        sources = supporters[i]
-        energy = _sum(sources, supporter_weights[i], support_cuts[i], strengths) if sources else 0.0
         sources = attackers[i]
         if sources:
-            energy -= _sum(sources, attacker_weights[i], attack_cuts[i], strengths)
-        base = bases[i]
-        # base - base·h(-E) + (1 - base)·h(E): at most one of h(-E), h(E) is non-zero.
-        if energy == 0.0:
-            return base
-        square = energy * energy
-        if energy > 0.0:
-            return base + (1.0 - base) * square / (1.0 + square)
-        return base - base * square / (1.0 + square)
+            weights = attacker_weights[i]
+            if weights is not None and (cuts := attack_cuts[i]) is not None:
+                weights = cut(weights, cuts, strengths)
+            attack = aggregate(sources, strengths, weights)
+        else:
+            attack = 0.0
+        sources = supporters[i]
+        if sources:
+            weights = supporter_weights[i]
+            if weights is not None and (cuts := support_cuts[i]) is not None:
+                weights = cut(weights, cuts, strengths)
+            support = aggregate(sources, strengths, weights)
+        else:
+            support = 0.0
+        return strength(bases[i], attack, support, choose)
 
     return update
 
 
 def gradual_strengths(
     framework: QuantitativeFramework,
-    semantics: GradualSemantics,
+    semantics: str,
     *,
     tolerance: float = DEFAULT_TOLERANCE,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
     step: float = DEFAULT_STEP,
     always_iterate: bool = False,
 ) -> GradualResult:
-    """The strengths under ``semantics`` ("dfquad" or "qe"): exact in one topological pass when
+    """The strengths under the gradual ``semantics`` (a name in the registry): exact in one topological pass when
     the framework is acyclic, else by the iteration described in the module documentation.
-    ``step`` is QE's Euler step in (0, 1]; ``always_iterate`` uses the iteration even on an
+    ``step`` is a continuous semantics' Euler step in (0, 1]; ``always_iterate`` uses the iteration even on an
     acyclic framework (to compare both, in tests)."""
-    if semantics == "dfquad":
-        update = _dfquad_update(framework)
-    elif semantics == "qe":
-        update = _qe_update(framework)
-    else:
-        raise ValueError(f"unknown gradual semantics {semantics!r}; expected one of {GRADUAL_SEMANTICS}")
+    formula = formula_of(semantics)
+    update = _update(framework, formula)
     if not 0.0 < step <= 1.0:
         raise ValueError(f"step must be in (0, 1], not {step}")
     if not tolerance > 0.0:
@@ -391,14 +333,13 @@ def gradual_strengths(
             strengths[i] = update(i, strengths)
         return GradualResult(semantics, tuple(strengths), True, 1, True, 0.0)
 
-    # DF-QuAD's published iteration is the discrete one; QE's is the continuous model.
-    euler_step = step if semantics == "qe" else 1.0
+    euler_step = step if formula.continuous else 1.0
     return _iterate(framework, semantics, update, tolerance, max_iterations, euler_step, order is not None)
 
 
 def _iterate(
     framework: QuantitativeFramework,
-    semantics: GradualSemantics,
+    semantics: str,
     update: Update,
     tolerance: float,
     max_iterations: int,

@@ -3,22 +3,25 @@
 Under a gradual semantics (dfquad, qe) the evaluation also holds each node's strength
 (:mod:`.strength`); its labels are then the grounded ones under the default support rule, so
 that every reader of labels (diagrams, briefs, `--prep`) still has them.
+
+Outputs read what an evaluation shows of each node (its status in :attr:`MapEvaluation.shown_verdicts`,
+or its score in :attr:`MapEvaluation.scores` where the semantics gives one) and of each undercut
+relation, not which kind of semantics made it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from argmap.core.graph import clashes
 from argmap.core.model import ArgMap, Source
-from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework
 from .labels import Evaluation, Label, ReasonKind, Verdict
-from .semantics import evaluate
+from .semantics import Labelling, label_framework
 from .strength import MapStrengths
 from .undercut import Encoding, encode, undercutters_of, without_auxiliaries
 
@@ -54,6 +57,40 @@ class MapEvaluation:
         """The semantics asked for: the gradual one, or the labels' own."""
         return self.gradual.semantics if self.gradual else self.evaluation.semantics
 
+    # What outputs show. An evaluation under a semantics of strengths shows each node's score
+    # (and each undercut relation's weight) where one of labels shows its status; it carries
+    # the grounded labels too, for the readers of labels (--prep, a card's reasons).
+
+    @property
+    def scores(self) -> Mapping[str, float]:
+        """Each node's score (its strength), by id; empty when the semantics gives none."""
+        return self.gradual.strengths if self.gradual else {}
+
+    @property
+    def relation_weights(self) -> Mapping[tuple[str, str], float]:
+        """The weight each undercut relation ``(from, to)`` counts with; empty when the semantics
+        gives none (a relation then has a status: :attr:`shown_relations`)."""
+        return self.gradual.relation_weights if self.gradual else {}
+
+    @property
+    def label_semantics(self) -> str | None:
+        """The semantics of the statuses shown; None when scores are shown instead."""
+        return None if self.gradual else self.evaluation.semantics
+
+    @property
+    def score_semantics(self) -> str | None:
+        """The semantics of the scores shown; None when statuses are shown instead."""
+        return self.gradual.semantics if self.gradual else None
+
+    @property
+    def shown_verdicts(self) -> dict[str, Verdict]:
+        """Each node's verdict when statuses are shown; empty when scores are."""
+        return {} if self.gradual else self.evaluation.verdicts
+
+    @property
+    def shown_relations(self) -> tuple[UndercutRelation, ...]:
+        """The undercut relations whose status is shown; none when their weights are."""
+        return () if self.gradual else self.undercut_relations
     def relation_status(self, source: str, target: str) -> UndercutRelation | None:
         """The status of ``source -> target`` if some node undercuts it (None otherwise: it stands)."""
         return next((r for r in self.undercut_relations if (r.source, r.target) == (source, target)), None)
@@ -123,12 +160,13 @@ def map_framework(argmap: ArgMap, rule: SupportRule = DEFAULT_SUPPORT_RULE
     return framework, relation, encoding
 
 
-def evaluate_labels(argmap: ArgMap, semantics: str = DEFAULT_SEMANTICS,
-                    rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
-    """The map's labels under a labelling ``semantics`` (grounded, preferred, stable); see
-    :func:`argmap.evaluate.registry.evaluate_map` for every semantics."""
+def evaluate_labels(argmap: ArgMap, semantics: str, rule: SupportRule,
+                    labellings: Callable[[Framework], list[Labelling]]) -> MapEvaluation:
+    """The map's labels under the labelling semantics named ``semantics``, whose ``labellings``
+    the registry's entry gives; see :func:`argmap.evaluate.registry.evaluate_map` for every
+    semantics."""
     framework, relation, encoding = map_framework(argmap, rule)
-    evaluation = evaluate(framework, semantics)
+    evaluation = label_framework(framework, semantics, labellings)
     if encoding is None:
         return MapEvaluation(argmap, evaluation, tuple(relation), rule)
     full = evaluation.verdicts

@@ -30,7 +30,8 @@ from argmap.core.graph import MapGraph
 from argmap.core.model import SIDES, ArgMap, Source, is_weak
 
 from .bipolar import Attack
-from .mapeval import MapEvaluation, evaluate_labels
+from .mapeval import MapEvaluation
+from .registry import evaluate_map
 from .strength import map_strengths
 
 REUSE_THRESHOLD = 3  # a quote on this many nodes or more is "reused across many claims"
@@ -90,7 +91,7 @@ def prepare(
 ) -> Preparation:
     """The preparation lists for both sides. ``sources`` maps source ids to registry entries
     (unknown ids are ignored: `argmap check` reports them); ``evaluation`` defaults to grounded."""
-    evaluation = evaluation or evaluate_labels(argmap)
+    evaluation = evaluation or evaluate_map(argmap)
     graph = MapGraph(argmap)
     sides = graph.sides
     return Preparation(
@@ -140,16 +141,16 @@ def _ranked(
 ) -> list[UnansweredAttack]:
     """Under a gradual semantics, each attack with its gain, largest gain first (ties keep the
     map's order); otherwise the attacks as they are."""
-    gradual = evaluation.gradual
-    if gradual is None or not attacks:
+    scores, semantics = evaluation.scores, evaluation.score_semantics
+    if semantics is None or not attacks:
         return attacks
     theses = graph.thesis_of(side)
-    now = sum(gradual.strengths[t] for t in theses)
+    now = sum(scores[t] for t in theses)
     gains: dict[str, float] = {}
     for attacker in dict.fromkeys(a.attacker for a in attacks):
-        answered = map_strengths(evaluation.argmap, gradual.semantics, sources, pinned={attacker: 0.0})
+        answered = map_strengths(evaluation.argmap, semantics, sources, pinned={attacker: 0.0})
         gains[attacker] = sum(answered.strengths[t] for t in theses) - now
-    with_gains = [replace(a, gain=gains[a.attacker], attacker_strength=gradual.strengths[a.attacker]) for a in attacks]
+    with_gains = [replace(a, gain=gains[a.attacker], attacker_strength=scores[a.attacker]) for a in attacks]
     return sorted(with_gains, key=lambda a: -a.gain)
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from argmap.core.diagnostics import UsageError
-from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
 from .framework import Framework
 from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
@@ -90,22 +89,14 @@ def preferred_labellings(framework: Framework) -> list[Labelling]:
     return [candidates[accepted] for accepted in maximal]
 
 
-SEMANTICS: dict[str, Callable[[Framework], list[Labelling]]] = {
-    "grounded": grounded_labellings,
-    "preferred": preferred_labellings,
-    "stable": stable_labellings,
-}
-
-
 class UnknownSemantics(ValueError):
     pass
 
 
-def evaluate(framework: Framework, semantics: str = DEFAULT_SEMANTICS) -> Evaluation:
-    try:
-        compute = SEMANTICS[semantics]
-    except KeyError:
-        raise UnknownSemantics(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}") from None
+def label_framework(framework: Framework, semantics: str,
+                    compute: Callable[[Framework], list[Labelling]]) -> Evaluation:
+    """The framework's labels under the labelling semantics named ``semantics``, whose
+    labellings ``compute`` finds (the registry's entry says which)."""
     labellings = compute(framework)
     names = framework.arguments
     extensions = sorted(tuple(i for i, code in enumerate(lab) if code == IN) for lab in labellings)
@@ -162,4 +153,4 @@ def _sceptical_verdicts(framework: Framework, labellings: list[Labelling]) -> di
     return verdicts
 
 
-__all__ = ["SEMANTICS", "UnknownSemantics", "evaluate"]
+__all__ = ["UnknownSemantics", "label_framework"]

@@ -2,9 +2,10 @@
 
 * **Margin**: the pro side's score minus the con side's, a side's score being that of its
   strongest thesis: its strength under a gradual semantics, its label under a Dung semantics
-  (IN 1, UNDEC 0.5, OUT 0, :data:`.registry.LABEL_SCORE`).
+  (IN 1, UNDEC 0.5, OUT 0, :data:`.registry.LABEL_SCORE`). Each semantics' entry in
+  :mod:`.registry` says which engine below computes its verdict (:func:`.registry.map_verdict`).
 * **Leader**: ``pro`` or ``con`` by the margin's sign; ``contested`` when the margin lies within
-  :data:`CONTESTED_BAND` of 0 (gradual) or is 0 (labels).
+  the semantics' contested band of 0 (:data:`CONTESTED_BAND` for strengths, 0 for labels).
 * **Robustness**: the share of :data:`ROBUSTNESS_SAMPLES` seeded samples in which the leader is
   the same when every base score moves by up to ±:data:`BASE_SCORE_BAND` and every relation
   weight by up to ±:data:`RELATION_WEIGHT_BAND` of its value (so a relation of weight 0 stays
@@ -21,14 +22,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argmap.core.graph import MapGraph, theses
 from argmap.core.model import ArgMap, Source, target_id
 from argmap.core.vocabulary import VERDICT_SEMANTICS, Leader
 
 from .mapeval import MapEvaluation
-from .registry import entry, evaluate_map
 from .strength import MapFramework, map_quantitative_framework
+
+if TYPE_CHECKING:  # the registry's entries call the engines below
+    from .registry import SemanticsEntry
 
 CONTESTED_BAND = 0.05  # a gradual margin this close to 0 names no leader: less than a strength's rounding shows
 ROBUSTNESS_SAMPLES = 1000
@@ -115,8 +119,8 @@ def headline_semantics(argmap: ArgMap) -> str:
     return VERDICT_SEMANTICS
 
 
-def leader_of(margin: float, gradual: bool) -> Leader:
-    band = CONTESTED_BAND if gradual else 0.0
+def leader_of(margin: float, band: float) -> Leader:
+    """Who the margin puts ahead: nobody within ``band`` of 0 (the semantics' contested band)."""
     if margin > band:
         return "pro"
     if margin < -band:
@@ -124,32 +128,13 @@ def leader_of(margin: float, gradual: bool) -> Leader:
     return "contested"
 
 
-def map_verdict(
-    argmap: ArgMap,
-    semantics: str,
-    sources: Mapping[str, Source] | None = None,
-    *,
-    samples: int = ROBUSTNESS_SAMPLES,
-    seed: int = ROBUSTNESS_SEED,
-    labelled: MapEvaluation | None = None,
-    what_ifs: bool = True,
-) -> MapVerdict | None:
-    """The verdict under ``semantics``; None when a side has no thesis (nothing to compare).
-    ``labelled`` is the map's evaluation under a Dung ``semantics``, when computed already.
-    ``what_ifs=False`` leaves out the decisive clashes (``decisive`` is empty): one evaluation
-    per node and relation, most of the work on a large map."""
-    if not theses(argmap, "pro") or not theses(argmap, "con"):
-        return None
-    if entry(semantics).gradual:  # strengths: sampled and what-ifs computed together
-        return _gradual_verdict(argmap, semantics, sources or {}, samples, seed, what_ifs)
-    return _label_verdict(argmap, semantics, labelled or evaluate_map(argmap, semantics), what_ifs)
-
-
 # --- gradual semantics ----------------------------------------------------------------------
 
 
-def _gradual_verdict(argmap: ArgMap, semantics: str, sources: Mapping[str, Source], samples: int,
+def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping[str, Source], samples: int,
                      seed: int, what_ifs: bool) -> MapVerdict:
+    """The verdict under a gradual semantics: the margin, its samples and its what-ifs, one
+    column each of one run of the batch engine."""
     import numpy as np  # only a verdict needs it: every other command starts without it
 
     from .batch import BatchEngine
@@ -191,17 +176,18 @@ def _gradual_verdict(argmap: ArgMap, semantics: str, sources: Mapping[str, Sourc
                 if relation == key:
                     weights[r, column] = 0.0
 
-    strengths, _ = BatchEngine(framework, semantics).strengths(bases, attack_weights, support_weights, kept=kept)
+    strengths, _ = BatchEngine(framework, semantics.name).strengths(bases, attack_weights, support_weights, kept=kept)
     pro_scores = strengths[pro].max(axis=0)
     con_scores = strengths[con].max(axis=0)
     margins = pro_scores - con_scores
     margin = float(margins[0])
-    leader = leader_of(margin, gradual=True)
-    sample_leaders = [leader_of(float(m), gradual=True) for m in margins[sampled]]
+    band = semantics.contested_band
+    leader = leader_of(margin, band)
+    sample_leaders = [leader_of(float(m), band) for m in margins[sampled]]
     robustness = sum(1 for s in sample_leaders if s == leader) / samples if samples else 1.0
     shifts = [(candidate, float(margins[first + offset]) - margin) for offset, candidate in enumerate(candidates)]
-    return MapVerdict(semantics, leader, margin, float(pro_scores[0]), float(con_scores[0]), robustness, samples,
-                      _ranked(shifts, margin, gradual=True), not argmap.theses_clash)
+    return MapVerdict(semantics.name, leader, margin, float(pro_scores[0]), float(con_scores[0]), robustness, samples,
+                      _ranked(shifts, margin, band), not argmap.theses_clash)
 
 
 def _candidates(argmap: ArgMap, built: MapFramework) -> list[Decisive]:
@@ -214,8 +200,8 @@ def _candidates(argmap: ArgMap, built: MapFramework) -> list[Decisive]:
     return nodes + relations
 
 
-def _ranked(shifts: list[tuple[Decisive, float]], margin: float, gradual: bool) -> tuple[Decisive, ...]:
-    leader = leader_of(margin, gradual)
+def _ranked(shifts: list[tuple[Decisive, float]], margin: float, band: float) -> tuple[Decisive, ...]:
+    leader = leader_of(margin, band)
     node_shifts = {c.node: shift for c, shift in shifts if c.target is None}
     # a relation that moves the margin as much as its source node does is that node's only say: shown once
     moving = [(c, shift) for c, shift in shifts if abs(shift) > 1e-9
@@ -223,7 +209,7 @@ def _ranked(shifts: list[tuple[Decisive, float]], margin: float, gradual: bool) 
     moving.sort(key=lambda item: (-abs(item[1]), item[0].label))
     ranked = []
     for candidate, shift in moving[:DECISIVE_COUNT]:
-        after = leader_of(margin + shift, gradual)
+        after = leader_of(margin + shift, band)
         ranked.append(Decisive(candidate.node, candidate.target, candidate.kind, candidate.side, shift,
                                after if after != leader else None))
     return tuple(ranked)
@@ -232,23 +218,26 @@ def _ranked(shifts: list[tuple[Decisive, float]], margin: float, gradual: bool) 
 # --- Dung semantics -------------------------------------------------------------------------
 
 
-def _label_scores(argmap: ArgMap, evaluation: MapEvaluation) -> tuple[float, float]:
-    score = entry(evaluation.semantics).thesis_score
+def _label_scores(argmap: ArgMap, semantics: SemanticsEntry, evaluation: MapEvaluation) -> tuple[float, float]:
+    score = semantics.thesis_score
     return tuple(max(score(evaluation, t) for t in theses(argmap, side)) for side in ("pro", "con"))  # type: ignore[return-value]
 
 
-def _label_verdict(argmap: ArgMap, semantics: str, evaluation: MapEvaluation, what_ifs: bool) -> MapVerdict:
-    pro, con = _label_scores(argmap, evaluation)
+def label_verdict(argmap: ArgMap, semantics: SemanticsEntry, evaluation: MapEvaluation, what_ifs: bool) -> MapVerdict:
+    """The verdict under a Dung semantics: the theses' labels, and what taking out each node
+    near a thesis does to them (an evaluation each)."""
+    pro, con = _label_scores(argmap, semantics, evaluation)
     margin = pro - con
     shifts = []
     for node_id in _near_theses(argmap) if what_ifs else ():
         without = _without(argmap, node_id)
-        removed_pro, removed_con = _label_scores(without, evaluate_map(without, semantics, evaluation.support_rule))
+        removed_pro, removed_con = _label_scores(without, semantics,
+                                                 semantics.evaluate(without, evaluation.support_rule, {}, None))
         shifts.append((Decisive(node_id, None, "node", None, 0.0, None), (removed_pro - removed_con) - margin))
     sides = MapGraph(argmap).sides
     ranked = tuple(Decisive(d.node, d.target, d.kind, sides.get(d.node), d.shift, d.turns_to)
-                   for d in _ranked(shifts, margin, gradual=False))
-    return MapVerdict(semantics, leader_of(margin, gradual=False), margin, pro, con, 1.0, 0, ranked,
+                   for d in _ranked(shifts, margin, semantics.contested_band))
+    return MapVerdict(semantics.name, leader_of(margin, semantics.contested_band), margin, pro, con, 1.0, 0, ranked,
                       not argmap.theses_clash)
 
 

@@ -41,12 +41,11 @@ def _evaluated(state: MapState, model: ArgMap, node_id: str) -> list[str]:
     semantics = model.expect.semantics if model.expect is not None else DEFAULT_SEMANTICS
     try:
         verdict = state.evaluations.of(model, semantics).verdicts.get(node_id)
-        strengths = [(name, state.evaluations.of(model, name).gradual) for name in GRADUAL_SEMANTICS]
+        scores = [(name, state.evaluations.of(model, name).scores) for name in GRADUAL_SEMANTICS]
     except Exception:  # noqa: BLE001 - a map mid-edit may not evaluate; the check says why
         return []
     found = [f"{verdict.status} ({semantics})"] if verdict is not None else []
-    found += [f"{name} {gradual.strengths[node_id]:.2f}" for name, gradual in strengths
-              if gradual is not None and node_id in gradual.strengths]
+    found += [f"{name} {scored[node_id]:.2f}" for name, scored in scores if node_id in scored]
     return found
 
 

@@ -35,6 +35,8 @@ def text_evaluation(outcome: EvalOutcome) -> str:
 class _TextEvaluation:
     def render(self, outcome: EvalOutcome) -> str:
         evaluation = outcome.evaluation
+        # Kinds differ here for real: strengths come with base scores and the engine's convergence,
+        # labels with reasons and extensions; each gets its own table.
         gradual = outcome.map_evaluation.gradual if outcome.map_evaluation else None
         lines = [self._title(outcome), ""]
         if outcome.verdict is not None:
@@ -62,8 +64,8 @@ class _TextEvaluation:
         semantics = outcome.evaluation.semantics
         if outcome.map_evaluation is None:
             return f"{outcome.path}: {semantics} semantics"
-        if outcome.map_evaluation.gradual is not None:
-            return f"{outcome.path}: {outcome.map_evaluation.semantics} semantics (gradual strength, 0 to 1)"
+        if outcome.map_evaluation.score_semantics is not None:
+            return f"{outcome.path}: {outcome.map_evaluation.score_semantics} semantics (gradual strength, 0 to 1)"
         rule = outcome.map_evaluation.support_rule.value
         return f"{outcome.path}: {semantics} semantics, supports: {rule}"
 
@@ -134,11 +136,12 @@ class _TextEvaluation:
 
     @staticmethod
     def _undercut_relations(map_eval: MapEvaluation) -> list[str]:
-        """Under a gradual semantics, the weight each undercut relation keeps; else its status."""
+        """The weight each undercut relation keeps, where the semantics gives one; else its status."""
         lines = ["", "Undercut relations:"]
-        weights = map_eval.gradual.relation_weights if map_eval.gradual else None
+        weights = map_eval.relation_weights
         for r in map_eval.undercut_relations:
-            verdict = (f"counts with weight {rounded(weights[(r.source, r.target)])}" if weights is not None
+            weight = weights.get((r.source, r.target))
+            verdict = (f"counts with weight {rounded(weight)}" if weight is not None
                        else f"{r.status} ({r.verdict.reason})")
             lines.append(f"  - {r.source} -> {r.target} {verdict}; undercut by {', '.join(r.undercutters)}")
         return lines
@@ -239,17 +242,17 @@ def evaluation_payload(outcome: EvalOutcome) -> dict:
                    **({"title": title} if (title := map_eval.argmap.nodes[node].title) else {})}
             for node, v in evaluation.verdicts.items()
         }
-        gradual = map_eval.gradual
+        gradual = map_eval.gradual  # the engine's figures, under a semantics of strengths only
         if gradual is not None:
             payload["strengths"] = dict(gradual.strengths)
             payload["base_scores"] = dict(gradual.base_scores)
             payload["convergence"] = {"converged": gradual.converged, "iterations": gradual.iterations,
                                       "residual": gradual.residual, "acyclic": gradual.acyclic}
-        weights = map_eval.gradual.relation_weights if map_eval.gradual else None
+        weights = map_eval.relation_weights
         payload["undercut_relations"] = [
             {"from": r.source, "to": r.target, "undercut_by": list(r.undercutters), "label": r.verdict.label.value,
              "status": r.status, "reason": str(r.verdict.reason),
-             **({"weight": weights[(r.source, r.target)]} if weights is not None else {})}
+             **({"weight": weights[(r.source, r.target)]} if (r.source, r.target) in weights else {})}
             for r in map_eval.undercut_relations
         ]
     if outcome.preparation is not None:

@@ -20,10 +20,9 @@ from argmap.core.load import display_path, read_bytes
 from argmap.core.model import ArgMap, Source
 from argmap.core.project import MapDocument, find_map_files, parse_map, parse_registry
 from argmap.core.revisions import Repository
-from argmap.core.vocabulary import DEFAULT_SEMANTICS
 from argmap.evaluate.evaluations import Evaluations
 from argmap.evaluate.labels import Label
-from argmap.evaluate.registry import is_gradual
+from argmap.evaluate.registry import entry
 from argmap.evaluate.verdict import MapVerdict, headline_semantics
 
 STRENGTH_CHANGE = 0.05  # a strength that moves less is not reported: below what a reader weighs
@@ -260,7 +259,7 @@ def _compare(old: Version, new: Version) -> MapDiff:
     and the labels and strengths that moved."""
     present = new.model or old.model
     semantics = headline_semantics(present)  # type: ignore[arg-type]
-    label_semantics = DEFAULT_SEMANTICS if is_gradual(semantics) else semantics
+    label_semantics = entry(semantics).labels_from or semantics
     if old.model is None or new.model is None:
         only = old if new.model is None else new
         verdict = Evaluations(only.sources).verdict(only.model, semantics)  # type: ignore[arg-type]
@@ -277,12 +276,10 @@ def _compare(old: Version, new: Version) -> MapDiff:
     nodes = [*new.model.nodes, *(n for n in old.model.nodes if n not in new.model.nodes)]
     labels = tuple(LabelChange(n, _label(old_labels, n), _label(new_labels, n)) for n in nodes
                    if _label(old_labels, n) != _label(new_labels, n))
-    strengths: tuple[StrengthChange, ...] = ()
-    if is_gradual(semantics):
-        old_strengths = before.of(old.model, semantics).gradual.strengths  # type: ignore[union-attr]
-        new_strengths = after.of(new.model, semantics).gradual.strengths  # type: ignore[union-attr]
-        strengths = tuple(StrengthChange(n, old_strengths[n], new_strengths[n]) for n in new.model.nodes
-                          if n in old_strengths and abs(new_strengths[n] - old_strengths[n]) >= STRENGTH_CHANGE)
+    old_strengths = before.of(old.model, semantics).scores
+    new_strengths = after.of(new.model, semantics).scores  # both empty under a semantics of labels
+    strengths = tuple(StrengthChange(n, old_strengths[n], new_strengths[n]) for n in new.model.nodes
+                      if n in old_strengths and abs(new_strengths[n] - old_strengths[n]) >= STRENGTH_CHANGE)
     return MapDiff(old, new, changes, semantics, label_semantics, before.verdict(old.model, semantics),
                    after.verdict(new.model, semantics), labels, strengths)
 

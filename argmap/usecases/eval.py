@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.core.diagnostics import Diagnostic, ExitCode, UsageError
-from argmap.evaluate import DEFAULT_SUPPORT_RULE, SEMANTICS, Evaluation, MapEvaluation, SupportRule, evaluate
+from argmap.evaluate import DEFAULT_SUPPORT_RULE, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
-from argmap.evaluate.registry import is_gradual
+from argmap.evaluate.registry import entry, framework_semantics, map_verdict
 from argmap.evaluate.prep import Preparation, prepare
 from argmap.evaluate.semantics import TooManyExtensions
-from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics, map_verdict
+from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics
 from argmap.core.folders import DEFAULT_SEEDS
 from argmap.core.project import MAP_SUFFIXES, RegistryNotMap
 from argmap.core.vocabulary import DEFAULT_SEMANTICS
@@ -69,9 +69,9 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 
 def _eval_framework(request: EvalRequest) -> EvalOutcome:
     semantics = request.semantics or DEFAULT_SEMANTICS
-    if is_gradual(semantics):
+    if not entry(semantics).takes_frameworks:
         raise UsageError(f"{semantics} semantics needs base scores, and an abstract framework has none",
-                         f"evaluate a map for gradual strengths, or choose one of {', '.join(SEMANTICS)}",
+                         f"evaluate a map for gradual strengths, or choose one of {', '.join(framework_semantics())}",
                          setting="semantics")
     if request.prep:
         raise UsageError("preparation lists need an argument map: an abstract framework has no sides or evidence",
@@ -99,7 +99,7 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     (document,) = checked.project.maps
     notes: tuple[str, ...] = ()
     semantics = request.semantics or DEFAULT_SEMANTICS
-    if is_gradual(semantics) and request.supports is not None:
+    if request.supports is not None and entry(semantics).weighs_supports:
         notes = (f"note: --supports is ignored under {semantics} semantics, which weighs supports itself",)
     rule = request.supports or DEFAULT_SUPPORT_RULE
     map_evaluation = checked.evaluations.of(document.model, semantics, rule)
@@ -110,9 +110,8 @@ def _eval_map(request: EvalRequest) -> EvalOutcome:
     # the verdict under the semantics asked for, else the map's headline one
     verdict_semantics = request.semantics or headline_semantics(document.model)
     try:
-        labelled = None if is_gradual(verdict_semantics) else checked.evaluations.of(document.model, verdict_semantics, rule)
         verdict = map_verdict(document.model, verdict_semantics, checked.project.registered, samples=request.samples,
-                              labelled=labelled)
+                              labelled=lambda: checked.evaluations.of(document.model, verdict_semantics, rule))
     except TooManyExtensions as error:  # the `expect:` semantics (AM604): the labels asked for are shown still
         verdict, notes = None, (*notes, f"note: no verdict: {error.message}")
     return EvalOutcome(document.display, problems=tuple(checked.diagnostics), evaluation=map_evaluation.evaluation,

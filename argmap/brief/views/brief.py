@@ -26,7 +26,7 @@ from argmap.core.model import ArgMap, Evidence, Source
 from argmap.core.periods import as_of_phrase
 from argmap.core.project import MapDocument, Project, SourceDocument
 from argmap.brief.views.reading import duration
-from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, GRADUAL_SEMANTICS, NODE_TYPES, RELIABILITIES
+from argmap.core.vocabulary import DEFAULT_SEMANTICS, DEFAULT_WPM, NODE_TYPES, RELIABILITIES
 
 # The table at the top lists standing claims first; under a gradual semantics, the strongest first, and
 # its filter tells strong (at least one half) from weak.
@@ -333,7 +333,7 @@ def statuses_of(evaluation: MapEvaluation, ref: Callable[[str], NodeRef]) -> dic
     nodes = evaluation.argmap.nodes
     names = {node_id: f"\u201c{node.title}\u201d" for node_id, node in nodes.items() if node.title}
     statuses = {}
-    for node_id, verdict in evaluation.verdicts.items():
+    for node_id, verdict in evaluation.shown_verdicts.items():
         reason = evaluation.explain(node_id, names)
         named = tuple(a for a in verdict.reason.attackers if a in nodes)
         listed = ", ".join(names.get(a, a) for a in verdict.reason.attackers)
@@ -347,7 +347,7 @@ def statuses_of(evaluation: MapEvaluation, ref: Callable[[str], NodeRef]) -> dic
 
 
 def relation_statuses_of(evaluation: MapEvaluation) -> dict[tuple[str, str], Status]:
-    return {(r.source, r.target): Status(r.verdict.label, str(r.verdict.reason)) for r in evaluation.undercut_relations}
+    return {(r.source, r.target): Status(r.verdict.label, str(r.verdict.reason)) for r in evaluation.shown_relations}
 
 
 def _descendants(graph: MapGraph, roots: Iterable[str], relation: str) -> list[str]:
@@ -493,18 +493,17 @@ def brief_page(
     semantics = status_semantics(model, semantics)
     evaluation = evaluations.of(model, semantics)
     preparation = prepare(model, project.registered, evaluation)
-    gradual = evaluation.gradual
     # in the order first cited: a numbered style numbers them so
     cited = dict.fromkeys(e.source for node in model.nodes.values() for e in node.evidence)
     registered = {sid: project.registered[sid] for sid in cited if sid in project.registered}
     citations = Citations.of(registered, options.citation_style)
     reader = _MapReader(model, document.graph, project.registered, project.sources, links, {},
-                        semantics if gradual is None else None,
-                        strengths=dict(gradual.strengths) if gradual else {},
-                        relation_statuses=relation_statuses_of(evaluation) if gradual is None else {},
-                        relation_weights=gradual.relation_weights if gradual else {}, wpm=options.wpm, ranks=ranks,
+                        evaluation.label_semantics,
+                        strengths=dict(evaluation.scores),
+                        relation_statuses=relation_statuses_of(evaluation),
+                        relation_weights=evaluation.relation_weights, wpm=options.wpm, ranks=ranks,
                         citations=citations, read=options.read)
-    reader.statuses = statuses_of(evaluation, reader.ref) if gradual is None else {}
+    reader.statuses = statuses_of(evaluation, reader.ref)
     quote_count = sum(len(node.evidence) for node in model.nodes.values())
     drawn = page_diagram(svg, node_anchor) if svg else None
     diagram = Diagram(
@@ -534,7 +533,7 @@ def brief_page(
         node_count=len(model.nodes),
         quote_count=quote_count,
         unsided=unsided,
-        strength_semantics=gradual.semantics if gradual else None,
+        strength_semantics=evaluation.score_semantics,
         glance=tuple(sorted((GlanceRow(c) for c in reader.full_cards.values()), key=lambda row: row.order)),
         wpm=options.wpm,
         citation_style=options.citation_style,
@@ -558,6 +557,5 @@ def verdict_view(verdict: MapVerdict, reader: _MapReader) -> VerdictView:
         fragile=verdict.fragile, decisive=tuple(map(decisive, verdict.decisive)),
         turn_lead=_sentence(verdict.turn_lead), turning=tuple(map(decisive, verdict.turning)),
         compatible_because=reader.model.because if verdict.compatible else None,
-        score_basis=("the strength of each side's strongest thesis" if verdict.semantics in GRADUAL_SEMANTICS
-                     else "each side's strongest thesis: stands 1, undecided 0.5, falls 0"),
+        score_basis=entry(verdict.semantics).score_basis,
     )
