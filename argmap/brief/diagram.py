@@ -31,9 +31,23 @@ _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 _NODE_LINK = re.compile(r'(<g id="a_node&#45;([^"]+)"><a) ')
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
 _VIEW_BOX = re.compile(r'<svg[^>]*\bviewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
+_TRANSLATE = re.compile(r'class="graph" transform="[^"]*translate\(([-0-9.]+) ([-0-9.]+)\)"')
+# a thesis's group, up to its first outline (a path for rounded boxes, a polygon otherwise)
+_THESIS_OUTLINE = re.compile(r'class="node argnode type&#45;thesis[^"]*">.*?(?:\bd|\bpoints)="([^"]+)"', re.DOTALL)
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 # The smallest text of the page's diagram must render at this size or more: the diagram is never
 # shrunk below it; a larger map scrolls (and zooms) in its box instead.
 MIN_TEXT_PX = 10.5
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of the drawing, in percent of its width and height (from the top left)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,27 @@ class InlineDiagram:
     svg: str
     min_width_px: int  # below this width the smallest text would render under MIN_TEXT_PX
     width_px: int  # the drawing's own width (1 pt of Graphviz = 1 px here)
+    theses: Region | None = None  # where the theses are: the box opens on them
+
+
+def theses_region(svg: str, width: float, height: float) -> Region | None:
+    """The smallest region holding every thesis's box, or None when none is drawn."""
+    shift = _TRANSLATE.search(svg)
+    if not shift or width <= 0 or height <= 0:
+        return None
+    dx, dy = float(shift.group(1)), float(shift.group(2))
+    xs: list[float] = []
+    ys: list[float] = []
+    for outline in _THESIS_OUTLINE.finditer(svg):
+        numbers = [float(n) for n in _NUMBER.findall(outline.group(1))]
+        xs += [x + dx for x in numbers[0::2]]
+        ys += [y + dy for y in numbers[1::2]]
+    if not xs:
+        return None
+    def share(value: float, whole: float) -> float:
+        return round(100 * value / whole, 2)
+    return Region(share(min(xs), width), share(min(ys), height), share(max(xs) - min(xs), width),
+                  share(max(ys) - min(ys), height))
 
 
 def link_nodes(svg: str, anchor: Callable[[str], str]) -> str:
@@ -58,8 +93,10 @@ def page_diagram(svg: str, anchor: Callable[[str], str]) -> InlineDiagram:
     sizes = [float(size) for size in _FONT_SIZE.findall(svg)]
     box = _VIEW_BOX.search(svg)
     width = float(box.group(1)) if box else 0.0
+    height = float(box.group(2)) if box else 0.0
     smallest = min(sizes) if sizes else MIN_TEXT_PX
-    return InlineDiagram(svg, math.ceil(width * MIN_TEXT_PX / smallest), math.ceil(width))
+    return InlineDiagram(svg, math.ceil(width * MIN_TEXT_PX / smallest), math.ceil(width),
+                         theses_region(svg, width, height))
 
 
 def inline_svg(svg: str) -> str:
