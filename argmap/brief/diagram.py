@@ -32,8 +32,10 @@ _NODE_LINK = re.compile(r'(<g id="a_node&#45;([^"]+)"><a) ')
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
 _VIEW_BOX = re.compile(r'<svg[^>]*\bviewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
 _TRANSLATE = re.compile(r'class="graph" transform="[^"]*translate\(([-0-9.]+) ([-0-9.]+)\)"')
-# a thesis's group, up to its first outline (a path for rounded boxes, a polygon otherwise)
-_THESIS_OUTLINE = re.compile(r'class="node argnode type&#45;thesis[^"]*">.*?(?:\bd|\bpoints)="([^"]+)"', re.DOTALL)
+# a thesis's group (its link's group closes first: every outline is inside), and its outlines'
+# points: paths for rounded boxes, polygons otherwise, one per border of a double border
+_THESIS_GROUP = re.compile(r'class="node argnode type&#45;thesis[^"]*">(.*?)</g>', re.DOTALL)
+_OUTLINE = re.compile(r'\s(?:d|points)="([^"]+)"')
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 # The smallest text of the page's diagram must render at this size or more: the diagram is never
 # shrunk below it; a larger map scrolls (and zooms) in its box instead.
@@ -66,10 +68,11 @@ def theses_region(svg: str, width: float, height: float) -> Region | None:
     dx, dy = float(shift.group(1)), float(shift.group(2))
     xs: list[float] = []
     ys: list[float] = []
-    for outline in _THESIS_OUTLINE.finditer(svg):
-        numbers = [float(n) for n in _NUMBER.findall(outline.group(1))]
-        xs += [x + dx for x in numbers[0::2]]
-        ys += [y + dy for y in numbers[1::2]]
+    for group in _THESIS_GROUP.finditer(svg):
+        for outline in _OUTLINE.finditer(group.group(1)):
+            numbers = [float(n) for n in _NUMBER.findall(outline.group(1))]
+            xs += [x + dx for x in numbers[0::2]]
+            ys += [y + dy for y in numbers[1::2]]
     if not xs:
         return None
     def share(value: float, whole: float) -> float:

@@ -40,6 +40,7 @@ class Arrangement:
     groups: tuple[SideGroup, ...]
     edge_minlen: dict[str, int]  # an edge's dom id -> the ranks it spans, when more than one
     unanswered: tuple[str, ...]  # the nodes nothing answers: the lowest ranks of the drawing
+    theses: tuple[str, ...]  # the highest rank
 
 
 def rank_width(node_count: int, rankdir: str) -> int:
@@ -88,4 +89,5 @@ def unanswered(view: MapView) -> tuple[str, ...]:
 
 
 def arrange(view: MapView, rankdir: str) -> Arrangement:
-    return Arrangement(side_groups(view), wrapped_minlen(view, rank_width(len(view.nodes), rankdir)), unanswered(view))
+    return Arrangement(side_groups(view), wrapped_minlen(view, rank_width(len(view.nodes), rankdir)), unanswered(view),
+                       tuple(node.id for node in view.nodes if node.type == "thesis"))

@@ -10,7 +10,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 
-from argmap.render.arrangement import CLASH_WEIGHT, SideGroup, arrange
+from argmap.render.arrangement import CLASH_WEIGHT, Arrangement, SideGroup, arrange
 from argmap.render.escape import html_text, quoted_attr, quoted_name
 from argmap.render.labels import clipped, node_label, title_label, wrap_lines
 from argmap.render.layout import LayoutPlan, plan_layout
@@ -230,15 +230,19 @@ def node_groups(groups: Iterable[SideGroup]) -> Iterator[str]:
 
 
 # Where ranks run top to bottom the legend, a block of its own, would widen the drawing beside the
-# map: it goes below it, one rank under the lowest boxes (left to right, it lies below anyway).
+# map: it goes below it, one rank under the lowest boxes. Left to right it lies below the map
+# anyway, and only must not start a column before the theses' (an empty band beside them).
 LEGEND_BELOW_RANKDIRS = frozenset({"BT", "TB"})
-LEGEND_TOP = "legend:pro"  # a node of the legend's first row
+LEGEND_TOP = "legend:pro"  # a node of the legend's first row: its highest rank
 
 
-def legend_below(lowest: Iterable[str], rankdir: str) -> Iterator[str]:
+def legend_placement(arrangement: Arrangement, rankdir: str) -> Iterator[str]:
     if rankdir in LEGEND_BELOW_RANKDIRS:
-        for node_id in lowest:
+        for node_id in arrangement.unanswered:
             yield f"  {quoted_name(LEGEND_TOP)} -> {quoted_name(node_id)} [style=invis, weight=0];"
+    else:
+        for node_id in arrangement.theses:
+            yield f"  {quoted_name(LEGEND_TOP)} -> {quoted_name(node_id)} [style=invis, weight=0, minlen=0];"
 
 
 def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | None = None) -> Iterator[str]:
@@ -274,7 +278,7 @@ def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan
         node_groups(arrangement.groups),
         itertools.chain.from_iterable(edge_statements(edge, relation_names, arrangement.edge_minlen)
                                       for edge in view.edges),
-        legend_below(arrangement.unanswered, rankdir),
+        legend_placement(arrangement, rankdir),
         ("}",),
     )
     for line in lines:
