@@ -91,3 +91,8 @@ def unanswered(view: MapView) -> tuple[str, ...]:
 def arrange(view: MapView, rankdir: str) -> Arrangement:
     return Arrangement(side_groups(view), wrapped_minlen(view, rank_width(len(view.nodes), rankdir)), unanswered(view),
                        tuple(node.id for node in view.nodes if node.type == "thesis"))
+
+
+def unarranged(view: MapView) -> Arrangement:
+    """Every node where ``dot`` puts it: no clusters, no wrapping (the large maps' layouts)."""
+    return Arrangement((SideGroup(None, view.nodes, view.junctions),), {}, (), ())

@@ -10,7 +10,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 
-from argmap.render.arrangement import CLASH_WEIGHT, Arrangement, SideGroup, arrange
+from argmap.render.arrangement import CLASH_WEIGHT, Arrangement, SideGroup, arrange, unarranged
 from argmap.render.escape import html_text, quoted_attr, quoted_name
 from argmap.render.labels import clipped, node_label, title_label, wrap_lines
 from argmap.render.layout import LayoutPlan, plan_layout
@@ -251,7 +251,7 @@ def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan
     Deterministic: the same view gives the same bytes. The sides and wide fans of answers are
     placed as :mod:`argmap.render.arrangement` says."""
     layout = layout or plan_layout(len(view.nodes))
-    arrangement = arrange(view, rankdir)
+    arrangement = arrange(view, rankdir) if layout.arranged else unarranged(view)
     relation_names = {edge.junction: f"{edge.source} -> {edge.target}" for edge in view.edges if edge.junction}
     graph_attributes = [
         ("id", quoted_attr(f"map-{view.id}")),
