@@ -58,6 +58,21 @@ def flat(count: int = 44) -> dict:
     return nodes
 
 
+def bushy(levels: int = 3) -> dict:
+    """Three reasons for each thesis and each reason: a tree whose last rank is most of the map."""
+    nodes = theses()
+    above = ["extend", "keep"]
+    for level in range(levels):
+        below = []
+        for parent in above:
+            for n in range(3 if parent != "keep" or level else 1):
+                node_id = f"{parent}-{n}"
+                nodes[node_id] = claim(f"Reason {node_id}", supports=[parent])
+                below.append(node_id)
+        above = below
+    return nodes
+
+
 def deep(depth: int = 9, branches: int = 5) -> dict:
     """Long chains of reasons under each thesis: many ranks."""
     nodes = theses()
@@ -110,7 +125,7 @@ def test_pro_and_con_claims_are_drawn_on_two_halves_that_do_not_overlap(cli, pro
 
 
 @requires_dot
-@pytest.mark.parametrize(("shape", "nodes"), [("flat", flat()), ("deep", deep())])
+@pytest.mark.parametrize(("shape", "nodes"), [("flat", flat()), ("bushy", bushy()), ("deep", deep())])
 def test_a_map_of_over_twenty_nodes_is_drawn_between_one_to_three_and_three_to_one(cli, project, shape, nodes):
     assert len(nodes) > 40
     width, height = svg_size(render(cli, project, write_map(project, shape, nodes)))

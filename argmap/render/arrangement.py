@@ -1,19 +1,20 @@
 """Where the nodes sit: each side in a cluster of its own, the theses next to each other, and
-wide ranks of unanswered claims wrapped over several ranks.
+wide ranks wrapped over several ranks.
 
 ``dot`` alone interleaves the sides (a PRO claim between two CON ones, edges across the whole
 drawing) and puts every claim that answers a thesis on one rank: a map whose thesis has forty
 reasons is drawn as a strip forty boxes wide. Here each side is a cluster, so its claims stay
 together on its own half, and the clash between the theses weighs more than all other edges,
-so the two theses meet where the halves touch. A node with more answers than :func:`rank_width`
-allows gets them staggered over extra ranks (as Graphviz's ``unflatten`` does with leaves) by
-lengthening their edges: a wide fan grows down instead of sideways.
+so the two theses meet where the halves touch. A rank with more boxes than :func:`rank_width`
+allows has them staggered over extra ranks (as Graphviz's ``unflatten`` does with leaves) by
+lengthening their edges: a wide fan or a bushy tree grows down instead of sideways.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.render.view import EdgeView, JunctionView, MapView, NodeView
@@ -21,7 +22,7 @@ from argmap.render.view import EdgeView, JunctionView, MapView, NodeView
 SIDES = ("pro", "con")
 # The clash pulls the theses together harder than all their claims pull them apart.
 CLASH_WEIGHT = 1000
-# How many answers to one node a rank holds, times the square root of the map's node count: about
+# How many boxes a rank holds, times the square root of the map's node count: about
 # square for boxes ~230 pt wide and ~55 pt tall, ranks ~90 pt apart top to bottom (BT, TB) and
 # ~270 pt apart left to right (LR, RL), where a rank is a column and holds many more (pages scroll down).
 RANK_WIDTH_PER_ROOT = {"BT": 0.4, "TB": 0.4, "LR": 3.0, "RL": 3.0}
@@ -44,7 +45,7 @@ class Arrangement:
 
 
 def rank_width(node_count: int, rankdir: str) -> int:
-    """How many answers to one node a rank may hold before the rest go onto further ranks."""
+    """How many boxes one rank may hold before the rest go onto further ranks."""
     return max(SMALLEST_RANK_WIDTH, math.ceil(RANK_WIDTH_PER_ROOT[rankdir] * math.sqrt(node_count)))
 
 
@@ -61,23 +62,74 @@ def side_groups(view: MapView) -> tuple[SideGroup, ...]:
                  for side in (*SIDES, None) if nodes[side] or junctions[side])
 
 
-def wrapped_minlen(view: MapView, width: int) -> dict[str, int]:
-    """The lengths that stagger the answers to a node over extra ranks when it has more than
-    ``width`` of them: its n-th answer goes down n % layers ranks more, its own answers with it
-    (by the dom id of its edge; a relation through an undercut's junction stretches its first half)."""
-    answers: dict[str, list[EdgeView]] = defaultdict(list)
+def answer_edges(view: MapView) -> dict[str, list[tuple[str, int, EdgeView | None]]]:
+    """What each node answers: (the node, the ranks between them, the edge whose length can
+    grow, if any). A relation through an undercut's junction spans two ranks; an undercut ends
+    on the junction, a rank below the relation's target: two ranks below it too."""
+    relation_target = {edge.junction: edge.target for edge in view.edges if edge.junction}
+    answers: dict[str, list[tuple[str, int, EdgeView | None]]] = defaultdict(list)
     for edge in view.edges:
         if edge.relation in ("supports", "attacks"):
-            answers[edge.target].append(edge)
-    minlen: dict[str, int] = {}
-    for edges in answers.values():
-        if len(edges) <= width:
+            answers[edge.source].append((edge.target, 2 if edge.junction else 1, edge))
+        elif edge.relation == "undercuts" and edge.target in relation_target:
+            answers[edge.source].append((relation_target[edge.target], 2, None))
+    return answers
+
+
+def depths(node_ids: list[str], answers: Mapping[str, list[tuple[str, int, EdgeView | None]]],
+           minlen: Mapping[str, int]) -> dict[str, int]:
+    """Each node's rank counted from the theses (0), as ``dot`` ranks it: one below the deepest
+    node it answers, more where its edge is longer. A cycle (mutual attacks) is cut where it
+    closes."""
+    def span(base: int, edge: EdgeView | None) -> int:
+        return base + (minlen.get(edge.dom_id, 1) - 1 if edge else 0)
+
+    depth: dict[str, int] = {}
+    for start in node_ids:
+        if start in depth:
             continue
-        layers = math.ceil(len(edges) / width)
-        for index, edge in enumerate(edges):
+        # iterative: a chain of thousands of supports must not reach Python's recursion limit
+        stack: list[tuple[str, int]] = [(start, 0)]
+        on_path: set[str] = set()
+        while stack:
+            node_id, index = stack.pop()
+            on_path.add(node_id)
+            following = answers.get(node_id, [])
+            if index < len(following):
+                stack.append((node_id, index + 1))
+                target = following[index][0]
+                if target not in depth and target not in on_path:
+                    stack.append((target, 0))
+                continue
+            on_path.discard(node_id)
+            depth[node_id] = max((depth[t] + span(base, edge) for t, base, edge in following if t in depth), default=0)
+    return depth
+
+
+def wrapped_minlen(view: MapView, width: int) -> dict[str, int]:
+    """Edge lengths that leave at most about ``width`` boxes on a rank: going down from the
+    theses, a rank with more has its boxes staggered over as many ranks as it takes (the n-th
+    goes n % layers ranks lower, what answers it with it), as Graphviz's ``unflatten`` does with
+    leaves. Only a box that answers one node moves (by the dom id of that edge)."""
+    answers = answer_edges(view)
+    node_ids = [node.id for node in view.nodes]
+    minlen: dict[str, int] = {}
+    settled: set[str] = set()
+    level = 1
+    depth = depths(node_ids, answers, minlen)
+    while level <= max(depth.values(), default=0):
+        on_level = [node_id for node_id in node_ids if depth[node_id] == level]
+        movable = [node_id for node_id in on_level if node_id not in settled
+                   and len(answers[node_id]) == 1 and answers[node_id][0][2] is not None]
+        settled.update(on_level)
+        if len(on_level) > width and movable:
+            layers = math.ceil(len(on_level) / width)
             # round-robin, so that every layer gets its share of long and short branches
-            if index % layers:
-                minlen[edge.dom_id] = 1 + index % layers
+            for index, node_id in enumerate(movable):
+                if index % layers:
+                    minlen[answers[node_id][0][2].dom_id] = 1 + index % layers
+            depth = depths(node_ids, answers, minlen)
+        level += 1
     return minlen
 
 
