@@ -210,8 +210,10 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_
     # a compact block: each group on one rank, the groups stacked by invisible edges
     for row in rows:
         lines.append("  { rank=same; " + " ".join(f"{quoted_name(name)};" for name in row) + " }")
+    sample_edges = set(zip(ends_rows[1], ends_rows[0]))
     for upper, lower in zip(rows, rows[1:]):
-        lines.append(f"  {quoted_name(lower[0])} -> {quoted_name(upper[0])} [style=invis];")
+        if (lower[0], upper[0]) not in sample_edges:  # a second edge beside a sample would bend it
+            lines.append(f"  {quoted_name(lower[0])} -> {quoted_name(upper[0])} [style=invis];")
     lines.append("  }")
     return lines
 
