@@ -32,9 +32,10 @@ _NODE_LINK = re.compile(r'(<g id="a_node&#45;([^"]+)"><a) ')
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
 _VIEW_BOX = re.compile(r'<svg[^>]*\bviewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
 _TRANSLATE = re.compile(r'class="graph" transform="[^"]*translate\(([-0-9.]+) ([-0-9.]+)\)"')
-# a thesis's group (its link's group closes first: every outline is inside), and its outlines'
-# points: paths for rounded boxes, polygons otherwise, one per border of a double border
-_THESIS_GROUP = re.compile(r'class="node argnode type&#45;thesis[^"]*">(.*?)</g>', re.DOTALL)
+# A thesis's group ("-" is written &#45; by some Graphviz versions; the group of its link closes
+# first, with every outline inside), and the points of its outlines: paths for rounded boxes,
+# polygons otherwise, one per border of a double border. The translate shifts them into the viewBox.
+_THESIS_GROUP = re.compile(r'class="node argnode type(?:-|&#45;)thesis[^"]*">(.*?)</g>', re.DOTALL)
 _OUTLINE = re.compile(r'\s(?:d|points)="([^"]+)"')
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 # The smallest text of the page's diagram must render at this size or more: the diagram is never
