@@ -4,7 +4,7 @@
     .venv/bin/python scripts/screenshots.py --out DIR  # somewhere else
 
 Pictures: brief.png (the top of a brief at a 1400 px window), map.png (a diagram), phone.png (a
-brief on a 390 px phone), print.png (the first printed pages side by side) and docx.png (the
+brief on a 390 px phone), phone-diagram.png (its diagram as a phone opens it, on the theses), print.png (the first printed pages side by side) and docx.png (the
 first pages of `argmap docx`'s Word file as LibreOffice renders it).
 Uses Debian's chromium (scripts/ensure-chromium.sh installs it), LibreOffice and poppler's
 pdftoppm (scripts/ensure-libreoffice.sh); no browser is downloaded.
@@ -50,6 +50,9 @@ def main() -> int:
             phone.goto((site / f"{BRIEF_MAP}.html").as_uri())
             phone.evaluate("window.scrollTo(0, document.querySelector('#side-pro').offsetTop - 10)")
             phone.screenshot(path=str(args.out / "phone.png"))
+            phone.goto((site / f"{BRIEF_MAP}.html").as_uri() + "#diagram")
+            phone.wait_for_timeout(200)  # the diagram's box scrolls to the theses once laid out
+            phone.screenshot(path=str(args.out / "phone-diagram.png"))
             page.goto((site / f"{BRIEF_MAP}.html").as_uri())
             page.emulate_media(media="print")
             page.pdf(path=str(tmp / "print.pdf"), format="Letter")
@@ -64,7 +67,7 @@ def main() -> int:
         subprocess.run(["soffice", f"-env:UserInstallation={(tmp / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
                         "--outdir", str(tmp), str(tmp / f"{BRIEF_MAP}.docx")], check=True, capture_output=True)
         pages_side_by_side(tmp / f"{BRIEF_MAP}.pdf", args.out / "docx.png")
-    print(f"wrote brief.png, map.png, phone.png, print.png and docx.png into {args.out}")
+    print(f"wrote brief.png, map.png, phone.png, phone-diagram.png, print.png and docx.png into {args.out}")
     return 0
 
 

@@ -31,9 +31,26 @@ _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 _NODE_LINK = re.compile(r'(<g id="a_node&#45;([^"]+)"><a) ')
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
 _VIEW_BOX = re.compile(r'<svg[^>]*\bviewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
+_TRANSLATE = re.compile(r'class="graph" transform="[^"]*translate\(([-0-9.]+) ([-0-9.]+)\)"')
+# A thesis's group ("-" is written &#45; by some Graphviz versions; the group of its link closes
+# first, with every outline inside), and the points of its outlines: paths for rounded boxes,
+# polygons otherwise, one per border of a double border. The translate shifts them into the viewBox.
+_THESIS_GROUP = re.compile(r'class="node argnode type(?:-|&#45;)thesis[^"]*">(.*?)</g>', re.DOTALL)
+_OUTLINE = re.compile(r'\s(?:d|points)="([^"]+)"')
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 # The smallest text of the page's diagram must render at this size or more: the diagram is never
 # shrunk below it; a larger map scrolls (and zooms) in its box instead.
 MIN_TEXT_PX = 10.5
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of the drawing, in percent of its width and height (from the top left)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,28 @@ class InlineDiagram:
     svg: str
     min_width_px: int  # below this width the smallest text would render under MIN_TEXT_PX
     width_px: int  # the drawing's own width (1 pt of Graphviz = 1 px here)
+    theses: Region | None = None  # where the theses are: the box opens on them
+
+
+def theses_region(svg: str, width: float, height: float) -> Region | None:
+    """The smallest region holding every thesis's box, or None when none is drawn."""
+    shift = _TRANSLATE.search(svg)
+    if not shift or width <= 0 or height <= 0:
+        return None
+    dx, dy = float(shift.group(1)), float(shift.group(2))
+    xs: list[float] = []
+    ys: list[float] = []
+    for group in _THESIS_GROUP.finditer(svg):
+        for outline in _OUTLINE.finditer(group.group(1)):
+            numbers = [float(n) for n in _NUMBER.findall(outline.group(1))]
+            xs += [x + dx for x in numbers[0::2]]
+            ys += [y + dy for y in numbers[1::2]]
+    if not xs:
+        return None
+    def share(value: float, whole: float) -> float:
+        return round(100 * value / whole, 2)
+    return Region(share(min(xs), width), share(min(ys), height), share(max(xs) - min(xs), width),
+                  share(max(ys) - min(ys), height))
 
 
 def link_nodes(svg: str, anchor: Callable[[str], str]) -> str:
@@ -58,8 +97,10 @@ def page_diagram(svg: str, anchor: Callable[[str], str]) -> InlineDiagram:
     sizes = [float(size) for size in _FONT_SIZE.findall(svg)]
     box = _VIEW_BOX.search(svg)
     width = float(box.group(1)) if box else 0.0
+    height = float(box.group(2)) if box else 0.0
     smallest = min(sizes) if sizes else MIN_TEXT_PX
-    return InlineDiagram(svg, math.ceil(width * MIN_TEXT_PX / smallest), math.ceil(width))
+    return InlineDiagram(svg, math.ceil(width * MIN_TEXT_PX / smallest), math.ceil(width),
+                         theses_region(svg, width, height))
 
 
 def inline_svg(svg: str) -> str:

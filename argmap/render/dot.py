@@ -10,6 +10,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 
+from argmap.render.arrangement import CLASH_WEIGHT, Arrangement, SideGroup, arrange, unarranged
 from argmap.render.escape import html_text, quoted_attr, quoted_name
 from argmap.render.labels import clipped, node_label, title_label, wrap_lines
 from argmap.render.layout import LayoutPlan, plan_layout
@@ -29,7 +30,9 @@ from argmap.render.theme import (
 from argmap.render.view import EdgeView, JunctionView, MapView, NodeView
 
 RANKDIRS = ("BT", "TB", "LR", "RL")
-LEGEND_FONTSIZE = 9
+LEGEND_FONTSIZE = 10
+FADED_MEANING = "grey: from a node that falls (no force)"
+THINNER_MEANING = "thinner: a relation of lower weight"
 DEFAULT_RANKDIR = "BT"  # theses on top; supports and attacks point up at what they target
 
 Attributes = Iterable[tuple[str, str]]
@@ -107,17 +110,29 @@ def edge_attributes(edge: EdgeView, target_text: str | None = None) -> list[tupl
     ]
 
 
-def edge_statements(edge: EdgeView, relation_names: Mapping[str, str]) -> Iterator[str]:
+# The theses' clash: on one rank (a flat edge), and pulled together harder than anything else.
+CLASH_PLACEMENT = (("minlen", "0"), ("weight", str(CLASH_WEIGHT)))
+
+
+def spans(edge: EdgeView, minlen: Mapping[str, int]) -> tuple[tuple[str, str], ...]:
+    span = minlen.get(edge.dom_id)
+    return (("minlen", str(span)),) if span else ()
+
+
+def edge_statements(edge: EdgeView, relation_names: Mapping[str, str], minlen: Mapping[str, int]) -> Iterator[str]:
     """One edge; a relation with a junction as two halves (the first without an arrowhead), and
-    an undercut from its undercutter to the junction."""
+    an undercut from its undercutter to the junction. ``minlen``: the ranks an edge spans, by
+    dom id, where more than one."""
     if edge.relation == "undercuts":
         yield edge_statement(edge.source, edge.target, edge_attributes(edge, relation_names[edge.target]))
+    elif edge.relation == "clash":
+        yield edge_statement(edge.source, edge.target, [*edge_attributes(edge), *CLASH_PLACEMENT])
     elif edge.junction is None:
-        yield edge_statement(edge.source, edge.target, edge_attributes(edge))
+        yield edge_statement(edge.source, edge.target, [*edge_attributes(edge), *spans(edge, minlen)])
     else:
         first_half = [(key, value) for key, value in edge_attributes(edge) if key not in ("id", "arrowhead")]
-        yield edge_statement(edge.source, edge.junction,
-                             [("id", quoted_attr(f"{edge.dom_id}-start")), *first_half, ("arrowhead", "none")])
+        yield edge_statement(edge.source, edge.junction, [("id", quoted_attr(f"{edge.dom_id}-start")), *first_half,
+                                                          ("arrowhead", "none"), *spans(edge, minlen)])
         yield edge_statement(edge.junction, edge.target, edge_attributes(edge))
 
 
@@ -133,9 +148,11 @@ def junction_statement(junction: JunctionView) -> str:
 
 
 def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_semantics: str | None = None,
-                      undercuts: bool = False, clash: bool = False, verdict: str | None = None) -> list[str]:
+                      undercuts: bool = False, clash: bool = False, verdict: str | None = None,
+                      faded: bool = False, thinner: bool = False) -> list[str]:
     """A cluster that names what colours, shapes, edges and (when shown) statuses or strengths
-    mean, drawn with the same styles as the map itself; undercuts only in maps that draw some."""
+    mean, drawn with the same styles as the map itself: each edge style the map draws (undercuts,
+    the clash, faded and thinner edges only where the map has some)."""
     caption = "Legend" + (f" · status under {semantics} semantics" if semantics else "")
     if strength_semantics:
         caption += f" · strength (0 to 1) under {strength_semantics} semantics"
@@ -146,7 +163,7 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_
         f'  graph [id="legend", label={html("<B>" + html_text(caption) + "</B>")}, style="rounded", '
         'color="#9ca3af", fontsize=10];',
         '  node [margin="0.06,0.03"];',
-        "  edge [fontsize=8];",
+        f"  edge [fontsize={LEGEND_FONTSIZE}];",
     ]
     for side, position in sides.items():
         text = "<BR/>".join(html_text(line) for line in wrap_lines(position, max_lines=3))
@@ -161,23 +178,25 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_
             ("label", quoted_attr(node_type)),
             *node_look(node_type, None, None, fontsize=LEGEND_FONTSIZE),
         ]))
-    # each relation is shown by a short sample edge between two small points, in a row of its own
-    relation_row: list[str] = []
-    for relation in RELATION_STYLES:
-        if (relation == "undercuts" and not undercuts) or (relation == "clash" and not clash):
-            continue
-        ends = [f"legend:{relation}:from", f"legend:{relation}:to"]
+    # each edge style is shown by a short sample edge between two small points: the points make two
+    # rows (ranks), so the samples sit side by side whichever way the map is laid out
+    samples = [(relation, relation, edge_look(relation)) for relation in RELATION_STYLES
+               if (relation != "undercuts" or undercuts) and (relation != "clash" or clash)]
+    if faded:
+        samples.append(("faded", FADED_MEANING, edge_look("supports", faded=True)))
+    if thinner:
+        samples.append(("thinner", THINNER_MEANING, edge_look("supports", weight=0.0)))
+    ends_rows: tuple[list[str], list[str]] = ([], [])
+    for name, caption, look in samples:
+        ends = [f"legend:{name}:from", f"legend:{name}:to"]
         for end in ends:
             lines.append(node_statement(end, [("id", quoted_attr(end.replace(":", "-"))), ("shape", "point"),
                                               ("width", "0.06"), ("color", quoted_attr("#6b7280"))]))
-        lines.append(edge_statement(*ends, [
-            ("id", quoted_attr(f"legend-{relation}")),
-            ("label", quoted_attr(relation)),
-            ("minlen", "2"),
-            *edge_look(relation),
-        ]))
-        relation_row.extend(ends)
-    rows = [[f"legend:{side}" for side in sides], [f"legend:{t}" for t in TYPE_STYLES], relation_row]
+        lines.append(edge_statement(*ends, [("id", quoted_attr(f"legend-{name}")), ("label", quoted_attr(caption)),
+                                            *look]))
+        ends_rows[0].append(ends[1])
+        ends_rows[1].append(ends[0])
+    rows = [[f"legend:{side}" for side in sides], [f"legend:{t}" for t in TYPE_STYLES], *ends_rows]
     if semantics:
         for status in ("IN", "OUT", "UNDEC"):
             meaning = STATUS_STYLES[status].meaning
@@ -191,17 +210,50 @@ def legend_statements(sides: Mapping[str, str], semantics: str | None, strength_
     # a compact block: each group on one rank, the groups stacked by invisible edges
     for row in rows:
         lines.append("  { rank=same; " + " ".join(f"{quoted_name(name)};" for name in row) + " }")
+    sample_edges = set(zip(ends_rows[1], ends_rows[0]))
     for upper, lower in zip(rows, rows[1:]):
-        lines.append(f"  {quoted_name(lower[0])} -> {quoted_name(upper[0])} [style=invis];")
+        if (lower[0], upper[0]) not in sample_edges:  # a second edge beside a sample would bend it
+            lines.append(f"  {quoted_name(lower[0])} -> {quoted_name(upper[0])} [style=invis];")
     lines.append("  }")
     return lines
+
+
+def node_groups(groups: Iterable[SideGroup]) -> Iterator[str]:
+    """The nodes and junctions, each side's in a borderless cluster of its own (``dot`` keeps a
+    cluster's boxes together, so the sides are laid out apart); those without a side outside."""
+    for group in groups:
+        if group.side is not None:
+            yield f'  subgraph "cluster_side_{group.side}" {{'
+            yield f'  graph [id={quoted_attr(f"sides-{group.side}")}, label="", peripheries=0];'
+        yield from (node_statement(node.id, node_attributes(node)) for node in group.nodes)
+        yield from (junction_statement(junction) for junction in group.junctions)
+        if group.side is not None:
+            yield "  }"
+
+
+# Where ranks run top to bottom the legend, a block of its own, would widen the drawing beside the
+# map: it goes below it, one rank under the lowest boxes. Left to right it lies below the map
+# anyway, and only must not start a column before the theses' (an empty band beside them).
+LEGEND_BELOW_RANKDIRS = frozenset({"BT", "TB"})
+LEGEND_TOP = "legend:pro"  # a node of the legend's first row: its highest rank
+
+
+def legend_placement(arrangement: Arrangement, rankdir: str) -> Iterator[str]:
+    if rankdir in LEGEND_BELOW_RANKDIRS:
+        for node_id in arrangement.unanswered:
+            yield f"  {quoted_name(LEGEND_TOP)} -> {quoted_name(node_id)} [style=invis, weight=0];"
+    else:
+        for node_id in arrangement.theses:
+            yield f"  {quoted_name(LEGEND_TOP)} -> {quoted_name(node_id)} [style=invis, weight=0, minlen=0];"
 
 
 def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan | None = None) -> Iterator[str]:
     """The DOT source of ``view``, one statement at a time, each ending in a newline: render
     hands them to ``dot`` as they are made, so that ``dot`` reads while the rest is being made.
-    Deterministic: the same view gives the same bytes."""
+    Deterministic: the same view gives the same bytes. The sides and wide fans of answers are
+    placed as :mod:`argmap.render.arrangement` says."""
     layout = layout or plan_layout(len(view.nodes))
+    arrangement = arrange(view, rankdir) if layout.arranged else unarranged(view)
     relation_names = {edge.junction: f"{edge.source} -> {edge.target}" for edge in view.edges if edge.junction}
     graph_attributes = [
         ("id", quoted_attr(f"map-{view.id}")),
@@ -222,10 +274,13 @@ def dot_pieces(view: MapView, rankdir: str = DEFAULT_RANKDIR, layout: LayoutPlan
             f"  edge [fontname={quoted_attr(FONT)}, fontsize=9];",
         ),
         legend_statements(view.sides, view.semantics, view.strength_semantics, undercuts=bool(view.junctions),
-                          clash=any(edge.relation == "clash" for edge in view.edges), verdict=view.verdict),
-        (node_statement(node.id, node_attributes(node)) for node in view.nodes),
-        (junction_statement(junction) for junction in view.junctions),
-        itertools.chain.from_iterable(edge_statements(edge, relation_names) for edge in view.edges),
+                          clash=any(edge.relation == "clash" for edge in view.edges), verdict=view.verdict,
+                          faded=any(edge.faded for edge in view.edges),
+                          thinner=any(edge.weight < 1.0 for edge in view.edges)),
+        node_groups(arrangement.groups),
+        itertools.chain.from_iterable(edge_statements(edge, relation_names, arrangement.edge_minlen)
+                                      for edge in view.edges),
+        legend_placement(arrangement, rankdir),
         ("}",),
     )
     for line in lines:

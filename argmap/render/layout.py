@@ -21,9 +21,12 @@ HUGE_MAP_NODES = 2_000
 class LayoutPlan:
     name: str
     graph_attributes: tuple[tuple[str, str], ...]
+    # each side in a cluster, wide fans wrapped (argmap.render.arrangement): clusters cost dot
+    # 3 to 9 times its time on maps of thousands of nodes, where nobody reads the halves anyway
+    arranged: bool = False
 
 
-FULL_QUALITY = LayoutPlan("full", (("splines", "true"), ("nodesep", "0.3"), ("ranksep", "0.5")))
+FULL_QUALITY = LayoutPlan("full", (("splines", "true"), ("nodesep", "0.3"), ("ranksep", "0.5")), arranged=True)
 
 
 def bounded(name: str, placement_iterations_per_node: str) -> LayoutPlan:

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from argmap.brief.bibliography import DEFAULT_CITATION_STYLE, Citations, Reference
 from argmap.brief.views.options import CardOptions
-from argmap.brief.diagram import page_diagram
+from argmap.brief.diagram import Region, page_diagram
 from argmap.brief.views.links import Links, STANDALONE, block_anchor, node_anchor, passage_anchor
 from argmap.brief.views.parts import (CheckStatus, DecisiveView, NodeRef, QuoteView, Relation, SIDE_LABELS, Status,
                                       SourceGap, TYPE_LABELS, Undercut, VerdictView, check_status, cite, highlight_segments, locate, page_locator,
@@ -148,6 +148,7 @@ class Diagram:
     href: str | None
     min_width_px: int = 0  # narrower, its smallest text would be too small to read: the box scrolls instead
     width_px: int = 0
+    theses: Region | None = None  # where the theses are drawn: the box opens on them
 
 
 @dataclass(frozen=True)
@@ -514,6 +515,7 @@ def brief_page(
         href=links.diagram(model.id) if svg else None,
         min_width_px=drawn.min_width_px if drawn else 0,
         width_px=drawn.width_px if drawn else 0,
+        theses=drawn.theses if drawn else None,
     )
     sides = (side_case(reader, "pro", preparation), side_case(reader, "con", preparation))
     unsided = tuple(reader.card(n) for n in model.nodes if n not in reader.shown)
