@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from argmap.core.graph import clashes
-from argmap.core.model import ArgMap, Source
+from argmap.core.model import ArgMap
 
 from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework
