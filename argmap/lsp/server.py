@@ -120,14 +120,20 @@ class ArgmapServer(LanguageServer):
             return
         stop = self._watched[seeds] = threading.Event()
         loop = asyncio.get_running_loop()
+        # The watcher starts on its own thread a little later; a change made before it is live
+        # would go unseen, so the folder as it was before the first check is compared once then.
+        before: dict[str, tuple[int, int]] | None = _folder_state(seeds)
 
         def run() -> None:
+            nonlocal before
             from watchfiles import watch
 
             try:
-                for _ in watch(seeds, step=SEEDS_WATCH_STEP_MS, stop_event=stop, rust_timeout=200,
-                               yield_on_timeout=False, raise_interrupt=False):
-                    loop.call_soon_threadsafe(self._seeds_changed, seeds)
+                for changes in watch(seeds, step=SEEDS_WATCH_STEP_MS, stop_event=stop, rust_timeout=200,
+                                     yield_on_timeout=True, raise_interrupt=False):
+                    if changes or (before is not None and _folder_state(seeds) != before):
+                        loop.call_soon_threadsafe(self._seeds_changed, seeds)
+                    before = None
             except Exception as error:  # noqa: BLE001 - a folder removed or unreadable: watched no more
                 log.warning("argmap lsp: stopped watching %s: %s", seeds, error)
                 self._watched.pop(seeds, None)
@@ -305,3 +311,17 @@ def serve_stdio(seeds: Path | None = None, docs_url: str | None = None) -> None:
             server.start_io()
         finally:
             server.stop()
+
+
+def _folder_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder`` with its modification time and size: enough to tell that
+    something changed between two moments."""
+    state: dict[str, tuple[int, int]] = {}
+    for root, _, files in os.walk(folder):
+        for name in files:
+            try:
+                status = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            state[os.path.join(root, name)] = (status.st_mtime_ns, status.st_size)
+    return state
