@@ -85,4 +85,13 @@ def output_folder(output: Path | None, alias: Path | None, default: Path) -> Pat
     if output is not None and alias is not None and output != alias:
         raise UsageError(f"-o/--output {output} and --out {alias} disagree",
                          "--out is the old name of --output: give one")
-    return output or alias or default
+    chosen = output or alias or default
+    if chosen.suffix.lower() in FILE_SUFFIXES and not chosen.exists():
+        # `-o map.svg` reads like a file name; say where the files will go instead
+        typer.echo(f"argmap: note: -o names a folder: {chosen} will be created as one, and the "
+                   f"files go inside it (<map-id>.<format>)", err=True)
+    return chosen
+
+
+# Suffixes of the files argmap writes: a new output folder named like one is worth a note.
+FILE_SUFFIXES = frozenset((".svg", ".png", ".pdf", ".dot", ".gv", ".html", ".htm", ".docx", ".doc"))
