@@ -23,6 +23,7 @@ import os
 import re
 import stat
 import sys
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,12 +192,16 @@ class LoadedYaml:
         under ``key`` parses that entry's lines alone, kept when ``accept(name, data)`` vouches
         for the reading (the entry's model built from it equals the one built from the whole
         file); any other need parses the whole text again."""
+        this = weakref.ref(self)  # the locator keeps the function: no cycle back to the document
+
         def entry(name: str) -> Any:
-            lines = self.locator.entry_text((key, name))
+            doc = this()
+            assert doc is not None  # only the document's own locator asks
+            lines = doc.locator.entry_text((key, name))
             found = _fast_load(lines, check_keys=True) if lines is not None else None
             if isinstance(found, dict) and list(found) == [name] and accept(name, found[name]):
                 return found[name]
-            return self.data[key][name]
+            return doc.data[key][name]
 
         self.locator.data = {**top, key: LazyMapping(names, entry)}
         self.locator.forget()

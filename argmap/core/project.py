@@ -229,7 +229,7 @@ def _validate_map(doc: LoadedYaml) -> tuple[ArgMap | None, list[Diagnostic]]:
         return None, []
     nodes = doc.data.get("nodes")
     if one_shot() and isinstance(nodes, dict) and len(nodes) >= LET_GO_FROM_NODES:
-        model = validate_letting_go(doc, ArgMap, "nodes", Node)
+        model = validate_letting_go(doc, ArgMap, "nodes", Node, nested="evidence")
         if model is not None:
             return model, []
     return validate(doc, ArgMap)
