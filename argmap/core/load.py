@@ -13,7 +13,8 @@ same positions, whichever runs.
   differently, and the data has text keys only and stays within the depth bound. Anything else
   goes to the careful path, which says exactly what and where.
 
-Positions are character offsets until a diagnostic needs one (:mod:`argmap.core.locate`).
+Positions are character offsets until a diagnostic needs one (:mod:`argmap.core.locate`). The
+data of a large map may be let go once its models are built (:meth:`LoadedYaml.let_go`).
 """
 
 from __future__ import annotations
