@@ -23,14 +23,15 @@ def support_cycles(ctx: MapContext):
             continue
         # iterative depth-first search: maps can be deep, Python's stack is not
         path: list[str] = [start]
-        iterators = [iter(nodes[start].supports)]
+        iterators = [iter(node.support_entries)]  # entries, not the ids: no list built per node
         state[start] = 1
         while iterators:
-            target = next(iterators[-1], None)
-            if target is None:
+            entry = next(iterators[-1], None)
+            if entry is None:
                 state[path.pop()] = 2
                 iterators.pop()
                 continue
+            target = entry if entry.__class__ is str else entry.to  # an id, or a {to, weight} entry
             if target not in nodes:
                 continue
             if state.get(target) == 1:
@@ -42,4 +43,4 @@ def support_cycles(ctx: MapContext):
             elif target not in state:
                 state[target] = 1
                 path.append(target)
-                iterators.append(iter(nodes[target].supports))
+                iterators.append(iter(nodes[target].support_entries))

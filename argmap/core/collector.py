@@ -21,6 +21,12 @@ from contextlib import contextmanager
 _freeze_what_is_built = True  # False while a long-running process is under way
 
 
+def one_shot() -> bool:
+    """Whether this process runs a command and exits: no `argmap serve` or language server, which
+    keep what they load and read it again."""
+    return _freeze_what_is_built
+
+
 @contextmanager
 def run_once() -> Iterator[None]:
     """The collector off while a one-shot command runs; as it was afterwards (argmap's ``main()``

@@ -36,7 +36,7 @@ def format_2_fields(doc: LoadedYaml, model: ArgMap | None = None) -> list[Diagno
     """AM204 at every format-2 key of a map that declares `argmap: 1`; nothing for other maps
     (a missing or wrong version is the schema's to report). With the map's ``model``, a map
     that uses no format-2 field is told apart quickly, without walking its YAML data."""
-    version = declared_version(doc.data)
+    version = model.argmap if model is not None else declared_version(doc.data)  # a model's data may be let go
     if type(version) is not int or version != 1:
         return []
     if model is not None and not _uses_format_2(model):

@@ -72,17 +72,20 @@ class MapGraph:
     def __init__(self, argmap: ArgMap):
         self.map = argmap
         self.nodes = argmap.nodes
-        # the entries tell a node without relations at once, without building its lists of ids
-        self.edges: list[Edge] = [
-            Edge(node_id, target, relation, i)
-            for node_id, node in argmap.nodes.items()
-            for relation, entries in (("supports", node.support_entries), ("attacks", node.attack_entries)) if entries
-            for i, target in enumerate(getattr(node, relation))
-        ]
+        # One pass over the relation entries (an id, or a {to, weight} model), each edge filed
+        # under its target as it is made: this visits every relation of maps of 200,000 nodes.
+        nodes = self.nodes
+        self.edges: list[Edge] = []
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
-        for edge in self.edges:
-            if edge.target in self.nodes:
-                self.incoming[edge.target].append(edge)
+        add, incoming = self.edges.append, self.incoming
+        for node_id, node in nodes.items():
+            for relation, entries in (("supports", node.support_entries), ("attacks", node.attack_entries)):
+                for i, entry in enumerate(entries):
+                    target = entry if entry.__class__ is str else entry.to
+                    edge = Edge(node_id, target, relation, i)
+                    add(edge)
+                    if target in nodes:
+                        incoming[target].append(edge)
         # Only undercuts that take part count for sides and reachability; the others are check
         # errors (AM319, AM322).
         self.undercuts: list[Undercut] = [
@@ -138,27 +141,27 @@ class MapGraph:
                 if node.side:
                     result[node_id] = {node.side: []}
                     queue.append(node_id)
-        settled: set[str] = set(queue)
         incoming = self.incoming
         while queue:
             target = queue.popleft()
-            for side in list(result[target]):
-                switched = other_side(side)
-                for edge in incoming.get(target, ()):
+            edges = incoming.get(target)
+            if not edges:
+                continue
+            for side in list(result[target]):  # a copy: a node that relates to itself adds to it
+                switched = "con" if side == "pro" else "pro"
+                for edge in edges:
                     source = edge.source
                     if source in theses:
                         continue
                     derived = side if edge.relation == "supports" else switched
                     candidates = result.get(source)
-                    if candidates is None:
+                    if candidates is None:  # first reached: queued once, as every node in result is
                         result[source] = {derived: [edge]}
+                        queue.append(source)
                     elif derived not in candidates:
                         candidates[derived] = [edge]
                     elif edge not in candidates[derived]:
                         candidates[derived].append(edge)
-                    if source not in settled:
-                        settled.add(source)
-                        queue.append(source)
         return result
 
     @cached_property
@@ -187,13 +190,13 @@ class MapGraph:
     def reaches_thesis(self) -> set[str]:
         """Nodes from which some thesis can be reached by following relations."""
         reached = {n for n, node in self.nodes.items() if node.type == "thesis"}
-        queue = deque(reached)
-        while queue:
-            target = queue.popleft()
-            for edge in self.incoming.get(target, ()):
+        waiting = list(reached)  # the order of visits does not change the set reached
+        incoming, reach, wait = self.incoming, reached.add, waiting.append
+        while waiting:
+            for edge in incoming.get(waiting.pop(), ()):
                 if edge.source not in reached:
-                    reached.add(edge.source)
-                    queue.append(edge.source)
+                    reach(edge.source)
+                    wait(edge.source)
         return reached
 
     def thesis_of(self, side: str) -> list[str]:

@@ -13,7 +13,8 @@ same positions, whichever runs.
   differently, and the data has text keys only and stays within the depth bound. Anything else
   goes to the careful path, which says exactly what and where.
 
-Positions are character offsets until a diagnostic needs one (:mod:`argmap.core.locate`).
+Positions are character offsets until a diagnostic needs one (:mod:`argmap.core.locate`). The
+data of a large map may be let go once its models are built (:meth:`LoadedYaml.let_go`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import os
 import re
 import stat
 import sys
+import weakref
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +33,7 @@ from typing import Any
 from argmap.core.codes import Code
 from argmap.core.collector import cyclic_gc_paused
 from argmap.core.diagnostics import Diagnostic
-from argmap.core.locate import Locator, Marks, YamlPath, position_at
+from argmap.core.locate import LazyMapping, Locator, Marks, YamlPath, position_at
 
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document
@@ -162,10 +165,47 @@ class LoadedYaml:
     path: Path
     display: str
     text: str
-    data: Any
+    _data: Any  # None once let go (see let_go): read `data`
     locator: Locator = field(repr=False)
     # fast-path data whose keys and nesting no one has checked yet (see parse_yaml's schema_checks_keys)
     keys_unchecked: bool = False
+
+    @property
+    def data(self) -> Any:
+        """The parsed data; parsed again from the text after :meth:`let_go`."""
+        if self._data is None:
+            again, _ = parse_yaml(self.text, self.path, self.display, schema_checks_keys=True)
+            assert again is not None  # the same text parsed before
+            self._data = self.locator.data = again.data
+            self.locator.forget()
+        return self._data
+
+    def let_go(self) -> None:
+        """Drop the parsed data: reading ``data`` again parses the text again. Until
+        :meth:`place_lazily` says how, no diagnostic can be placed."""
+        self._data = self.locator.data = None
+
+    def place_lazily(self, top: dict[str, Any], key: str, names: Mapping[str, Any],
+                     accept: Callable[[str, Any], bool]) -> None:
+        """Place diagnostics without the data that :meth:`let_go` dropped (a large map's nodes
+        are most of its memory, and their models hold what the rules read). ``top`` is the
+        data's top level but for ``key``, whose entries ``names`` lists in order. A diagnostic
+        under ``key`` parses that entry's lines alone, kept when ``accept(name, data)`` vouches
+        for the reading (the entry's model built from it equals the one built from the whole
+        file); any other need parses the whole text again."""
+        this = weakref.ref(self)  # the locator keeps the function: no cycle back to the document
+
+        def entry(name: str) -> Any:
+            doc = this()
+            assert doc is not None  # only the document's own locator asks
+            lines = doc.locator.entry_text((key, name))
+            found = _fast_load(lines, check_keys=True) if lines is not None else None
+            if isinstance(found, dict) and list(found) == [name] and accept(name, found[name]):
+                return found[name]
+            return doc.data[key][name]
+
+        self.locator.data = {**top, key: LazyMapping(names, entry)}
+        self.locator.forget()
 
     def diagnostic(
         self,

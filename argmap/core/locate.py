@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,7 +107,7 @@ class BlockScanner:
                 return None
             if isinstance(found, _BlockEntry):
                 column = self._column(start)
-                found = self._block_value(found, column, in_mapping=isinstance(value, dict))
+                found = self._block_value(found, column, in_mapping=isinstance(value, _MAPPINGS))
                 if found is None:
                     return None
                 entries[step] = found  # type: ignore[index]
@@ -116,11 +116,32 @@ class BlockScanner:
             start = entry.value
         return entry
 
+    def entry_text(self, path: YamlPath) -> str | None:
+        """The lines of an entry of a block mapping, its key's line to the next line as little
+        indented (comment and blank lines after it included), e.g. ``  a:\\n    type: claim\\n``
+        for ``("nodes", "a")``; None when the mapping is not in block style or beyond this scanner.
+        The value itself is not looked at (it may be what the caller is rebuilding)."""
+        parent = self.find(path[:-1])
+        if parent is None:
+            return None
+        value = self.data
+        for step in path[:-1]:
+            value = value[step]
+        entries = self._container(path[:-1], value, parent.value if path[:-1] else self._first_content(0) or 0)
+        if not isinstance(entries, _KeyLines):
+            return None
+        entry = entries[path[-1]]
+        if entry is None or entry.key is None:
+            return None
+        start = entry.key - entries.indent
+        following = self._pattern("end-mapping", entries.indent + 1).search(self.text, self._line_end(entry.key), entries.region[1])
+        return self.text[start:following.start() + 1 if following else entries.region[1]]
+
     def _container(self, path: YamlPath, value: Any, start: int) -> dict[Any, Any] | _KeyLines | list[Any] | None:
         if path not in self._containers:
             if self.text[start] in "[{":
                 found = _FlowReader(self.text, start).read()
-            elif isinstance(value, dict):
+            elif isinstance(value, _MAPPINGS):
                 found = self._block_mapping(start)
             else:
                 found = self._block_sequence(start)
@@ -196,6 +217,36 @@ class BlockScanner:
     def _first_content(self, offset: int) -> int | None:
         found = _CONTENT_LINE.search(self.text, offset)
         return found.end() if found else None
+
+
+class LazyMapping(Mapping[str, Any]):
+    """A mapping of parsed data whose keys are known and whose values are built only when asked
+    (``build(key)``, once each): it stands for the nodes of a large map once their parsed data
+    was let go, so that placing a diagnostic rebuilds one node, not the whole file."""
+
+    def __init__(self, keys: Mapping[str, Any], build: Callable[[str], Any]):
+        self._keys = keys
+        self._build = build
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._built:
+            if key not in self._keys:
+                raise KeyError(key)
+            self._built[key] = self._build(key)
+        return self._built[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+_MAPPINGS = (dict, LazyMapping)
 
 
 class _KeyLines:
@@ -329,7 +380,7 @@ class _Unknown(Exception):
 def _matches(found: dict[Any, Any] | _KeyLines | list[Any] | None, value: Any) -> bool:
     if found is None:
         return False
-    if isinstance(value, dict):
+    if isinstance(value, _MAPPINGS):
         return not isinstance(found, list) and list(found) == list(value)
     return isinstance(found, list) and len(found) == len(value)
 
@@ -349,6 +400,15 @@ class Locator:
     _scanner: BlockScanner | None = field(default=None, repr=False)
     _lines: LineTable | None = field(default=None, repr=False)
 
+    def forget(self) -> None:
+        """Drop what was read from the text against the data: ``data`` was replaced."""
+        self._scanner = None
+
+    def entry_text(self, path: YamlPath) -> str | None:
+        """The lines of the block-mapping entry at ``path`` (see :meth:`BlockScanner.entry_text`)."""
+        self._scanner = self._scanner or BlockScanner(self.text, self.data)
+        return self._scanner.entry_text(path)
+
     def value(self, path: YamlPath) -> Position:
         """Where the value at ``path`` starts; the nearest existing ancestor otherwise."""
         return self._position(self._existing(path), key=False)
@@ -361,7 +421,7 @@ class Locator:
     def _existing(self, path: YamlPath) -> YamlPath:
         value = self.data
         for depth, step in enumerate(path):
-            if isinstance(value, dict) and step in value:
+            if isinstance(value, _MAPPINGS) and step in value:
                 value = value[step]
             elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
                 value = value[step]

@@ -35,6 +35,56 @@ def validate(doc: LoadedYaml, model: type[M]) -> tuple[M | None, list[Diagnostic
         return None, sorted(set(problems))
 
 
+def validate_letting_go(doc: LoadedYaml, model: type[M], key: str, item: type[BaseModel],
+                        nested: str | None = None) -> M | None:
+    """``model`` built from the data as :func:`validate` builds it, with less memory: the entries
+    under the top-level ``key`` are built one by one as ``item`` models (what ``model`` takes
+    for them), each entry's data dropped once its model is built, so that the data and the
+    models of a large map are never all held at once. The document places its diagnostics
+    without the data (:meth:`LoadedYaml.place_lazily`). None when the data is not a valid
+    ``model``, or its positions need it: the caller then validates as usual, on the data parsed
+    again, for the same model or the same diagnostics.
+
+    The item models, and those in their list field ``nested``, share one set of the fields each
+    was given among all that were given the same (pydantic makes one per model, ~90 MB for
+    200,000 nodes; the models are frozen, and a copy gets a set of its own)."""
+    if doc.locator.marks is not None:  # the careful path's positions go with its data
+        return None
+    data = doc.data
+    entries = data.get(key)
+    if type(entries) is not dict:
+        return None
+    top = dict(data)
+    doc.let_go()
+    del data
+    built: dict[Any, BaseModel] = {}
+    check = item.__pydantic_validator__.validate_python  # what model_validate calls (built here if deferred)
+    given: dict[frozenset[str], set[str]] = {}
+    try:
+        for name, value in entries.items():
+            built[name] = entry = check(value)
+            entries[name] = None  # replacing a value, not a key: the loop goes on
+            for each in (entry, *getattr(entry, nested)) if nested else (entry,):
+                fields = each.__pydantic_fields_set__
+                shared = given.setdefault(frozenset(fields), fields)
+                if shared is not fields:
+                    object.__setattr__(each, "__pydantic_fields_set__", shared)
+        top[key] = built
+        result = model.model_validate(top)
+    except ValidationError:
+        return None
+    names = getattr(result, key)
+
+    def same(name: str, value: Any) -> bool:
+        try:
+            return item.model_validate(value) == names[name]
+        except ValidationError:
+            return False
+
+    doc.place_lazily(top, key, names, same)
+    return result
+
+
 def _sentence_case(message: str) -> str:
     """pydantic's message, its first letter lowered to follow a colon; the rest (a pattern, a
     quoted value) stays as it is."""
