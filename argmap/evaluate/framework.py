@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 class UnknownArgument(ValueError):
@@ -21,15 +22,23 @@ class UnknownArgument(ValueError):
 class Framework:
     """An argumentation framework ⟨A, R⟩ with integer-indexed adjacency.
 
-    Build it with :meth:`build` (names) or :meth:`from_index_pairs` (indices, the fast path for
-    large ICCMA files). Arguments keep their declaration order; a repeated attack is kept once.
+    Build it with :meth:`build` (names), :meth:`from_index_pairs` (indices) or
+    :meth:`from_columns` (indices, attacks already distinct: the fast path for large ICCMA files).
+    Arguments keep their declaration order; a repeated attack is kept once.
     """
 
     arguments: tuple[str, ...]
-    pairs: tuple[tuple[int, int], ...] = field(repr=False)
+    attacking: Sequence[int] = field(repr=False)  # attack k is (attacking[k], attacked[k])
+    attacked: Sequence[int] = field(repr=False)
     index: dict[str, int] = field(repr=False)
     attackers: list[Sequence[int]] = field(repr=False)
     targets: list[Sequence[int]] = field(repr=False)
+
+    @cached_property
+    def pairs(self) -> tuple[tuple[int, int], ...]:
+        """The attacks as (attacker, target) indices, in the order read. Made when first asked:
+        300,000 tuples that evaluating an ICCMA instance never needs."""
+        return tuple(zip(self.attacking, self.attacked))
 
     @classmethod
     def build(cls, arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Framework:
@@ -53,9 +62,22 @@ class Framework:
         index: dict[str, int] | None = None,
     ) -> Framework:
         """``pairs`` holds (attacker, target) indices into ``names``, which must be distinct."""
-        names = tuple(names)
         unique_pairs = tuple(dict.fromkeys(pairs))  # dedupe, keep order, at C speed
         attacking, attacked = zip(*unique_pairs) if unique_pairs else ((), ())
+        return cls.from_columns(names, attacking, attacked, index)
+
+    @classmethod
+    def from_columns(
+        cls,
+        names: Sequence[str],
+        attacking: Sequence[int],
+        attacked: Sequence[int],
+        index: dict[str, int] | None = None,
+    ) -> Framework:
+        """``attacking[k]`` attacks ``attacked[k]`` (indices into ``names``, which must be
+        distinct); no attack may be repeated: the fast path of a reader that dropped repeats
+        itself."""
+        names = tuple(names)
         # One shared empty tuple stands for "none" until an attack needs a list: an ICCMA header
         # may declare far more arguments than its attacks mention.
         attackers: list[Sequence[int]] = [()] * len(names)
@@ -70,7 +92,7 @@ class Framework:
         deque(map(list.append, map(targets.__getitem__, attacking), attacked), maxlen=0)
         if index is None:
             index = {name: i for i, name in enumerate(names)}
-        return cls(names, unique_pairs, index, attackers, targets)
+        return cls(names, attacking, attacked, index, attackers, targets)
 
     def __len__(self) -> int:
         return len(self.arguments)
