@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
+from itertools import compress
 
 from argmap.core.diagnostics import UsageError
 
@@ -100,11 +101,12 @@ def label_framework(framework: Framework, semantics: str,
     labellings ``compute`` finds (the registry's entry says which)."""
     labellings = compute(framework)
     names = framework.arguments
-    extensions = sorted(tuple(i for i, code in enumerate(lab) if code == IN) for lab in labellings)
+    # each labelling's IN arguments picked by compress() at C speed: 100,000 for an ICCMA instance
+    extensions = sorted(tuple(compress(range(len(lab)), map(IN.__eq__, lab))) for lab in labellings)
     reasons = _ScepticalReasons(framework, labellings)
     return Evaluation(
         semantics=semantics,
-        extensions=tuple(tuple(names[i] for i in ext) for ext in extensions),
+        extensions=tuple(tuple(map(names.__getitem__, ext)) for ext in extensions),
         explain=reasons.verdicts,
         tabulate=reasons.explained,
     )
