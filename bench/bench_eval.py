@@ -24,9 +24,18 @@ Figures measured on the development machine (CPython 3.11, fixed seeds as below)
   (adjacency filled by map() at C speed, the table's cells looked up once per label and escaped
   in one search, no checker imported, what the command built frozen rather than walked by a last
   collection): table 1.19 s, json 0.78 s (medians of 3); side by side with main, medians of 7,
-  table 1.27 s against 1.50 s, json 0.87 s against 0.97 s. What remains of the table's: start-up
-  and imports ≈ 0.25 s, reading and building the framework ≈ 0.45 s (a dictionary look-up per
-  attack's two names is 0.16 s of it), every argument's reason ≈ 0.2 s, the table ≈ 0.15 s;
+  table 1.27 s against 1.50 s, json 0.87 s against 0.97 s. Issue 20's last round (the reasons
+  worked out as lists and their words made by one map() of str.format, no Verdict object per
+  argument; the table joined column by column; repeated attacks dropped by their names before
+  the look-ups, which then find each name's hash cached; no 300,000 pairs unless asked; the
+  adjacency lists made at C speed): side by side with main, whole process, medians of 7 to 9
+  runs alternating, wall / CPU (user + sys): table 1.01 / 1.00 s against 1.37 / 1.34 s at load
+  2.0; 1.91 / 1.33 s against 2.56 / 1.81 s at load 2.9 (a quarter less CPU either way); json
+  0.93 / 0.92 s against 1.04 / 1.03 s at load 2.4. What remains of the table's
+  (CPU, loaded machine): start-up and imports ≈ 0.18 s, reading and building the framework
+  ≈ 0.35-0.45 s (the regular expressions 0.1 s, the name look-ups 0.12 s, filling the adjacency
+  0.1 s), every argument's reason ≈ 0.1 s (a list of the attackers it names, per argument), the
+  table ≈ 0.05 s;
 * preferred: random frameworks of up to ≈ 450 arguments (≈ 1,350 attacks) within 1 s;
 * stable: random frameworks of up to ≈ 2,200 arguments (≈ 6,500 attacks) within 1 s.
 

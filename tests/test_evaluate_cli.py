@@ -101,6 +101,34 @@ def test_eval_reads_iccma_frameworks(cli) -> None:
     assert json.loads(result.stdout) == {"semantics": "stable", "extensions": [["a", "d"], ["b", "d"]]}
 
 
+def test_eval_prints_a_framework_as_a_table_of_labels_and_reasons(cli, tmp_path: Path) -> None:
+    # columns as wide as their widest cell (the header's included), the last one ragged
+    result = cli(["eval", FRAMEWORKS / "good" / "floating-reinstatement.apx", "-s", "preferred"])
+    assert result.exit_code == 0
+    assert result.stdout == textwrap.dedent(f"""\
+        {FRAMEWORKS / "good" / "floating-reinstatement.apx"}: preferred semantics
+
+        ARGUMENT  LABEL  STATUS     REASON
+        a         UNDEC  undecided  stands in some extensions but not in all
+        b         UNDEC  undecided  stands in some extensions but not in all
+        c         OUT    falls      falls in every extension, defeated by one of a, b
+        d         IN     stands     all attackers fall
+
+        1 stand, 1 fall, 2 undecided
+        2 extensions: {{a, d}}  {{b, d}}
+        """)
+    path = tmp_path / "chain.apx"
+    path.write_text("arg(a-longer-name).\narg(x).\narg(y).\natt(a-longer-name,x).\natt(x,y).\n", encoding="utf-8")
+    result = cli(["eval", path])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2:6] == [
+        "ARGUMENT       LABEL  STATUS  REASON",  # no one undecided: STATUS is as wide as its header
+        "a-longer-name  IN     stands  unattacked",
+        "x              OUT    falls   defeated by a-longer-name",
+        "y              IN     stands  all attackers fall",
+    ]
+
+
 def test_eval_reports_a_malformed_framework_and_exits_1(cli) -> None:
     result = cli(["eval", FRAMEWORKS / "bad" / "out-of-range.af", "--format", "json"])
     assert result.exit_code == 1

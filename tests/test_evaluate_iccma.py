@@ -127,6 +127,9 @@ def test_an_apx_file_reads_the_same_in_any_layout(tmp_path: Path, seed: int) -> 
         frameworks.append(result.framework)
     assert frameworks[0].arguments == frameworks[1].arguments and len(frameworks[0].arguments) == 60
     assert frameworks[0].pairs == frameworks[1].pairs
+    assert len(set(frameworks[0].pairs)) == len(frameworks[0].pairs)  # a repeated attack is kept once
+    for adjacency in ("attackers", "targets"):
+        assert [list(a) for a in getattr(frameworks[0], adjacency)] == [list(a) for a in getattr(frameworks[1], adjacency)]
 
 
 def test_a_problem_in_a_large_apx_file_is_reported_at_its_line(tmp_path: Path) -> None:

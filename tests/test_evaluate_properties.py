@@ -149,3 +149,15 @@ def test_sceptical_labels_follow_the_extensions(fw: Framework) -> None:
             )
             expected = Label.IN if in_every else Label.OUT if attacked_in_every else Label.UNDEC
             assert verdict.label is expected, (semantics, argument)
+
+
+@PROPERTY_SETTINGS
+@given(frameworks())
+def test_the_table_of_a_framework_says_what_its_verdicts_say(fw: Framework) -> None:
+    # `argmap eval` prints a framework's labels and reasons from `explained`, made in bulk
+    for semantics in ("grounded", "preferred", "stable"):
+        result = evaluate(fw, semantics)
+        explained, verdicts = result.explained, result.verdicts
+        assert tuple(explained.arguments) == tuple(verdicts) == fw.arguments
+        assert list(explained.labels) == [v.label for v in verdicts.values()], semantics
+        assert list(explained.reasons) == [str(v.reason) for v in verdicts.values()], semantics

@@ -110,11 +110,18 @@ def _parse_tight_apx(text: str) -> ParseResult | None:
     if len(index) > MAX_ARGUMENTS:
         return None
     names = tuple(index)
+    # A repeated attack dropped as the names are read, before they are numbered: hashing the
+    # (attacker, target) names here caches each name's hash, which the look-ups below then use.
+    # A name has one number, so pairs of names repeat exactly where pairs of numbers would.
+    unique = dict.fromkeys(attacks)
+    if len(unique) < len(attacks):
+        attackers, targets = zip(*unique)
     try:  # map() at C speed: the 300,000 attacks of an ICCMA instance are not a Python loop
-        pairs = zip(map(index.__getitem__, attackers), map(index.__getitem__, targets))
-        return ParseResult(Framework.from_index_pairs(names, list(pairs), index))
+        attacking = list(map(index.__getitem__, attackers))
+        attacked = list(map(index.__getitem__, targets))
     except KeyError:
         return None
+    return ParseResult(Framework.from_columns(names, attacking, attacked, index))
 
 
 def _parse_apx_statements(text: str, path: str) -> ParseResult:
@@ -264,7 +271,8 @@ def parse_af(text: str, path: str) -> ParseResult:
         pairs[attacker - 1, target - 1] = None
     if size is None:
         problems.add(Code.AM701, 1, 1, "missing 'p af N' header", _AF_HEADER_HINT)
-    return problems.result(lambda: Framework.from_index_pairs([str(i) for i in range(1, (size or 0) + 1)], pairs))
+    return problems.result(lambda: Framework.from_columns([str(i) for i in range(1, (size or 0) + 1)],
+                                                          *(zip(*pairs) if pairs else ((), ()))))
 
 
 PARSERS: dict[str, Callable[[str, str], ParseResult]] = {".apx": parse_apx, ".tgf": parse_tgf, ".af": parse_af}

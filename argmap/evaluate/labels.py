@@ -6,7 +6,7 @@ formal argumentation"): IN, OUT and UNDEC, shown to users as "stands", "falls" a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -46,15 +46,17 @@ class Reason:
 
     def __str__(self) -> str:
         # only this kind's words are formatted: `argmap eval` prints a reason per argument
-        return _REASON_WORDS[self.kind].format(names=", ".join(self.attackers))
+        return REASON_WORDS[self.kind].format(", ".join(self.attackers))
 
 
-_REASON_WORDS = {
+# Each kind's words; "{}" stands for the attackers it names (positional: a whole framework's
+# reasons are formatted by one map() of str.format, in argmap.evaluate.semantics).
+REASON_WORDS = {
     ReasonKind.UNATTACKED: "unattacked",
     ReasonKind.ATTACKERS_FALL: "all attackers fall",
-    ReasonKind.DEFEATED_BY: "defeated by {names}",
-    ReasonKind.DEFEATED_EITHER_WAY: "falls in every extension, defeated by one of {names}",
-    ReasonKind.CONTESTED_BY: "contested by {names}, which do not fall",
+    ReasonKind.DEFEATED_BY: "defeated by {}",
+    ReasonKind.DEFEATED_EITHER_WAY: "falls in every extension, defeated by one of {}",
+    ReasonKind.CONTESTED_BY: "contested by {}, which do not fall",
     ReasonKind.STANDS_IN_SOME: "stands in some extensions but not in all",
     ReasonKind.NO_EXTENSION: "no extension exists under this semantics",
 }
@@ -71,22 +73,42 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Explained:
+    """Every argument's label and reason as words, in declaration order: what a table of a
+    whole framework shows, without a Verdict object per argument."""
+
+    arguments: Sequence[str]
+    labels: Sequence[Label]
+    reasons: Sequence[str]
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """The result of evaluating a framework under one semantics.
 
     ``extensions`` lists each extension's arguments in declaration order. ``verdicts`` (one per
     argument, in declaration order) is worked out on first use: naming every argument's
     defeaters costs more than the grounded labelling itself, and ICCMA output needs only the
-    extensions.
+    extensions. ``explained`` says the same as ``verdicts`` in bulk (the table of `argmap eval`):
+    ``tabulate`` makes it directly when given, else it is read off ``verdicts``.
     """
 
     semantics: str
     extensions: tuple[tuple[str, ...], ...]
     explain: Callable[[], dict[str, Verdict]] = field(repr=False, compare=False)
+    tabulate: Callable[[], Explained] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def verdicts(self) -> dict[str, Verdict]:
         return self.explain()
+
+    @cached_property
+    def explained(self) -> Explained:
+        if self.tabulate is not None:
+            return self.tabulate()
+        verdicts = self.verdicts
+        return Explained(tuple(verdicts), [v.label for v in verdicts.values()],
+                         [str(v.reason) for v in verdicts.values()])
 
     def label(self, argument: str) -> Label:
         return self.verdicts[argument].label

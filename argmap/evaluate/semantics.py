@@ -25,12 +25,14 @@ rather than run for hours: no debate is read through a thousand alternative outc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from itertools import compress
 
 from argmap.core.diagnostics import UsageError
 
 from .framework import Framework
-from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
+from .labels import REASON_WORDS, Evaluation, Explained, Label, Reason, ReasonKind, Verdict
 from .search import IN, OUT, CompleteSearch, grounded_codes
 
 Labelling = list[int]
@@ -99,58 +101,84 @@ def label_framework(framework: Framework, semantics: str,
     labellings ``compute`` finds (the registry's entry says which)."""
     labellings = compute(framework)
     names = framework.arguments
-    extensions = sorted(tuple(i for i, code in enumerate(lab) if code == IN) for lab in labellings)
+    # each labelling's IN arguments picked by compress() at C speed: 100,000 for an ICCMA instance
+    extensions = sorted(tuple(compress(range(len(lab)), map(IN.__eq__, lab))) for lab in labellings)
+    reasons = _ScepticalReasons(framework, labellings)
     return Evaluation(
         semantics=semantics,
-        extensions=tuple(tuple(names[i] for i in ext) for ext in extensions),
-        explain=lambda: _sceptical_verdicts(framework, labellings),
+        extensions=tuple(tuple(map(names.__getitem__, ext)) for ext in extensions),
+        explain=reasons.verdicts,
+        tabulate=reasons.explained,
     )
 
 
-_UNATTACKED = Reason(ReasonKind.UNATTACKED)
-_ATTACKERS_FALL = Reason(ReasonKind.ATTACKERS_FALL)
-_STANDS_IN_SOME = Reason(ReasonKind.STANDS_IN_SOME)
+# The sceptical label of an argument from the set of codes it takes across labellings (a bit
+# set of IN/OUT/UNDEC, indexed by it): IN or OUT in every labelling, else UNDEC.
+_SCEPTICAL_LABEL = (Label.UNDEC, Label.IN, Label.OUT, Label.UNDEC, Label.UNDEC, Label.UNDEC, Label.UNDEC, Label.UNDEC)
 
 
-def _sceptical_verdicts(framework: Framework, labellings: list[Labelling]) -> dict[str, Verdict]:
-    names, attackers = framework.arguments, framework.attackers
-    if not labellings:
-        nothing = Verdict(Label.UNDEC, Reason(ReasonKind.NO_EXTENSION))
-        return dict.fromkeys(names, nothing)
+class _ScepticalReasons:
+    """Each argument's sceptical label and reason, worked out once, in bulk, when first asked:
+    both the Verdict objects of ``verdicts`` (maps) and the words of ``explained`` (the table of
+    a framework, 100,000 lines for an ICCMA instance, which needs no object per argument) are
+    read off the same lists."""
 
-    # Per argument, the set of codes it takes across labellings (a bit set of IN/OUT/UNDEC);
-    # with one labelling (grounded) that is the labelling itself.
-    seen = labellings[0]
-    for labelling in labellings[1:]:
-        seen = [a | b for a, b in zip(seen, labelling)]
+    def __init__(self, framework: Framework, labellings: list[Labelling]):
+        self.framework, self.labellings = framework, labellings
 
-    # Enum members and constructors held in locals: this loop runs once per argument, 100,000
-    # times for a large ICCMA instance, and attribute look-ups would dominate it.
-    label_in, label_out, label_undec = Label.IN, Label.OUT, Label.UNDEC
-    defeated_by, defeated_either_way, contested_by = (
-        ReasonKind.DEFEATED_BY, ReasonKind.DEFEATED_EITHER_WAY, ReasonKind.CONTESTED_BY
-    )
-    stands_unattacked = Verdict(label_in, _UNATTACKED)
-    stands_attackers_fall = Verdict(label_in, _ATTACKERS_FALL)
-    stands_in_some = Verdict(label_undec, _STANDS_IN_SOME)
-    verdicts: dict[str, Verdict] = {}
-    for i, name in enumerate(names):
-        codes = seen[i]
-        if codes == IN:
-            verdicts[name] = stands_attackers_fall if attackers[i] else stands_unattacked
-        elif codes == OUT:
-            always_in = [names[a] for a in attackers[i] if seen[a] == IN]
-            if always_in:
-                reason = Reason(defeated_by, tuple(always_in))
-            else:  # floating defeat: each extension has its own defeater
-                reason = Reason(defeated_either_way, tuple([names[a] for a in attackers[i] if seen[a] & IN]))
-            verdicts[name] = Verdict(label_out, reason)
-        elif codes & IN:
-            verdicts[name] = stands_in_some
-        else:
-            contesting = [names[a] for a in attackers[i] if seen[a] != OUT]
-            verdicts[name] = Verdict(label_undec, Reason(contested_by, tuple(contesting)))
-    return verdicts
+    def verdicts(self) -> dict[str, Verdict]:
+        labels, kinds, named = self._worked_out
+        return dict(zip(self.framework.arguments, map(Verdict, labels, map(Reason, kinds, map(tuple, named)))))
+
+    def explained(self) -> Explained:
+        labels, kinds, named = self._worked_out
+        # map() at C speed: one str.format of the kind's words per argument, no Python loop
+        reasons = list(map(str.format, map(REASON_WORDS.__getitem__, kinds), map(", ".join, named)))
+        return Explained(self.framework.arguments, labels, reasons)
+
+    @cached_property
+    def _worked_out(self) -> tuple[list[Label], list[ReasonKind], list[Sequence[str]]]:
+        """Per argument, in declaration order: its label, its reason's kind and the attackers
+        the reason names (none for the kinds that name none)."""
+        names, attackers, labellings = self.framework.arguments, self.framework.attackers, self.labellings
+        if not labellings:
+            return [Label.UNDEC] * len(names), [ReasonKind.NO_EXTENSION] * len(names), [()] * len(names)
+
+        # Per argument, the set of codes it takes across labellings; with one labelling
+        # (grounded) that is the labelling itself.
+        seen = labellings[0]
+        for labelling in labellings[1:]:
+            seen = [a | b for a, b in zip(seen, labelling)]
+
+        # Kinds and methods held in locals: this loop runs once per argument, 100,000 times for
+        # a large ICCMA instance, and attribute look-ups would dominate it.
+        unattacked, attackers_fall, stands_in_some = (
+            ReasonKind.UNATTACKED, ReasonKind.ATTACKERS_FALL, ReasonKind.STANDS_IN_SOME)
+        defeated_by, defeated_either_way, contested_by = (
+            ReasonKind.DEFEATED_BY, ReasonKind.DEFEATED_EITHER_WAY, ReasonKind.CONTESTED_BY)
+        kinds: list[ReasonKind] = []
+        named: list[Sequence[str]] = []
+        kind, name = kinds.append, named.append
+        none = ()
+        for i, codes in enumerate(seen):
+            if codes == IN:
+                kind(attackers_fall if attackers[i] else unattacked)
+                name(none)
+            elif codes == OUT:
+                always_in = [names[a] for a in attackers[i] if seen[a] == IN]
+                if always_in:
+                    kind(defeated_by)
+                    name(always_in)
+                else:  # floating defeat: each extension has its own defeater
+                    kind(defeated_either_way)
+                    name([names[a] for a in attackers[i] if seen[a] & IN])
+            elif codes & IN:
+                kind(stands_in_some)
+                name(none)
+            else:
+                kind(contested_by)
+                name([names[a] for a in attackers[i] if seen[a] != OUT])
+        return list(map(_SCEPTICAL_LABEL.__getitem__, seen)), kinds, named
 
 
 __all__ = ["UnknownSemantics", "label_framework"]

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import Diagnostic, ExitCode, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, Evaluation, MapEvaluation, SupportRule, evaluate
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
 from argmap.evaluate.registry import entry, framework_semantics, map_verdict
-from argmap.evaluate.prep import Preparation, prepare
 from argmap.evaluate.semantics import TooManyExtensions
 from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics
 from argmap.core.folders import DEFAULT_SEEDS
-from argmap.core.project import MAP_SUFFIXES, RegistryNotMap
 from argmap.core.vocabulary import DEFAULT_SEMANTICS
+
+if TYPE_CHECKING:  # preparation lists are for maps: a framework is evaluated without loading them
+    from argmap.evaluate.prep import Preparation
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
                          "argmap eval takes one map (.yaml) or ICCMA framework (.apx, .tgf, .af)")
     if is_framework_file(path):
         return _eval_framework(request)
+    from argmap.core.project import MAP_SUFFIXES  # the project's reader: maps only
+
     if path.suffix.lower() in MAP_SUFFIXES:
         return _eval_map(request)
     raise UsageError(f"{path}: cannot tell what this file is from its suffix",
@@ -85,6 +89,8 @@ def _eval_framework(request: EvalRequest) -> EvalOutcome:
 def _eval_map(request: EvalRequest) -> EvalOutcome:
     # imported here: an ICCMA framework is evaluated without loading the checker and its rules
     from argmap.checks.expect import EXPECT_CODES
+    from argmap.core.project import RegistryNotMap
+    from argmap.evaluate.prep import prepare
     from argmap.usecases.check import check
 
     checked = check([request.path], request.seeds)
