@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.quotes.match import SourceText, canonical
 
@@ -87,3 +89,25 @@ def test_several_occurrences_and_prefix_suffix_pick_one(source: SourceText):
 def test_canonical_form_is_idempotent():
     text = "  \u201cA\u201d \u2014 *b*  c-\nd  "
     assert canonical(canonical(text)) == canonical(text) == '"A" - b cd'
+
+
+# Text made of what the canonical form changes: single and repeated spaces, line breaks, mapped
+# and dropped characters, hyphens at line ends, between words kept as they are.
+_TRICKY = st.lists(st.sampled_from(list("ab1 .-\n\t*_") + ["\u00a0", "\u00ad", "\u200b", "\u201c", "\u2019", "\u2014",
+                                                             "\u3000", "-\n", " \n ", "  "]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TRICKY)
+def test_the_search_index_maps_each_canonical_character_back_to_the_source(text: str):
+    from argmap.quotes.match import _TRANSLATION, _CanonicalIndex
+
+    for keep_line_end_hyphens in (False, True):
+        index = _CanonicalIndex(text, keep_line_end_hyphens)
+        assert list(index.offsets) == sorted(set(index.offsets)) and len(index.offsets) == len(index.text)
+        for char, offset in zip(index.text, index.offsets):
+            source = text[offset]
+            assert char == source or char == source.translate(_TRANSLATION) or (char == " " and source.isspace()) \
+                or (char == " " and source.translate(_TRANSLATION) == ""), (char, source)
+        if "-" not in text.translate(_TRANSLATION):  # no hyphen nor dash: the index is the canonical form
+            assert index.text == canonical(text)

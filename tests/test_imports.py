@@ -131,3 +131,31 @@ def test_evaluating_a_framework_loads_no_checker(tmp_path):
     (tmp_path / "pair.apx").write_text("arg(a).\narg(b).\natt(a,b).\n", encoding="utf-8")
     modules = imported_modules(["eval", "pair.apx"], tmp_path)
     assert {m for m in modules if m == "argmap.usecases.check" or m.startswith("argmap.checks")} == set()
+
+
+# The evaluation engine (labels by semantics, gradual strengths, verdicts) and its report: what
+# `eval`, `render`, `brief` and a map's `expect:` need. A check of a map without `expect:` asks
+# for no evaluation, so it loads none of it (~15 ms of every check).
+EVALUATION_ENGINE = {"argmap.evaluate.registry", "argmap.evaluate.mapeval", "argmap.evaluate.strength",
+                     "argmap.evaluate.gradual", "argmap.evaluate.undercut", "argmap.evaluate.verdict",
+                     "argmap.evaluate.dfquad", "argmap.evaluate.qe", "argmap.reporters.evaluation"}
+
+
+@pytest.mark.parametrize("report", ["text", "json", "github", "sarif"])
+def test_checking_a_map_without_expect_loads_no_evaluation_engine(small_project, report):
+    assert "expect:" not in (small_project / "maps" / SMALL.name).read_text(encoding="utf-8")
+    modules = imported_modules(["check", "--format", report, "maps"], small_project)
+    assert "argmap.checks.expect" in modules  # the rules that would evaluate did run
+    assert modules & EVALUATION_ENGINE == set()
+
+
+def test_checking_a_map_with_expect_still_evaluates_it(small_project):
+    # the engine loads when a map asks for it: o1 is undecided under grounded semantics
+    path = small_project / "maps" / SMALL.name
+    path.write_text(path.read_text(encoding="utf-8") + "expect:\n  stands: [o1]\n", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "argmap", "check", "--format", "json", "maps"],
+                          cwd=small_project, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "'o1' is expected to stand under grounded semantics, but it is undecided" in done.stdout
+    assert "argmap.evaluate.registry" in {line.split("|")[-1].strip() for line in done.stderr.splitlines()}

@@ -4,15 +4,17 @@ tests, as Carneades maps do."""
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 from argmap.checks.rule import MapContext, rule
 from argmap.core.codes import Code
 from argmap.core.model import pinned_strengths
-from argmap.evaluate import Label
-from argmap.evaluate.verdict import headline_semantics
-from argmap.evaluate.mapeval import MapEvaluation
+from argmap.evaluate.labels import Label
 from argmap.evaluate.semantics import MAX_EXTENSIONS, TooManyExtensions
 from argmap.core.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
+
+if TYPE_CHECKING:  # the engine itself loads only for a map with `expect:` (ctx.evaluation)
+    from argmap.evaluate.mapeval import MapEvaluation
 
 EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
 
@@ -227,6 +229,8 @@ def expected_verdict(ctx: MapContext):
     expect = ctx.model.expect
     if expect is None or expect.verdict is None or not ctx.project.registry_valid or not _relations_resolve(ctx):
         return
+    from argmap.evaluate.verdict import headline_semantics  # the engine: maps with `expect: verdict:` alone
+
     semantics = headline_semantics(ctx.model)
     try:
         verdict = ctx.evaluations.verdict(ctx.model, semantics)

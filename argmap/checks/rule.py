@@ -12,6 +12,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from argmap.core.codes import Code, Severity
 from argmap.core.diagnostics import Diagnostic
@@ -20,8 +21,10 @@ from argmap.core.load import LoadedYaml, YamlPath
 from argmap.core.model import ArgMap, Evidence
 from argmap.core.project import MapDocument, Project, SourceDocument
 from argmap.evaluate.evaluations import Evaluations
-from argmap.evaluate.mapeval import MapEvaluation
 from argmap.quotes.match import QuoteResult
+
+if TYPE_CHECKING:  # the engine loads when a rule asks for an evaluation, not with every check
+    from argmap.evaluate.mapeval import MapEvaluation
 
 
 @dataclass(slots=True)  # one per quote of the map: slots keep 200,000 of them small and quick to make

@@ -12,23 +12,41 @@ undecided, and why.
 * :mod:`.mapeval` — maps as frameworks; :mod:`.iccma` — the ICCMA file formats.
 """
 
-from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
-from .framework import Framework
-from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
-from .mapeval import MapEvaluation
-from .registry import REGISTRY, evaluate, evaluate_map
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_SUPPORT_RULE",
-    "REGISTRY",
-    "Evaluation",
-    "Framework",
-    "Label",
-    "MapEvaluation",
-    "Reason",
-    "ReasonKind",
-    "SupportRule",
-    "Verdict",
-    "evaluate",
-    "evaluate_map",
-]
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# Each name this package offers, and the module that defines it. They load on first use: a
+# module of the package that needs none of them (a check of a map without `expect:` reads only
+# :mod:`.evaluations`, :mod:`.labels` and :mod:`.semantics`) does not load the whole engine with it.
+_EXPORTS = {
+    "DEFAULT_SUPPORT_RULE": "bipolar", "SupportRule": "bipolar",
+    "Framework": "framework",
+    "Evaluation": "labels", "Label": "labels", "Reason": "labels", "ReasonKind": "labels", "Verdict": "labels",
+    "MapEvaluation": "mapeval",
+    "REGISTRY": "registry", "evaluate": "registry", "evaluate_map": "registry",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # asked once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
+if TYPE_CHECKING:
+    from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
+    from .framework import Framework
+    from .labels import Evaluation, Label, Reason, ReasonKind, Verdict
+    from .mapeval import MapEvaluation
+    from .registry import REGISTRY, evaluate, evaluate_map

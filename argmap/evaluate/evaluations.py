@@ -8,14 +8,16 @@ outputs that need labels or strengths; the project itself stays plain data.
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-from argmap.core.model import ArgMap, Source
+from typing import TYPE_CHECKING
 
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
-from .mapeval import MapEvaluation
-from .registry import entry, evaluate_map, map_verdict
 from .semantics import TooManyExtensions
-from .verdict import MapVerdict, headline_semantics
+
+if TYPE_CHECKING:  # the engine loads on the first evaluation asked for: most checks ask for none
+    from argmap.core.model import ArgMap, Source
+
+    from .mapeval import MapEvaluation
+    from .verdict import MapVerdict
 
 
 class Evaluations:
@@ -34,6 +36,8 @@ class Evaluations:
 
         Raises :class:`TooManyExtensions` when the map has more outcomes than argmap lists; that
         too is found once: the search that found it is the costly part."""
+        from .registry import entry, evaluate_map
+
         found = entry(semantics)
         rule = found.support_rule(rule)
         evaluations = self._kept.setdefault(id(model), (model, {}))[1]
@@ -55,6 +59,9 @@ class Evaluations:
         when a side has no thesis. ``what_ifs=False``: without its decisive clashes (what taking
         out each node or relation would do), which a caller that shows only the leader, margin
         and robustness does not need; on a large map they are most of the work."""
+        from .registry import map_verdict
+        from .verdict import headline_semantics
+
         semantics = semantics or headline_semantics(model)
         key = (id(model), semantics)
         kept = self._verdicts.get(key)

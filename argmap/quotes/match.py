@@ -77,10 +77,19 @@ class QuoteResult:
 
 
 # What the canonical form changes in a text: a line-end hyphen break, a run of white space, or a
-# character the translation table maps or drops. Everything between two such places is copied.
+# character the translation table maps or drops. Everything between two such places is copied,
+# and so is a single space between two characters kept as they are (it stays one space, at its
+# own offset): the index is then built per line and special character, not per word. Each change
+# starts with a character of the leading class, which lets the regex engine skip to the next
+# candidate instead of trying every alternative at every character; its first character tells
+# the kind: '-' a hyphen break, white space a run of it, anything else a mapped character.
+_MAPPED = "[" + re.escape("".join(map(chr, _TRANSLATION))) + "]"
+_KEPT_AS_IS = r"[^\s" + _MAPPED[1:]
 _CHANGED = re.compile(
-    "(?P<hyphen_break>" + _LINE_END_HYPHEN.pattern + r")|(?P<space>\s+)|(?P<mapped>["
-    + re.escape("".join(map(chr, _TRANSLATION))) + "])"
+    r"[-\s" + _MAPPED[1:-1] + "]"
+    + r"(?:(?<=\w-)[ \t]*\r?\n\s*(?=\w)"  # the rest of _LINE_END_HYPHEN
+    + rf"|(?<=\s)(?:(?<!{_KEPT_AS_IS} )|(?!{_KEPT_AS_IS}))\s*"
+    + rf"|(?<={_MAPPED}))"
 )
 
 
@@ -109,12 +118,12 @@ class _CanonicalIndex:
             if at > copied_to:
                 keep(text[copied_to:at], copied_to)
             copied_to = change.end()
-            kind = change.lastgroup
-            if kind == "hyphen_break":
+            first = text[at]
+            if first == "-":  # a line-end hyphen break
                 if keep_line_end_hyphens:  # a pending space stays pending, for the next character kept
                     out.append("-")
                     offsets.append(at)
-            elif kind == "space":
+            elif first.isspace():  # what the regex's \s matches
                 pending_space = bool(out)
             else:
                 mapped = change.group().translate(_TRANSLATION)

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 from argmap import __version__
 from argmap.core.diagnostics import count
 from argmap.reporters.base import Checked
-from argmap.reporters.evaluation import evaluation_payload
 
 if TYPE_CHECKING:
     from argmap.usecases.eval import EvalOutcome
@@ -51,4 +50,6 @@ class JsonReporter:
         })
 
     def evaluation(self, outcome: EvalOutcome) -> str:
+        from argmap.reporters.evaluation import evaluation_payload  # the engine's types: `eval` alone
+
         return dump(evaluation_payload(outcome))

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import Diagnostic, count
 from argmap.reporters.base import Checked
-from argmap.reporters.evaluation import text_evaluation
 from argmap.text.terminal import printable
 from argmap.text.words import byte_size, plural
 
@@ -71,6 +70,9 @@ class TextReporter:
         return "\n".join([*map(format_diagnostic, outcome.diagnostics), not_evaluated(outcome)])
 
     def evaluation(self, outcome: EvalOutcome) -> str:
+        # the evaluation engine's types: loaded by `eval` alone, not by every check report
+        from argmap.reporters.evaluation import text_evaluation
+
         return text_evaluation(outcome)
 
 
