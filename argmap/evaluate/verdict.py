@@ -150,7 +150,8 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
     bases = np.repeat(np.asarray(framework.base_scores, dtype=float)[:, None], columns, axis=1)
     attack_weights = np.repeat(np.asarray(framework.attack_weights, dtype=float)[:, None], columns, axis=1)
     support_weights = np.repeat(np.asarray(framework.support_weights, dtype=float)[:, None], columns, axis=1)
-    kept = np.ones_like(bases)
+    # which node each column keeps: only what-ifs take nodes out (x * 1.0 is x, so None is the same)
+    kept = np.ones_like(bases) if candidates else None
     rng = np.random.default_rng(seed)
     sampled = slice(1, 1 + samples)
     bases[:, sampled] = np.clip(bases[:, sampled] + rng.uniform(-BASE_SCORE_BAND, BASE_SCORE_BAND,
@@ -160,15 +161,17 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
     factors = 1.0 + rng.uniform(-RELATION_WEIGHT_BAND, RELATION_WEIGHT_BAND, (len(relation_keys), samples))
     row_of = {key: row for row, key in enumerate(relation_keys)}
     for weights, keys in ((support_weights, built.support_keys), (attack_weights, built.attack_keys)):
-        for r, key in enumerate(keys):
-            if key is not None:
-                weights[r, sampled] = np.clip(weights[r, sampled] * factors[row_of[key]], 0.0, 1.0)
+        moved = [r for r, key in enumerate(keys) if key is not None]  # all rows in one operation
+        if moved:
+            rows = np.array(moved)
+            factor_rows = np.array([row_of[keys[r]] for r in moved])
+            weights[rows, sampled] = np.clip(weights[rows, sampled] * factors[factor_rows], 0.0, 1.0)
     # the what-if columns: a node taken out, or a relation given weight 0
     first = 1 + samples
     for offset, candidate in enumerate(candidates):
         column = first + offset
         if candidate.target is None:
-            kept[index[candidate.node], column] = 0.0
+            kept[index[candidate.node], column] = 0.0  # type: ignore[index]
             continue
         key = (candidate.kind, candidate.node, candidate.target)
         for weights, keys in ((support_weights, built.support_keys), (attack_weights, built.attack_keys)):
