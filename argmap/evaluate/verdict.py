@@ -20,6 +20,8 @@ it, each side piles up support for its own thesis and both theses stand.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -135,7 +137,7 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
                      seed: int, what_ifs: bool) -> MapVerdict:
     """The verdict under a gradual semantics: the margin, its samples and its what-ifs, one
     column each of one run of the batch engine."""
-    import numpy as np  # only a verdict needs it: every other command starts without it
+    np = _numpy()  # only a verdict needs it: every other command starts without it
 
     from .batch import BatchEngine
 
@@ -191,6 +193,24 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
     shifts = [(candidate, float(margins[first + offset]) - margin) for offset, candidate in enumerate(candidates)]
     return MapVerdict(semantics.name, leader, margin, float(pro_scores[0]), float(con_scores[0]), robustness, samples,
                       _ranked(shifts, margin, band), not argmap.theses_clash)
+
+
+# NumPy's OpenBLAS starts a thread per core when NumPy is imported, which then spins waiting for
+# work: on 2 cores that was 40% of NumPy's import time, and the spinning competes with Graphviz.
+# The verdict does no linear algebra, so unless the user chose a number, one thread is started.
+BLAS_THREADS_VARIABLE = "OPENBLAS_NUM_THREADS"
+
+
+def _numpy():
+    if "numpy" not in sys.modules and BLAS_THREADS_VARIABLE not in os.environ:
+        os.environ[BLAS_THREADS_VARIABLE] = "1"
+        try:
+            import numpy
+        finally:  # read once, when OpenBLAS loads: programs argmap starts get the user's environment
+            del os.environ[BLAS_THREADS_VARIABLE]
+    import numpy
+
+    return numpy
 
 
 def _candidates(argmap: ArgMap, built: MapFramework) -> list[Decisive]:
