@@ -149,25 +149,39 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
     candidates = _candidates(argmap, built) if what_ifs else []
     columns = 1 + samples + len(candidates)
 
-    bases = np.repeat(np.asarray(framework.base_scores, dtype=float)[:, None], columns, axis=1)
-    attack_weights = np.repeat(np.asarray(framework.attack_weights, dtype=float)[:, None], columns, axis=1)
-    support_weights = np.repeat(np.asarray(framework.support_weights, dtype=float)[:, None], columns, axis=1)
+    # Column 0 is the map as it is, the sampled columns each a perturbed copy, the what-ifs copies
+    # again; each value is written once (the arrays are rows x 1,000 columns: time goes in memory).
+    sampled = slice(1, 1 + samples)
+    unsampled = np.ones(columns, dtype=bool)
+    unsampled[sampled] = False
+
+    def spread(values: tuple[float, ...]):
+        array = np.empty((len(values), columns))
+        array[:, unsampled] = np.asarray(values, dtype=float)[:, None]
+        return array
+
+    bases, attack_weights, support_weights = (spread(framework.base_scores), spread(framework.attack_weights),
+                                              spread(framework.support_weights))
     # which node each column keeps: only what-ifs take nodes out (x * 1.0 is x, so None is the same)
     kept = np.ones_like(bases) if candidates else None
     rng = np.random.default_rng(seed)
-    sampled = slice(1, 1 + samples)
-    bases[:, sampled] = np.clip(bases[:, sampled] + rng.uniform(-BASE_SCORE_BAND, BASE_SCORE_BAND,
-                                                                (len(built.ids), samples)), 0.0, 1.0)
+    moved = rng.uniform(-BASE_SCORE_BAND, BASE_SCORE_BAND, (len(built.ids), samples))
+    moved += np.asarray(framework.base_scores, dtype=float)[:, None]
+    bases[:, sampled] = np.clip(moved, 0.0, 1.0, out=moved)
     # each declared relation moves once per sample; the attacks derived from it move with it
     relation_keys = sorted({k for k in (*built.support_keys, *built.attack_keys) if k is not None})
     factors = 1.0 + rng.uniform(-RELATION_WEIGHT_BAND, RELATION_WEIGHT_BAND, (len(relation_keys), samples))
     row_of = {key: row for row, key in enumerate(relation_keys)}
-    for weights, keys in ((support_weights, built.support_keys), (attack_weights, built.attack_keys)):
-        moved = [r for r, key in enumerate(keys) if key is not None]  # all rows in one operation
-        if moved:
-            rows = np.array(moved)
-            factor_rows = np.array([row_of[keys[r]] for r in moved])
-            weights[rows, sampled] = np.clip(weights[rows, sampled] * factors[factor_rows], 0.0, 1.0)
+    for weights, given, keys in ((support_weights, framework.support_weights, built.support_keys),
+                                 (attack_weights, framework.attack_weights, built.attack_keys)):
+        rows = [r for r, key in enumerate(keys) if key is not None]  # all rows in one operation
+        still = [r for r, key in enumerate(keys) if key is None]  # the clash: no declared relation
+        if still:
+            weights[still, sampled] = np.asarray(given, dtype=float)[still][:, None]
+        if rows:
+            moved = factors[[row_of[keys[r]] for r in rows]]
+            moved *= np.asarray(given, dtype=float)[rows][:, None]
+            weights[rows, sampled] = np.clip(moved, 0.0, 1.0, out=moved)
     # the what-if columns: a node taken out, or a relation given weight 0
     first = 1 + samples
     for offset, candidate in enumerate(candidates):
