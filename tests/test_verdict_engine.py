@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.core.model import ArgMap
+from argmap.evaluate import batch
 from argmap.evaluate.batch import BatchEngine
 from argmap.evaluate.gradual import QuantitativeFramework, gradual_strengths
 from argmap.evaluate.registry import map_verdict
@@ -229,10 +230,14 @@ def layered_framework(rng: random.Random, ranks: int, width: int):
     return size, attacks, supports
 
 
+@pytest.mark.parametrize("block", [None, 8])  # 8 values: a wide rank goes two rows at a time
 @pytest.mark.parametrize("seed", range(12))
-def test_the_batch_engine_updating_a_rank_at_a_time_gives_each_columns_strengths_to_the_last_bit(seed):
+def test_the_batch_engine_updating_a_rank_at_a_time_gives_each_columns_strengths_to_the_last_bit(seed, block,
+                                                                                               monkeypatch):
     # outside cycles, the batch engine updates every argument of a rank together; each column must
     # hold exactly what the one-framework solver computes for that column's scores and weights
+    if block:
+        monkeypatch.setattr(batch, "BLOCK_VALUES", block)
     rng = random.Random(seed)
     size, attacks, supports = layered_framework(rng, ranks=rng.randint(2, 7), width=12)
     columns = 4
