@@ -1,21 +1,31 @@
 """Benchmark of `argmap render`: generated maps of 2,000 and 5,000 nodes, next to plain `dot`.
 
-Run directly (``python bench/bench_render.py``) or through ``make bench``. It first prints the
-fixed cost every command pays (a bare Python start, ``argmap --version``, rendering a 10-node
-map), then for each size, best of a few runs, argmap and dot taking turns so that both see the
-same load on the machine:
+Run directly (``python bench/bench_render.py [--against FOLDER] [--rounds N]``) or through
+``make bench``. It first prints the fixed cost every command pays (a bare Python start,
+``argmap --version``, rendering a 10-node map), then for each size the medians of 5 runs (after
+a warm-up round), the commands taking turns so that all see the same load on the machine, with
+their CPU time (user + sys of the process and of the ``dot`` it waited for) and the load average:
 
 * the whole ``argmap render MAP -o OUT`` process (start-up, check with every quote verified,
-  evaluation, DOT generation, Graphviz, atomic write);
-* argmap's own DOT generation alone (statuses, view model and DOT text, in-process);
+  evaluation, the verdict's 1,000 samples, DOT generation, Graphviz, atomic write);
+* argmap's own DOT generation alone (statuses, view model and DOT text, in-process, best run);
 * plain ``dot -Tsvg`` on the very DOT text argmap produced (``argmap render --format dot``);
 * the ratio whole-process / plain dot (targets, issue 26: at most 1.15x at 2,000 nodes, on the
-  bushy map and on a ternary tree like bench_check's, where dot is quicker; 1.1x at 5,000).
+  bushy map and on a ternary tree like bench_check's, where dot is quicker; 1.1x at 5,000), and
+  the floor: a bare Python start plus plain dot, over plain dot (no Python program can do better);
+* with ``--against FOLDER`` (another checkout, e.g. a worktree of main), that checkout's render
+  of the same map, run with this one's Python and packages, in the same turns.
 
 Maps are generated in a temporary folder with its own copy of seeds/; every node cites a real
 sentence of a seed document, so the check verifies every quote as it would on a real map.
 Beyond LARGE_MAP_NODES nodes render switches to the large-map layout (argmap/render/layout.py),
 named in the last column.
+
+Figures, against the code before issue 26's render round (2-core machine, load average ~2):
+bushy 2,000 nodes 1.62 s (CPU 1.66 s) against 1.72 s (1.69 s), plain dot 0.95 s: 1.71x (1.82x);
+tree 2,000 nodes 1.31 s (1.25 s) against 1.41 s (1.39 s), dot 0.65 s: 2.01x (2.17x); bushy 5,000
+nodes 5.41 s against 5.77 s, dot 5.07 s: 1.07x (1.14x); a 10-node render 0.355 s (0.424 s). The
+floor is 1.03-1.05x; a 10-node render's 0.33 s of fixed cost alone makes ~1.5x on the tree.
 """
 
 from __future__ import annotations
