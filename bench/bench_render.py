@@ -25,7 +25,9 @@ Figures, against the code before issue 26's render round (2-core machine, load a
 bushy 2,000 nodes 1.62 s (CPU 1.66 s) against 1.72 s (1.69 s), plain dot 0.95 s: 1.71x (1.82x);
 tree 2,000 nodes 1.31 s (1.25 s) against 1.41 s (1.39 s), dot 0.65 s: 2.01x (2.17x); bushy 5,000
 nodes 5.41 s against 5.77 s, dot 5.07 s: 1.07x (1.14x); a 10-node render 0.355 s (0.424 s). The
-floor is 1.03-1.05x; a 10-node render's 0.33 s of fixed cost alone makes ~1.5x on the tree.
+floor is 1.03-1.05x; a 10-node render's 0.33 s of fixed cost alone makes ~1.5x on the tree. A
+quieter run (load 0.8): bushy 1.61 s (1.66 s) against 1.54 s (1.69 s), tree 1.31 s (1.35 s)
+against 1.33 s (1.48 s), 5,000 nodes 1.09x against 1.31x: at 2,000 nodes only CPU clearly gains.
 """
 
 from __future__ import annotations
