@@ -5,6 +5,9 @@ gets them from the same run."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +67,33 @@ def test_the_verdict_without_what_ifs_is_the_same_verdict_and_a_later_full_one_h
     assert (short.leader, short.margin, short.robustness, short.samples) == \
         (full.leader, full.margin, full.robustness, full.samples)
     assert evaluations.verdict(model, what_ifs=False) is full  # the full one serves both from then on
+
+
+VERDICT_IN_A_FRESH_PROCESS = """
+import os, sys
+from argmap.core.model import ArgMap
+from argmap.evaluate.registry import map_verdict
+nodes = {"tp": {"type": "thesis", "side": "pro", "text": "Yes."}, "tc": {"type": "thesis", "side": "con", "text": "No."},
+         "a": {"type": "claim", "text": "A point.", "supports": ["tp"], "analytic": True}}
+argmap = ArgMap.model_validate({"argmap": 2, "id": "v", "title": "V", "question": "Q?",
+                                "sides": {"pro": "Yes", "con": "No"}, "nodes": nodes})
+assert "numpy" not in sys.modules
+map_verdict(argmap, "qe", samples=10)
+threads = open("/proc/self/status").read().split("Threads:")[1].split()[0]
+print(threads, os.environ.get("OPENBLAS_NUM_THREADS", "unset"))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists() or (os.cpu_count() or 1) < 2,
+                    reason="counts threads through Linux's /proc, on a machine where OpenBLAS would start several")
+@pytest.mark.parametrize("chosen", [None, "2"])
+def test_numpy_starts_no_blas_threads_for_a_verdict_unless_the_user_chose_a_number(chosen):
+    # the verdict does no linear algebra: OpenBLAS's spinning threads cost start-up time and a core
+    env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"}
+    if chosen:
+        env["OPENBLAS_NUM_THREADS"] = chosen
+    done = subprocess.run([sys.executable, "-c", VERDICT_IN_A_FRESH_PROCESS], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    threads, variable = done.stdout.split()
+    # the programs argmap starts afterwards (Graphviz) see the environment as the user left it
+    assert (int(threads), variable) == ((1, "unset") if chosen is None else (2, chosen))

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.core.model import ArgMap
+from argmap.evaluate import batch
 from argmap.evaluate.batch import BatchEngine
 from argmap.evaluate.gradual import QuantitativeFramework, gradual_strengths
 from argmap.evaluate.registry import map_verdict
@@ -208,3 +209,47 @@ def test_the_engines_table_follows_the_formats_list_of_semantics():
     assert all(e.summary for e in REGISTRY.values())
     # `expect:` has a mapping of pinned strengths for each gradual semantics, and for no other
     assert [f for f in Expect.model_fields if f in SEMANTICS_KINDS] == list(GRADUAL_SEMANTICS)
+
+
+def layered_framework(rng: random.Random, ranks: int, width: int):
+    """An acyclic framework of ``ranks`` layers of up to ``width`` arguments, each argument with
+    0-4 attackers and 0-4 supporters from earlier layers: many arguments per rank, with and
+    without the same number of incoming relations."""
+    layers: list[list[int]] = []
+    attacks, supports, size = [], [], 0
+    for rank in range(ranks):
+        layer = list(range(size, size + rng.randint(1, width)))
+        size += len(layer)
+        if layers:
+            earlier = [i for previous in layers for i in previous]
+            for target in layer:
+                for pairs in (attacks, supports):
+                    for source in rng.sample(earlier, min(len(earlier), rng.randint(0, 4))):
+                        pairs.append((source, target))
+        layers.append(layer)
+    return size, attacks, supports
+
+
+@pytest.mark.parametrize("block", [None, 8])  # 8 values: a wide rank goes two rows at a time
+@pytest.mark.parametrize("seed", range(12))
+def test_the_batch_engine_updating_a_rank_at_a_time_gives_each_columns_strengths_to_the_last_bit(seed, block,
+                                                                                               monkeypatch):
+    # outside cycles, the batch engine updates every argument of a rank together; each column must
+    # hold exactly what the one-framework solver computes for that column's scores and weights
+    if block:
+        monkeypatch.setattr(batch, "BLOCK_VALUES", block)
+    rng = random.Random(seed)
+    size, attacks, supports = layered_framework(rng, ranks=rng.randint(2, 7), width=12)
+    columns = 4
+    bases = np.array([[rng.random() for _ in range(columns)] for _ in range(size)])
+    attack_weights = np.array([[rng.random() for _ in range(columns)] for _ in attacks]).reshape(len(attacks), columns)
+    support_weights = np.array([[rng.random() for _ in range(columns)] for _ in supports]).reshape(len(supports), columns)
+    for semantics in GRADUAL:
+        framework = QuantitativeFramework.build(bases[:, 0], attacks, supports, attack_weights[:, 0],
+                                                support_weights[:, 0])
+        found, converged = BatchEngine(framework, semantics).strengths(bases, attack_weights, support_weights)
+        assert converged
+        for column in range(columns):
+            one = QuantitativeFramework.build(bases[:, column], attacks, supports, attack_weights[:, column],
+                                              support_weights[:, column])
+            assert found[:, column].tolist() == list(gradual_strengths(one, semantics).strengths)

@@ -12,6 +12,13 @@ derived clash of two theses is one) is iterated on its own members only, with th
 flowing into it already final, until the residual over its members and every column is below
 the tolerance. That is the fixpoint :func:`.gradual.gradual_strengths` searches over the whole
 framework, reached with far fewer updates.
+
+Arguments outside every cycle are moreover computed a *rank* at a time (an argument's rank is one
+more than the highest of those it depends on, so those of one rank depend on none of each
+other): those of one rank with as many attacks and as many supports each, none undercut, in one
+update of a block of rows. The block runs the formula's very operations, in the same order, on
+each of its rows, so every strength is the one a row-by-row update gives, to the last bit: a
+2,000-argument framework takes a few dozen updates instead of 2,000.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ from .gradual import DEFAULT_MAX_ITERATIONS, DEFAULT_STEP, QuantitativeFramework
 # Samples need no more precision than a verdict shows (two decimals); the engine's own
 # tolerance (1e-9) would cost cycles many more updates for nothing.
 BATCH_TOLERANCE = 1e-7
+# The most values a group's update works on at once: its intermediate arrays (~1 MB each) then stay
+# in the processor's cache, which made the update of a wide rank twice as fast.
+BLOCK_VALUES = 128 * 1024
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,35 @@ def _incoming(size: int, pairs: Sequence[tuple[int, int]], cuts: list | None) ->
         result.append(_Incoming(np.array([s for s, _ in entries]), np.array([r for _, r in entries]),
                                 tuple(target_cuts) if target_cuts and any(target_cuts) else None))
     return result
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Arguments of one rank, outside every cycle, none of whose relations is undercut, with the
+    same number of incoming attacks and of incoming supports: ``attack_sources[k]`` holds the
+    source of each member's k-th attack (in the framework's order), ``attack_relations[k]`` that
+    attack's index."""
+
+    members: np.ndarray
+    attack_sources: tuple[np.ndarray, ...]
+    attack_relations: tuple[np.ndarray, ...]
+    support_sources: tuple[np.ndarray, ...]
+    support_relations: tuple[np.ndarray, ...]
+
+
+def _group(members: list[int], attacks: list[_Incoming | None], supports: list[_Incoming | None]) -> _Group:
+    def slots(incoming: list[_Incoming | None]) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        first = incoming[members[0]]
+        if first is None:
+            return (), ()
+        count = len(first.sources)
+        sources = np.array([incoming[i].sources for i in members]).reshape(len(members), count)  # type: ignore[union-attr]
+        relations = np.array([incoming[i].relations for i in members]).reshape(len(members), count)  # type: ignore[union-attr]
+        return tuple(sources[:, k].copy() for k in range(count)), tuple(relations[:, k].copy() for k in range(count))
+
+    attack_sources, attack_relations = slots(attacks)
+    support_sources, support_relations = slots(supports)
+    return _Group(np.array(members), attack_sources, attack_relations, support_sources, support_relations)
 
 
 def _split(incoming: _Incoming | None, inside: set[int]) -> tuple[_Incoming | None, _Incoming | None]:
@@ -138,7 +177,41 @@ class BatchEngine:
         self.supports = _incoming(size, framework.supports, framework.support_undercutters)
         self.components = components(framework)
         self.self_loops = {i for i, targets in enumerate(framework.successors) if i in targets}
+        self.plan = self._plan()
         self._kept: np.ndarray | None = None
+
+    def _plan(self) -> list[_Group | list[int]]:
+        """The order of the updates: rank by rank, first the groups of the rank, then each of its
+        cycles and undercut arguments (a list of members) on its own."""
+        successors = self.framework.successors
+        component_of = [0] * len(self.framework)
+        for number, component in enumerate(self.components):
+            for i in component:
+                component_of[i] = number
+        rank = [0] * len(self.components)
+        for number, component in enumerate(self.components):  # each after those it depends on
+            for i in component:
+                for target in successors[i]:
+                    other = component_of[target]
+                    if other != number and rank[other] <= rank[number]:
+                        rank[other] = rank[number] + 1
+        grouped: dict[tuple[int, int, int], list[int]] = {}
+        alone: dict[int, list[list[int]]] = {}
+        for number, component in enumerate(self.components):
+            i = component[0]
+            attack, support = self.attacks[i], self.supports[i]
+            if (len(component) == 1 and i not in self.self_loops
+                    and (attack is None or attack.cuts is None) and (support is None or support.cuts is None)):
+                counts = (0 if attack is None else len(attack.sources), 0 if support is None else len(support.sources))
+                grouped.setdefault((rank[number], *counts), []).append(i)
+            else:
+                alone.setdefault(rank[number], []).append(component)
+        plan: list[_Group | list[int]] = []
+        for level in range(max(rank, default=-1) + 1):
+            plan += [_group(members, self.attacks, self.supports)
+                     for (at, _, _), members in grouped.items() if at == level]
+            plan += alone.get(level, [])
+        return plan
 
     def strengths(self, bases: np.ndarray, attack_weights: np.ndarray, support_weights: np.ndarray,
                   *, kept: np.ndarray | None = None, tolerance: float = BATCH_TOLERANCE,
@@ -153,14 +226,36 @@ class BatchEngine:
             strengths *= kept
         converged = True
         euler = step if self.formula.continuous else 1.0
-        for component in self.components:
-            if len(component) == 1 and component[0] not in self.self_loops:
-                i = component[0]
+        for step in self.plan:
+            if isinstance(step, _Group):
+                self._update_group(step, strengths, bases, attack_weights, support_weights)
+            elif len(step) == 1 and step[0] not in self.self_loops:
+                i = step[0]
                 strengths[i] = self._update(i, strengths, bases, attack_weights, support_weights)
-                continue
-            converged &= self._iterate(component, strengths, bases, attack_weights, support_weights,
-                                       tolerance, max_iterations, euler)
+            else:
+                converged &= self._iterate(step, strengths, bases, attack_weights, support_weights,
+                                           tolerance, max_iterations, euler)
         return strengths, converged
+
+    def _update_group(self, group: _Group, strengths: np.ndarray, bases: np.ndarray, attack_weights: np.ndarray,
+                      support_weights: np.ndarray) -> None:
+        """:meth:`_update` of every member at once: the k-th relation of every member is added
+        (or multiplied, as the formula says) in the k-th step, one row per member. A large group
+        goes a few rows at a time, so that the formula's intermediate arrays stay in the cache."""
+        def aggregate(sources: tuple[np.ndarray, ...], relations: tuple[np.ndarray, ...], weights: np.ndarray,
+                      rows: slice) -> np.ndarray | float:
+            if not sources:
+                return 0.0
+            return self.formula.aggregate([s[rows] for s in sources], strengths, [weights[r[rows]] for r in relations])
+
+        step = max(1, BLOCK_VALUES // strengths.shape[1])
+        for start in range(0, len(group.members), step):
+            rows = slice(start, start + step)
+            members = group.members[rows]
+            attack = aggregate(group.attack_sources, group.attack_relations, attack_weights, rows)
+            support = aggregate(group.support_sources, group.support_relations, support_weights, rows)
+            value = self.formula.strength(bases[members], attack, support, np.where)
+            strengths[members] = value if self._kept is None else value * self._kept[members]
 
     def _iterate(self, members: list[int], strengths: np.ndarray, bases: np.ndarray, attack_weights: np.ndarray,
                  support_weights: np.ndarray, tolerance: float, max_iterations: int, euler: float) -> bool:

@@ -55,7 +55,10 @@ class GradualFormula(ABC):
         """The aggregate of one kind of relation into an argument: the strengths of its
         ``sources`` (at least one, in the order of the relations), each counting ``w·v`` with
         its relation's weight (``weights``, parallel to ``sources``; None when all are 1).
-        It runs per argument and iteration: one loop, no call per relation."""
+        It runs per argument and iteration: one loop, no call per relation. The batch engine
+        also aggregates many arguments at once: each of ``sources`` is then an array holding
+        the k-th source of each, and each weight a block of rows, so only ``strengths[source]``
+        and element-wise arithmetic may be used."""
 
     @abstractmethod
     def join(self, first: Value, second: Value) -> Value:

@@ -20,6 +20,8 @@ it, each side piles up support for its own thesis and both theses stand.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -135,7 +137,7 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
                      seed: int, what_ifs: bool) -> MapVerdict:
     """The verdict under a gradual semantics: the margin, its samples and its what-ifs, one
     column each of one run of the batch engine."""
-    import numpy as np  # only a verdict needs it: every other command starts without it
+    np = _numpy()  # only a verdict needs it: every other command starts without it
 
     from .batch import BatchEngine
 
@@ -147,28 +149,45 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
     candidates = _candidates(argmap, built) if what_ifs else []
     columns = 1 + samples + len(candidates)
 
-    bases = np.repeat(np.asarray(framework.base_scores, dtype=float)[:, None], columns, axis=1)
-    attack_weights = np.repeat(np.asarray(framework.attack_weights, dtype=float)[:, None], columns, axis=1)
-    support_weights = np.repeat(np.asarray(framework.support_weights, dtype=float)[:, None], columns, axis=1)
-    kept = np.ones_like(bases)
-    rng = np.random.default_rng(seed)
+    # Column 0 is the map as it is, the sampled columns each a perturbed copy, the what-ifs copies
+    # again; each value is written once (the arrays are rows x 1,000 columns: time goes in memory).
     sampled = slice(1, 1 + samples)
-    bases[:, sampled] = np.clip(bases[:, sampled] + rng.uniform(-BASE_SCORE_BAND, BASE_SCORE_BAND,
-                                                                (len(built.ids), samples)), 0.0, 1.0)
+    unsampled = np.ones(columns, dtype=bool)
+    unsampled[sampled] = False
+
+    def spread(values: tuple[float, ...]):
+        array = np.empty((len(values), columns))
+        array[:, unsampled] = np.asarray(values, dtype=float)[:, None]
+        return array
+
+    bases, attack_weights, support_weights = (spread(framework.base_scores), spread(framework.attack_weights),
+                                              spread(framework.support_weights))
+    # which node each column keeps: only what-ifs take nodes out (x * 1.0 is x, so None is the same)
+    kept = np.ones_like(bases) if candidates else None
+    rng = np.random.default_rng(seed)
+    moved = rng.uniform(-BASE_SCORE_BAND, BASE_SCORE_BAND, (len(built.ids), samples))
+    moved += np.asarray(framework.base_scores, dtype=float)[:, None]
+    bases[:, sampled] = np.clip(moved, 0.0, 1.0, out=moved)
     # each declared relation moves once per sample; the attacks derived from it move with it
     relation_keys = sorted({k for k in (*built.support_keys, *built.attack_keys) if k is not None})
     factors = 1.0 + rng.uniform(-RELATION_WEIGHT_BAND, RELATION_WEIGHT_BAND, (len(relation_keys), samples))
     row_of = {key: row for row, key in enumerate(relation_keys)}
-    for weights, keys in ((support_weights, built.support_keys), (attack_weights, built.attack_keys)):
-        for r, key in enumerate(keys):
-            if key is not None:
-                weights[r, sampled] = np.clip(weights[r, sampled] * factors[row_of[key]], 0.0, 1.0)
+    for weights, given, keys in ((support_weights, framework.support_weights, built.support_keys),
+                                 (attack_weights, framework.attack_weights, built.attack_keys)):
+        rows = [r for r, key in enumerate(keys) if key is not None]  # all rows in one operation
+        still = [r for r, key in enumerate(keys) if key is None]  # the clash: no declared relation
+        if still:
+            weights[still, sampled] = np.asarray(given, dtype=float)[still][:, None]
+        if rows:
+            moved = factors[[row_of[keys[r]] for r in rows]]
+            moved *= np.asarray(given, dtype=float)[rows][:, None]
+            weights[rows, sampled] = np.clip(moved, 0.0, 1.0, out=moved)
     # the what-if columns: a node taken out, or a relation given weight 0
     first = 1 + samples
     for offset, candidate in enumerate(candidates):
         column = first + offset
         if candidate.target is None:
-            kept[index[candidate.node], column] = 0.0
+            kept[index[candidate.node], column] = 0.0  # type: ignore[index]
             continue
         key = (candidate.kind, candidate.node, candidate.target)
         for weights, keys in ((support_weights, built.support_keys), (attack_weights, built.attack_keys)):
@@ -188,6 +207,24 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
     shifts = [(candidate, float(margins[first + offset]) - margin) for offset, candidate in enumerate(candidates)]
     return MapVerdict(semantics.name, leader, margin, float(pro_scores[0]), float(con_scores[0]), robustness, samples,
                       _ranked(shifts, margin, band), not argmap.theses_clash)
+
+
+# NumPy's OpenBLAS starts a thread per core when NumPy is imported, which then spins waiting for
+# work: on 2 cores that was 40% of NumPy's import time, and the spinning competes with Graphviz.
+# The verdict does no linear algebra, so unless the user chose a number, one thread is started.
+BLAS_THREADS_VARIABLE = "OPENBLAS_NUM_THREADS"
+
+
+def _numpy():
+    if "numpy" not in sys.modules and BLAS_THREADS_VARIABLE not in os.environ:
+        os.environ[BLAS_THREADS_VARIABLE] = "1"
+        try:
+            import numpy
+        finally:  # read once, when OpenBLAS loads: programs argmap starts get the user's environment
+            del os.environ[BLAS_THREADS_VARIABLE]
+    import numpy
+
+    return numpy
 
 
 def _candidates(argmap: ArgMap, built: MapFramework) -> list[Decisive]:

@@ -74,15 +74,19 @@ def node_look(node_type: str, side: str | None, status: str | None, is_focus: bo
     )
 
 
-def node_attributes(node: NodeView) -> list[tuple[str, str]]:
-    classes = f"argnode type-{node.type} side-{node.side or 'none'} status-{node.status or 'none'}"
-    return [
-        ("id", quoted_attr(node.dom_id)),
-        ("class", quoted_attr(classes)),
-        ("tooltip", quoted_attr(clipped(node.text, TOOLTIP_CHARS))),
-        ("label", html(node_label(node))),
-        *node_look(node.type, node.side, node.status, node.is_focus),
-    ]
+@functools.cache  # made once per look: thousands of nodes share a handful
+def node_look_text(node_type: str, side: str | None, status: str | None, is_focus: bool) -> tuple[str, str]:
+    """A node's ``class`` attribute and its look (what follows its label), as DOT text."""
+    classes = f"argnode type-{node_type} side-{side or 'none'} status-{status or 'none'}"
+    return quoted_attr(classes), ", ".join(f"{key}={value}" for key, value in node_look(node_type, side, status, is_focus))
+
+
+def node_line(node: NodeView) -> str:
+    """A map node's statement (``id``, ``class``, ``tooltip``, ``label``, then its look), made in
+    one piece: only what differs from node to node is escaped on the way."""
+    classes, look = node_look_text(node.type, node.side, node.status, node.is_focus)
+    return (f"  {quoted_name(node.id)} [id={quoted_attr(node.dom_id)}, class={classes}, "
+            f"tooltip={quoted_attr(clipped(node.text, TOOLTIP_CHARS))}, label=<{node_label(node)}>, {look}];")
 
 
 @functools.cache
@@ -110,6 +114,12 @@ def edge_attributes(edge: EdgeView, target_text: str | None = None) -> list[tupl
     ]
 
 
+@functools.cache
+def edge_look_text(relation: str, faded: bool, weight: float) -> tuple[str, str]:
+    """An edge's ``class`` attribute and its look (:func:`edge_look`), as DOT text."""
+    return quoted_attr(f"argedge {relation}"), ", ".join(f"{key}={value}" for key, value in edge_look(relation, faded, weight))
+
+
 # The theses' clash: on one rank (a flat edge), and pulled together harder than anything else.
 CLASH_PLACEMENT = (("minlen", "0"), ("weight", str(CLASH_WEIGHT)))
 
@@ -127,8 +137,14 @@ def edge_statements(edge: EdgeView, relation_names: Mapping[str, str], minlen: M
         yield edge_statement(edge.source, edge.target, edge_attributes(edge, relation_names[edge.target]))
     elif edge.relation == "clash":
         yield edge_statement(edge.source, edge.target, [*edge_attributes(edge), *CLASH_PLACEMENT])
-    elif edge.junction is None:
-        yield edge_statement(edge.source, edge.target, [*edge_attributes(edge), *spans(edge, minlen)])
+    elif edge.junction is None:  # nearly every edge: one piece, its class and look made once per look
+        classes, look = edge_look_text(edge.relation, edge.faded, edge.weight)
+        weight = f" (weight {edge.weight:g})" if edge.weight != 1.0 else ""
+        verb = RELATION_STYLES[edge.relation].verb
+        span = minlen.get(edge.dom_id)
+        yield (f"  {quoted_name(edge.source)} -> {quoted_name(edge.target)} [id={quoted_attr(edge.dom_id)}, "
+               f"class={classes}, tooltip={quoted_attr(f'{edge.source} {verb} {edge.target}{weight}')}, {look}"
+               f"{f', minlen={span}' if span else ''}];")
     else:
         first_half = [(key, value) for key, value in edge_attributes(edge) if key not in ("id", "arrowhead")]
         yield edge_statement(edge.source, edge.junction, [("id", quoted_attr(f"{edge.dom_id}-start")), *first_half,
@@ -225,7 +241,7 @@ def node_groups(groups: Iterable[SideGroup]) -> Iterator[str]:
         if group.side is not None:
             yield f'  subgraph "cluster_side_{group.side}" {{'
             yield f'  graph [id={quoted_attr(f"sides-{group.side}")}, label="", peripheries=0];'
-        yield from (node_statement(node.id, node_attributes(node)) for node in group.nodes)
+        yield from map(node_line, group.nodes)
         yield from (junction_statement(junction) for junction in group.junctions)
         if group.side is not None:
             yield "  }"

@@ -24,6 +24,10 @@ _BACKSLASH = "&#92;"
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
+# Any character either step below changes: a text without one is written as it is.
+_NEEDS_ESCAPE = re.compile("[&<>\"'\\\\\n\t\r\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:
@@ -56,6 +60,8 @@ def _markup_escaper(backslash_level: int):
     )
 
     def escape(text: str) -> str:
+        if not _NEEDS_ESCAPE.search(text):  # most texts (ids, colours, plain words): one scan
+            return text
         text = showable(text)
         for character, reference in pairs:
             if character in text:
