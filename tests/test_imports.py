@@ -159,3 +159,17 @@ def test_checking_a_map_with_expect_still_evaluates_it(small_project):
     assert done.returncode == 1
     assert "'o1' is expected to stand under grounded semantics, but it is undecided" in done.stdout
     assert "argmap.evaluate.registry" in {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_a_gradual_engine_imported_alone_knows_every_registered_semantics(semantics):
+    """argmap.evaluate loads lazily, so the registry that names the formulas may not be loaded
+    yet when a caller imports the solver module by itself."""
+    program = (
+        "from argmap.evaluate.gradual import QuantitativeFramework, gradual_strengths\n"
+        "framework = QuantitativeFramework.build([0.5, 0.5], attacks=[(0, 1)])\n"
+        f"print(round(gradual_strengths(framework, {semantics!r}).strengths[1], 6))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert 0.0 < float(done.stdout) < 0.5  # attacked by an argument of strength 0.5: weakened

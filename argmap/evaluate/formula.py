@@ -37,6 +37,10 @@ FORMULAS: dict[str, GradualFormula] = {}
 
 def formula_of(semantics: str) -> GradualFormula:
     """The formula of a gradual semantics, by its registered name."""
+    if semantics not in FORMULAS:
+        # the engines may be imported on their own (argmap.evaluate loads lazily): the registry
+        # fills the table as it loads
+        import argmap.evaluate.registry  # noqa: F401
     try:
         return FORMULAS[semantics]
     except KeyError:
