@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import argmap.evaluate.registry  # noqa: E402,F401 - fills the table of formulas the engines read by name
 from argmap.evaluate.gradual import GRADUAL_SEMANTICS, QuantitativeFramework, gradual_strengths  # noqa: E402
 from argmap.evaluate.strength import map_strengths  # noqa: E402
 from argmap.core.model import ArgMap  # noqa: E402

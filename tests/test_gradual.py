@@ -7,6 +7,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import argmap.evaluate.registry  # noqa: F401 - fills the table of formulas the engines read by name
 from argmap.evaluate.gradual import (
     GRADUAL_SEMANTICS,
     InvalidGradualFramework,

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import argmap.evaluate.registry  # noqa: F401 - fills the table of formulas the engines read by name
 from argmap.evaluate.gradual import InvalidGradualFramework, QuantitativeFramework, gradual_strengths
 from argmap.evaluate.strength import EVIDENCE_LIFT, NEUTRAL_BASE_SCORE, RELIABILITY_CREDIT, base_score, map_strengths
 from argmap.core.model import ArgMap, Node, Source

@@ -37,14 +37,13 @@ FORMULAS: dict[str, GradualFormula] = {}
 
 def formula_of(semantics: str) -> GradualFormula:
     """The formula of a gradual semantics, by its registered name."""
-    if semantics not in FORMULAS:
-        # the engines may be imported on their own (argmap.evaluate loads lazily): the registry
-        # fills the table as it loads
-        import argmap.evaluate.registry  # noqa: F401
     try:
         return FORMULAS[semantics]
     except KeyError:
-        raise ValueError(f"unknown gradual semantics {semantics!r}; expected one of {tuple(FORMULAS)}") from None
+        # argmap.evaluate loads lazily: an engine module imported on its own finds the table
+        # empty until the registry has loaded
+        unfilled = "" if FORMULAS else " (none registered yet: import argmap.evaluate.registry first)"
+        raise ValueError(f"unknown gradual semantics {semantics!r}; expected one of {tuple(FORMULAS)}{unfilled}") from None
 
 
 class GradualFormula(ABC):
