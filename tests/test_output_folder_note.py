@@ -36,3 +36,10 @@ def test_an_ordinary_or_existing_folder_gets_no_note(cli, tmp_path, output):
     result = cli(["render", SMALL, "-o", out, "--seeds", SEEDS, "-f", "dot"])
     assert result.exit_code == 0
     assert NOTE not in result.stderr
+
+
+def test_the_note_shows_a_control_character_in_the_name_escaped(cli, tmp_path):
+    out = tmp_path / "map\x1b[31m.svg"
+    result = cli(["render", SMALL, "-o", out, "--seeds", SEEDS, "-f", "dot"])
+    assert result.exit_code == 0
+    assert NOTE in result.stderr and "\x1b" not in result.stderr

@@ -80,6 +80,10 @@ def output_option(what: str, default: Path):
                         help=f"Folder for {what} (default: {default}/; created if missing).")
 
 
+# Suffixes of the files argmap writes: a new output folder named like one is worth a note.
+FILE_SUFFIXES = frozenset((".svg", ".png", ".pdf", ".dot", ".gv", ".html", ".htm", ".docx", ".doc"))
+
+
 def output_folder(output: Path | None, alias: Path | None, default: Path) -> Path:
     """The folder chosen with -o/--output (or its old name --out), else ``default``."""
     if output is not None and alias is not None and output != alias:
@@ -88,10 +92,9 @@ def output_folder(output: Path | None, alias: Path | None, default: Path) -> Pat
     chosen = output or alias or default
     if chosen.suffix.lower() in FILE_SUFFIXES and not chosen.exists():
         # `-o map.svg` reads like a file name; say where the files will go instead
-        typer.echo(f"argmap: note: -o names a folder: {chosen} will be created as one, and the "
-                   f"files go inside it (<map-id>.<format>)", err=True)
+        from argmap.text.terminal import printable
+
+        typer.echo(f"argmap: note: -o names a folder: {printable(str(chosen))} will be created as one, and the "
+                   f"files go inside it", err=True)
     return chosen
 
-
-# Suffixes of the files argmap writes: a new output folder named like one is worth a note.
-FILE_SUFFIXES = frozenset((".svg", ".png", ".pdf", ".dot", ".gv", ".html", ".htm", ".docx", ".doc"))
