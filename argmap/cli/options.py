@@ -94,7 +94,7 @@ def output_folder(output: Path | None, alias: Path | None, default: Path) -> Pat
         # `-o map.svg` reads like a file name; say where the files will go instead
         from argmap.text.terminal import printable
 
-        typer.echo(f"argmap: note: -o names a folder: {printable(str(chosen))} will be created as one, and the "
-                   f"files go inside it", err=True)
+        typer.echo(f"argmap: note: -o names a folder: {printable(str(chosen))} is taken as a folder "
+                   f"name, and the files go inside it", err=True)
     return chosen
 
