@@ -60,6 +60,18 @@ def test_every_problem_in_a_file_is_reported() -> None:
     assert [(d.code, d.line) for d in result.diagnostics] == [("AM701", 2), ("AM702", 3), ("AM701", 4)]
 
 
+@pytest.mark.parametrize(("reader", "text", "first_line"), [
+    ("parse_apx", "arg(a).\narg(b).\natt(a,c).\natt(a b).\n", 3),
+    ("parse_tgf", "a\nb\n#\na c\na b c\n", 4),
+])
+def test_problems_are_reported_in_the_files_order(reader: str, text: str, first_line: int) -> None:
+    """An undeclared name is found once every statement is read, yet reported at its line."""
+    from argmap.evaluate import iccma
+
+    result = getattr(iccma, reader)(text, "many")
+    assert [(d.code, d.line) for d in result.diagnostics] == [("AM702", first_line), ("AM701", first_line + 1)]
+
+
 def test_every_example_has_its_expectation() -> None:
     for kind in ("good", "bad"):
         for path in examples(kind):

@@ -61,7 +61,9 @@ class _Problems:
         return ParseResult(None, self.found)
 
     def result(self, build: Callable[[], Framework]) -> ParseResult:
-        return ParseResult(None if self.found else build(), self.found)
+        # undeclared names are found after the statements are read: reported in the file's order
+        found = sorted(self.found, key=lambda diagnostic: (diagnostic.line, diagnostic.column))
+        return ParseResult(None if found else build(), found)
 
 
 def _column_of_first_text(line: str) -> int:
