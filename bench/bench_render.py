@@ -12,7 +12,9 @@ their CPU time (user + sys of the process and of the ``dot`` it waited for) and 
 * plain ``dot -Tsvg`` on the very DOT text argmap produced (``argmap render --format dot``);
 * the ratio whole-process / plain dot (targets, issue 26: at most 1.15x at 2,000 nodes, on the
   bushy map and on a ternary tree like bench_check's, where dot is quicker; 1.1x at 5,000), and
-  the floor: a bare Python start plus plain dot, over plain dot (no Python program can do better);
+  the floor: a bare Python start plus plain dot, over plain dot (no Python program can do better),
+  and the stack floor: a Python start that imports only what any render of a map needs (typer's
+  CLI, the YAML reader and pydantic model, NumPy for the verdict the legend names) plus plain dot;
 * with ``--against FOLDER`` (another checkout, e.g. a worktree of main), that checkout's render
   of the same map, run with this one's Python and packages, in the same turns.
 
@@ -51,6 +53,10 @@ from common import Rounds, seed_sentences, user_environment, yaml_string  # noqa
 # (shape, nodes) -> the most argmap render may take, as a multiple of plain dot on the same DOT text
 TARGET_RATIOS = {("bushy", 2_000): 1.15, ("tree", 2_000): 1.15, ("bushy", 5_000): 1.1}
 START_UP_NODES = 10
+# What any render of a map has to import before it can hand Graphviz a line: the CLI (typer), the
+# map's reader (YAML, the pydantic model) and NumPy for the verdict's samples that the legend names.
+# A Python start with these, plus plain dot, is the least this stack can take ("stack floor").
+STACK_IMPORTS = "import argmap.cli, argmap.core.load, argmap.core.model, numpy"
 ROUNDS = 5
 SEED = 4
 
@@ -178,10 +184,11 @@ def main(arguments: list[str] | None = None) -> int:
                                                           f"(CPU {fixed['against'].cpu_seconds:.3f}s)" if baseline else ""),
               flush=True)
         print(f"medians of {options.rounds} runs taking turns; CPU = user + sys of the process and its dot; "
-              "floor = a bare python start + plain dot, over plain dot")
+              "floor = a bare python start + plain dot, over plain dot; stack = a python start importing what any render "
+              "of a map needs (CLI, YAML reader, pydantic model, NumPy for the verdict) + plain dot, over plain dot")
         against = "  against: render (CPU)  ratio" if baseline else ""
         print(f"{'shape':>5} {'nodes':>6}  {'argmap render (CPU)':>20}  {'DOT gen':>7}  {'plain dot (CPU)':>16}  "
-              f"{'ratio':>5}  {'floor':>5}  {'goal':>6}{against}  {'load':>4}  layout")
+              f"{'ratio':>5}  {'floor':>5}  {'stack':>6}  {'goal':>6}{against}  {'load':>4}  layout")
         for (shape, nodes), target in TARGET_RATIOS.items():
             name = f"render-{shape}-{nodes}"
             map_file = project / "maps" / f"{name}.yaml"
@@ -190,7 +197,8 @@ def main(arguments: list[str] | None = None) -> int:
             dot_file = project / "out" / f"{name}.dot"
             commands = {"render": ([*argmap, "render", map_file, "-o", project / "out"], here),
                         "dot": (["dot", "-Tsvg", dot_file, "-o", project / "plain.svg"], here),
-                        "bare": ([sys.executable, "-c", "pass"], here)}
+                        "bare": ([sys.executable, "-c", "pass"], here),
+                        "stack": ([sys.executable, "-c", STACK_IMPORTS], {**here, "OPENBLAS_NUM_THREADS": "1"})}
             if baseline:
                 commands["against"] = ([*argmap, "render", map_file, "-o", project / "against"], baseline)
             load = os.getloadavg()[0]
@@ -200,12 +208,13 @@ def main(arguments: list[str] | None = None) -> int:
             whole, plain = found["render"], found["dot"]
             ratio = whole.seconds / plain.seconds
             floor = (found["bare"].seconds + plain.seconds) / plain.seconds
+            stack = (found["stack"].seconds + plain.seconds) / plain.seconds
             other = ""
             if baseline:
                 old = found["against"]
                 other = f"  {old.seconds:>8.2f}s ({old.cpu_seconds:.2f}s)  {old.seconds / plain.seconds:>4.2f}x"
             print(f"{shape:>5} {nodes:>6,}  {whole.seconds:>11.2f}s ({whole.cpu_seconds:.2f}s)  {generation:>6.3f}s  "
-                  f"{plain.seconds:>7.2f}s ({plain.cpu_seconds:.2f}s)  {ratio:>4.2f}x  {floor:>4.2f}x  <={target:>4.2f}x"
+                  f"{plain.seconds:>7.2f}s ({plain.cpu_seconds:.2f}s)  {ratio:>4.2f}x  {floor:>4.2f}x  {stack:>5.2f}x  <={target:>4.2f}x"
                   f"{other}  {load:>4.1f}  {plan_layout(nodes).name}{'' if ratio <= target else '  OVER TARGET'}",
                   flush=True)
     return 0
