@@ -2,8 +2,8 @@
 
 Why: typer 0.29 coerces every parameter's value (the defaults too) through a pydantic
 TypeAdapter it builds for that parameter. Importing pydantic and building the adapters costs
-~55 ms of every command, and a command that reads no map (`argmap eval FILE.apx`, `--version`,
-`schema`) needs nothing else of pydantic.
+55-70 ms, and a command that reads no map (`argmap eval FILE.apx`) needs nothing else of
+pydantic; a command that does is spared building the adapters.
 
 What: for the annotations argmap's commands use (str, Path, int, float, bool, Enum choices, and
 lists of these), a value typer's coercion certainly accepts is coerced here to what typer
