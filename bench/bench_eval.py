@@ -35,7 +35,19 @@ Figures measured on the development machine (CPython 3.11, fixed seeds as below)
   (CPU, loaded machine): start-up and imports ≈ 0.18 s, reading and building the framework
   ≈ 0.35-0.45 s (the regular expressions 0.1 s, the name look-ups 0.12 s, filling the adjacency
   0.1 s), every argument's reason ≈ 0.1 s (a list of the attackers it names, per argument), the
-  table ≈ 0.05 s;
+  table ≈ 0.05 s. Issue 20's third round (no pydantic and no map model loaded for a framework:
+  the options coerced in plain Python, argmap.cli.coercion; look-ups and adjacency gathered by
+  operator.itemgetter in one pass; the attack columns split by map(itemgetter) rather than
+  zip(*); the table checked for controls by one bytes.translate; what the command built held to
+  the process's end rather than freed object by object): side by side with main, whole process,
+  medians of 9 runs alternating, wall / CPU, three rounds as the machine's speed drifted: table
+  0.89 / 0.88 s against 1.16 / 1.14 s (load 1.9), 1.06 / 1.06 against 1.34 / 1.34 (load 1.7),
+  1.14 / 1.14 against 1.52 / 1.51 (load 1.4); json 0.72 / 0.71 against 0.93 / 0.93 (load 1.9),
+  0.96 / 0.95 against 1.29 / 1.29 (load 1.6), 0.71 / 0.71 against 0.93 / 0.93 (load 1.3): a
+  quarter less either way, peak memory 145 MB (was 161 MB); this script's median of three 0.87 s,
+  json 0.66 s (load 1.1). Most of what remains is memory-bound (300,000 look-ups and appends
+  into 100,000 lists spread over memory): reading ≈ 0.3 s, the adjacency ≈ 0.1 s, the reasons
+  ≈ 0.1 s, grounded labelling 0.05 s, start-up 0.08 s;
 * preferred: random frameworks of up to ≈ 450 arguments (≈ 1,350 attacks) within 1 s;
 * stable: random frameworks of up to ≈ 2,200 arguments (≈ 6,500 attacks) within 1 s.
 

@@ -377,3 +377,19 @@ print(gc.isenabled(), gc.get_freeze_count() - frozen > 2000, file=sys.stderr)
 """
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
     assert done.stderr.strip().splitlines()[-1] == "True True", done.stderr[-2000:]
+
+
+def test_a_one_shot_eval_holds_its_last_outcome_only(tmp_path: Path, cli) -> None:
+    # what `argmap eval` built is held to the process's end rather than freed object by object;
+    # run again in the same process, it holds the new outcome only, and none in a long-running one
+    import argmap.cli.eval as eval_command
+    from argmap.core.collector import long_running
+
+    for name in ("first.apx", "second.apx"):
+        (tmp_path / name).write_text("arg(a).\narg(b).\natt(a,b).\n", encoding="utf-8")
+        assert cli(["eval", tmp_path / name]).exit_code == 0
+    held = [item for item in eval_command._HELD if item is not eval_command._HELD]
+    assert [outcome.path for outcome in held] == [str(tmp_path / "second.apx")]
+    with long_running():
+        assert cli(["eval", tmp_path / "first.apx"]).exit_code == 0
+    assert eval_command._HELD == []

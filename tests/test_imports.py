@@ -180,3 +180,16 @@ def test_a_gradual_engine_imported_alone_says_the_registry_fills_its_table():
     message, strength = done.stdout.splitlines()
     assert "import argmap.evaluate.registry first" in message
     assert 0.0 < float(strength) < 0.5  # attacked by an argument of strength 0.5: weakened
+
+
+@pytest.mark.parametrize("options", [[], ["--format", "json"]], ids=["table", "json"])
+def test_evaluating_a_framework_loads_no_map_model_nor_pydantic(tmp_path, options):
+    # an ICCMA framework has no map: neither the map model nor its graph, strengths or verdict
+    # engine is loaded for it, and the options are coerced without pydantic (argmap.cli.coercion):
+    # together a tenth of evaluating a 100,000-argument file
+    (tmp_path / "pair.apx").write_text("arg(a).\narg(b).\natt(a,b).\n", encoding="utf-8")
+    modules = imported_modules(["eval", "pair.apx", "--samples", "10", *options], tmp_path)
+    assert "argmap.evaluate.registry" in modules  # the framework was labelled
+    assert modules & {"argmap.core.model", "argmap.core.graph", "argmap.evaluate.mapeval",
+                      "argmap.evaluate.strength"} == set()
+    assert {m for m in modules if m == "pydantic" or m.startswith(("pydantic.", "pydantic_core"))} == set()

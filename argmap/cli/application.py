@@ -16,7 +16,10 @@ from typer.core import TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from argmap import __version__
+from argmap.cli import coercion
 from argmap.core.diagnostics import ArgmapError, ExitCode
+
+coercion.install()  # values coerced without pydantic where typer's coercion would certainly accept them
 
 # The core names the setting at fault in its own words; the CLI says which option sets it.
 OPTION_FOR_SETTING = {"depth": "--depth", "focus": "--focus", "prep": "--prep", "limit": "--limit",

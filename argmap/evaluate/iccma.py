@@ -28,7 +28,7 @@ from argmap.core.codes import Code
 from argmap.core.diagnostics import Diagnostic
 from argmap.core.load import read_text
 
-from .framework import Framework
+from .framework import Framework, columns, gather
 
 # The most arguments a framework may have. Memory grows with the arguments (a few hundred
 # bytes each, and an ``.af`` header declares them without listing them), so a header such as
@@ -101,7 +101,7 @@ def _parse_tight_apx(text: str) -> ParseResult | None:
         text = _APX_COMMENT.sub("", text)
     arguments = _APX_TIGHT_ARG.findall(text)
     attacks = _APX_TIGHT_ATT.findall(text)
-    attackers, targets = zip(*attacks) if attacks else ((), ())  # two columns at C speed
+    attackers, targets = columns(attacks)
     in_statements = (sum(map(len, arguments)) + _TIGHT_ARG_MARKS * len(arguments)
                      + sum(map(len, attackers)) + sum(map(len, targets)) + _TIGHT_ATT_MARKS * len(attacks))
     if in_statements != len(text) - sum(map(text.count, _BLANKS)):
@@ -117,10 +117,9 @@ def _parse_tight_apx(text: str) -> ParseResult | None:
     # A name has one number, so pairs of names repeat exactly where pairs of numbers would.
     unique = dict.fromkeys(attacks)
     if len(unique) < len(attacks):
-        attackers, targets = zip(*unique)
-    try:  # map() at C speed: the 300,000 attacks of an ICCMA instance are not a Python loop
-        attacking = list(map(index.__getitem__, attackers))
-        attacked = list(map(index.__getitem__, targets))
+        attackers, targets = columns(unique)
+    try:  # at C speed: the 300,000 attacks of an ICCMA instance are not a Python loop
+        attacking, attacked = gather(index, attackers), gather(index, targets)
     except KeyError:
         return None
     return ParseResult(Framework.from_columns(names, attacking, attacked, index))
@@ -273,8 +272,7 @@ def parse_af(text: str, path: str) -> ParseResult:
         pairs[attacker - 1, target - 1] = None
     if size is None:
         problems.add(Code.AM701, 1, 1, "missing 'p af N' header", _AF_HEADER_HINT)
-    return problems.result(lambda: Framework.from_columns([str(i) for i in range(1, (size or 0) + 1)],
-                                                          *(zip(*pairs) if pairs else ((), ()))))
+    return problems.result(lambda: Framework.from_columns([str(i) for i in range(1, (size or 0) + 1)], *columns(pairs)))
 
 
 PARSERS: dict[str, Callable[[str, str], ParseResult]] = {".apx": parse_apx, ".tgf": parse_tgf, ".af": parse_af}

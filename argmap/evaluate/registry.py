@@ -23,10 +23,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from argmap.core.graph import theses
-from argmap.core.model import ArgMap, Source
 from argmap.core.vocabulary import DEFAULT_SEMANTICS, SemanticsKind
 
 from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
@@ -34,13 +32,19 @@ from .dfquad import DFQUAD
 from .formula import FORMULAS, GradualFormula
 from .framework import Framework
 from .labels import Evaluation, Label
-from .mapeval import MapEvaluation, evaluate_labels
 from .qe import QE
 from .semantics import (Labelling, UnknownSemantics, grounded_labellings, label_framework, preferred_labellings,
                         stable_labellings)
-from .strength import map_strengths
-from .verdict import (CONTESTED_BAND, ROBUSTNESS_SAMPLES, ROBUSTNESS_SEED, MapVerdict, label_verdict,
-                      strength_verdict)
+from .verdict import CONTESTED_BAND, ROBUSTNESS_SAMPLES, ROBUSTNESS_SEED, label_verdict, strength_verdict
+
+# The map model (pydantic) and the map engines are imported where a map is evaluated: an ICCMA
+# framework (`argmap eval FILE.apx`) is labelled without them, and importing them was a tenth
+# of such a run.
+if TYPE_CHECKING:
+    from argmap.core.model import ArgMap, Source
+
+    from .mapeval import MapEvaluation
+    from .verdict import MapVerdict
 
 # A thesis's score in a verdict under a labelling semantics: what its label is worth.
 LABEL_SCORE = {Label.IN: 1.0, Label.UNDEC: 0.5, Label.OUT: 0.0}
@@ -97,6 +101,8 @@ class Labels(SemanticsEntry):
 
     def evaluate(self, argmap: ArgMap, rule: SupportRule, sources: Mapping[str, Source],
                  labelled: MapEvaluation | None) -> MapEvaluation:
+        from .mapeval import evaluate_labels
+
         return evaluate_labels(argmap, self.name, rule, self.labellings)
 
     def label(self, framework: Framework) -> Evaluation:
@@ -125,6 +131,8 @@ class Strengths(SemanticsEntry):
 
     def evaluate(self, argmap: ArgMap, rule: SupportRule, sources: Mapping[str, Source],
                  labelled: MapEvaluation | None) -> MapEvaluation:
+        from .strength import map_strengths
+
         labelled = labelled or REGISTRY[self.labels_from].evaluate(argmap, DEFAULT_SUPPORT_RULE, sources, None)
         return replace(labelled, gradual=map_strengths(argmap, self.name, sources))
 
@@ -218,6 +226,8 @@ def map_verdict(
     for a verdict that reads it (a Dung one); without it, the verdict evaluates the map itself.
     ``what_ifs=False`` leaves out the decisive clashes (``decisive`` is empty): one evaluation
     per node and relation, most of the work on a large map."""
+    from argmap.core.graph import theses
+
     if not theses(argmap, "pro") or not theses(argmap, "con"):
         return None
     return entry(semantics).verdict(argmap, sources or {}, samples, seed,

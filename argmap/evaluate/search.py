@@ -21,12 +21,15 @@ the labelling is complete.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import not_
 
 from .framework import Framework
 
 IN, OUT, UNDEC = 1, 2, 4
 ANY = IN | OUT | UNDEC
 _SIZE = (0, 1, 1, 2, 1, 2, 2, 3)  # number of labels in a domain bit set
+_UNATTACKED_OR_NOT = (IN, UNDEC)  # an argument's grounded label to start with, by whether it is attacked
 
 
 def grounded_codes(framework: Framework) -> list[int]:
@@ -37,11 +40,10 @@ def grounded_codes(framework: Framework) -> list[int]:
     never reached stays UNDEC. Every argument and attack is visited at most once.
     """
     attackers, targets = framework.attackers, framework.targets
-    alive_attackers = [len(a) for a in attackers]
-    labels = [UNDEC] * len(attackers)
-    queue = [i for i, count in enumerate(alive_attackers) if count == 0]
-    for i in queue:
-        labels[i] = IN
+    alive_attackers = list(map(len, attackers))
+    # the unattacked arguments are IN from the start, found at C speed (100,000 for an ICCMA instance)
+    labels = list(map(_UNATTACKED_OR_NOT.__getitem__, map(bool, alive_attackers)))
+    queue = list(compress(range(len(attackers)), map(not_, alive_attackers)))
     while queue:
         accepted = queue.pop()
         for defeated in targets[accepted]:
@@ -49,8 +51,9 @@ def grounded_codes(framework: Framework) -> list[int]:
                 continue  # already OUT (it cannot be IN: ``accepted`` attacks it)
             labels[defeated] = OUT
             for relieved in targets[defeated]:
-                alive_attackers[relieved] -= 1
-                if alive_attackers[relieved] == 0 and labels[relieved] == UNDEC:
+                alive = alive_attackers[relieved] - 1
+                alive_attackers[relieved] = alive
+                if not alive and labels[relieved] == UNDEC:
                     labels[relieved] = IN
                     queue.append(relieved)
     return labels

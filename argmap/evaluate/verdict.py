@@ -26,15 +26,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.core.graph import MapGraph, theses
-from argmap.core.model import ArgMap, Source, target_id
 from argmap.core.vocabulary import VERDICT_SEMANTICS, Leader
 
-from .mapeval import MapEvaluation
-from .strength import MapFramework, map_quantitative_framework
+# The map model, its graph and the map engines are imported by the functions that read a map:
+# the registry and `argmap eval` read this module's constants for an ICCMA framework too, which
+# is evaluated without the map model (pydantic) loaded.
+if TYPE_CHECKING:
+    from argmap.core.model import ArgMap, Source
 
-if TYPE_CHECKING:  # the registry's entries call the engines below
-    from .registry import SemanticsEntry
+    from .mapeval import MapEvaluation
+    from .registry import SemanticsEntry  # the registry's entries call the engines below
+    from .strength import MapFramework
 
 CONTESTED_BAND = 0.05  # a gradual margin this close to 0 names no leader: less than a strength's rounding shows
 ROBUSTNESS_SAMPLES = 1000
@@ -137,6 +139,10 @@ def strength_verdict(argmap: ArgMap, semantics: SemanticsEntry, sources: Mapping
                      seed: int, what_ifs: bool) -> MapVerdict:
     """The verdict under a gradual semantics: the margin, its samples and its what-ifs, one
     column each of one run of the batch engine."""
+    from argmap.core.graph import theses
+
+    from .strength import map_quantitative_framework
+
     np = _numpy()  # only a verdict needs it: every other command starts without it
 
     from .batch import BatchEngine
@@ -229,6 +235,8 @@ def _numpy():
 
 def _candidates(argmap: ArgMap, built: MapFramework) -> list[Decisive]:
     """Every node but the theses, and every declared support and attack, as what-if removals."""
+    from argmap.core.graph import MapGraph
+
     sides = MapGraph(argmap).sides
     nodes = [Decisive(node_id, None, "node", sides.get(node_id), 0.0, None)
              for node_id, node in argmap.nodes.items() if node.type != "thesis"]
@@ -256,6 +264,8 @@ def _ranked(shifts: list[tuple[Decisive, float]], margin: float, band: float) ->
 
 
 def _label_scores(argmap: ArgMap, semantics: SemanticsEntry, evaluation: MapEvaluation) -> tuple[float, float]:
+    from argmap.core.graph import theses
+
     score = semantics.thesis_score
     return tuple(max(score(evaluation, t) for t in theses(argmap, side)) for side in ("pro", "con"))  # type: ignore[return-value]
 
@@ -263,6 +273,8 @@ def _label_scores(argmap: ArgMap, semantics: SemanticsEntry, evaluation: MapEval
 def label_verdict(argmap: ArgMap, semantics: SemanticsEntry, evaluation: MapEvaluation, what_ifs: bool) -> MapVerdict:
     """The verdict under a Dung semantics: the theses' labels, and what taking out each node
     near a thesis does to them (an evaluation each)."""
+    from argmap.core.graph import MapGraph
+
     pro, con = _label_scores(argmap, semantics, evaluation)
     margin = pro - con
     shifts = []
@@ -294,6 +306,8 @@ def _near_theses(argmap: ArgMap) -> list[str]:
 
 def _without(argmap: ArgMap, node_id: str) -> ArgMap:
     """The map with one node and every relation naming it taken out."""
+    from argmap.core.model import target_id
+
     nodes = {}
     for other_id, node in argmap.nodes.items():
         if other_id == node_id:

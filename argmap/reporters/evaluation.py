@@ -18,15 +18,16 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from argmap.evaluate.labels import Explained, Label
-from argmap.evaluate.mapeval import MapEvaluation
-from argmap.evaluate.strength import MapStrengths, rounded
-from argmap.evaluate.verdict import Decisive, MapVerdict
-from argmap.core.graph import MapGraph
 from argmap.text.terminal import printable_lines
 from argmap.text.words import plural
 
+# A map's parts (its graph, strengths, verdict) are imported by the functions that show them: an
+# ICCMA framework's table and JSON are made without the map model (pydantic) loaded.
 if TYPE_CHECKING:  # debate preparation is `argmap eval --prepare`'s alone: `check` does not load it
+    from argmap.evaluate.mapeval import MapEvaluation
     from argmap.evaluate.prep import Preparation, SidePreparation, UnansweredAttack
+    from argmap.evaluate.strength import MapStrengths
+    from argmap.evaluate.verdict import Decisive, MapVerdict
     from argmap.usecases.eval import EvalOutcome
 
 
@@ -75,6 +76,9 @@ class _TextEvaluation:
     @staticmethod
     def _strength_table(map_eval: MapEvaluation) -> list[str]:
         """Theses first, then the strongest nodes first; ties keep the map's order."""
+        from argmap.core.graph import MapGraph
+        from argmap.evaluate.strength import rounded
+
         gradual = map_eval.gradual
         nodes, sides = map_eval.argmap.nodes, MapGraph(map_eval.argmap).sides
         order = sorted(nodes, key=lambda n: (nodes[n].type != "thesis", -gradual.strengths[n]))
@@ -88,6 +92,8 @@ class _TextEvaluation:
 
     @staticmethod
     def _verdict(verdict: MapVerdict, argmap) -> list[str]:
+        from argmap.evaluate.strength import rounded
+
         lines = [f"VERDICT under {verdict.semantics}: {verdict.summary} (pro {rounded(verdict.pro)}, con {rounded(verdict.con)})",
                  *([f"  question: {argmap.question}"] if argmap.question else []), f"  {verdict.robustness_phrase}"]
         if verdict.compatible:
@@ -113,6 +119,8 @@ class _TextEvaluation:
         map_eval = outcome.map_evaluation
         if map_eval is None:
             return _framework_table(outcome.evaluation.explained)
+        from argmap.core.graph import MapGraph
+
         verdicts = outcome.evaluation.verdicts
         nodes, sides = map_eval.argmap.nodes, MapGraph(map_eval.argmap).sides
         header = ("NODE", "TYPE", "SIDE", "LABEL", "STATUS", "REASON")
@@ -133,6 +141,8 @@ class _TextEvaluation:
     @staticmethod
     def _undercut_relations(map_eval: MapEvaluation) -> list[str]:
         """The weight each undercut relation keeps, where the semantics gives one; else its status."""
+        from argmap.evaluate.strength import rounded
+
         lines = ["", "Undercut relations:"]
         weights = map_eval.relation_weights
         for r in map_eval.undercut_relations:
@@ -151,6 +161,8 @@ class _TextEvaluation:
 
     @staticmethod
     def _side(side: SidePreparation) -> list[str]:
+        from argmap.evaluate.strength import rounded
+
         lines = ["Still to answer:"]
         for attack in side.still_to_answer:
             via = f" (backing {' → '.join(attack.via)})" if attack.via else ""

@@ -23,11 +23,19 @@ def printable(text: str) -> str:
     return text.translate(_ESCAPES) if _ANY_INVISIBLE.search(text) else text
 
 
+# What a terminal shows of ASCII, and the line break: ASCII text (known without reading it) has
+# nothing to escape but line breaks when deleting these leaves nothing, a bytes.translate ten
+# times quicker than the search (a table of 100,000 arguments is 6 MB).
+_SHOWN_ASCII_AND_NEWLINE = bytes([*range(0x20, 0x7F), 0x0A])
+
+
 def printable_lines(lines: list[str]) -> str:
     """The lines made printable, one per line: the line breaks between them are kept, any inside
     one is escaped. One search of the whole text when nothing needs escaping (nearly always),
     rather than one per line."""
     text = "\n".join(lines)
-    if text.count("\n") == len(lines) - 1 and not _ANY_INVISIBLE_BUT_NEWLINE.search(text):
+    if text.count("\n") == len(lines) - 1 and not (
+            text.encode("ascii").translate(None, _SHOWN_ASCII_AND_NEWLINE) if text.isascii()
+            else _ANY_INVISIBLE_BUT_NEWLINE.search(text)):
         return text
     return "\n".join(map(printable, lines))

@@ -11,16 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.core.diagnostics import Diagnostic, ExitCode, UsageError
-from argmap.evaluate import DEFAULT_SUPPORT_RULE, Evaluation, MapEvaluation, SupportRule, evaluate
+from argmap.evaluate.bipolar import DEFAULT_SUPPORT_RULE, SupportRule
 from argmap.evaluate.iccma import PARSERS, is_framework_file, parse_framework_file
-from argmap.evaluate.registry import entry, framework_semantics, map_verdict
+from argmap.evaluate.registry import entry, evaluate, framework_semantics, map_verdict
 from argmap.evaluate.semantics import TooManyExtensions
-from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, MapVerdict, headline_semantics
+from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES, headline_semantics
 from argmap.core.folders import DEFAULT_SEEDS
 from argmap.core.vocabulary import DEFAULT_SEMANTICS
 
-if TYPE_CHECKING:  # preparation lists are for maps: a framework is evaluated without loading them
+if TYPE_CHECKING:  # what only a map's evaluation makes: a framework is evaluated without loading them
+    from argmap.evaluate.labels import Evaluation
+    from argmap.evaluate.mapeval import MapEvaluation
     from argmap.evaluate.prep import Preparation
+    from argmap.evaluate.verdict import MapVerdict
 
 
 @dataclass(frozen=True)
