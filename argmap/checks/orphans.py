@@ -19,6 +19,10 @@ def orphan_nodes(ctx: MapContext):
     """
     graph = ctx.graph
     lonely_thesis_ok = len(ctx.model.nodes) == 1
+    # found with set operations first: a large map usually has nothing to report
+    theses_heard = lonely_thesis_ok or all(map(graph.incoming.get, graph.theses))
+    if theses_heard and not ctx.model.nodes.keys() - graph.reaches_thesis:
+        return
     for node_id, node in ctx.model.nodes.items():
         if node.type == "thesis":
             if not graph.incoming.get(node_id) and not lonely_thesis_ok:

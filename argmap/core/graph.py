@@ -10,14 +10,20 @@ the undercutter argues against what ``a`` is used for, so it takes the side oppo
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Literal
+from collections.abc import Iterable, Iterator
+from functools import cached_property, partial
+from itertools import chain, compress, repeat
+from operator import add, attrgetter, itemgetter
+from typing import Any, Literal
 
 from argmap.core.model import ArgMap
 
 Relation = Literal["supports", "attacks"]
 EdgeKind = Literal["supports", "attacks", "undercuts"]
+
+
+_SUPPORT_ENTRIES, _ATTACK_ENTRIES = attrgetter("support_entries"), attrgetter("attack_entries")
+_SOURCE = itemgetter(0)
 
 
 def other_side(side: str) -> str:
@@ -39,28 +45,40 @@ def clashes(argmap: ArgMap) -> list[tuple[str, str]]:
     return [*((p, c) for p in pro for c in con), *((c, p) for c in con for p in pro)]
 
 
-@dataclass(frozen=True, slots=True)  # slots: a map may have hundreds of thousands of edges
-class Edge:
-    """A support or attack ``source -> target``."""
+class Edge(tuple):
+    """A support or attack ``source -> target``: a tuple (source, target, relation, index), so
+    that the graph of a map of 200,000 nodes makes its edges at C speed (no Python ``__init__``
+    runs per edge), read by name."""
 
-    source: str
-    target: str
-    relation: EdgeKind
-    index: int  # position in the source node's list, for diagnostics
+    __slots__ = ()
+
+    def __new__(cls, source: str, target: str, relation: EdgeKind, index: int) -> Edge:
+        return tuple.__new__(cls, (source, target, relation, index))
+
+    source: str = property(itemgetter(0))  # type: ignore[assignment]
+    target: str = property(itemgetter(1))  # type: ignore[assignment]
+    relation: EdgeKind = property(itemgetter(2))  # type: ignore[assignment]
+    index: int = property(itemgetter(3))  # type: ignore[assignment]  # position in the source node's list, for diagnostics
 
     @property
     def what(self) -> str:
         """The relation in words, for messages: "attacks 'b'"."""
         return f"{self.relation} '{self.target}'"
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}{tuple.__repr__(self)}"
 
-@dataclass(frozen=True, slots=True)
+
 class Undercut(Edge):
     """An undercut by ``source`` of the relation ``target -> denied``: for sides and reachability
-    an edge to ``target``, the denied relation's source. (A subclass, so that the many plain
-    edges stay four fields, quick to make.)"""
+    an edge to ``target``, the denied relation's source."""
 
-    denied: str
+    __slots__ = ()
+
+    def __new__(cls, source: str, target: str, relation: EdgeKind, index: int, denied: str) -> Undercut:  # type: ignore[misc]
+        return tuple.__new__(cls, (source, target, relation, index, denied))
+
+    denied: str = property(itemgetter(4))  # type: ignore[assignment]
 
     @property
     def what(self) -> str:
@@ -68,29 +86,60 @@ class Undercut(Edge):
         return f"{self.relation} '{self.target} -> {self.denied}'"
 
 
+_NEW_EDGE = partial(tuple.__new__, Edge)  # an Edge from a 4-tuple, without a Python call
+
+
+def _ids(entries: Iterable[Any]) -> Iterator[str]:
+    """The target ids of relation entries: an id, or a {to, weight} model."""
+    return (entry if entry.__class__ is str else entry.to for entry in entries)
+
+
+def _relation_columns(ids: list[str], entries: list[list[Any]], relation: EdgeKind) -> tuple[list[str], list[Edge], list[int]]:
+    """The targets, edges and source positions (in ``ids``) of one kind of relation of every
+    node, ``entries`` holding each node's entries: all at C speed, with no object made per node
+    when no node has two entries of the kind (the usual tree)."""
+    counts = list(map(len, entries))
+    flat = list(chain.from_iterable(entries))
+    targets = flat if all(map(str.__instancecheck__, flat)) else list(_ids(flat))
+    if max(counts, default=0) <= 1:
+        sources: Iterable[str] = compress(ids, counts)
+        at: list[int] = list(compress(range(len(ids)), counts))
+        indexes: Iterable[int] = repeat(0)
+    else:
+        sources = chain.from_iterable(map(repeat, ids, counts))
+        at = list(chain.from_iterable(map(repeat, range(len(ids)), counts)))
+        indexes = chain.from_iterable(map(range, counts))
+    edges = list(map(_NEW_EDGE, zip(sources, targets, repeat(relation), indexes)))
+    return targets, edges, at
+
+
 class MapGraph:
     def __init__(self, argmap: ArgMap):
         self.map = argmap
-        self.nodes = argmap.nodes
-        # One pass over the relation entries (an id, or a {to, weight} model), each edge filed
-        # under its target as it is made: this visits every relation of maps of 200,000 nodes.
-        nodes = self.nodes
-        self.edges: list[Edge] = []
+        self.nodes = nodes = argmap.nodes
+        # Every relation entry (an id, or a {to, weight} model) becomes an edge, made in columns
+        # at C speed (maps of 200,000 nodes have as many relations): the supports of all nodes,
+        # then their attacks, put in map order by a stable sort (per node, its supports first).
+        ids = list(nodes)
+        columns = [_relation_columns(ids, list(map(getter, nodes.values())), relation)
+                   for getter, relation in ((_SUPPORT_ENTRIES, "supports"), (_ATTACK_ENTRIES, "attacks"))]
+        (support_targets, support_edges, support_at), (attack_targets, attack_edges, attack_at) = columns
+        if attack_edges and support_edges:
+            order = sorted(range(len(support_at) + len(attack_at)), key=[*support_at, *attack_at].__getitem__)
+            self.edges: list[Edge] = list(map([*support_edges, *attack_edges].__getitem__, order))
+            targets = list(map(itemgetter(1), self.edges))
+        else:
+            self.edges, targets = (support_edges, support_targets) if support_edges else (attack_edges, attack_targets)
+        # each edge filed under its target, when that is a node (the others are AM301)
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
-        add, incoming = self.edges.append, self.incoming
-        for node_id, node in nodes.items():
-            for relation, entries in (("supports", node.support_entries), ("attacks", node.attack_entries)):
-                for i, entry in enumerate(entries):
-                    target = entry if entry.__class__ is str else entry.to
-                    edge = Edge(node_id, target, relation, i)
-                    add(edge)
-                    if target in nodes:
-                        incoming[target].append(edge)
+        incoming = self.incoming
+        for target, edge in compress(zip(targets, self.edges), map(nodes.__contains__, targets)):
+            incoming[target].append(edge)
         # Only undercuts that take part count for sides and reachability; the others are check
         # errors (AM319, AM322).
         self.undercuts: list[Undercut] = [
             Undercut(node_id, ref.from_, "undercuts", i, ref.to)
-            for node_id, node in argmap.nodes.items() if node.undercuts
+            for node_id, node in nodes.items() if node.undercuts
             for i, ref in enumerate(node.undercuts)
         ]
         for edge in self.undercuts:
@@ -134,13 +183,12 @@ class MapGraph:
         # plain dicts and local names: this loop visits every relation of maps of 200,000 nodes
         result: dict[str, dict[str, list[Edge]]] = {}
         queue: deque[str] = deque()
-        theses: set[str] = set()
-        for node_id, node in self.nodes.items():
-            if node.type == "thesis":
-                theses.add(node_id)
-                if node.side:
-                    result[node_id] = {node.side: []}
-                    queue.append(node_id)
+        theses = set(self.theses)
+        for node_id in self.theses:
+            side = self.nodes[node_id].side
+            if side:
+                result[node_id] = {side: []}
+                queue.append(node_id)
         incoming = self.incoming
         while queue:
             target = queue.popleft()
@@ -150,10 +198,10 @@ class MapGraph:
             for side in list(result[target]):  # a copy: a node that relates to itself adds to it
                 switched = "con" if side == "pro" else "pro"
                 for edge in edges:
-                    source = edge.source
+                    source = edge[0]  # (tuple fields by position: this is the hottest loop of a check)
                     if source in theses:
                         continue
-                    derived = side if edge.relation == "supports" else switched
+                    derived = side if edge[2] == "supports" else switched
                     candidates = result.get(source)
                     if candidates is None:  # first reached: queued once, as every node in result is
                         result[source] = {derived: [edge]}
@@ -189,15 +237,26 @@ class MapGraph:
     @cached_property
     def reaches_thesis(self) -> set[str]:
         """Nodes from which some thesis can be reached by following relations."""
-        reached = {n for n, node in self.nodes.items() if node.type == "thesis"}
+        reached = set(self.theses)
+        if None not in self._theses:
+            # Every thesis has a side: the nodes given a side are those that reach a thesis (the
+            # path from one to the first thesis on its way carries that thesis's side).
+            return reached.union(self.side_candidates)
         waiting = list(reached)  # the order of visits does not change the set reached
-        incoming, reach, wait = self.incoming, reached.add, waiting.append
+        incoming = self.incoming
         while waiting:
-            for edge in incoming.get(waiting.pop(), ()):
-                if edge.source not in reached:
-                    reach(edge.source)
-                    wait(edge.source)
+            edges = incoming.get(waiting.pop())
+            if edges:
+                fresh = set(map(_SOURCE, edges))
+                fresh -= reached
+                reached |= fresh
+                waiting += fresh
         return reached
+
+    @cached_property
+    def theses(self) -> list[str]:
+        """The ids of the theses, in map order (one pass over the nodes, which several rules need)."""
+        return [node_id for node_id, node in self.nodes.items() if node.type == "thesis"]
 
     def thesis_of(self, side: str) -> list[str]:
         return list(self._theses.get(side, ()))
@@ -206,7 +265,6 @@ class MapGraph:
     def _theses(self) -> dict[str, list[str]]:
         """The theses of each side, in map order: found in one pass, as several rules ask."""
         found: dict[str, list[str]] = {}
-        for node_id, node in self.nodes.items():
-            if node.type == "thesis":
-                found.setdefault(node.side, []).append(node_id)  # type: ignore[arg-type]
+        for node_id in self.theses:
+            found.setdefault(self.nodes[node_id].side, []).append(node_id)  # type: ignore[arg-type]
         return found
