@@ -42,7 +42,7 @@ def unused_sources(ctx: ProjectContext):
     project = ctx.project
     if not project.covers_folder or project.registry is None or project.unloaded_maps:
         return
-    cited = {e.source for m in project.maps for n in m.model.nodes.values() for e in n.evidence}
+    cited = ctx.cited_sources
     for source_id in project.registered:
         if source_id not in cited:
             yield ctx.report(project.registry, ("sources", source_id), f"source '{source_id}' is not cited by any map",

@@ -24,6 +24,7 @@ EdgeKind = Literal["supports", "attacks", "undercuts"]
 
 _SUPPORT_ENTRIES, _ATTACK_ENTRIES = attrgetter("support_entries"), attrgetter("attack_entries")
 _SOURCE = itemgetter(0)
+_UNDERCUTS, _TYPE = attrgetter("undercuts"), attrgetter("type")
 
 
 def other_side(side: str) -> str:
@@ -94,10 +95,10 @@ def _ids(entries: Iterable[Any]) -> Iterator[str]:
     return (entry if entry.__class__ is str else entry.to for entry in entries)
 
 
-def _relation_columns(ids: list[str], entries: list[list[Any]], relation: EdgeKind) -> tuple[list[str], list[Edge], list[int]]:
+def _relation_columns(ids: list[str], entries: list[list[Any]], relation: EdgeKind) -> tuple[list[str], list[Edge], list[int], list[int]]:
     """The targets, edges and source positions (in ``ids``) of one kind of relation of every
     node, ``entries`` holding each node's entries: all at C speed, with no object made per node
-    when no node has two entries of the kind (the usual tree)."""
+    when no node has two entries of the kind (the usual tree); and each node's count of them."""
     counts = list(map(len, entries))
     flat = list(chain.from_iterable(entries))
     targets = flat if all(map(str.__instancecheck__, flat)) else list(_ids(flat))
@@ -110,7 +111,7 @@ def _relation_columns(ids: list[str], entries: list[list[Any]], relation: EdgeKi
         at = list(chain.from_iterable(map(repeat, range(len(ids)), counts)))
         indexes = chain.from_iterable(map(range, counts))
     edges = list(map(_NEW_EDGE, zip(sources, targets, repeat(relation), indexes)))
-    return targets, edges, at
+    return targets, edges, at, counts
 
 
 class MapGraph:
@@ -123,7 +124,11 @@ class MapGraph:
         ids = list(nodes)
         columns = [_relation_columns(ids, list(map(getter, nodes.values())), relation)
                    for getter, relation in ((_SUPPORT_ENTRIES, "supports"), (_ATTACK_ENTRIES, "attacks"))]
-        (support_targets, support_edges, support_at), (attack_targets, attack_edges, attack_at) = columns
+        (support_targets, support_edges, support_at, supports), (attack_targets, attack_edges, attack_at, attacks) = columns
+        # per node, in map order: how many supports and attacks it states, how many undercuts
+        self.relation_counts: list[int] = list(map(add, supports, attacks))
+        undercut_lists = list(map(_UNDERCUTS, nodes.values()))
+        self.undercut_counts: list[int] = list(map(len, undercut_lists))
         if attack_edges and support_edges:
             order = sorted(range(len(support_at) + len(attack_at)), key=[*support_at, *attack_at].__getitem__)
             self.edges: list[Edge] = list(map([*support_edges, *attack_edges].__getitem__, order))
@@ -139,8 +144,8 @@ class MapGraph:
         # errors (AM319, AM322).
         self.undercuts: list[Undercut] = [
             Undercut(node_id, ref.from_, "undercuts", i, ref.to)
-            for node_id, node in nodes.items() if node.undercuts
-            for i, ref in enumerate(node.undercuts)
+            for node_id, refs in compress(zip(ids, undercut_lists), self.undercut_counts)
+            for i, ref in enumerate(refs)
         ]
         for edge in self.undercuts:
             if self.takes_part(edge):
@@ -253,10 +258,20 @@ class MapGraph:
                 waiting += fresh
         return reached
 
-    @cached_property
+    @property
     def theses(self) -> list[str]:
-        """The ids of the theses, in map order (one pass over the nodes, which several rules need)."""
-        return [node_id for node_id, node in self.nodes.items() if node.type == "thesis"]
+        """The ids of the theses, in map order."""
+        return self.of_type("thesis")
+
+    def of_type(self, node_type: str) -> list[str]:
+        """The ids of the nodes of ``node_type``, in map order: rules about one type read these
+        instead of each passing over every node."""
+        return self._by_type.get(node_type, [])
+
+    @cached_property
+    def _by_type(self) -> dict[str, list[str]]:
+        types = list(map(_TYPE, self.nodes.values()))
+        return {kind: list(compress(self.nodes, map(kind.__eq__, types))) for kind in dict.fromkeys(types)}
 
     def thesis_of(self, side: str) -> list[str]:
         return list(self._theses.get(side, ()))
