@@ -119,8 +119,7 @@ def claim_points_somewhere(ctx: MapContext):
         c: {type: claim, text: C, analytic: true}
     """
     nodes = ctx.model.nodes
-    for node_id in ctx.graph.of_type("claim"):
-        node = nodes[node_id]
-        if not (node.support_entries or node.attack_entries or node.undercuts):
+    for node_id in ctx.graph.idle:
+        if nodes[node_id].type == "claim":
             yield ctx.report(("nodes", node_id), f"claim '{node_id}' neither supports nor attacks a node",
                              ("add `supports: [<id>]` or `attacks: [<id>]`",), at_key=True)

@@ -9,11 +9,11 @@ that the documentation and SARIF list them too. The table of all rules is :mod:`
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_, is_not, itemgetter
+from operator import attrgetter, is_not, itemgetter
 from typing import TYPE_CHECKING
 
 from argmap.core.codes import Code, Severity
@@ -23,38 +23,31 @@ from argmap.core.load import LoadedYaml, YamlPath
 from argmap.core.model import ArgMap, Evidence
 from argmap.core.project import MapDocument, Project, SourceDocument
 from argmap.evaluate.evaluations import Evaluations
-from argmap.quotes.match import QuoteResult, SourceText
+from argmap.quotes.match import QuoteResult
 
 if TYPE_CHECKING:  # the engine loads when a rule asks for an evaluation, not with every check
     from argmap.evaluate.mapeval import MapEvaluation
 
 
-class QuoteCheck(tuple):
-    """One piece of evidence looked up in its source (the source's text could be read): a tuple
-    (node id, index, evidence, source, result), made at C speed for the 200,000 quotes of a
-    large map, read by name."""
+@dataclass(slots=True)
+class QuoteCheck:
+    """One piece of evidence looked up in its source (the source's text could be read)."""
 
-    __slots__ = ()
-
-    def __new__(cls, node_id: str, index: int, evidence: Evidence, source: SourceDocument, result: QuoteResult) -> QuoteCheck:
-        return tuple.__new__(cls, (node_id, index, evidence, source, result))
-
-    node_id: str = property(itemgetter(0))  # type: ignore[assignment]
-    index: int = property(itemgetter(1))  # type: ignore[assignment]
-    evidence: Evidence = property(itemgetter(2))  # type: ignore[assignment]
-    source: SourceDocument = property(itemgetter(3))  # type: ignore[assignment]
-    result: QuoteResult = property(itemgetter(4))  # type: ignore[assignment]
+    node_id: str
+    index: int
+    evidence: Evidence
+    source: SourceDocument
+    result: QuoteResult
 
     @property
     def path(self) -> YamlPath:
         return ("nodes", self.node_id, "evidence", self.index)
 
 
-_NEW_QUOTE_CHECK = partial(tuple.__new__, QuoteCheck)
-_EVIDENCE = attrgetter("evidence")
-_SOURCE, _QUOTE, _PREFIX, _SUFFIX = attrgetter("source"), attrgetter("quote"), attrgetter("prefix"), attrgetter("suffix")
-_TEXT = attrgetter("text")
-_RESULT = itemgetter(4)
+_EVIDENCE, _SOURCE, _MATCHES = attrgetter("evidence"), attrgetter("source"), attrgetter("matches")
+# what a quote is looked up by, read from each evidence model's fields at C speed
+_LOOKUP = itemgetter("source", "quote", "prefix", "suffix")
+_FIELDS = attrgetter("__dict__")
 
 
 @dataclass
@@ -67,6 +60,8 @@ class MapContext:
     document: MapDocument
     evaluations: Evaluations
     rule: Rule | None = None
+    # the result of each distinct lookup of a quote, None where the source's text could not be read
+    _lookups: dict[tuple[str, str, str | None, str | None], QuoteResult | None] = field(default_factory=dict, repr=False)
 
     def evaluation(self, semantics: str) -> MapEvaluation:
         """The map evaluated under ``semantics``, shared with the outputs of the same run."""
@@ -98,37 +93,54 @@ class MapContext:
 
     @cached_property
     def quote_checks(self) -> list[QuoteCheck]:
-        """Every quote of the map looked up once; the citation rules each read what they need."""
-        ids, indexes, items = self._evidence_columns
-        sources = list(map(self.project.sources.get, map(_SOURCE, items)))
-        if any(map(is_, sources, repeat(None))):  # evidence of unknown or unreadable sources is left out
-            known = list(map(is_not, sources, repeat(None)))
-            ids, indexes, items, sources = (list(compress(column, known)) for column in (ids, indexes, items, sources))
-        # each distinct lookup once (large maps repeat quotes), in columns
-        def lookups() -> Iterator[tuple[SourceText, str, str | None, str | None]]:  # made twice, never all held
-            return zip(map(_TEXT, sources), map(_QUOTE, items), map(_PREFIX, items), map(_SUFFIX, items))
+        """Every quote of the map looked up once; the citation rules each read what they need
+        (or, in a large map, first ask :meth:`quotes_where` which to read)."""
+        return self._checks(*self._quote_results)
 
-        found = {lookup: lookup[0].find(*lookup[1:]) for lookup in dict.fromkeys(lookups())}
-        return list(map(_NEW_QUOTE_CHECK, zip(ids, indexes, items, sources, map(found.__getitem__, lookups()))))
+    @property
+    def quote_count(self) -> int:
+        """How many quotes were looked up (their source's text could be read)."""
+        return len(self._quote_results[0])
+
+    @property
+    def quotes_verified(self) -> int:
+        return sum(map(bool, map(_MATCHES, self._quote_results[1])))
 
     def quotes_where(self, test: Callable[[QuoteResult], bool]) -> list[QuoteCheck]:
         """The quote checks, in map order, whose result passes ``test``: asked of each distinct
         result once (the quotes that are the same lookup share theirs), the checks then picked
-        at C speed. A rule reports on a few quotes of the 200,000 of a large map, if any."""
-        checks = self.quote_checks
-        results = self._quote_results
-        chosen = {key for key, result in results.items() if test(result)}
+        and made at C speed. A rule reports on a few quotes of the 200,000 of a large map, if any."""
+        positions, results = self._quote_results
+        chosen = {id(result) for result in self._lookups.values() if result is not None and test(result)}
         if not chosen:
             return []
-        if len(chosen) == len(results):
-            return checks
-        return list(compress(checks, map(chosen.__contains__, map(id, map(_RESULT, checks)))))
+        picked = list(map(chosen.__contains__, map(id, results)))
+        return self._checks(list(compress(positions, picked)), list(compress(results, picked)))
+
+    def _checks(self, positions: list[int], results: list[QuoteResult]) -> list[QuoteCheck]:
+        ids, indexes, items = self._evidence_columns
+        sources = self.project.sources
+        return [QuoteCheck(ids[at], indexes[at], items[at], sources[items[at].source], result)
+                for at, result in zip(positions, results)]
 
     @cached_property
-    def _quote_results(self) -> dict[int, QuoteResult]:
-        """The distinct results of :attr:`quote_checks`, by identity."""
-        results = list(map(_RESULT, self.quote_checks))
-        return dict(zip(map(id, results), results))
+    def _quote_results(self) -> tuple[list[int], list[QuoteResult]]:
+        """The position (in :attr:`evidence`) and result of each quote whose source's text could
+        be read, in map order. Each distinct (source, quote, prefix, suffix) is looked up once:
+        large maps repeat quotes."""
+        items = self._evidence_columns[2]
+        keys = list(map(_LOOKUP, map(_FIELDS, items)))
+        sources = self.project.sources
+        self._lookups = {}
+        for key in dict.fromkeys(keys):
+            source = sources.get(key[0])
+            self._lookups[key] = source.text.find(*key[1:]) if source is not None else None
+        results: list[QuoteResult | None] = list(map(self._lookups.__getitem__, keys))
+        del keys
+        if all(result is not None for result in self._lookups.values()):
+            return list(range(len(items))), results  # type: ignore[return-value]
+        known = list(map(is_not, results, repeat(None)))
+        return list(compress(range(len(items)), known)), list(compress(results, known))
 
     @property
     def model(self) -> ArgMap:

@@ -13,7 +13,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property, partial
 from itertools import chain, compress, repeat
-from operator import add, attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter, not_
 from typing import Any, Literal
 
 from argmap.core.model import ArgMap
@@ -258,6 +258,11 @@ class MapGraph:
                 waiting += fresh
         return reached
 
+    @cached_property
+    def idle(self) -> list[str]:
+        """The ids of the nodes that neither support, attack nor undercut, in map order."""
+        return list(compress(self.nodes, map(not_, map(add, self.relation_counts, self.undercut_counts))))
+
     @property
     def theses(self) -> list[str]:
         """The ids of the theses, in map order."""
@@ -266,12 +271,18 @@ class MapGraph:
     def of_type(self, node_type: str) -> list[str]:
         """The ids of the nodes of ``node_type``, in map order: rules about one type read these
         instead of each passing over every node."""
-        return self._by_type.get(node_type, [])
+        found = self._by_type.get(node_type)
+        if found is None:  # each type looked for once, at C speed
+            found = self._by_type[node_type] = list(compress(self.nodes, map(node_type.__eq__, self._types)))
+        return found
+
+    @cached_property
+    def _types(self) -> list[str]:
+        return list(map(_TYPE, self.nodes.values()))
 
     @cached_property
     def _by_type(self) -> dict[str, list[str]]:
-        types = list(map(_TYPE, self.nodes.values()))
-        return {kind: list(compress(self.nodes, map(kind.__eq__, types))) for kind in dict.fromkeys(types)}
+        return {}  # filled by of_type
 
     def thesis_of(self, side: str) -> list[str]:
         return list(self._theses.get(side, ()))
