@@ -26,13 +26,15 @@ def side_mismatch(ctx: MapContext):
         o: {type: objection, side: pro, text: O, attacks: [t], analytic: true}   # attacking pro makes it con
     """
     nodes = ctx.model.nodes
-    found = ctx.graph.side_candidates
-    # Which nodes to report, found at C speed first: those given both sides, and those whose
+    search = ctx.graph.side_search
+    # Whether there is anything to report, found at C speed first: nodes given both sides, or a
     # declared side their relations do not give (a large map usually has none).
-    both = any(map(_MORE_THAN_ONE, map(len, found.values())))
-    declared = compress(found, map(_SIDE, map(nodes.__getitem__, found)))
-    if not both and all(nodes[node_id].side in found[node_id] for node_id in declared):
+    both = any(map(_MORE_THAN_ONE, map(len, search.several.values())))
+    declared = compress(search.first, map(_SIDE, map(nodes.__getitem__, search.first)))
+    if not both and all(nodes[node_id].side in (search.several.get(node_id) or (search.first[node_id],))
+                        for node_id in declared):
         return
+    found = ctx.graph.side_candidates
     for node_id, candidates in found.items():
         node = nodes[node_id]
         if node.type == "thesis":
