@@ -9,7 +9,7 @@ that the documentation and SARIF list them too. The table of all rules is :mod:`
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, compress, repeat
@@ -117,28 +117,27 @@ class MapContext:
         picked = list(map(chosen.__contains__, map(id, results)))
         return self._checks(list(compress(positions, picked)), list(compress(results, picked)))
 
-    def _checks(self, positions: list[int], results: list[QuoteResult]) -> list[QuoteCheck]:
+    def _checks(self, positions: Iterable[int], results: list[QuoteResult]) -> list[QuoteCheck]:
         ids, indexes, items = self._evidence_columns
         sources = self.project.sources
         return [QuoteCheck(ids[at], indexes[at], items[at], sources[items[at].source], result)
                 for at, result in zip(positions, results)]
 
     @cached_property
-    def _quote_results(self) -> tuple[list[int], list[QuoteResult]]:
+    def _quote_results(self) -> tuple[Sequence[int], list[QuoteResult]]:
         """The position (in :attr:`evidence`) and result of each quote whose source's text could
         be read, in map order. Each distinct (source, quote, prefix, suffix) is looked up once:
         large maps repeat quotes."""
         items = self._evidence_columns[2]
-        keys = list(map(_LOOKUP, map(_FIELDS, items)))
         sources = self.project.sources
         self._lookups = {}
-        for key in dict.fromkeys(keys):
+        # the keys made twice rather than held: a large map's 200,000 would add to its peak memory
+        for key in dict.fromkeys(map(_LOOKUP, map(_FIELDS, items))):
             source = sources.get(key[0])
             self._lookups[key] = source.text.find(*key[1:]) if source is not None else None
-        results: list[QuoteResult | None] = list(map(self._lookups.__getitem__, keys))
-        del keys
+        results: list[QuoteResult | None] = list(map(self._lookups.__getitem__, map(_LOOKUP, map(_FIELDS, items))))
         if all(result is not None for result in self._lookups.values()):
-            return list(range(len(items))), results  # type: ignore[return-value]
+            return range(len(items)), results  # type: ignore[return-value]
         known = list(map(is_not, results, repeat(None)))
         return list(compress(range(len(items)), known)), list(compress(results, known))
 

@@ -10,12 +10,11 @@ the undercutter argues against what ``a`` is used for, so it takes the side oppo
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import chain, compress, repeat
+from itertools import compress
 from operator import add, attrgetter, itemgetter, not_
-from typing import Any, Literal
+from typing import Literal
 
 from argmap.core.model import ArgMap
 
@@ -49,8 +48,8 @@ def clashes(argmap: ArgMap) -> list[tuple[str, str]]:
 
 class Edge(tuple):
     """A support or attack ``source -> target``: a tuple (source, target, relation, index), so
-    that the graph of a map of 200,000 nodes makes its edges at C speed (no Python ``__init__``
-    runs per edge), read by name."""
+    that the graph of a map of 200,000 nodes makes its edges without a Python ``__init__`` per
+    edge and its hottest loops read them by position; read by name elsewhere."""
 
     __slots__ = ()
 
@@ -91,30 +90,6 @@ class Undercut(Edge):
 _NEW_EDGE = partial(tuple.__new__, Edge)  # an Edge from a 4-tuple, without a Python call
 
 
-def _ids(entries: Iterable[Any]) -> Iterator[str]:
-    """The target ids of relation entries: an id, or a {to, weight} model."""
-    return (entry if entry.__class__ is str else entry.to for entry in entries)
-
-
-def _relation_columns(ids: list[str], entries: list[list[Any]], relation: EdgeKind) -> tuple[list[str], list[Edge], list[int], list[int]]:
-    """The targets, edges and source positions (in ``ids``) of one kind of relation of every
-    node, ``entries`` holding each node's entries: all at C speed, with no object made per node
-    when no node has two entries of the kind (the usual tree); and each node's count of them."""
-    counts = list(map(len, entries))
-    flat = list(chain.from_iterable(entries))
-    targets = flat if all(map(str.__instancecheck__, flat)) else list(_ids(flat))
-    if max(counts, default=0) <= 1:
-        sources: Iterable[str] = compress(ids, counts)
-        at: list[int] = list(compress(range(len(ids)), counts))
-        indexes: Iterable[int] = repeat(0)
-    else:
-        sources = chain.from_iterable(map(repeat, ids, counts))
-        at = list(chain.from_iterable(map(repeat, range(len(ids)), counts)))
-        indexes = chain.from_iterable(map(range, counts))
-    edges = list(map(_NEW_EDGE, zip(sources, targets, repeat(relation), indexes)))
-    return targets, edges, at, counts
-
-
 @dataclass(frozen=True)
 class SideSearch:
     """The sides relations give the nodes (see :attr:`MapGraph.side_candidates`): for each node
@@ -130,33 +105,30 @@ class MapGraph:
     def __init__(self, argmap: ArgMap):
         self.map = argmap
         self.nodes = nodes = argmap.nodes
-        # Every relation entry (an id, or a {to, weight} model) becomes an edge, made in columns
-        # at C speed (maps of 200,000 nodes have as many relations): the supports of all nodes,
-        # then their attacks, put in map order by a stable sort (per node, its supports first).
-        ids = list(nodes)
-        columns = [_relation_columns(ids, list(map(getter, nodes.values())), relation)
-                   for getter, relation in ((_SUPPORT_ENTRIES, "supports"), (_ATTACK_ENTRIES, "attacks"))]
-        (support_targets, support_edges, support_at, supports), (attack_targets, attack_edges, attack_at, attacks) = columns
-        # per node, in map order: how many supports and attacks it states, how many undercuts
-        self.relation_counts: list[int] = list(map(add, supports, attacks))
-        undercut_lists = list(map(_UNDERCUTS, nodes.values()))
-        self.undercut_counts: list[int] = list(map(len, undercut_lists))
-        if attack_edges and support_edges:
-            order = sorted(range(len(support_at) + len(attack_at)), key=[*support_at, *attack_at].__getitem__)
-            self.edges: list[Edge] = list(map([*support_edges, *attack_edges].__getitem__, order))
-            targets = list(map(itemgetter(1), self.edges))
-        else:
-            self.edges, targets = (support_edges, support_targets) if support_edges else (attack_edges, attack_targets)
-        # each edge filed under its target, when that is a node (the others are AM301)
+        # One pass over the relation entries (an id, or a {to, weight} model), each edge filed
+        # under its target as it is made: this visits every relation of maps of 200,000 nodes.
+        self.edges: list[Edge] = []
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
-        incoming = self.incoming
-        for target, edge in compress(zip(targets, self.edges), map(nodes.__contains__, targets)):
-            incoming[target].append(edge)
+        keep, incoming, new_edge = self.edges.append, self.incoming, _NEW_EDGE
+        for node_id, node in nodes.items():
+            for relation, entries in (("supports", node.support_entries), ("attacks", node.attack_entries)):
+                for i, entry in enumerate(entries):
+                    target = entry if entry.__class__ is str else entry.to
+                    edge = new_edge((node_id, target, relation, i))
+                    keep(edge)
+                    if target in nodes:
+                        incoming[target].append(edge)
+        models = nodes.values()
+        # per node, in map order: how many supports and attacks it states, how many undercuts
+        self.relation_counts: list[int] = list(map(add, map(len, map(_SUPPORT_ENTRIES, models)),
+                                                   map(len, map(_ATTACK_ENTRIES, models))))
+        undercut_lists = list(map(_UNDERCUTS, models))
+        self.undercut_counts: list[int] = list(map(len, undercut_lists))
         # Only undercuts that take part count for sides and reachability; the others are check
         # errors (AM319, AM322).
         self.undercuts: list[Undercut] = [
             Undercut(node_id, ref.from_, "undercuts", i, ref.to)
-            for node_id, refs in compress(zip(ids, undercut_lists), self.undercut_counts)
+            for node_id, refs in compress(zip(nodes, undercut_lists), self.undercut_counts)
             for i, ref in enumerate(refs)
         ]
         for edge in self.undercuts:
