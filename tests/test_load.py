@@ -216,3 +216,36 @@ def test_a_map_of_64_mib_is_read(tmp_path):
         file.truncate(64 * 1024 * 1024)  # sparse: 64 MiB of NUL bytes, written in no time
     raw, problems = argmap.core.load.read_bytes(path, "large.yaml")
     assert problems == [] and raw is not None and len(raw) == 64 * 1024 * 1024
+
+
+# Text around a ':' or a tab that yaml_rs reads otherwise than the careful path, each in a node
+# of a map otherwise read by the fast path: the guards must send it to the careful path (a ':'
+# after a flow character or a colon, with 0 to 3 blanks between; a flow value that starts with
+# ':' or is empty; a tab after a sequence's dash, in a file with no other tab), and a ':' in the
+# usual places (`key: value`, in a quoted text, after a word) must not change what is read.
+GUARDED_NODES = [
+    "    supports: [t, :x]\n",
+    "    supports: [t,:x]\n",
+    "    supports: [t,  :x]\n",
+    "    supports: [t,\t:x]\n",
+    "    note: {a:}\n",
+    "    note: {a: :b}\n",
+    "    note: [a:, b]\n",
+    "    note: x ::   :y\n",
+    "    supports:\n    -\tt\n",
+    "    supports:\n    - \tt\n",
+    '    note: "a: b, c:d [e: f]"\n',
+    "    note: time 12:30, ratio 1:2\n",
+]
+
+
+@pytest.mark.parametrize("node", GUARDED_NODES)
+def test_check_reads_text_the_guards_look_at_as_the_careful_path(tmp_path: Path, monkeypatch, cli, node: str):
+    path = tmp_path / "guarded.yaml"
+    path.write_text("argmap: 1\nid: guarded\ntitle: G\nquestion: Q?\nsides: {pro: P, con: C}\nnodes:\n"
+                    "  t: {type: thesis, side: pro, text: T.}\n  u: {type: thesis, side: con, text: U.}\n"
+                    "  c:\n    type: claim\n    text: C.\n    analytic: true\n" + node, encoding="utf-8")
+    fast = cli(["check", "--format", "json", "--seeds", SEEDS, path])
+    monkeypatch.setattr(argmap.core.load, "_fast_load", lambda text, check_keys=True: None)
+    careful = cli(["check", "--format", "json", "--seeds", SEEDS, path])
+    assert (fast.exit_code, fast.stdout) == (careful.exit_code, careful.stdout)

@@ -45,7 +45,7 @@ def incomplete_cites(ctx: ProjectContext):
     project = ctx.project
     if project.registry is None:
         return
-    cited = {e.source for m in project.maps for n in m.model.nodes.values() for e in n.evidence}
+    cited = ctx.cited_sources
     for source_id, source in project.registered.items():
         if source_id not in cited:
             continue  # AM313 reports a source nothing cites

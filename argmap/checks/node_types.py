@@ -16,8 +16,10 @@ def thesis_has_side(ctx: MapContext):
 
         t: {type: thesis, text: NATO expansion drives the dilemma.}
     """
-    for node_id, node in ctx.model.nodes.items():
-        if node.type == "thesis" and node.side is None:
+    nodes = ctx.model.nodes
+    for node_id in ctx.graph.theses:
+        node = nodes[node_id]
+        if node.side is None:
             yield ctx.report(("nodes", node_id), f"thesis '{node_id}' has no side",
                              ("add `side: pro` or `side: con`",), at_key=True)
 
@@ -36,8 +38,10 @@ def thesis_points_at_nothing(ctx: MapContext):
         t1: {type: thesis, side: pro, text: A}
         t2: {type: thesis, side: con, text: B, attacks: [t1]}
     """
-    for node_id, node in ctx.model.nodes.items():
-        if node.type == "thesis" and (node.support_entries or node.attack_entries or node.undercuts):
+    nodes = ctx.model.nodes
+    for node_id in ctx.graph.theses:
+        node = nodes[node_id]
+        if node.support_entries or node.attack_entries or node.undercuts:
             relation = next(r for r in ("supports", "attacks", "undercuts") if getattr(node, r))
             what = "relations" if relation == "undercuts" else "nodes"
             yield ctx.report(("nodes", node_id, relation), f"thesis '{node_id}' {relation} other {what}; a thesis points at nothing",
@@ -57,9 +61,9 @@ def objection_attacks(ctx: MapContext):
 
         o: {type: objection, text: O, supports: [c], analytic: true}
     """
-    for node_id, node in ctx.model.nodes.items():
-        if node.type != "objection":
-            continue
+    nodes = ctx.model.nodes
+    for node_id in ctx.graph.of_type("objection"):
+        node = nodes[node_id]
         if node.support_entries:
             yield ctx.report(("nodes", node_id, "supports"), f"objection '{node_id}' supports other nodes; an objection only attacks",
                              ("make it a claim, or turn `supports` into `attacks`",), at_key=True)
@@ -82,9 +86,8 @@ def rebuttal_targets(ctx: MapContext):
         r: {type: rebuttal, text: R, attacks: [c], analytic: true}     # c is a claim
     """
     nodes = ctx.model.nodes
-    for node_id, node in nodes.items():
-        if node.type != "rebuttal":
-            continue
+    for node_id in ctx.graph.of_type("rebuttal"):
+        node = nodes[node_id]
         if node.support_entries:
             yield ctx.report(("nodes", node_id, "supports"), f"rebuttal '{node_id}' supports other nodes; a rebuttal only attacks", at_key=True)
         if not node.attack_entries and not node.undercuts:
@@ -115,7 +118,8 @@ def claim_points_somewhere(ctx: MapContext):
 
         c: {type: claim, text: C, analytic: true}
     """
-    for node_id, node in ctx.model.nodes.items():
-        if node.type == "claim" and not (node.support_entries or node.attack_entries or node.undercuts):
+    nodes = ctx.model.nodes
+    for node_id in ctx.graph.idle:
+        if nodes[node_id].type == "claim":
             yield ctx.report(("nodes", node_id), f"claim '{node_id}' neither supports nor attacks a node",
                              ("add `supports: [<id>]` or `attacks: [<id>]`",), at_key=True)

@@ -19,6 +19,10 @@ def orphan_nodes(ctx: MapContext):
     """
     graph = ctx.graph
     lonely_thesis_ok = len(ctx.model.nodes) == 1
+    # found with set operations first: a large map usually has nothing to report
+    theses_heard = lonely_thesis_ok or all(map(graph.incoming.get, graph.theses))
+    if theses_heard and not ctx.model.nodes.keys() - graph.reaches_thesis:
+        return
     for node_id, node in ctx.model.nodes.items():
         if node.type == "thesis":
             if not graph.incoming.get(node_id) and not lonely_thesis_ok:
@@ -38,7 +42,7 @@ def unused_sources(ctx: ProjectContext):
     project = ctx.project
     if not project.covers_folder or project.registry is None or project.unloaded_maps:
         return
-    cited = {e.source for m in project.maps for n in m.model.nodes.values() for e in n.evidence}
+    cited = ctx.cited_sources
     for source_id in project.registered:
         if source_id not in cited:
             yield ctx.report(project.registry, ("sources", source_id), f"source '{source_id}' is not cited by any map",

@@ -1,6 +1,8 @@
 """A quote's `page` must be the page of its source on which the quote stands."""
 
 import re
+from itertools import repeat
+from operator import attrgetter, is_
 
 from argmap.checks.rule import MapContext, rule
 from argmap.core.codes import Code
@@ -10,6 +12,7 @@ _PAGES = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+))?\s*$")  # 7, or a range 
 # No source has a billion pages: a longer number is past the last page of any (and int() refuses
 # numbers of more than 4,300 digits).
 _MAX_PAGE_DIGITS = 9
+_PAGE = attrgetter("page")
 
 
 def _page_number(digits: str) -> int:
@@ -34,6 +37,8 @@ def quote_pages(ctx: MapContext):
         quote: The second stage will cost 4.1 million, which is 0.6 million more than budgeted.
         page: 1
     """
+    if all(map(is_, map(_PAGE, ctx.evidence_items), repeat(None))):  # found at C speed: most maps give no page
+        return
     breaks: dict[str, list[int]] = {}  # per source, the offsets of its page breaks: found once
     for quote in ctx.quote_checks:
         given = quote.evidence.page

@@ -1,6 +1,8 @@
 """Every quote must occur in its source (see :mod:`argmap.quotes.match` for what is forgiven)."""
 
 import difflib
+from itertools import repeat
+from operator import and_, attrgetter, is_, is_not
 
 from argmap.checks.rule import MapContext, rule
 from argmap.core.codes import Code
@@ -8,6 +10,10 @@ from argmap.core.vocabulary import same_language
 from argmap.quotes.match import canonical
 
 MIN_QUOTE_WORDS = 5
+
+# fields of every piece of evidence, read at C speed: each rule finds first whether it has anything to report
+_SOURCE, _QUOTE, _TRANSLATION = attrgetter("source"), attrgetter("quote"), attrgetter("translation")
+_HIGHLIGHT, _HIGHLIGHT_TRANSLATION = attrgetter("highlight"), attrgetter("highlight_translation")
 
 
 @rule(Code.AM405, "Evidence cites a source id that seeds/sources.yaml does not register.")
@@ -25,6 +31,8 @@ def unknown_sources(ctx: MapContext):
     if not ctx.project.registry_valid:
         return  # sources.yaml itself did not read: its own diagnostics say why, once, not per quote
     registered = ctx.project.registered
+    if not set(map(_SOURCE, ctx.evidence_items)).difference(registered):
+        return
     known = list(registered)
     for node_id, i, evidence in ctx.evidence:
         if evidence.source not in registered:
@@ -47,10 +55,9 @@ def quotes_found(ctx: MapContext):
 
         quote: aliansi 30 negara tersebut
     """
-    for quote in ctx.quote_checks:
+    # not found, nor found where prefix/suffix fit none of the occurrences (AM504)
+    for quote in ctx.quotes_where(lambda result: not result.found and not result.occurrences):
         result = quote.result
-        if result.found or result.occurrences:
-            continue  # found, or found but prefix/suffix fit none of the occurrences: AM504
         hints: tuple[str, ...] = ()
         if result.nearest:
             near = result.nearest
@@ -71,13 +78,12 @@ def quotes_unique(ctx: MapContext):
         quote: NATO memberikan bantuan militer
         prefix: Sejak awal invasi,
     """
-    for quote in ctx.quote_checks:
+    for quote in ctx.quotes_where(lambda result: len(result.matches) > 1):
         matches = quote.result.matches
-        if len(matches) > 1:
-            lines = ", ".join(str(m.line) for m in matches[:5])
-            yield ctx.report((*quote.path, "quote"),
-                             f"quote occurs {len(matches)} times in source '{quote.evidence.source}' (lines {lines})",
-                             ("add `prefix:` (text just before the quote) or `suffix:` (just after) to pick one",))
+        lines = ", ".join(str(m.line) for m in matches[:5])
+        yield ctx.report((*quote.path, "quote"),
+                         f"quote occurs {len(matches)} times in source '{quote.evidence.source}' (lines {lines})",
+                         ("add `prefix:` (text just before the quote) or `suffix:` (just after) to pick one",))
 
 
 @rule(Code.AM504, "A quote's `prefix`/`suffix` does not match the text around any occurrence.")
@@ -92,13 +98,12 @@ def quote_context(ctx: MapContext):
         quote: NATO memberikan bantuan militer kepada Ukraina
         prefix: perang,
     """
-    for quote in ctx.quote_checks:
+    for quote in ctx.quotes_where(lambda result: bool(result.occurrences) and not result.found):
         result = quote.result
-        if result.occurrences and not result.found:
-            key = "prefix" if quote.evidence.prefix else "suffix"
-            yield ctx.report((*quote.path, key),
-                             f"the quote occurs {result.occurrences} time(s) in '{quote.evidence.source}', but never with this {key}",
-                             ("prefix is the text just before the quote, suffix the text just after",))
+        key = "prefix" if quote.evidence.prefix else "suffix"
+        yield ctx.report((*quote.path, key),
+                         f"the quote occurs {result.occurrences} time(s) in '{quote.evidence.source}', but never with this {key}",
+                         ("prefix is the text just before the quote, suffix the text just after",))
 
 
 @rule(Code.AM503, "Evidence from a source in another language than the map's has no `translation`.")
@@ -114,6 +119,11 @@ def translations_present(ctx: MapContext):
     """
     foreign = {source_id: source for source_id, source in ctx.project.registered.items()
                if not same_language(source.language, ctx.model.lang)}
+    items = ctx.evidence_items
+    if not foreign or all(map(is_not, map(_TRANSLATION, items), repeat(None))):
+        return
+    if not any(map(and_, map(foreign.__contains__, map(_SOURCE, items)), map(is_, map(_TRANSLATION, items), repeat(None)))):
+        return
     for node_id, i, evidence in ctx.evidence:
         source = foreign.get(evidence.source)
         if source and evidence.translation is None:
@@ -134,6 +144,8 @@ def highlights_in_quote(ctx: MapContext):
         quote: NATO tetap berkomitmen untuk mendukung Ukraina
         highlight: [tetap mendukung]
     """
+    if not any(map(_HIGHLIGHT, ctx.evidence_items)):
+        return
     for node_id, i, evidence in ctx.evidence:
         if not evidence.highlight:
             continue
@@ -154,8 +166,12 @@ def quotes_long_enough(ctx: MapContext):
 
         quote: NATO
     """
+    # each distinct quote counted once (large maps repeat quotes)
+    short = {quote for quote in set(map(_QUOTE, ctx.evidence_items)) if canonical(quote).count(" ") + 1 < MIN_QUOTE_WORDS}
+    if not short:
+        return
     for node_id, i, evidence in ctx.evidence:
-        if canonical(evidence.quote).count(" ") + 1 < MIN_QUOTE_WORDS:  # single spaces between words
+        if evidence.quote in short:  # single spaces between words in the canonical form
             yield ctx.report(("nodes", node_id, "evidence", i, "quote"),
                              f"quote has fewer than {MIN_QUOTE_WORDS} words", ("quote at least a clause",))
 
@@ -177,6 +193,8 @@ def highlights_in_translation(ctx: MapContext):
         translation: NATO remains committed to supporting Ukraine
         highlight_translation: [stays committed]
     """
+    if not any(map(_HIGHLIGHT_TRANSLATION, ctx.evidence_items)):
+        return
     for node_id, i, evidence in ctx.evidence:
         if not evidence.highlight_translation:
             continue

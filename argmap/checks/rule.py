@@ -9,9 +9,11 @@ that the documentation and SARIF list them too. The table of all rules is :mod:`
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not, itemgetter
 from typing import TYPE_CHECKING
 
 from argmap.core.codes import Code, Severity
@@ -27,7 +29,7 @@ if TYPE_CHECKING:  # the engine loads when a rule asks for an evaluation, not wi
     from argmap.evaluate.mapeval import MapEvaluation
 
 
-@dataclass(slots=True)  # one per quote of the map: slots keep 200,000 of them small and quick to make
+@dataclass(slots=True)
 class QuoteCheck:
     """One piece of evidence looked up in its source (the source's text could be read)."""
 
@@ -42,6 +44,12 @@ class QuoteCheck:
         return ("nodes", self.node_id, "evidence", self.index)
 
 
+_EVIDENCE, _SOURCE, _MATCHES = attrgetter("evidence"), attrgetter("source"), attrgetter("matches")
+# what a quote is looked up by, read from each evidence model's fields at C speed
+_LOOKUP = itemgetter("source", "quote", "prefix", "suffix")
+_FIELDS = attrgetter("__dict__")
+
+
 @dataclass
 class MapContext:
     """What a map rule sees: the map, its graph, its YAML document, the project and the run's
@@ -52,6 +60,8 @@ class MapContext:
     document: MapDocument
     evaluations: Evaluations
     rule: Rule | None = None
+    # the result of each distinct lookup of a quote, None where the source's text could not be read
+    _lookups: dict[tuple[str, str, str | None, str | None], QuoteResult | None] = field(default_factory=dict, repr=False)
 
     def evaluation(self, semantics: str) -> MapEvaluation:
         """The map evaluated under ``semantics``, shared with the outputs of the same run."""
@@ -61,20 +71,75 @@ class MapContext:
     def evidence(self) -> list[tuple[str, int, Evidence]]:
         """(node id, index, evidence) of every piece of evidence of the map: one flat list that
         the citation rules walk instead of each nesting two loops over every node."""
-        return [(node_id, i, evidence) for node_id, node in self.model.nodes.items()
-                for i, evidence in enumerate(node.evidence)]
+        return list(zip(*self._evidence_columns))
+
+    @cached_property
+    def evidence_items(self) -> list[Evidence]:
+        """Every piece of evidence of the map, in map order: what rules read at C speed to find
+        first whether they have anything to report (a large map usually has not)."""
+        return self._evidence_columns[2]
+
+    @cached_property
+    def _evidence_columns(self) -> tuple[list[str], list[int], list[Evidence]]:
+        """The node ids, indexes and evidence of :attr:`evidence`, made at C speed (no object
+        per node when no node has two pieces, as in most large maps)."""
+        nodes = self.model.nodes
+        lists = list(map(_EVIDENCE, nodes.values()))
+        counts = list(map(len, lists))
+        items = list(chain.from_iterable(lists))
+        if max(counts, default=0) <= 1:
+            return list(compress(nodes, counts)), [0] * len(items), items
+        return list(chain.from_iterable(map(repeat, nodes, counts))), list(chain.from_iterable(map(range, counts))), items
 
     @cached_property
     def quote_checks(self) -> list[QuoteCheck]:
-        """Every quote of the map looked up once; the citation rules each read what they need."""
-        checks = []
+        """Every quote of the map looked up once; the citation rules each read what they need
+        (or, in a large map, first ask :meth:`quotes_where` which to read)."""
+        return self._checks(*self._quote_results)
+
+    @property
+    def quote_count(self) -> int:
+        """How many quotes were looked up (their source's text could be read)."""
+        return len(self._quote_results[0])
+
+    @property
+    def quotes_verified(self) -> int:
+        return sum(map(bool, map(_MATCHES, self._quote_results[1])))
+
+    def quotes_where(self, test: Callable[[QuoteResult], bool]) -> list[QuoteCheck]:
+        """The quote checks, in map order, whose result passes ``test``: asked of each distinct
+        result once (the quotes that are the same lookup share theirs), the checks then picked
+        and made at C speed. A rule reports on a few quotes of the 200,000 of a large map, if any."""
+        positions, results = self._quote_results
+        chosen = {id(result) for result in self._lookups.values() if result is not None and test(result)}
+        if not chosen:
+            return []
+        picked = list(map(chosen.__contains__, map(id, results)))
+        return self._checks(list(compress(positions, picked)), list(compress(results, picked)))
+
+    def _checks(self, positions: Iterable[int], results: list[QuoteResult]) -> list[QuoteCheck]:
+        ids, indexes, items = self._evidence_columns
         sources = self.project.sources
-        for node_id, i, evidence in self.evidence:
-            source = sources.get(evidence.source)
-            if source is not None:
-                result = source.text.find(evidence.quote, evidence.prefix, evidence.suffix)
-                checks.append(QuoteCheck(node_id, i, evidence, source, result))
-        return checks
+        return [QuoteCheck(ids[at], indexes[at], items[at], sources[items[at].source], result)
+                for at, result in zip(positions, results)]
+
+    @cached_property
+    def _quote_results(self) -> tuple[Sequence[int], list[QuoteResult]]:
+        """The position (in :attr:`evidence`) and result of each quote whose source's text could
+        be read, in map order. Each distinct (source, quote, prefix, suffix) is looked up once:
+        large maps repeat quotes."""
+        items = self._evidence_columns[2]
+        sources = self.project.sources
+        self._lookups = {}
+        # the keys made twice rather than held: a large map's 200,000 would add to its peak memory
+        for key in dict.fromkeys(map(_LOOKUP, map(_FIELDS, items))):
+            source = sources.get(key[0])
+            self._lookups[key] = source.text.find(*key[1:]) if source is not None else None
+        results: list[QuoteResult | None] = list(map(self._lookups.__getitem__, map(_LOOKUP, map(_FIELDS, items))))
+        if all(result is not None for result in self._lookups.values()):
+            return range(len(items)), results  # type: ignore[return-value]
+        known = list(map(is_not, results, repeat(None)))
+        return list(compress(range(len(items)), known)), list(compress(results, known))
 
     @property
     def model(self) -> ArgMap:
@@ -98,6 +163,12 @@ class ProjectContext:
 
     project: Project
     rule: Rule | None = None
+
+    @cached_property
+    def cited_sources(self) -> set[str]:
+        """The source ids that some evidence of some map cites (gathered at C speed)."""
+        nodes = chain.from_iterable(document.model.nodes.values() for document in self.project.maps)
+        return set(map(_SOURCE, chain.from_iterable(map(_EVIDENCE, nodes))))
 
     def report(self, doc: LoadedYaml, path: YamlPath, message: str, hints: tuple[str, ...] = (), *,
                at_key: bool = False) -> Diagnostic:

@@ -79,5 +79,4 @@ def _check_map(project: Project, document: MapDocument, evaluations: Evaluations
     for rule in MAP_RULES:
         context.rule = rule
         found.extend(rule.check(context))
-    quotes = context.quote_checks
-    return MapChecked(tuple(found), len(document.model.nodes), len(quotes), sum(quote.result.found for quote in quotes))
+    return MapChecked(tuple(found), len(document.model.nodes), context.quote_count, context.quotes_verified)

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import compress
+from operator import add, attrgetter, itemgetter, not_
 from typing import Literal
 
 from argmap.core.model import ArgMap
 
 Relation = Literal["supports", "attacks"]
 EdgeKind = Literal["supports", "attacks", "undercuts"]
+
+
+_SUPPORT_ENTRIES, _ATTACK_ENTRIES = attrgetter("support_entries"), attrgetter("attack_entries")
+_SOURCE = itemgetter(0)
+_UNDERCUTS, _TYPE = attrgetter("undercuts"), attrgetter("type")
 
 
 def other_side(side: str) -> str:
@@ -39,28 +46,40 @@ def clashes(argmap: ArgMap) -> list[tuple[str, str]]:
     return [*((p, c) for p in pro for c in con), *((c, p) for c in con for p in pro)]
 
 
-@dataclass(frozen=True, slots=True)  # slots: a map may have hundreds of thousands of edges
-class Edge:
-    """A support or attack ``source -> target``."""
+class Edge(tuple):
+    """A support or attack ``source -> target``: a tuple (source, target, relation, index), so
+    that the graph of a map of 200,000 nodes makes its edges without a Python ``__init__`` per
+    edge and its hottest loops read them by position; read by name elsewhere."""
 
-    source: str
-    target: str
-    relation: EdgeKind
-    index: int  # position in the source node's list, for diagnostics
+    __slots__ = ()
+
+    def __new__(cls, source: str, target: str, relation: EdgeKind, index: int) -> Edge:
+        return tuple.__new__(cls, (source, target, relation, index))
+
+    source: str = property(itemgetter(0))  # type: ignore[assignment]
+    target: str = property(itemgetter(1))  # type: ignore[assignment]
+    relation: EdgeKind = property(itemgetter(2))  # type: ignore[assignment]
+    index: int = property(itemgetter(3))  # type: ignore[assignment]  # position in the source node's list, for diagnostics
 
     @property
     def what(self) -> str:
         """The relation in words, for messages: "attacks 'b'"."""
         return f"{self.relation} '{self.target}'"
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}{tuple.__repr__(self)}"
 
-@dataclass(frozen=True, slots=True)
+
 class Undercut(Edge):
     """An undercut by ``source`` of the relation ``target -> denied``: for sides and reachability
-    an edge to ``target``, the denied relation's source. (A subclass, so that the many plain
-    edges stay four fields, quick to make.)"""
+    an edge to ``target``, the denied relation's source."""
 
-    denied: str
+    __slots__ = ()
+
+    def __new__(cls, source: str, target: str, relation: EdgeKind, index: int, denied: str) -> Undercut:  # type: ignore[misc]
+        return tuple.__new__(cls, (source, target, relation, index, denied))
+
+    denied: str = property(itemgetter(4))  # type: ignore[assignment]
 
     @property
     def what(self) -> str:
@@ -68,30 +87,49 @@ class Undercut(Edge):
         return f"{self.relation} '{self.target} -> {self.denied}'"
 
 
+_NEW_EDGE = partial(tuple.__new__, Edge)  # an Edge from a 4-tuple, without a Python call
+
+
+@dataclass(frozen=True)
+class SideSearch:
+    """The sides relations give the nodes (see :attr:`MapGraph.side_candidates`): for each node
+    reached, in the order reached, the first side and the edge that gave it (None on a thesis);
+    the nodes given more than one side or edge with all of them."""
+
+    first: dict[str, str]
+    via: dict[str, Edge | None]
+    several: dict[str, dict[str, list[Edge]]]
+
+
 class MapGraph:
     def __init__(self, argmap: ArgMap):
         self.map = argmap
-        self.nodes = argmap.nodes
+        self.nodes = nodes = argmap.nodes
         # One pass over the relation entries (an id, or a {to, weight} model), each edge filed
         # under its target as it is made: this visits every relation of maps of 200,000 nodes.
-        nodes = self.nodes
         self.edges: list[Edge] = []
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
-        add, incoming = self.edges.append, self.incoming
+        keep, incoming, new_edge = self.edges.append, self.incoming, _NEW_EDGE
         for node_id, node in nodes.items():
             for relation, entries in (("supports", node.support_entries), ("attacks", node.attack_entries)):
                 for i, entry in enumerate(entries):
                     target = entry if entry.__class__ is str else entry.to
-                    edge = Edge(node_id, target, relation, i)
-                    add(edge)
+                    edge = new_edge((node_id, target, relation, i))
+                    keep(edge)
                     if target in nodes:
                         incoming[target].append(edge)
+        models = nodes.values()
+        # per node, in map order: how many supports and attacks it states, how many undercuts
+        self.relation_counts: list[int] = list(map(add, map(len, map(_SUPPORT_ENTRIES, models)),
+                                                   map(len, map(_ATTACK_ENTRIES, models))))
+        undercut_lists = list(map(_UNDERCUTS, models))
+        self.undercut_counts: list[int] = list(map(len, undercut_lists))
         # Only undercuts that take part count for sides and reachability; the others are check
         # errors (AM319, AM322).
         self.undercuts: list[Undercut] = [
             Undercut(node_id, ref.from_, "undercuts", i, ref.to)
-            for node_id, node in argmap.nodes.items() if node.undercuts
-            for i, ref in enumerate(node.undercuts)
+            for node_id, refs in compress(zip(nodes, undercut_lists), self.undercut_counts)
+            for i, ref in enumerate(refs)
         ]
         for edge in self.undercuts:
             if self.takes_part(edge):
@@ -131,38 +169,54 @@ class MapGraph:
         A thesis has its declared side. Support keeps the side of the target; attack switches
         it. Sides spread backwards from the theses along relations (breadth first).
         """
+        found = self.side_search
+        return {node_id: found.several.get(node_id) or {side: [] if found.via[node_id] is None else [found.via[node_id]]}
+                for node_id, side in found.first.items()}
+
+    @cached_property
+    def side_search(self) -> SideSearch:
+        """:attr:`side_candidates` in a compact form, with nothing made per node but for the
+        few given more than one edge: what the rules read on maps of 200,000 nodes."""
         # plain dicts and local names: this loop visits every relation of maps of 200,000 nodes
-        result: dict[str, dict[str, list[Edge]]] = {}
+        first: dict[str, str] = {}
+        via: dict[str, Edge | None] = {}
+        several: dict[str, dict[str, list[Edge]]] = {}
         queue: deque[str] = deque()
-        theses: set[str] = set()
-        for node_id, node in self.nodes.items():
-            if node.type == "thesis":
-                theses.add(node_id)
-                if node.side:
-                    result[node_id] = {node.side: []}
-                    queue.append(node_id)
+        theses = set(self.theses)
+        for node_id in self.theses:
+            side = self.nodes[node_id].side
+            if side:
+                first[node_id], via[node_id] = side, None
+                queue.append(node_id)
         incoming = self.incoming
         while queue:
             target = queue.popleft()
             edges = incoming.get(target)
             if not edges:
                 continue
-            for side in list(result[target]):  # a copy: a node that relates to itself adds to it
+            # a copy: a node that relates to itself adds to its own sides
+            for side in list(several[target]) if target in several else (first[target],):
                 switched = "con" if side == "pro" else "pro"
                 for edge in edges:
-                    source = edge.source
+                    source = edge[0]  # (tuple fields by position: this is the hottest loop of a check)
                     if source in theses:
                         continue
-                    derived = side if edge.relation == "supports" else switched
-                    candidates = result.get(source)
-                    if candidates is None:  # first reached: queued once, as every node in result is
-                        result[source] = {derived: [edge]}
+                    derived = side if edge[2] == "supports" else switched
+                    side_first = first.get(source)
+                    if side_first is None:  # first reached: queued once, as every node in `first` is
+                        first[source], via[source] = derived, edge
                         queue.append(source)
-                    elif derived not in candidates:
+                        continue
+                    candidates = several.get(source)
+                    if candidates is None:
+                        if derived == side_first and edge == via[source]:
+                            continue
+                        candidates = several[source] = {side_first: [via[source]]}  # type: ignore[list-item]
+                    if derived not in candidates:
                         candidates[derived] = [edge]
                     elif edge not in candidates[derived]:
                         candidates[derived].append(edge)
-        return result
+        return SideSearch(first, via, several)
 
     @cached_property
     def sides(self) -> dict[str, str | None]:
@@ -189,15 +243,47 @@ class MapGraph:
     @cached_property
     def reaches_thesis(self) -> set[str]:
         """Nodes from which some thesis can be reached by following relations."""
-        reached = {n for n, node in self.nodes.items() if node.type == "thesis"}
+        reached = set(self.theses)
+        if None not in self._theses:
+            # Every thesis has a side: the nodes given a side are those that reach a thesis (the
+            # path from one to the first thesis on its way carries that thesis's side).
+            return reached.union(self.side_search.first)
         waiting = list(reached)  # the order of visits does not change the set reached
-        incoming, reach, wait = self.incoming, reached.add, waiting.append
+        incoming = self.incoming
         while waiting:
-            for edge in incoming.get(waiting.pop(), ()):
-                if edge.source not in reached:
-                    reach(edge.source)
-                    wait(edge.source)
+            edges = incoming.get(waiting.pop())
+            if edges:
+                fresh = set(map(_SOURCE, edges))
+                fresh -= reached
+                reached |= fresh
+                waiting += fresh
         return reached
+
+    @cached_property
+    def idle(self) -> list[str]:
+        """The ids of the nodes that neither support, attack nor undercut, in map order."""
+        return list(compress(self.nodes, map(not_, map(add, self.relation_counts, self.undercut_counts))))
+
+    @property
+    def theses(self) -> list[str]:
+        """The ids of the theses, in map order."""
+        return self.of_type("thesis")
+
+    def of_type(self, node_type: str) -> list[str]:
+        """The ids of the nodes of ``node_type``, in map order: rules about one type read these
+        instead of each passing over every node."""
+        found = self._by_type.get(node_type)
+        if found is None:  # each type looked for once, at C speed
+            found = self._by_type[node_type] = list(compress(self.nodes, map(node_type.__eq__, self._types)))
+        return found
+
+    @cached_property
+    def _types(self) -> list[str]:
+        return list(map(_TYPE, self.nodes.values()))
+
+    @cached_property
+    def _by_type(self) -> dict[str, list[str]]:
+        return {}  # filled by of_type
 
     def thesis_of(self, side: str) -> list[str]:
         return list(self._theses.get(side, ()))
@@ -206,7 +292,6 @@ class MapGraph:
     def _theses(self) -> dict[str, list[str]]:
         """The theses of each side, in map order: found in one pass, as several rules ask."""
         found: dict[str, list[str]] = {}
-        for node_id, node in self.nodes.items():
-            if node.type == "thesis":
-                found.setdefault(node.side, []).append(node_id)  # type: ignore[arg-type]
+        for node_id in self.theses:
+            found.setdefault(self.nodes[node_id].side, []).append(node_id)  # type: ignore[arg-type]
         return found

@@ -197,6 +197,8 @@ class WeightedTarget(_Strict):
 
 
 def _target_kind(value: object) -> str:
+    if value.__class__ is str:  # the usual entry, told first: pydantic asks of every relation of a map
+        return "id"
     return "weighted" if isinstance(value, (dict, WeightedTarget)) else "id"
 
 

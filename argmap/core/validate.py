@@ -6,6 +6,7 @@ import difflib
 import re
 import types
 import typing
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -60,15 +61,21 @@ def validate_letting_go(doc: LoadedYaml, model: type[M], key: str, item: type[Ba
     built: dict[Any, BaseModel] = {}
     check = item.__pydantic_validator__.validate_python  # what model_validate calls (built here if deferred)
     given: dict[frozenset[str], set[str]] = {}
+    share, set_attribute = given.setdefault, object.__setattr__  # (local names: a call per model)
+    children = attrgetter(nested) if nested else _NO_CHILDREN
     try:
         for name, value in entries.items():
             built[name] = entry = check(value)
             entries[name] = None  # replacing a value, not a key: the loop goes on
-            for each in (entry, *getattr(entry, nested)) if nested else (entry,):
-                fields = each.__pydantic_fields_set__
-                shared = given.setdefault(frozenset(fields), fields)
+            fields = entry.__pydantic_fields_set__
+            shared = share(frozenset(fields), fields)
+            if shared is not fields:
+                set_attribute(entry, "__pydantic_fields_set__", shared)
+            for child in children(entry):
+                fields = child.__pydantic_fields_set__
+                shared = share(frozenset(fields), fields)
                 if shared is not fields:
-                    object.__setattr__(each, "__pydantic_fields_set__", shared)
+                    set_attribute(child, "__pydantic_fields_set__", shared)
         top[key] = built
         result = model.model_validate(top)
     except ValidationError:
@@ -83,6 +90,10 @@ def validate_letting_go(doc: LoadedYaml, model: type[M], key: str, item: type[Ba
 
     doc.place_lazily(top, key, names, same)
     return result
+
+
+def _NO_CHILDREN(entry: Any) -> tuple[()]:
+    return ()
 
 
 def _sentence_case(message: str) -> str:
