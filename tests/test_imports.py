@@ -135,10 +135,13 @@ def test_evaluating_a_framework_loads_no_checker(tmp_path):
 
 # The evaluation engine (labels by semantics, gradual strengths, verdicts) and its report: what
 # `eval`, `render`, `brief` and a map's `expect:` need. A check of a map without `expect:` asks
-# for no evaluation, so it loads none of it (~15 ms of every check).
+# for no evaluation, so it loads none of it (~25 ms of every check), not even the labels, the
+# frameworks or the ICCMA reader whose limits the rules quote (argmap.evaluate.limits).
 EVALUATION_ENGINE = {"argmap.evaluate.registry", "argmap.evaluate.mapeval", "argmap.evaluate.strength",
                      "argmap.evaluate.gradual", "argmap.evaluate.undercut", "argmap.evaluate.verdict",
-                     "argmap.evaluate.dfquad", "argmap.evaluate.qe", "argmap.reporters.evaluation"}
+                     "argmap.evaluate.dfquad", "argmap.evaluate.qe", "argmap.reporters.evaluation",
+                     "argmap.evaluate.semantics", "argmap.evaluate.labels", "argmap.evaluate.framework",
+                     "argmap.evaluate.search", "argmap.evaluate.bipolar", "argmap.evaluate.iccma"}
 
 
 @pytest.mark.parametrize("report", ["text", "json", "github", "sarif"])
