@@ -196,3 +196,26 @@ def test_evaluating_a_framework_loads_no_map_model_nor_pydantic(tmp_path, option
     assert modules & {"argmap.core.model", "argmap.core.graph", "argmap.evaluate.mapeval",
                       "argmap.evaluate.strength"} == set()
     assert {m for m in modules if m == "pydantic" or m.startswith(("pydantic.", "pydantic_core"))} == set()
+
+
+def loaded_modules(args: list[str], cwd: Path) -> set[str]:
+    """Every module in sys.modules when the command ends, those imported through importlib too
+    (which -X importtime does not name)."""
+    program = ("import atexit, runpy, sys\n"
+               "atexit.register(lambda: print('MODULES', *sorted(sys.modules), file=sys.stderr))\n"
+               f"sys.argv = ['argmap', *{args!r}]\n"
+               "runpy.run_module('argmap', run_name='__main__')\n")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run([sys.executable, "-c", program], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return set(done.stderr.rsplit("MODULES ", 1)[1].split())
+
+
+@pytest.mark.parametrize("report", ["text", "json", "github", "sarif"])
+def test_a_check_loads_only_the_reporter_it_reports_with(small_project, report):
+    # the reporters are looked up by name; each module loads when its format is chosen
+    reporters = {m for m in loaded_modules(["check", "--format", report, "maps"], small_project)
+                 if m.startswith("argmap.reporters.")}
+    assert f"argmap.reporters.{report}" in reporters
+    # (github's annotations end with the text reporter's summary line)
+    assert reporters <= {"argmap.reporters.base", "argmap.reporters.text", f"argmap.reporters.{report}"}
