@@ -161,7 +161,10 @@ def test_checking_a_map_with_expect_still_evaluates_it(small_project):
                           cwd=small_project, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "'o1' is expected to stand under grounded semantics, but it is undecided" in done.stdout
-    assert "argmap.evaluate.registry" in {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    modules = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    assert "argmap.evaluate.registry" in modules
+    # labels alone: no gradual strengths are computed, nor their engine loaded
+    assert modules & {"argmap.evaluate.strength", "argmap.evaluate.gradual"} == set()
 
 
 
