@@ -45,6 +45,9 @@ class UndercutRelation:
 
 @dataclass(frozen=True)
 class MapEvaluation:
+    """A map evaluated under one semantics: its labels, the attacks they were computed on and,
+    under a gradual semantics, its strengths."""
+
     argmap: ArgMap
     evaluation: Evaluation  # the map's nodes only: auxiliary arguments of undercuts are left out
     relation: tuple[Attack, ...]  # the attacks evaluated, declared and derived
