@@ -135,10 +135,13 @@ def test_evaluating_a_framework_loads_no_checker(tmp_path):
 
 # The evaluation engine (labels by semantics, gradual strengths, verdicts) and its report: what
 # `eval`, `render`, `brief` and a map's `expect:` need. A check of a map without `expect:` asks
-# for no evaluation, so it loads none of it (~15 ms of every check).
+# for no evaluation, so it loads none of it (~25 ms of every check), not even the labels, the
+# frameworks or the ICCMA reader whose limits the rules quote (argmap.evaluate.limits).
 EVALUATION_ENGINE = {"argmap.evaluate.registry", "argmap.evaluate.mapeval", "argmap.evaluate.strength",
                      "argmap.evaluate.gradual", "argmap.evaluate.undercut", "argmap.evaluate.verdict",
-                     "argmap.evaluate.dfquad", "argmap.evaluate.qe", "argmap.reporters.evaluation"}
+                     "argmap.evaluate.dfquad", "argmap.evaluate.qe", "argmap.reporters.evaluation",
+                     "argmap.evaluate.semantics", "argmap.evaluate.labels", "argmap.evaluate.framework",
+                     "argmap.evaluate.search", "argmap.evaluate.bipolar", "argmap.evaluate.iccma"}
 
 
 @pytest.mark.parametrize("report", ["text", "json", "github", "sarif"])
@@ -158,7 +161,10 @@ def test_checking_a_map_with_expect_still_evaluates_it(small_project):
                           cwd=small_project, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "'o1' is expected to stand under grounded semantics, but it is undecided" in done.stdout
-    assert "argmap.evaluate.registry" in {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    modules = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    assert "argmap.evaluate.registry" in modules
+    # labels alone: no gradual strengths are computed, nor their engine loaded
+    assert modules & {"argmap.evaluate.strength", "argmap.evaluate.gradual"} == set()
 
 
 
@@ -193,3 +199,26 @@ def test_evaluating_a_framework_loads_no_map_model_nor_pydantic(tmp_path, option
     assert modules & {"argmap.core.model", "argmap.core.graph", "argmap.evaluate.mapeval",
                       "argmap.evaluate.strength"} == set()
     assert {m for m in modules if m == "pydantic" or m.startswith(("pydantic.", "pydantic_core"))} == set()
+
+
+def loaded_modules(args: list[str], cwd: Path) -> set[str]:
+    """Every module in sys.modules when the command ends, those imported through importlib too
+    (which -X importtime does not name)."""
+    program = ("import atexit, runpy, sys\n"
+               "atexit.register(lambda: print('MODULES', *sorted(sys.modules), file=sys.stderr))\n"
+               f"sys.argv = ['argmap', *{args!r}]\n"
+               "runpy.run_module('argmap', run_name='__main__')\n")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run([sys.executable, "-c", program], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return set(done.stderr.rsplit("MODULES ", 1)[1].split())
+
+
+@pytest.mark.parametrize("report", ["text", "json", "github", "sarif"])
+def test_a_check_loads_only_the_reporter_it_reports_with(small_project, report):
+    # the reporters are looked up by name; each module loads when its format is chosen
+    reporters = {m for m in loaded_modules(["check", "--format", report, "maps"], small_project)
+                 if m.startswith("argmap.reporters.")}
+    assert f"argmap.reporters.{report}" in reporters
+    # (github's annotations end with the text reporter's summary line)
+    assert reporters <= {"argmap.reporters.base", "argmap.reporters.text", f"argmap.reporters.{report}"}

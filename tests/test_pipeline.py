@@ -149,6 +149,9 @@ def test_the_report_choices_are_the_registered_reporters(cli):
     from argmap.reporters import EVALUATION_FORMATS, REPORTERS
 
     assert set(REPORTERS) == {"text", "json", "github", "sarif"} and set(EVALUATION_FORMATS) == {"text", "json"}
+    # each looked-up class is the reporter of its name; those that show evaluations are eval's formats
+    assert all(cls.name == name for name, cls in REPORTERS.items())
+    assert {name for name, cls in REPORTERS.items() if hasattr(cls, "evaluation")} == set(EVALUATION_FORMATS)
     for command in ("render", "brief", "build", "eval"):
         assert "json, sarif, text" in " ".join(cli([command, "--help"]).stdout.split())
 

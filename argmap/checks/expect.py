@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 from argmap.checks.rule import MapContext, rule
 from argmap.core.codes import Code
 from argmap.core.model import pinned_strengths
-from argmap.evaluate.labels import Label
-from argmap.evaluate.semantics import MAX_EXTENSIONS, TooManyExtensions
-from argmap.core.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS
+from argmap.evaluate.limits import MAX_EXTENSIONS
+from argmap.core.vocabulary import EXPECT_STRENGTH_TOLERANCE, GRADUAL_SEMANTICS, STATUS_WORDS
 
 if TYPE_CHECKING:  # the engine itself loads only for a map with `expect:` (ctx.evaluation)
     from argmap.evaluate.mapeval import MapEvaluation
 
-EXPECT_LISTS = {label.status: label for label in Label}  # expect.stands, .falls, .undecided
+# expect.stands, .falls, .undecided, each with the label it names (IN, OUT, UNDEC): read off the
+# vocabulary, so that a map without `expect:` is checked without loading the engine's labels
+EXPECT_LISTS = {word: label for label, word in STATUS_WORDS.items()}
 
 
 @rule(Code.AM601, "A node listed in `expect:` has a different computed label.")
@@ -53,19 +54,21 @@ def expected_labels(ctx: MapContext):
     for list_name, wanted in EXPECT_LISTS.items():
         for i, node_id in enumerate(getattr(expect, list_name)):
             verdict = result.verdicts.get(node_id)
-            if verdict is None or verdict.label is wanted:
+            if verdict is None or verdict.label.value == wanted:
                 continue  # unknown ids are AM602's
             yield ctx.report(
                 ("expect", list_name, i),
                 f"'{node_id}' is expected to {_verb(wanted)} under {expect.semantics} semantics, "
-                f"but it {_PRESENT[verdict.label]}",
+                f"but it {_PRESENT[verdict.label.value]}",
                 (f"computed: {verdict.label.value} ({verdict.status}), {result.explain(node_id)}",
-                 f"move '{node_id}' to expect.{_list_for(verdict.label)}, or change the map"),
+                 f"move '{node_id}' to expect.{verdict.label.status}, or change the map"),
             )
 
 
 def _expected_evaluation(ctx: MapContext) -> MapEvaluation | None:
     """The map under `expect.semantics`, or None when it has too many labellings to list (AM604's)."""
+    from argmap.evaluate.semantics import TooManyExtensions
+
     try:
         return ctx.evaluation(ctx.model.expect.semantics)
     except TooManyExtensions:
@@ -195,15 +198,11 @@ EXPECT_CODES = frozenset({expected_labels.code, unknown_expected_nodes.code, exp
                           expected_semantics_listable.code})
 
 
-_PRESENT = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "is undecided"}
+_PRESENT = {"IN": "stands", "OUT": "falls", "UNDEC": "is undecided"}  # by label
 
 
-def _verb(label: Label) -> str:
-    return {Label.IN: "stand", Label.OUT: "fall", Label.UNDEC: "stay undecided"}[label]
-
-
-def _list_for(label: Label) -> str:
-    return next(name for name, wanted in EXPECT_LISTS.items() if wanted is label)
+def _verb(label: str) -> str:
+    return {"IN": "stand", "OUT": "fall", "UNDEC": "stay undecided"}[label]
 
 
 @rule(Code.AM605, "`expect: verdict:` differs from the computed verdict.")
@@ -229,6 +228,7 @@ def expected_verdict(ctx: MapContext):
     expect = ctx.model.expect
     if expect is None or expect.verdict is None or not ctx.project.registry_valid or not _relations_resolve(ctx):
         return
+    from argmap.evaluate.semantics import TooManyExtensions
     from argmap.evaluate.verdict import headline_semantics  # the engine: maps with `expect: verdict:` alone
 
     semantics = headline_semantics(ctx.model)

@@ -2,7 +2,7 @@
 
 from argmap.checks.rule import Rule, documented
 from argmap.core.codes import Code
-from argmap.evaluate.iccma import MAX_ARGUMENTS
+from argmap.evaluate.limits import MAX_ARGUMENTS
 from argmap.core.load import MAX_DEPTH, MAX_FILE_BYTES
 
 # The loader reports these codes; here they are documented, in the order of the table of codes.

@@ -177,6 +177,9 @@ class ProjectContext:
 
 @dataclass(frozen=True)
 class Rule:
+    """A diagnostic code's rule: its one-line summary, the check that reports it (None for codes the
+    loader reports) and its documentation."""
+
     code: Code
     summary: str  # one line, for the table of codes
     check: Callable[..., Iterable[Diagnostic]] | None = field(default=None, compare=False)

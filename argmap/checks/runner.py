@@ -14,6 +14,8 @@ from argmap.evaluate.evaluations import Evaluations
 
 @dataclass
 class CheckStats:
+    """What a check run counted, for its summary line: maps, nodes, quotes and those verified."""
+
     maps: int = 0
     nodes: int = 0
     quotes: int = 0

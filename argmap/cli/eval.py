@@ -11,7 +11,7 @@ import typer
 from argmap.core.collector import one_shot
 from argmap.cli.options import REPORT_OPTION, SEEDS_OPTION, EvaluationFormat, ReportFormat, choices, report_name
 from argmap.evaluate import DEFAULT_SUPPORT_RULE, SupportRule
-from argmap.evaluate.iccma import MAX_ARGUMENTS
+from argmap.evaluate.limits import MAX_ARGUMENTS
 from argmap.core.vocabulary import ALL_SEMANTICS, DEFAULT_SEMANTICS, VERDICT_SEMANTICS
 from argmap.evaluate.registry import REGISTRY
 from argmap.evaluate.verdict import ROBUSTNESS_SAMPLES

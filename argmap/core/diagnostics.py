@@ -43,6 +43,8 @@ class Diagnostic:
 
 @dataclass(frozen=True)
 class Position:
+    """A place in a file: 1-based line and column."""
+
     line: int
     column: int
 
@@ -58,6 +60,8 @@ class ExitCode:
 
 @dataclass(frozen=True)
 class Counts:
+    """How many errors and warnings a list of diagnostics holds."""
+
     errors: int
     warnings: int
 

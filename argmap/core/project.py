@@ -61,6 +61,8 @@ class SourceDocument:
 
 @dataclass
 class Project:
+    """The seeds folder's registry and sources, and the maps, as loaded for one run."""
+
     seeds_dir: Path
     registry: LoadedYaml | None
     registered: dict[str, Source] = field(default_factory=dict)  # every source of the registry
@@ -79,6 +81,8 @@ class Project:
 
 @dataclass(frozen=True)
 class MapFiles:
+    """The map files that the paths given name, and which folders held none."""
+
     files: list[Path]
     covers_folder: bool  # a folder was named
     empty_folders: list[Path]  # folders named in which no YAML file (map or registry) was found

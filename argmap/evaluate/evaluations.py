@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from .bipolar import DEFAULT_SUPPORT_RULE, SupportRule
-from .semantics import TooManyExtensions
-
 if TYPE_CHECKING:  # the engine loads on the first evaluation asked for: most checks ask for none
     from argmap.core.model import ArgMap, Source
 
+    from .bipolar import SupportRule
     from .mapeval import MapEvaluation
+    from .semantics import TooManyExtensions
     from .verdict import MapVerdict
 
 
@@ -31,15 +30,18 @@ class Evaluations:
         # each verdict with whether it weighed the what-ifs (its decisive clashes)
         self._verdicts: dict[tuple[int, str], tuple[ArgMap, MapVerdict | None, bool]] = {}
 
-    def of(self, model: ArgMap, semantics: str, rule: SupportRule = DEFAULT_SUPPORT_RULE) -> MapEvaluation:
-        """``model`` evaluated under ``semantics``, once. Gradual semantics ignore ``rule``.
+    def of(self, model: ArgMap, semantics: str, rule: SupportRule | None = None) -> MapEvaluation:
+        """``model`` evaluated under ``semantics``, once, its supports read by ``rule`` (default:
+        :data:`~argmap.evaluate.bipolar.DEFAULT_SUPPORT_RULE`). Gradual semantics ignore ``rule``.
 
         Raises :class:`TooManyExtensions` when the map has more outcomes than argmap lists; that
         too is found once: the search that found it is the costly part."""
+        from .bipolar import DEFAULT_SUPPORT_RULE
         from .registry import entry, evaluate_map
+        from .semantics import TooManyExtensions
 
         found = entry(semantics)
-        rule = found.support_rule(rule)
+        rule = found.support_rule(DEFAULT_SUPPORT_RULE if rule is None else rule)
         evaluations = self._kept.setdefault(id(model), (model, {}))[1]
         key = (semantics, rule)
         if key not in evaluations:

@@ -29,11 +29,7 @@ from argmap.core.diagnostics import Diagnostic
 from argmap.core.load import read_text
 
 from .framework import Framework, columns, gather
-
-# The most arguments a framework may have. Memory grows with the arguments (a few hundred
-# bytes each, and an ``.af`` header declares them without listing them), so a header such as
-# ``p af 100000000`` is refused instead of exhausting the machine. ICCMA instances stay far below.
-MAX_ARGUMENTS = 1_000_000
+from .limits import MAX_ARGUMENTS  # the most arguments a framework may have
 
 
 @dataclass

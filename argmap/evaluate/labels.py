@@ -41,6 +41,8 @@ class ReasonKind(str, Enum):
 
 @dataclass(frozen=True)
 class Reason:
+    """Why a node has its label: the kind of reason and the attackers it names."""
+
     kind: ReasonKind
     attackers: tuple[str, ...] = ()
 
@@ -64,6 +66,8 @@ REASON_WORDS = {
 
 @dataclass(frozen=True)
 class Verdict:
+    """A node's label and the reason for it."""
+
     label: Label
     reason: Reason
 

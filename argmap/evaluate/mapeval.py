@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from argmap.core.graph import clashes
 from argmap.core.model import ArgMap
@@ -22,8 +23,10 @@ from .bipolar import DEFAULT_SUPPORT_RULE, Attack, SupportRule, attack_relation
 from .framework import Framework
 from .labels import Evaluation, Label, ReasonKind, Verdict
 from .semantics import Labelling, label_framework
-from .strength import MapStrengths
 from .undercut import Encoding, encode, undercutters_of, without_auxiliaries
+
+if TYPE_CHECKING:  # strengths load with a gradual semantics (registry.Strengths): `expect:` of labels needs none
+    from .strength import MapStrengths
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,9 @@ class UndercutRelation:
 
 @dataclass(frozen=True)
 class MapEvaluation:
+    """A map evaluated under one semantics: its labels, the attacks they were computed on and,
+    under a gradual semantics, its strengths."""
+
     argmap: ArgMap
     evaluation: Evaluation  # the map's nodes only: auxiliary arguments of undercuts are left out
     relation: tuple[Attack, ...]  # the attacks evaluated, declared and derived

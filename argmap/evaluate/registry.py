@@ -52,6 +52,9 @@ LABEL_SCORE = {Label.IN: 1.0, Label.UNDEC: 0.5, Label.OUT: 0.0}
 
 @dataclass(frozen=True)
 class SemanticsEntry(ABC):
+    """A semantics of the registry: its name and summary; its kind and how it evaluates a map and
+    reads a verdict are the subclass's."""
+
     name: str
     summary: str  # for --help and the docs: what it computes, in a few words
     kind: ClassVar[SemanticsKind]

@@ -34,11 +34,10 @@ from argmap.core.diagnostics import UsageError
 
 from .framework import Framework
 from .labels import REASON_WORDS, Evaluation, Explained, Label, Reason, ReasonKind, Verdict
+from .limits import MAX_EXTENSIONS  # labellings a preferred or stable search may meet before it stops
 from .search import IN, OUT, CompleteSearch, grounded_codes
 
 Labelling = list[int]
-
-MAX_EXTENSIONS = 1_000  # labellings a preferred or stable search may meet before it stops
 
 
 class TooManyExtensions(UsageError):

@@ -49,6 +49,8 @@ class UndercutAttack:
 
 @dataclass(frozen=True)
 class Encoding:
+    """A map's undercuts encoded as plain attacks: the auxiliary arguments, and what each stands for."""
+
     auxiliaries: tuple[str, ...]
     pairs: tuple[tuple[str, str], ...]  # the whole attack relation, by name
     attacks: tuple[UndercutAttack, ...]

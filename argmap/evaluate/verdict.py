@@ -68,6 +68,8 @@ class Decisive:
 
 @dataclass(frozen=True)
 class MapVerdict:
+    """Which side is ahead under a semantics, by what margin, how robustly, and the clashes that decide it."""
+
     semantics: str
     leader: Leader
     margin: float

@@ -55,6 +55,8 @@ class Located:
 
 @dataclass(frozen=True)
 class NearestPassage:
+    """The passage of a source closest to a quote that was not found, and how they differ."""
+
     line: int
     passage: str
     similarity: float  # 0..100
@@ -63,6 +65,8 @@ class NearestPassage:
 
 @dataclass(frozen=True)
 class QuoteResult:
+    """Where a quote was found in its source, and the nearest passage when it was not."""
+
     matches: tuple[Located, ...]  # occurrences that fit prefix/suffix (all, when none given)
     occurrences: int  # occurrences of the bare quote
     nearest: NearestPassage | None = None

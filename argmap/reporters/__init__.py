@@ -7,14 +7,35 @@ branch. Those that can also show an evaluation are `argmap eval`'s ``--format`` 
 
 from __future__ import annotations
 
-from argmap.reporters.base import EvaluationReporter, Reporter
-from argmap.reporters.github import GithubReporter
-from argmap.reporters.json import JsonReporter
-from argmap.reporters.sarif import SarifReporter
-from argmap.reporters.text import TextReporter
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
-REPORTERS: dict[str, type[Reporter]] = {cls.name: cls for cls in (TextReporter, JsonReporter, GithubReporter, SarifReporter)}
-EVALUATION_FORMATS: tuple[str, ...] = tuple(name for name, cls in REPORTERS.items() if hasattr(cls, "evaluation"))
+from argmap.reporters.base import EvaluationReporter, Reporter
+
+
+class _Reporters(Mapping[str, "type[Reporter]"]):
+    """Reporter classes by name, each imported when first looked up: the names are the options'
+    choices at start-up, and a command loads only the reporter it reports with."""
+
+    def __init__(self, classes: dict[str, str]) -> None:
+        self._classes = classes  # name -> "module.Class"
+
+    def __getitem__(self, name: str) -> type[Reporter]:
+        module, _, cls = self._classes[name].rpartition(".")
+        return getattr(import_module(module), cls)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._classes)
+
+    def __len__(self) -> int:
+        return len(self._classes)
+
+
+REPORTERS: Mapping[str, type[Reporter]] = _Reporters({
+    "text": "argmap.reporters.text.TextReporter", "json": "argmap.reporters.json.JsonReporter",
+    "github": "argmap.reporters.github.GithubReporter", "sarif": "argmap.reporters.sarif.SarifReporter"})
+# The reporters whose class can also show an evaluation (a test keeps this true)
+EVALUATION_FORMATS: tuple[str, ...] = ("text", "json")
 
 
 def get_reporter(name: str) -> Reporter:

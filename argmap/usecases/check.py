@@ -15,6 +15,8 @@ from argmap.evaluate.evaluations import Evaluations
 
 @dataclass
 class CheckResult:
+    """What `argmap check` found: the project, its diagnostics, counts, and the evaluations made."""
+
     project: Project
     diagnostics: list[Diagnostic]
     stats: CheckStats
