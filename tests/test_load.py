@@ -246,6 +246,6 @@ def test_check_reads_text_the_guards_look_at_as_the_careful_path(tmp_path: Path,
                     "  t: {type: thesis, side: pro, text: T.}\n  u: {type: thesis, side: con, text: U.}\n"
                     "  c:\n    type: claim\n    text: C.\n    analytic: true\n" + node, encoding="utf-8")
     fast = cli(["check", "--format", "json", "--seeds", SEEDS, path])
-    monkeypatch.setattr(argmap.core.load, "_fast_load", lambda text, check_keys=True: None)
+    monkeypatch.setattr(argmap.core.load, "_fast_load", lambda text, check_keys=True, parsed=None: None)
     careful = cli(["check", "--format", "json", "--seeds", SEEDS, path])
     assert (fast.exit_code, fast.stdout) == (careful.exit_code, careful.stdout)

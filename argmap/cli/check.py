@@ -27,6 +27,9 @@ def check_command(
 
     Example: argmap check --strict maps/
     """
+    from argmap.core.ahead import read_maps_ahead
+
+    read_maps_ahead(paths)  # first: the maps are parsed on another core while the checker is imported
     from argmap.reporters import get_reporter
     from argmap.text.terminal import printable
     from argmap.usecases.check import check

@@ -35,6 +35,7 @@ from argmap.core.collector import cyclic_gc_paused
 from argmap.core.diagnostics import Diagnostic
 from argmap.core.locate import LazyMapping, Locator, Marks, YamlPath, position_at
 
+
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -315,8 +316,12 @@ def unsaved_text(text: str, display: str) -> tuple[str | None, list[Diagnostic]]
 
 
 def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True,
-               schema_checks_keys: bool = False) -> tuple[LoadedYaml | None, list[Diagnostic]]:
+               schema_checks_keys: bool = False, parsed: Callable[[], Any] | None = None,
+               ) -> tuple[LoadedYaml | None, list[Diagnostic]]:
     """Parse YAML text. ``fast_path=False`` forces the careful path (the result is the same).
+    ``parsed``: a function giving what :func:`yaml_rs_loads` gives for this very text, when it is
+    parsed ahead (:mod:`argmap.core.ahead`); the fast path then takes it, once its guards have
+    passed, instead of parsing again.
 
     ``schema_checks_keys``: the caller validates the data against a schema that takes text keys
     and a few levels of nesting only (the map model does), so the fast path leaves out its walk
@@ -328,7 +333,7 @@ def parse_yaml(text: str, path: Path, display: str, fast_path: bool = True,
     marks: tuple[Marks, Marks] | None = None
     try:
         _refuse_unprintable(text)
-        data = _fast_load(text, check_keys=not schema_checks_keys) if fast_path else None
+        data = _fast_load(text, check_keys=not schema_checks_keys, parsed=parsed) if fast_path else None
         if data is None:
             builder = _EventBuilder(text)
             data = builder.build()
@@ -379,23 +384,31 @@ def _may_hold_unprintable(text: str) -> bool:
     return bool(left.translate(None, _CLEAN_BYTES)) or any(lead in raw for lead in _UNPRINTABLE_LEADS)
 
 
-def _fast_load(text: str, check_keys: bool = True) -> Any:
+def _fast_load(text: str, check_keys: bool = True, parsed: Callable[[], Any] | None = None) -> Any:
     """yaml_rs's data where it equals the careful path's, else None. ``check_keys=False`` leaves
-    out the walk that proves its keys are text and its nesting within bounds."""
+    out the walk that proves its keys are text and its nesting within bounds. ``parsed``, when
+    given, gives :func:`yaml_rs_loads` of this text, made ahead."""
     if _needs_careful_path(text):
         return None
     with cyclic_gc_paused():
-        try:
-            # yaml_rs's allocator (mimalloc) would otherwise keep the parser's freed memory, ~170 MB
-            # after a 200,000-node map; it reads this when the library loads (a user's value wins)
-            os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
-            import yaml_rs
-
-            limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
-            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
-        except Exception:  # any refusal: the careful path says exactly what and where
-            return None
+        data = yaml_rs_loads(text) if parsed is None else parsed()
         return data if isinstance(data, dict) and (not check_keys or _within_careful_rules(data)) else None
+
+
+def yaml_rs_loads(text: str) -> Any:
+    """yaml_rs's reading of ``text`` as the fast path takes it, or None when yaml_rs refuses it
+    (the careful path then says exactly what and where). Safe on any thread: yaml_rs parses
+    without holding the interpreter's lock."""
+    try:
+        # yaml_rs's allocator (mimalloc) would otherwise keep the parser's freed memory, ~170 MB
+        # after a 200,000-node map; it reads this when the library loads (a user's value wins)
+        os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
+        import yaml_rs
+
+        limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EXPANSION, max_replay_stack_depth=MAX_DEPTH)
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+    except Exception:  # any refusal
+        return None
 
 
 # --- the careful path ----------------------------------------------------------------------

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from argmap.core.codes import Code
 from argmap.core.collector import one_shot
 from argmap.core.diagnostics import Diagnostic, UsageError
 from argmap.core.format_versions import format_2_fields
-from argmap.core.folders import DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE
+from argmap.core.folders import (DEFAULT_MAPS, DEFAULT_SEEDS, MAP_SUFFIXES, SOURCES_FILE, MapFiles,  # noqa: F401 - re-exported
+                                 find_map_files)
 from argmap.core.graph import MapGraph
-from argmap.core.load import LoadedYaml, decode_text, display_path, load_yaml, parse_yaml, read_bytes, recheck_keys, unsaved_text
+from argmap.core.ahead import taken
+from argmap.core.load import (LoadedYaml, decode_text, display_path, load_yaml, parse_yaml, read_bytes,
+                              recheck_keys, unsaved_text)
 from argmap.core.model import ArgMap, Node, Source, SourceRegistry
 from argmap.quotes.match import SourceText
 from argmap.core.validate import validate, validate_letting_go
@@ -77,50 +81,6 @@ class Project:
     def map_count(self) -> int:
         """Every map file named, loaded or not."""
         return len(self.maps) + len(self.unloaded_maps)
-
-
-@dataclass(frozen=True)
-class MapFiles:
-    """The map files that the paths given name, and which folders held none."""
-
-    files: list[Path]
-    covers_folder: bool  # a folder was named
-    empty_folders: list[Path]  # folders named in which no YAML file (map or registry) was found
-
-
-def find_map_files(paths: Sequence[Path] | None, unsaved: Mapping[Path, str] | None = None) -> MapFiles:
-    """Files and folders → map files. A missing path is a usage error (exit 2), unless ``unsaved``
-    holds its text (by resolved path): a map open in an editor need not be on disk."""
-    if not paths:
-        if not DEFAULT_MAPS.is_dir():
-            raise UsageError(f"no maps given and no '{DEFAULT_MAPS}/' folder here",
-                             "run it in a project folder (`argmap init` makes one), or name map files or folders")
-        paths = [DEFAULT_MAPS]
-    files: list[Path] = []
-    covers_folder = False
-    empty_folders: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            covers_folder = True
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in MAP_SUFFIXES and p.is_file()
-                           and not _is_hidden(p.relative_to(path)))
-            files.extend(found)
-            if not found:
-                empty_folders.append(path)
-        elif path.exists() or (unsaved and path.resolve() in unsaved):
-            files.append(path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    unique: dict[Path, Path] = {}  # a file named twice (or via a folder too) is checked once
-    for file in files:
-        unique.setdefault(file.resolve(), file)
-    return MapFiles(list(unique.values()), covers_folder, empty_folders)
-
-
-def _is_hidden(relative: Path) -> bool:
-    """Inside a folder, names starting with '.' are skipped, as git and editors keep files there
-    (``.git/``, ``.backup/``); a hidden file named on the command line is still read."""
-    return any(part.startswith(".") for part in relative.parts)
 
 
 def load_project(paths: Sequence[Path] | None, seeds_dir: Path = DEFAULT_SEEDS,
@@ -189,6 +149,9 @@ def load_map(path: Path, text: str | None = None) -> tuple[MapDocument | Unloade
         if text is None:
             return UnloadedMap(path, display), problems
         return parse_map(text.encode("utf-8", "surrogatepass"), path, display)
+    ahead = taken(path)  # read and parsed while the command started (argmap.core.ahead)
+    if ahead is not None:
+        return _parse_map_text(ahead.text, path, display, [], ahead.parsed)  # the parse is waited for when needed
     raw, problems = read_bytes(path, display)
     if raw is None:
         return UnloadedMap(path, display), problems
@@ -198,9 +161,16 @@ def load_map(path: Path, text: str | None = None) -> tuple[MapDocument | Unloade
 def parse_map(raw: bytes, path: Path, display: str) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
     """A map from its bytes (read from a file, or from git at a revision), as :func:`load_map`."""
     text, problems = decode_text(raw, display)
+    if text is None:
+        return UnloadedMap(path, display), problems
+    return _parse_map_text(text, path, display, problems)
+
+
+def _parse_map_text(text: str, path: Path, display: str, problems: list[Diagnostic],
+                    parsed: Callable[[], Any] | None = None) -> tuple[MapDocument | UnloadedMap | None, list[Diagnostic]]:
     # The map model takes text keys and a few levels of nesting only: a map it accepts needs no
     # walk over its data to prove them (a twentieth of a large map's check); one it refuses gets it.
-    doc, parse_problems = parse_yaml(text, path, display, schema_checks_keys=True) if text is not None else (None, [])
+    doc, parse_problems = parse_yaml(text, path, display, schema_checks_keys=True, parsed=parsed)
     problems += parse_problems
     if doc is None:
         return UnloadedMap(path, display), problems
