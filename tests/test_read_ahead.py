@@ -38,7 +38,9 @@ def loaded_ahead(path: Path) -> tuple:
 
 
 @pytest.fixture(autouse=True)
-def nothing_left_ahead():
+def small_files_read_ahead(monkeypatch):
+    # the maps here are small: read ahead whatever their size, and leave nothing for the next test
+    monkeypatch.setattr(ahead, "READ_AHEAD_FROM_BYTES", 0)
     yield
     ahead._ahead.clear()
 
@@ -135,6 +137,7 @@ import sys
 sys.path.insert(0, {str(Path(__file__).parent)!r})
 from conftest import MAPS
 import argmap.core.ahead as ahead
+ahead.READ_AHEAD_FROM_BYTES = 0
 from argmap.core.load import yaml_rs_loads
 from argmap.core.project import load_map
 for path in sorted(MAPS.glob("*.yaml")) * 2:
@@ -158,3 +161,11 @@ def test_what_an_earlier_command_read_ahead_and_left_is_not_taken(tmp_path: Path
     ahead.read_ahead([path])
     document, _ = load_map(path)
     assert document.model.title.startswith("Changed ")
+
+
+def test_files_smaller_than_the_threshold_are_left_to_the_loader(monkeypatch):
+    monkeypatch.setattr(ahead, "READ_AHEAD_FROM_BYTES", min(path.stat().st_size for path in GOOD) + 1)
+    smallest = min(GOOD, key=lambda path: path.stat().st_size)
+    ahead.read_ahead(GOOD)
+    assert smallest.resolve() not in ahead._ahead
+    assert len(ahead._ahead) == len(GOOD) - 1

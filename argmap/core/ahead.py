@@ -22,6 +22,7 @@ did). A thread that never ends, next to the main thread, is safe from that.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Sequence
@@ -53,6 +54,10 @@ class Ahead:
         return self._parsed
 
 
+# Smaller files are left to the loader: yaml_rs parses ~60 MB a second here, so below this a
+# file's parse saves less than the thread costs (a check of a 0.4 MB map was ~10 ms slower).
+READ_AHEAD_FROM_BYTES = 1_000_000
+
 _lock = threading.Lock()
 _ahead: dict[Path, Ahead] = {}  # by resolved path; an entry is taken once
 _work: queue.SimpleQueue[list[tuple[Path, Ahead]]] | None = None  # the worker's, once started
@@ -60,8 +65,12 @@ _work: queue.SimpleQueue[list[tuple[Path, Ahead]]] | None = None  # the worker's
 
 def read_ahead(files: Sequence[Path]) -> None:
     """Start reading and parsing ``files`` (in this order, the order they will be loaded in) on
-    a daemon thread. Does nothing in a long-running process or when no file is given."""
-    if not files or not one_shot():
+    a daemon thread, those of at least READ_AHEAD_FROM_BYTES. Does nothing in a long-running
+    process."""
+    if not one_shot():
+        return
+    files = [file for file in files if _size(file) >= READ_AHEAD_FROM_BYTES]
+    if not files:
         return
     entries = []
     with _lock:
@@ -103,6 +112,13 @@ def taken(path: Path) -> Ahead | None:
             return None
     entry.read.wait()
     return entry if entry.text is not None else None
+
+
+def _size(file: Path) -> int:
+    try:
+        return os.stat(file).st_size
+    except OSError:  # the loader says what is wrong with it
+        return -1
 
 
 def _worker() -> queue.SimpleQueue[list[tuple[Path, Ahead]]]:
