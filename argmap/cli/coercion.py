@@ -61,20 +61,8 @@ def _leaf(annotation: Any, descriptor: TypeDescriptor):
             return coerce_cli_choice(value, choices=choices, case_sensitive=info.case_sensitive, ctx=ctx)
 
         return choice
-    if annotation is bool:
-        def boolean(value: Any, param: Any, ctx: Any) -> Any:
-            if type(value) is bool:
-                return value
-            raise _Unsure
-
-        return boolean
-    if annotation is str:
-        def text(value: Any, param: Any, ctx: Any) -> Any:
-            if type(value) is str:
-                return value
-            raise _Unsure
-
-        return text
+    if annotation is bool or annotation is str:
+        return _exactly(annotation)
     if annotation is int or annotation is float:
         return _number(annotation, info)
     if routes_to_path(annotation, info) and (info.path_type or annotation) is Path:
@@ -87,6 +75,16 @@ def _leaf(annotation: Any, descriptor: TypeDescriptor):
 
         return path
     return None
+
+
+def _exactly(kind: type):
+    """A value already of ``kind`` (a flag's bool, a word's str) is kept; any other is typer's."""
+    def same(value: Any, param: Any, ctx: Any) -> Any:
+        if type(value) is kind:
+            return value
+        raise _Unsure
+
+    return same
 
 
 def _number(kind: type, info: Any):
