@@ -49,9 +49,12 @@ class Ahead:
     _parse_done: threading.Event = field(default_factory=threading.Event)
 
     def parsed(self) -> Any:
-        """yaml_rs's reading of ``text`` (None where it refused it), waiting for it if need be."""
+        """yaml_rs's reading of ``text`` (None where it refused it), waiting for it if need be;
+        handed over once, so that the loader alone holds it (a large map's data is let go as
+        its nodes are validated)."""
         self._parse_done.wait()
-        return self._parsed
+        data, self._parsed = self._parsed, None
+        return data
 
 
 # Smaller files are left to the loader: yaml_rs parses ~60 MB a second here, so below this a
@@ -142,15 +145,13 @@ def _read_all(entries: list[tuple[Path, Ahead]]) -> None:
             if entry.claimed:
                 continue
             entry.claimed = True
-        text = None
         try:
             raw, problems = read_bytes(file, str(file))
-            if raw is not None and not problems:
-                text = decode_text(raw, str(file))[0]
-                del raw
+            entry.text = decode_text(raw, str(file))[0] if raw is not None and not problems else None
+            del raw
         except BaseException:  # noqa: BLE001 - the loader reads the file again and reports
-            text = None
-        entry.text = text
+            entry.text = None
+        text = entry.text
         entry.read.set()
         try:
             entry._parsed = yaml_rs_loads(text) if text is not None else None

@@ -35,7 +35,6 @@ from argmap.core.collector import cyclic_gc_paused
 from argmap.core.diagnostics import Diagnostic
 from argmap.core.locate import LazyMapping, Locator, Marks, YamlPath, position_at
 
-
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # YAML nodes that aliases may add, in total, to one document
 MAX_FILE_BYTES = 64 * 1024 * 1024
